@@ -1,0 +1,2 @@
+// Placeholder entry until the commands land.
+console.log('asyncio-lab');

@@ -1,0 +1,158 @@
+// The trace: the typed event stream a simulated process emits, and the contract between the
+// runtime and every view (Ink UI, plain text, NDJSON). Views are pure functions of these events;
+// nothing else crosses from the runtime to a view.
+//
+// Every event carries `t`, the simulated time in seconds (the process clock, i.e. what
+// `time.monotonic()` and `loop.time()` read), and `thread`, the name of the simulated thread that
+// was running when it happened ('MainThread' outside the kernel). Loop events carry `loop`, the
+// loop's serial number in its process (1, 2, ...). Handles, futures and tasks are referred to by
+// a serial `id` unique within the process, so a view can follow one object across events.
+//
+// Cost: emitters guard with `if (tracer.enabled)` before building an event object, so with no
+// listener attached tracing costs one property read per site.
+
+/** Future state, spelled as CPython spells it. */
+export type FutureState = 'PENDING' | 'CANCELLED' | 'FINISHED';
+
+/** Fields common to every event. */
+export interface EventBase {
+  /** Simulated time, seconds. */
+  t: number;
+  /** Name of the simulated thread that emitted it. */
+  thread: string;
+  /** Set when real Python may order this event differently relative to another thread's event at the same instant. */
+  race?: boolean;
+}
+
+export type TraceEvent =
+  // ── event loops (base_events.py) ─────────────────────────────────────────────
+  | (EventBase & { type: 'loop_created'; loop: number; debug: boolean })
+  /** run_forever entered (state 'running') or left ('stopped'); close() ('closed'). */
+  | (EventBase & { type: 'loop_state'; loop: number; state: 'running' | 'stopped' | 'closed' })
+  /** loop.stop() called: the flag that makes the current iteration the last. */
+  | (EventBase & { type: 'loop_stop_requested'; loop: number })
+  /** _run_once begins. `n` counts iterations of this loop from 1. */
+  | (EventBase & { type: 'loop_iteration'; loop: number; n: number; ready: number; scheduled: number })
+  /** Cancelled timers removed from the heap (more than 100 scheduled and over half cancelled), or popped from its top. */
+  | (EventBase & { type: 'timers_pruned'; loop: number; count: number; rebuilt: boolean })
+  /** The selector wait begins. timeout null = block until woken. */
+  | (EventBase & { type: 'select_wait'; loop: number; timeout: number | null })
+  /** The selector wait ended: time ran out, the self-pipe was written (call_soon_threadsafe), or KeyboardInterrupt. */
+  | (EventBase & { type: 'select_woke'; loop: number; slept: number; reason: 'timeout' | 'self_pipe' | 'interrupt' | 'immediate' })
+  // ── handles (events.py) ─────────────────────────────────────────────────────
+  /** A Handle appended to the ready queue (call_soon, call_soon_threadsafe) or a TimerHandle pushed on the heap. */
+  | (EventBase & {
+      type: 'handle_scheduled';
+      loop: number;
+      handle: number;
+      kind: 'Handle' | 'TimerHandle';
+      /** Deadline on the loop clock, for TimerHandles. */
+      when?: number;
+      /** What CPython's repr shows of the callback, e.g. "call_back(1, 1, 2)". */
+      callback: string;
+      threadsafe?: boolean;
+    })
+  | (EventBase & { type: 'handle_cancelled'; loop: number; handle: number })
+  /** A due TimerHandle moved from the heap to the end of the ready queue. */
+  | (EventBase & { type: 'timer_ready'; loop: number; handle: number })
+  /** A handle's callback starts running (the only place callbacks are called). */
+  | (EventBase & { type: 'handle_run'; loop: number; handle: number; callback: string })
+  /** It returned (or raised; the exception shows up as an exception_handler event). `took` = simulated seconds it ran. */
+  | (EventBase & { type: 'handle_done'; loop: number; handle: number; took: number })
+  // ── futures and tasks (futures.py, tasks.py) ────────────────────────────────
+  | (EventBase & {
+      type: 'future_created';
+      loop: number;
+      future: number;
+      kind: 'Future' | 'Task';
+      /** Task name ('Task-1') or a short label for a future (e.g. 'sleep(0.5)', 'gather', '_GatheringFuture'). */
+      name: string;
+      /** For tasks: the coroutine, e.g. "main()". */
+      coro?: string;
+    })
+  | (EventBase & {
+      type: 'future_state';
+      loop: number;
+      future: number;
+      state: FutureState;
+      /** repr() of the result, when FINISHED with a result. */
+      result?: string;
+      /** "ExcType: message", when FINISHED with an exception or CANCELLED with a message. */
+      exception?: string;
+    })
+  /** A task's __step begins: the coroutine is resumed with send(value) or throw(exc). */
+  | (EventBase & { type: 'task_step'; loop: number; task: number; name: string; mode: 'send' | 'throw'; value?: string })
+  /** The step ended with the coroutine suspended: on a future, or on a bare yield (sleep(0)). */
+  | (EventBase & { type: 'task_wait'; loop: number; task: number; name: string; on: number | null; onRepr: string })
+  /** task.cancel() requested (it may be delivered at the next step). */
+  | (EventBase & { type: 'task_cancel_requested'; loop: number; task: number; name: string; msg?: string })
+  // ── threads and the kernel (the simulated process) ──────────────────────────
+  | (EventBase & { type: 'thread_created'; name: string; ident: number; daemon: boolean })
+  | (EventBase & { type: 'thread_started'; name: string })
+  /** A thread blocks: on a selector wait, time.sleep, q.get, a concurrent future's result, join, a lock or an event. */
+  | (EventBase & { type: 'thread_blocked'; name: string; on: string; until: number | null })
+  | (EventBase & { type: 'thread_woke'; name: string; reason: 'timeout' | 'notified' | 'interrupt' })
+  | (EventBase & { type: 'thread_exit'; name: string; error?: string })
+  /** Ctrl+C: SIGINT delivered; KeyboardInterrupt is raised in the main thread where it stands. */
+  | (EventBase & { type: 'interrupt'; n: number })
+  /** Interpreter shutdown phases: joining non-daemon threads (and maybe hanging on one), killing daemons. */
+  | (EventBase & { type: 'shutdown'; phase: 'begin' | 'joining' | 'hang' | 'daemons_killed' | 'done'; waitingFor?: string })
+  | (EventBase & { type: 'exit'; status: number })
+  // ── what the program says ───────────────────────────────────────────────────
+  /** A line the program printed (print(), or stderr writes such as tracebacks and logger output). `text` has no newline. */
+  | (EventBase & { type: 'output'; stream: 'stdout' | 'stderr'; text: string })
+  /** The exception handler was called (call_exception_handler): the context's message and exception. */
+  | (EventBase & { type: 'exception_handler'; loop: number; message: string; exception?: string })
+  /** A warning (ResourceWarning, DeprecationWarning, slow callback in debug mode). */
+  | (EventBase & { type: 'warning'; category: string; message: string })
+  // ── lesson annotations ──────────────────────────────────────────────────────
+  /** The Python source line the simulated program is executing (1-based, in the shown source). */
+  | (EventBase & { type: 'line'; line: number })
+  /** An explanation the lesson attaches to this moment, in both languages. */
+  | (EventBase & { type: 'note'; zh: string; en: string });
+
+export type TraceEventType = TraceEvent['type'];
+
+/** Distributes Omit over the union, so each member keeps its own fields. */
+export type EventInit<E extends TraceEvent = TraceEvent> = E extends TraceEvent ? Omit<E, 't' | 'thread'> : never;
+
+export type TraceListener = (event: TraceEvent) => void;
+
+/**
+ * Where events go. Emitters must check `enabled` before building an event, so that a trace with
+ * no listener costs one property read per emit site.
+ */
+export class Tracer {
+  /** True while at least one listener is attached. Read it before building an event. */
+  enabled = false;
+  private listeners: TraceListener[] = [];
+
+  constructor(
+    /** Reads the current simulated time. */
+    private now: () => number = () => 0,
+    /** Reads the name of the running simulated thread. */
+    private threadName: () => string = () => 'MainThread',
+  ) {}
+
+  /** Attaches a listener; returns a function that detaches it. */
+  listen(listener: TraceListener): () => void {
+    this.listeners.push(listener);
+    this.enabled = true;
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+      this.enabled = this.listeners.length > 0;
+    };
+  }
+
+  /** Stamps an event with time and thread and hands it to every listener. */
+  emit(init: EventInit): void {
+    const event = { ...init, t: this.now(), thread: this.threadName() } as TraceEvent;
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Rebinds the clock and thread readers (the kernel does this when a process starts). */
+  bind(now: () => number, threadName: () => string): void {
+    this.now = now;
+    this.threadName = threadName;
+  }
+}

@@ -1,0 +1,92 @@
+// What a lesson is: the article's Python program, its explanation in two languages, and the same
+// program written against the simulated process, which produces the trace every view draws.
+import type { TraceEvent } from '../runtime/trace.js';
+
+export type Lang = 'zh' | 'en';
+
+/** Text in both of the lab's languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** A Python program as a learner reads it. */
+export interface PythonSource {
+  /** File name shown in tracebacks and reprs, e.g. 'stop-wait.py'. */
+  file: string;
+  /** The source text, exactly as shown. */
+  text: string;
+}
+
+/** One line the corrected source changes, and why. */
+export interface SourceChange {
+  /** 1-based line in the corrected source. */
+  line: number;
+  /** The article's line it replaces (empty when the line is new). */
+  was: string;
+  why: Bilingual;
+}
+
+/** A documented moment to press Ctrl+C, and what happens then. */
+export interface InterruptMoment {
+  /** Simulated seconds. */
+  at: number;
+  what: Bilingual;
+}
+
+/** Options for one run of a lesson on the simulated process. */
+export interface RunOptions {
+  /** Run the article's exact code instead of the corrected one. */
+  asWritten: boolean;
+  /** asyncio debug mode (`python -X dev`). */
+  debug: boolean;
+  /** Simulated times at which Ctrl+C (SIGINT) is delivered. */
+  interrupts: readonly number[];
+  /** Stop simulating at this simulated time if the process has not exited (a run that never ends). */
+  until: number;
+}
+
+/** How a run ended. */
+export type RunEnd =
+  | { kind: 'exit'; status: number }
+  /** Still running (or hanging) at `until`. */
+  | { kind: 'until'; t: number };
+
+export interface RunResult {
+  events: TraceEvent[];
+  end: RunEnd;
+}
+
+export interface LessonVariant {
+  /** Appended to the lesson id to name it, e.g. 'daemon' in 'threads daemon --variant daemon'. */
+  id: string;
+  title: Bilingual;
+  explanation: Bilingual;
+  source: PythonSource;
+  run(options: RunOptions): RunResult;
+}
+
+export interface Lesson {
+  /** The lesson's id: 'call-soon', 'stop-wait', 'threads-queue', ... */
+  id: string;
+  /** CLI command and part: `asyncio-lab stop wait` is { command: 'stop', part: 'wait' }. */
+  command: string;
+  part?: string;
+  title: Bilingual;
+  /** What to watch, step by step, in plain words. */
+  explanation: Bilingual;
+  /** The article's program, verbatim. */
+  asWritten: PythonSource;
+  /** The default program where the article's fails or misleads today; absent when they are the same. */
+  corrected?: PythonSource & { changes: SourceChange[] };
+  /** Where the article's text or printed output is wrong or outdated. */
+  errata: Bilingual[];
+  /** When to press Ctrl+C, and what happens. */
+  interrupts: InterruptMoment[];
+  /** The default `until` for non-interactive runs of a program that never ends on its own. */
+  defaultUntil: number;
+  /** Extra programs the article invites (e.g. threads daemon with daemon=True). */
+  variants: LessonVariant[];
+  /** Runs the (corrected or as-written) program on the simulated process. */
+  run(options: RunOptions): RunResult;
+}
