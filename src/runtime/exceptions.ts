@@ -1,0 +1,153 @@
+// Python exceptions as the simulated process raises them. Mirrors the builtin hierarchy that
+// asyncio relies on (asyncio/exceptions.py and the builtins): the difference between
+// BaseException and Exception matters, because Handle._run and Task.__step catch Exception-like
+// errors but let KeyboardInterrupt and SystemExit through.
+//
+// Every class carries its Python name (`pyName`), so tracebacks and reprs read as CPython's:
+// `RuntimeError: This event loop is already running`.
+
+/** One frame of a simulated traceback. */
+export interface PyFrame {
+  file: string;
+  line: number;
+  name: string;
+  /** The source line's text, shown under the frame as CPython does. */
+  text?: string;
+}
+
+export class PyBaseException extends Error {
+  /** The Python class name shown to learners. */
+  static pyName = 'BaseException';
+  /** Python's `args`. */
+  readonly args: readonly unknown[];
+  /** Set when raised while handling another exception ("During handling of the above exception..."). */
+  __context__: PyBaseException | null = null;
+  /** Set by `raise ... from ...`. */
+  __cause__: PyBaseException | null = null;
+  /** `raise ... from None` sets this to hide the context. */
+  __suppress_context__ = false;
+  /** Simulated frames, outermost first, when the raiser knows them. */
+  frames: PyFrame[] = [];
+
+  constructor(...args: unknown[]) {
+    super(args.length > 0 ? String(args[0]) : '');
+    this.args = args;
+    this.name = (this.constructor as typeof PyBaseException).pyName;
+  }
+
+  /** The Python class name. */
+  get pyName(): string {
+    return (this.constructor as typeof PyBaseException).pyName;
+  }
+
+  /** `isinstance(self, cls)`. */
+  is(cls: abstract new (...args: never[]) => PyBaseException): boolean {
+    return this instanceof cls;
+  }
+}
+
+export class PyException extends PyBaseException {
+  static override pyName = 'Exception';
+}
+
+export class KeyboardInterrupt extends PyBaseException {
+  static override pyName = 'KeyboardInterrupt';
+}
+
+export class SystemExit extends PyBaseException {
+  static override pyName = 'SystemExit';
+}
+
+export class GeneratorExit extends PyBaseException {
+  static override pyName = 'GeneratorExit';
+}
+
+export class RuntimeError extends PyException {
+  static override pyName = 'RuntimeError';
+}
+
+export class StopIteration extends PyException {
+  static override pyName = 'StopIteration';
+}
+
+export class ValueError extends PyException {
+  static override pyName = 'ValueError';
+}
+
+export class TypeError extends PyException {
+  static override pyName = 'TypeError';
+}
+
+export class AttributeError extends PyException {
+  static override pyName = 'AttributeError';
+}
+
+export class KeyError extends PyException {
+  static override pyName = 'KeyError';
+}
+
+export class ZeroDivisionError extends PyException {
+  static override pyName = 'ZeroDivisionError';
+}
+
+/** Builtin TimeoutError; since 3.11 asyncio.TimeoutError is this class. */
+export class TimeoutError extends PyException {
+  static override pyName = 'TimeoutError';
+}
+
+/** asyncio.CancelledError: a BaseException since 3.8, so `except Exception` does not catch it. */
+export class CancelledError extends PyBaseException {
+  static override pyName = 'CancelledError';
+}
+
+/** asyncio.InvalidStateError. */
+export class InvalidStateError extends PyException {
+  static override pyName = 'InvalidStateError';
+}
+
+/** queue.Empty. */
+export class QueueEmpty extends PyException {
+  static override pyName = 'Empty';
+}
+
+/** concurrent.futures.TimeoutError is the builtin TimeoutError since 3.11. */
+export const FuturesTimeoutError = TimeoutError;
+
+/** True for exceptions that `except Exception` catches (everything but KeyboardInterrupt, SystemExit, CancelledError...). */
+export function isException(error: unknown): boolean {
+  return !(error instanceof PyBaseException) || error instanceof PyException;
+}
+
+/** True for the two exceptions that event-loop machinery must never swallow. */
+export function isExitException(error: unknown): boolean {
+  return error instanceof KeyboardInterrupt || error instanceof SystemExit;
+}
+
+/**
+ * Wraps whatever JS threw as a Python exception: a PyBaseException is returned as is; a JS error
+ * (a bug in a simulated program, e.g. a TypeError) becomes a Python exception of the same name.
+ */
+export function toPyException(error: unknown): PyBaseException {
+  if (error instanceof PyBaseException) return error;
+  if (error instanceof Error) {
+    const wrapped = new PyException(error.message);
+    wrapped.name = error.name;
+    Object.defineProperty(wrapped, 'pyName', { value: error.name });
+    wrapped.stack = error.stack;
+    return wrapped;
+  }
+  return new PyException(String(error));
+}
+
+/** `str(exc)`: the message as Python prints it after the colon. */
+export function excStr(error: PyBaseException): string {
+  if (error.args.length === 0) return '';
+  if (error.args.length === 1) return typeof error.args[0] === 'string' ? error.args[0] : String(error.args[0]);
+  return `(${error.args.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ')})`;
+}
+
+/** The last line of a traceback: `RuntimeError: message`, or just `KeyboardInterrupt` when there is no message. */
+export function excLine(error: PyBaseException): string {
+  const message = excStr(error);
+  return message === '' ? error.pyName : `${error.pyName}: ${message}`;
+}

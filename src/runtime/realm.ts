@@ -1,0 +1,123 @@
+// A realm is one simulated Python process's global state: what CPython keeps per process
+// (the task-name counter in tasks.py, id() values, thread idents), the clock every loop and
+// thread reads (time.monotonic), the tracer, and where printed lines go.
+//
+// A standalone loop uses the default realm; the simulated process creates a fresh realm for each
+// run, so every run starts from Task-1 and replays identically.
+import { Tracer } from './trace.js';
+
+/** The simulated monotonic clock. */
+export interface Clock {
+  now(): number;
+}
+
+/** Virtual time: it moves only when someone advances it (a selector wait, time.sleep). */
+export class VirtualClock implements Clock {
+  constructor(private time = 0) {}
+  now(): number {
+    return this.time;
+  }
+  /** Moves time forward by `seconds` using the same float addition CPython's harness does. */
+  advance(seconds: number): void {
+    this.time = this.time + seconds;
+  }
+  set(time: number): void {
+    this.time = time;
+  }
+}
+
+/** Hooks the simulated process installs; a standalone realm has a single main thread. */
+export interface ThreadHooks {
+  /** Name of the running simulated thread ('MainThread', 'Thread-1', ...). */
+  currentThreadName(): string;
+  /** A key identifying the running thread (per-thread event loop policy state hangs off it). */
+  currentThreadKey(): object;
+  /** True when the running thread is the main thread. */
+  isMainThread(): boolean;
+}
+
+/** Receives every printed line (stdout or stderr). */
+export type OutputSink = (stream: 'stdout' | 'stderr', text: string) => void;
+
+const MAIN_THREAD_KEY = {};
+
+export class Realm {
+  readonly clock: VirtualClock;
+  readonly tracer: Tracer;
+  threads: ThreadHooks = {
+    currentThreadName: () => 'MainThread',
+    currentThreadKey: () => MAIN_THREAD_KEY,
+    isMainThread: () => true,
+  };
+  /** Lines printed so far, in order, with their stream (kept for tests and the plain view). */
+  readonly output: { stream: 'stdout' | 'stderr'; thread: string; text: string }[] = [];
+  /** Extra sink for printed lines (e.g. a live view). */
+  sink: OutputSink | undefined;
+
+  private serial = 0;
+  private taskCounter = 0;
+  private loopCounter = 0;
+  private nextPyId = 0x7f3c_5a1e_0000;
+
+  constructor(clock: VirtualClock = new VirtualClock()) {
+    this.clock = clock;
+    this.tracer = new Tracer(
+      () => this.clock.now(),
+      () => this.threads.currentThreadName(),
+    );
+  }
+
+  /** A serial number for a handle, future or task, unique in this realm (trace ids). */
+  nextSerial(): number {
+    return ++this.serial;
+  }
+
+  /** `Task-N`, numbered as CPython's `_task_name_counter` numbers them (per process, from 1). */
+  nextTaskName(): string {
+    return `Task-${++this.taskCounter}`;
+  }
+
+  /** A loop's serial number in this realm. */
+  nextLoopId(): number {
+    return ++this.loopCounter;
+  }
+
+  /** An `id()` value that looks like CPython's (an address), stable for the object's lifetime. */
+  allocatePyId(): number {
+    const id = this.nextPyId;
+    this.nextPyId += 0x1d0;
+    return id;
+  }
+
+  /** Records a printed line and emits it on the trace. */
+  writeLine(stream: 'stdout' | 'stderr', text: string): void {
+    const thread = this.threads.currentThreadName();
+    this.output.push({ stream, thread, text });
+    if (this.tracer.enabled) this.tracer.emit({ type: 'output', stream, text });
+    this.sink?.(stream, text);
+  }
+}
+
+let current = new Realm();
+
+/** The realm simulated code runs in now. */
+export function getRealm(): Realm {
+  return current;
+}
+
+/** Makes `realm` current (the simulated process does this when it starts a run); returns the previous one. */
+export function setRealm(realm: Realm): Realm {
+  const previous = current;
+  current = realm;
+  return previous;
+}
+
+/** Runs `fn` with `realm` current, restoring the previous realm afterwards. */
+export function withRealm<T>(realm: Realm, fn: () => T): T {
+  const previous = setRealm(realm);
+  try {
+    return fn();
+  } finally {
+    setRealm(previous);
+  }
+}
