@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Records what real CPython prints for every lesson program: the test fixtures in test/recordings/.
+
+Each recording runs one program (the article's as written, the corrected one, or a variant; all read
+from src/scenarios/programs/) with `python3` (optionally `-X dev`; stdout and stderr line-buffered,
+so each line arrives when printed and one print() is one write), in a fresh temporary
+directory under the lesson's file name, sends SIGINT (Ctrl+C) at the stated wall-clock seconds after
+start, and writes test/recordings/<name>.json with every stdout/stderr line, its arrival time and
+stream, and the exit status. Nothing is scaled: times are real seconds (the longest run is ~10 s), and
+all recordings run in parallel.
+
+    python3 scripts/record-lessons.py            # re-record everything
+    python3 scripts/record-lessons.py stop-wait  # only recordings whose name starts with stop-wait
+
+The tests (test/scenarios/) replay each recording's program on the simulated runtime with the same
+options and compare the printed lines after normalizing times, idents, id() values, dates and paths.
+"""
+import concurrent.futures
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join(ROOT, 'src', 'scenarios', 'programs')
+OUT = os.path.join(ROOT, 'test', 'recordings')
+
+# Programs that never exit on their own (a non-daemon thread runs forever) are ended by a Ctrl+C after
+# their output: that Ctrl+C is one of the lesson's documented interrupt moments.
+# name: (lesson id, program, file name shown, -X dev, SIGINT times in seconds, kill after seconds)
+# program is 'as-written', 'corrected' or 'variant:<id>'.
+RECORDINGS = {
+    'call-soon': ('call-soon', 'as-written', 'call-soon.py', False, [], 10),
+    'call-later': ('call-later', 'as-written', 'call-later.py', False, [], 10),
+    'call-at': ('call-at', 'as-written', 'call-at.py', False, [], 10),
+    'future': ('future', 'as-written', 'future.py', False, [], 10),
+    'future.stop-before-run': ('future', 'variant:stop-before-run', 'stop-before-run.py', False, [], 10),
+    'future.stop-in-batch': ('future', 'variant:stop-in-batch', 'stop-in-batch.py', False, [], 10),
+    'future.close-running': ('future', 'variant:close-running', 'close-running.py', False, [], 10),
+    'stop-wait': ('stop-wait', 'corrected', 'stop-wait.py', False, [], 10),
+    'stop-wait.ctrl-c': ('stop-wait', 'corrected', 'stop-wait.py', False, [1.5], 10),
+    'stop-wait.as-written': ('stop-wait', 'as-written', 'stop-wait.py', False, [], 10),
+    'stop-wait.as-written.ctrl-c': ('stop-wait', 'as-written', 'stop-wait.py', False, [1.5], 10),
+    'stop-nested': ('stop-nested', 'corrected', 'stop-nested.py', False, [], 10),
+    'stop-nested.ctrl-c': ('stop-nested', 'corrected', 'stop-nested.py', False, [1.5], 10),
+    'stop-nested.as-written': ('stop-nested', 'as-written', 'stop-nested.py', False, [], 10),
+    'stop-nested.as-written.ctrl-c': ('stop-nested', 'as-written', 'stop-nested.py', False, [1.5], 10),
+    'threads-threadsafe.ctrl-c': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', False, [10.5], 15),
+    'threads-threadsafe.dev.ctrl-c': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', True, [10.5], 15),
+    'threads-coroutine.ctrl-c': ('threads-coroutine', 'as-written', 'threads-coroutine.py', False, [7], 12),
+    'threads-pool': ('threads-pool', 'as-written', 'threads-pool.py', False, [], 10),
+    'threads-pool.dev': ('threads-pool', 'as-written', 'threads-pool.py', True, [], 10),
+    'threads-queue.ctrl-c': ('threads-queue', 'corrected', 'threads-queue.py', False, [4, 5], 10),
+    'threads-queue.as-written.ctrl-c': ('threads-queue', 'as-written', 'threads-queue.py', False, [4, 5], 10),
+    'threads-queue.as-written.dev.ctrl-c': ('threads-queue', 'as-written', 'threads-queue.py', True, [4, 5], 10),
+    'threads-daemon.ctrl-c': ('threads-daemon', 'corrected', 'threads-daemon.py', False, [4.5], 10),
+    'threads-daemon.as-written.ctrl-c': ('threads-daemon', 'as-written', 'threads-daemon.py', False, [4.5], 10),
+    'threads-daemon.daemon.ctrl-c': ('threads-daemon', 'variant:daemon', 'threads-daemon.py', False, [4.5], 10),
+}
+
+
+SITECUSTOMIZE = '''import os
+_fd = int(os.environ.pop('RECORD_READY_FD'))
+os.environ.pop('PYTHONPATH', None)
+import sys
+# One print() is one write: line-buffered rather than unbuffered (-u writes the text and the newline
+# separately, so two threads printing at once tear each other's lines).
+sys.stdout.reconfigure(line_buffering=True)
+sys.stderr.reconfigure(line_buffering=True)
+os.write(_fd, b'.')
+os.close(_fd)
+'''
+
+
+def program_path(lesson, program, file):
+    if program == 'as-written':
+        return os.path.join(PROGRAMS, file)
+    if program == 'corrected':
+        return os.path.join(PROGRAMS, 'corrected', file)
+    variant = program.split(':', 1)[1]
+    return os.path.join(PROGRAMS, 'variants', f'{lesson}.{variant}.py')
+
+
+def record(name):
+    lesson, program, file, dev, interrupts, kill_after = RECORDINGS[name]
+    with open(program_path(lesson, program, file), encoding='utf-8') as f:
+        source = f.read()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, file)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(source)
+        argv = ['python3'] + (['-X', 'dev'] if dev else []) + [file]
+        # Time zero is when the interpreter is up (a sitecustomize writes one byte to a pipe), not when
+        # the process was spawned: start-up takes from 30 ms to a second on a loaded machine, and the
+        # interrupt moments are times in the program.
+        hook = os.path.join(tmp, '_record_hook')
+        os.mkdir(hook)
+        with open(os.path.join(hook, 'sitecustomize.py'), 'w', encoding='utf-8') as f:
+            f.write(SITECUSTOMIZE)
+        ready_r, ready_w = os.pipe()
+        env = dict(os.environ, PYTHONIOENCODING='utf-8', PYTHONDONTWRITEBYTECODE='1',
+                   PYTHONPATH=hook, RECORD_READY_FD=str(ready_w))
+        for name_ in ('PYTHONDEVMODE', 'PYTHONASYNCIODEBUG', 'PYTHONWARNINGS', 'PYTHONSTARTUP'):
+            env.pop(name_, None)
+        # sys.executable, not the `python3` on PATH: a version manager's shim adds a second of start-up.
+        proc = subprocess.Popen([sys.executable] + argv[1:], cwd=tmp, env=env, pass_fds=(ready_w,),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        os.close(ready_w)
+        os.read(ready_r, 1)
+        start = time.monotonic()
+        os.close(ready_r)
+        lines = []
+        lock = threading.Lock()
+
+        def reader(stream, label):
+            for raw in iter(stream.readline, b''):
+                t = time.monotonic() - start
+                with lock:
+                    lines.append({'t': round(t, 3), 'stream': label,
+                                  'text': raw.decode('utf-8', 'replace').rstrip('\n')})
+
+        readers = [threading.Thread(target=reader, args=(proc.stdout, 'stdout')),
+                   threading.Thread(target=reader, args=(proc.stderr, 'stderr'))]
+        for r in readers:
+            r.start()
+        for at in interrupts:
+            delay = start + at - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
+        killed = False
+        try:
+            proc.wait(timeout=max(0.0, start + kill_after - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            killed = True
+        for r in readers:
+            r.join()
+        ended = round(time.monotonic() - start, 3)
+    lines.sort(key=lambda line: line['t'])
+    result = {
+        'name': name,
+        'lesson': lesson,
+        'program': program,
+        'file': file,
+        'dev': dev,
+        'interrupts': interrupts,
+        'python': sys.version.split()[0],
+        'argv': argv,
+        # A run that had to be killed never ended on its own: it hangs (its status is not Python's).
+        'end': {'kind': 'killed', 't': ended} if killed else {'kind': 'exit', 'status': proc.returncode, 't': ended},
+        'lines': lines,
+    }
+    with open(os.path.join(OUT, name + '.json'), 'w', encoding='utf-8') as f:
+        json.dump(result, f, ensure_ascii=False, indent=1)
+        f.write('\n')
+    return name, result['end']
+
+
+def main():
+    prefixes = sys.argv[1:]
+    names = [n for n in RECORDINGS if not prefixes or any(n.startswith(p) for p in prefixes)]
+    os.makedirs(OUT, exist_ok=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(8, len(names) or 1)) as pool:
+        for name, end in pool.map(record, names):
+            print(f'{name}: {end}')
+
+
+if __name__ == '__main__':
+    main()
