@@ -13,6 +13,8 @@ export interface PyFrame {
   name: string;
   /** The source line's text, shown under the frame as CPython does. */
   text?: string;
+  /** 3.11's caret line under `text` (e.g. `~^~`), without indentation, when CPython shows one. */
+  marker?: string;
 }
 
 export class PyBaseException extends Error {
@@ -82,7 +84,12 @@ export class AttributeError extends PyException {
   static override pyName = 'AttributeError';
 }
 
-export class KeyError extends PyException {
+/** LookupError: the base of KeyError and IndexError; ContextVar.get raises it. */
+export class LookupError extends PyException {
+  static override pyName = 'LookupError';
+}
+
+export class KeyError extends LookupError {
   static override pyName = 'KeyError';
 }
 
@@ -150,4 +157,38 @@ export function excStr(error: PyBaseException): string {
 export function excLine(error: PyBaseException): string {
   const message = excStr(error);
   return message === '' ? error.pyName : `${error.pyName}: ${message}`;
+}
+
+// ── traceback.format_exception ──────────────────────────────────────────────
+
+/** `traceback.format_list`: the `File "...", line N, in name` lines with their source text and carets. */
+export function formatFrames(frames: readonly PyFrame[]): string[] {
+  const lines: string[] = [];
+  for (const frame of frames) {
+    lines.push(`  File "${frame.file}", line ${frame.line}, in ${frame.name}`);
+    if (frame.text !== undefined) {
+      const text = frame.text.trim();
+      lines.push(`    ${text}`);
+      if (frame.marker !== undefined) lines.push(`    ${frame.marker}`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * `traceback.format_exception(exc)` as lines (no trailing newlines): the chain of causes and
+ * contexts first, then `Traceback (most recent call last):`, the frames, and `ExcType: message`.
+ * An exception with no known frames prints only its last line, as CPython does for one without a traceback.
+ */
+export function formatException(error: PyBaseException, seen: Set<PyBaseException> = new Set()): string[] {
+  seen.add(error);
+  const lines: string[] = [];
+  if (error.__cause__ && !seen.has(error.__cause__)) {
+    lines.push(...formatException(error.__cause__, seen), '', 'The above exception was the direct cause of the following exception:', '');
+  } else if (error.__context__ && !error.__suppress_context__ && !seen.has(error.__context__)) {
+    lines.push(...formatException(error.__context__, seen), '', 'During handling of the above exception, another exception occurred:', '');
+  }
+  if (error.frames.length > 0) lines.push('Traceback (most recent call last):', ...formatFrames(error.frames));
+  lines.push(excLine(error));
+  return lines;
 }

@@ -1,7 +1,7 @@
 // The part of the event loop that futures and tasks use (what CPython's futures.py and tasks.py
 // call on `self._loop`). base-events.ts implements it; futures.ts and tasks.ts depend only on this,
 // which keeps the import graph one-way: base-events -> futures/tasks -> loop-types.
-import type { PyBaseException } from './exceptions.js';
+import type { PyBaseException, PyFrame } from './exceptions.js';
 import type { Realm } from './realm.js';
 
 /** A callback's positional arguments (Python callbacks take positional args only). */
@@ -14,8 +14,8 @@ export interface ExceptionContext {
   future?: unknown;
   task?: unknown;
   handle?: unknown;
-  /** Where the object was created, in debug mode (`source_traceback`). */
-  source_traceback?: string[];
+  /** Where the object was created, in debug mode (`source_traceback`), outermost frame first. */
+  source_traceback?: readonly PyFrame[];
   [key: string]: unknown;
 }
 

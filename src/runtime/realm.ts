@@ -4,6 +4,7 @@
 //
 // A standalone loop uses the default realm; the simulated process creates a fresh realm for each
 // run, so every run starts from Task-1 and replays identically.
+import type { PyFrame } from './exceptions.js';
 import { Tracer } from './trace.js';
 
 /** The simulated monotonic clock. */
@@ -53,6 +54,18 @@ export class Realm {
   readonly output: { stream: 'stdout' | 'stderr'; thread: string; text: string }[] = [];
   /** Extra sink for printed lines (e.g. a live view). */
   sink: OutputSink | undefined;
+  /** asyncio debug mode for loops created in this realm (`python -X dev`, PYTHONASYNCIODEBUG=1). */
+  debug = false;
+  /**
+   * The simulated program's call stack, outermost first, when the program tracks it. Debug mode
+   * records it where handles are created (`created at FILE:LINE`, `source_traceback`).
+   */
+  extractStack: (() => PyFrame[]) | undefined;
+  /**
+   * Called when a loop's self-pipe is written (`call_soon_threadsafe`), so the kernel can wake the
+   * thread blocked in that loop's selector wait. Standalone, the loop's next select returns at once.
+   */
+  onSelfPipeWrite: ((loop: object) => void) | undefined;
 
   private serial = 0;
   private taskCounter = 0;

@@ -1,0 +1,176 @@
+// A minimal `contextvars` (PEP 567), as asyncio uses it: every Handle runs its callback inside a
+// Context (a copy of the current one taken when the callback was scheduled, or the `context=` given),
+// and every Task step runs in the task's context. So a ContextVar set inside a callback is not seen
+// by callbacks scheduled before it was set.
+//
+// Each simulated thread has its own current context (a new thread starts with an empty one), per
+// realm. Contexts share their variable maps until one is written to (a write replaces the map), so
+// `copyContext()` is O(1), like CPython's HAMT-based copy.
+import { LookupError, RuntimeError, ValueError } from './exceptions.js';
+import type { ContextLike } from './loop-types.js';
+import { type Realm, getRealm } from './realm.js';
+import { pyAddress, repr } from './repr.js';
+
+const MISSING: unique symbol = Symbol('MISSING');
+
+export class Context implements ContextLike {
+  /** Replaced (never mutated) on every write, so copies can share it. */
+  vars: ReadonlyMap<ContextVar<unknown>, unknown>;
+  private entered = false;
+
+  constructor(vars: ReadonlyMap<ContextVar<unknown>, unknown> = new Map()) {
+    this.vars = vars;
+  }
+
+  /** `ctx.run(callable, *args)`: runs `fn` with this context current; a context can be entered once at a time. */
+  run<T>(fn: (...args: never[]) => T, ...args: unknown[]): T {
+    const previous = this.enter();
+    try {
+      return (fn as (...a: unknown[]) => T)(...args);
+    } finally {
+      this.exit(previous);
+    }
+  }
+
+  /** Makes this context current for the running thread; returns the one to restore. Used by `run` and by steppers of blocking callbacks. */
+  enter(): Context {
+    if (this.entered) throw new RuntimeError(`cannot enter context: ${repr(this)} is already entered`);
+    this.entered = true;
+    const previous = currentContext();
+    setCurrentContext(this);
+    return previous;
+  }
+
+  /** Undoes `enter()`. */
+  exit(previous: Context): void {
+    this.entered = false;
+    setCurrentContext(previous);
+  }
+
+  /** `ctx.copy()`. */
+  copy(): Context {
+    return new Context(this.vars);
+  }
+
+  /** `ctx[var]` / `ctx.get(var)`. */
+  get<T>(variable: ContextVar<T>): T | undefined {
+    return this.vars.get(variable as ContextVar<unknown>) as T | undefined;
+  }
+
+  has(variable: ContextVar<unknown>): boolean {
+    return this.vars.has(variable);
+  }
+
+  get size(): number {
+    return this.vars.size;
+  }
+
+  __repr__(): string {
+    return `<_contextvars.Context object at ${pyAddress(this)}>`;
+  }
+}
+
+export class Token<T> {
+  used = false;
+  constructor(
+    readonly context: Context,
+    readonly variable: ContextVar<T>,
+    /** The value before `set` (`Token.MISSING` when there was none). */
+    readonly oldValue: T | typeof MISSING,
+  ) {}
+
+  static readonly MISSING = MISSING;
+
+  get var(): ContextVar<T> {
+    return this.variable;
+  }
+
+  __repr__(): string {
+    return `<Token${this.used ? ' used' : ''} var=${repr(this.variable)} at ${pyAddress(this)}>`;
+  }
+}
+
+export class ContextVar<T> {
+  private readonly default: T | typeof MISSING;
+
+  constructor(
+    readonly name: string,
+    options: { default?: T } = {},
+  ) {
+    this.default = 'default' in options ? (options.default as T) : MISSING;
+  }
+
+  /** `var.get([default])`: the value in the current context, else the given default, else the variable's default; LookupError otherwise. */
+  get(...fallback: [] | [T]): T {
+    const context = currentContext();
+    if (context.vars.has(this as ContextVar<unknown>)) return context.vars.get(this as ContextVar<unknown>) as T;
+    if (fallback.length > 0) return fallback[0] as T;
+    if (this.default !== MISSING) return this.default;
+    throw new LookupError(this);
+  }
+
+  /** `var.set(value)`: returns a Token for `reset`. */
+  set(value: T): Token<T> {
+    const context = currentContext();
+    const key = this as ContextVar<unknown>;
+    const old = context.vars.has(key) ? (context.vars.get(key) as T) : MISSING;
+    const vars = new Map(context.vars);
+    vars.set(key, value);
+    context.vars = vars;
+    return new Token(context, this, old);
+  }
+
+  /** `var.reset(token)`: restores the value the variable had before the `set` that made `token`. */
+  reset(token: Token<T>): void {
+    if (token.used) throw new RuntimeError(`${repr(token)} has already been used once`);
+    if (token.variable !== this) throw new ValueError(`${repr(token)} was created by a different ContextVar`);
+    const context = currentContext();
+    if (token.context !== context) throw new ValueError(`${repr(token)} was created in a different Context`);
+    token.used = true;
+    const vars = new Map(context.vars);
+    if (token.oldValue === MISSING) vars.delete(this as ContextVar<unknown>);
+    else vars.set(this as ContextVar<unknown>, token.oldValue);
+    context.vars = vars;
+  }
+
+  __repr__(): string {
+    const def = this.default === MISSING ? '' : ` default=${repr(this.default)}`;
+    return `<ContextVar name=${repr(this.name)}${def} at ${pyAddress(this)}>`;
+  }
+}
+
+// ── the current context of each simulated thread ────────────────────────────
+
+const currents = new WeakMap<Realm, WeakMap<object, Context>>();
+
+function threadContexts(realm: Realm): WeakMap<object, Context> {
+  let map = currents.get(realm);
+  if (!map) {
+    map = new WeakMap();
+    currents.set(realm, map);
+  }
+  return map;
+}
+
+/** The running thread's current context (created empty on first use, as for a new thread). */
+export function currentContext(): Context {
+  const realm = getRealm();
+  const map = threadContexts(realm);
+  const key = realm.threads.currentThreadKey();
+  let context = map.get(key);
+  if (!context) {
+    context = new Context();
+    map.set(key, context);
+  }
+  return context;
+}
+
+function setCurrentContext(context: Context): void {
+  const realm = getRealm();
+  threadContexts(realm).set(realm.threads.currentThreadKey(), context);
+}
+
+/** `contextvars.copy_context()`. */
+export function copyContext(): Context {
+  return currentContext().copy();
+}
