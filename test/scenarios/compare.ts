@@ -1,0 +1,82 @@
+// Compares what a simulated run printed with what CPython printed, one stream at a time.
+//
+// Lines must match one for one, in order, after normalization, except where the simulation marks a
+// run of consecutive lines as a race (`race: true`: threads printing at the same instant, which real
+// Python may order either way). Such a run matches the recording when the recorded text is an
+// interleaving of the run's prints: print() writes its text and its newline as two writes, so a
+// thread switch between them tears lines in real output (observed in the threads-pool recordings),
+// and the comparison accepts exactly that, nothing looser.
+import { normalizeLine } from './normalize.js';
+
+export interface PrintedLine {
+  text: string;
+  race?: boolean;
+}
+
+export type Comparison = { ok: true } | { ok: false; reason: string };
+
+/** True when `recorded` (lines joined with newlines, one trailing) is an interleaving of the writes of `lines`. */
+function isInterleaving(recorded: string, lines: readonly string[]): boolean {
+  const failed = new Set<string>();
+  // state: position in `recorded`, which lines are not started (0), waiting for their newline (1), done (2)
+  const search = (pos: number, state: number[]): boolean => {
+    if (pos === recorded.length) return state.every((s) => s === 2);
+    const key = `${pos}:${state.join('')}`;
+    if (failed.has(key)) return false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (state[i] === 1 && recorded[pos] === '\n') {
+        state[i] = 2;
+        if (search(pos + 1, state)) return true;
+        state[i] = 1;
+      } else if (state[i] === 0 && line.length > 0 && recorded.startsWith(line, pos)) {
+        state[i] = 1;
+        if (search(pos + line.length, state)) return true;
+        state[i] = 0;
+      } else if (state[i] === 0 && line.length === 0 && recorded[pos] === '\n') {
+        state[i] = 2;
+        if (search(pos + 1, state)) return true;
+        state[i] = 0;
+      }
+    }
+    failed.add(key);
+    return false;
+  };
+  return search(0, lines.map(() => 0));
+}
+
+/** Compares simulated lines (with race marks) against recorded lines, both normalized here. */
+export function compareLines(simulated: readonly PrintedLine[], recorded: readonly string[]): Comparison {
+  const sim = simulated.map((l) => ({ text: normalizeLine(l.text), race: l.race === true }));
+  const rec = recorded.map(normalizeLine);
+  let r = 0;
+  for (let s = 0; s < sim.length; ) {
+    if (!sim[s]!.race) {
+      if (rec[r] !== sim[s]!.text) {
+        return { ok: false, reason: `line ${r + 1}: expected ${JSON.stringify(rec[r])}, simulated ${JSON.stringify(sim[s]!.text)}` };
+      }
+      s++;
+      r++;
+      continue;
+    }
+    let end = s;
+    while (end < sim.length && sim[end]!.race) end++;
+    const group = sim.slice(s, end).map((l) => l.text);
+    const length = group.reduce((n, text) => n + text.length + 1, 0);
+    // Take recorded lines until they hold exactly as many characters as the group printed.
+    let taken = 0;
+    let r2 = r;
+    while (r2 < rec.length && taken < length) taken += rec[r2++]!.length + 1;
+    const text = rec.slice(r, r2).map((l) => `${l}\n`).join('');
+    if (taken !== length || !isInterleaving(text, group)) {
+      return {
+        ok: false,
+        reason: `lines ${r + 1}-${r2}: ${JSON.stringify(rec.slice(r, r2))} is not an interleaving of the racing prints ${JSON.stringify(group)}`,
+      };
+    }
+    s = end;
+    r = r2;
+  }
+  if (r < rec.length) return { ok: false, reason: `CPython printed more: ${JSON.stringify(rec.slice(r))}` };
+  return { ok: true };
+}

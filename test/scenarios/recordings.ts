@@ -1,0 +1,40 @@
+// Loads the CPython recordings in test/recordings/ (written by scripts/record-lessons.py).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface RecordedLine {
+  /** Seconds after the interpreter was up. */
+  t: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface Recording {
+  name: string;
+  lesson: string;
+  /** 'as-written', 'corrected' or 'variant:<id>'. */
+  program: string;
+  file: string;
+  /** Recorded with `python3 -X dev` (asyncio debug mode). */
+  dev: boolean;
+  /** Seconds at which SIGINT was sent. */
+  interrupts: number[];
+  python: string;
+  argv: string[];
+  end: { kind: 'exit'; status: number; t: number } | { kind: 'killed'; t: number };
+  lines: RecordedLine[];
+}
+
+export const recordingsDir = join(import.meta.dirname, '..', 'recordings');
+
+export function loadRecordings(): Recording[] {
+  return readdirSync(recordingsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(recordingsDir, f), 'utf8')) as Recording);
+}
+
+/** The recorded lines of one stream. */
+export function streamLines(recording: Recording, stream: 'stdout' | 'stderr'): string[] {
+  return recording.lines.filter((l) => l.stream === stream).map((l) => l.text);
+}
