@@ -1,0 +1,322 @@
+// The kernel of the simulated process: it runs simulated threads one at a time (the GIL), parks
+// them on the requests they yield (time.sleep, a selector wait, a wait queue), wakes them by time or
+// by event, moves the virtual clock, and delivers Ctrl+C. It mirrors no CPython file: it plays the
+// part of the OS scheduler and of the GIL hand-off in Python/ceval_gil.c.
+//
+// Determinism: the runnable queue is FIFO; threads waking at the same instant wake in deadline order,
+// then in the order they blocked. A thread that yields a request which can be satisfied at once
+// (select(0), a self-pipe already written, a wait with timeout 0) keeps running: only a real block
+// hands the GIL over. Where real Python could order two threads' work either way, races.ts marks it.
+import { KeyboardInterrupt } from '../exceptions.js';
+import type { Realm } from '../realm.js';
+import { str } from '../repr.js';
+import type { EventInit, TraceEvent } from '../trace.js';
+import { RaceRecorder } from './races.js';
+import type { KernelRequest, SelectResult } from './requests.js';
+import { SimThread } from './thread.js';
+import { WaitQueue, type Waker } from './wait-queue.js';
+
+/** How the kernel's run ended: the main thread finished, or nothing more happens before `until`. */
+export type KernelEnd = { kind: 'done' } | { kind: 'until'; t: number };
+
+/** The first ident handed to a new thread, and the step between threads (an 8 MiB stack plus a guard page, as glibc lays them out). */
+const FIRST_THREAD_IDENT = 0x7fa1_1399_96c0;
+const THREAD_IDENT_STEP = 0x80_1000;
+/** The main thread's ident (its pthread_t lives above the others). */
+const MAIN_THREAD_IDENT = 0x7fa1_15c4_6b80;
+
+/** Per-loop self-pipe state: written but not yet seen by a selector wait, and who waits on it. */
+interface SelfPipe {
+  written: boolean;
+  waiter: SimThread | undefined;
+}
+
+export class Kernel implements Waker {
+  readonly threads: SimThread[] = [];
+  readonly main: SimThread;
+  /** The thread holding the GIL (the main thread between slices, for events the kernel emits). */
+  current: SimThread;
+  /** Every trace event of the run, in order. */
+  readonly events: TraceEvent[] = [];
+  readonly races: RaceRecorder;
+  /** How many interrupts have been delivered. */
+  interruptCount = 0;
+  /** Called when the main thread is blocked and nothing can ever wake anything (a hang). */
+  onHang: (() => void) | undefined;
+
+  private readonly runnable: SimThread[] = [];
+  private readonly pipes = new Map<object, SelfPipe>();
+  private readonly interrupts: number[];
+  private blockSeq = 0;
+  private threadCount = 0;
+
+  constructor(
+    readonly realm: Realm,
+    interrupts: readonly number[],
+  ) {
+    this.interrupts = [...interrupts].sort((a, b) => a - b);
+    this.races = new RaceRecorder(this.events);
+    this.main = new SimThread('MainThread', MAIN_THREAD_IDENT, false, true, new WaitQueue(this));
+    this.main.started = true;
+    this.threads.push(this.main);
+    this.current = this.main;
+    realm.tracer.listen((event) => this.events.push(event));
+    realm.threads = {
+      currentThreadName: () => this.current.name,
+      currentThreadKey: () => this.current,
+      isMainThread: () => this.current.isMain,
+    };
+    realm.onSelfPipeWrite = (loop) => this.selfPipeWritten(loop);
+  }
+
+  get now(): number {
+    return this.realm.clock.now();
+  }
+
+  emit(init: EventInit): void {
+    if (this.realm.tracer.enabled) this.realm.tracer.emit(init);
+  }
+
+  // ── threads ─────────────────────────────────────────────────────────────────
+
+  /** A new (not yet started) thread; `name` as threading.Thread computes it. */
+  createThread(name: string, daemon: boolean): SimThread {
+    const ident = FIRST_THREAD_IDENT - this.threadCount++ * THREAD_IDENT_STEP;
+    const thread = new SimThread(name, ident, daemon, false, new WaitQueue(this));
+    this.threads.push(thread);
+    return thread;
+  }
+
+  /** Makes the main thread run `program`. */
+  setMainProgram(program: Generator<KernelRequest, unknown, unknown>): void {
+    this.main.program = program;
+    this.main.state = 'runnable';
+    this.runnable.push(this.main);
+  }
+
+  /**
+   * `thread.start()`: CPython's start() waits until the new thread signals it has started, and the
+   * new thread then keeps the GIL until it first blocks. So the new thread runs first, up to its first
+   * blocking point, and then the starter continues. Both stretches are a race (real Python may switch
+   * between them at any print).
+   */
+  start(thread: SimThread, program: Generator<KernelRequest, unknown, unknown>): void {
+    const starter = this.current;
+    thread.program = program;
+    this.emit({ type: 'thread_created', name: thread.name, ident: thread.ident, daemon: thread.daemon });
+    const newSide = this.races.nextSlice(thread);
+    thread.state = 'runnable';
+    this.runSlice(thread);
+    this.current = starter;
+    this.races.pair(newSide, this.races.fromNow(starter));
+  }
+
+  /** Wakes a blocked thread because something happened (Waker, for wait queues). */
+  wake(thread: SimThread, reason: 'notified'): void {
+    const block = thread.blocked;
+    if (thread.state !== 'blocked' || block === undefined) return;
+    const value = block.request.kind === 'select' ? ({ reason: 'self_pipe', slept: this.now - block.since } satisfies SelectResult) : block.request.kind === 'wait' ? true : undefined;
+    this.unblock(thread, { value }, reason);
+    if (this.current !== thread && this.current.state === 'running') {
+      this.races.pair(this.races.fromNow(this.current), this.races.nextSlice(thread));
+    }
+  }
+
+  /** `call_soon_threadsafe` wrote the loop's self-pipe: wake its selector wait, or make the next one return at once. */
+  selfPipeWritten(loop: object): void {
+    const pipe = this.pipe(loop);
+    if (pipe.waiter !== undefined) this.wake(pipe.waiter, 'notified');
+    else pipe.written = true;
+  }
+
+  // ── running ─────────────────────────────────────────────────────────────────
+
+  /**
+   * Runs the scheduler until the main thread has finished (the process exited) or nothing happens
+   * before `until`. This while loop is the whole OS: run whoever is runnable; when no one is, deliver
+   * a due Ctrl+C, or move the clock to the next deadline and wake who was waiting for it.
+   */
+  run(until: number): KernelEnd {
+    for (;;) {
+      if (this.main.state === 'done') return this.finish({ kind: 'done' });
+      const next = this.runnable.shift();
+      if (next !== undefined) {
+        this.runSlice(next);
+        continue;
+      }
+      const interruptAt = this.interrupts[0];
+      if (interruptAt !== undefined && interruptAt <= this.now) {
+        this.interrupts.shift();
+        this.deliverInterrupt();
+        continue;
+      }
+      const timerAt = this.nextDeadline();
+      const nextAt = timerAt === undefined ? interruptAt : interruptAt === undefined ? timerAt : Math.min(timerAt, interruptAt);
+      if (nextAt === undefined) {
+        // Everyone is blocked and nothing can wake anyone: the process hangs for ever.
+        this.onHang?.();
+        this.realm.clock.set(Math.max(this.now, until));
+        return this.finish({ kind: 'until', t: until });
+      }
+      if (nextAt > until) {
+        this.realm.clock.set(Math.max(this.now, until));
+        return this.finish({ kind: 'until', t: until });
+      }
+      if (nextAt > this.now) this.realm.clock.set(nextAt);
+      if (timerAt !== undefined && timerAt <= this.now) this.wakeDueTimers();
+    }
+  }
+
+  private finish(end: KernelEnd): KernelEnd {
+    this.races.resolve();
+    return end;
+  }
+
+  /** Steps `thread` (it holds the GIL) until it blocks or ends. */
+  private runSlice(thread: SimThread): void {
+    const program = thread.program;
+    if (program === undefined) throw new Error(`thread ${thread.name} has no program`);
+    this.current = thread;
+    thread.state = 'running';
+    this.races.sliceStarted(thread);
+    if (!thread.started) {
+      thread.started = true;
+      this.emit({ type: 'thread_started', name: thread.name });
+    }
+    let resume = thread.resume;
+    for (;;) {
+      let step: IteratorResult<KernelRequest, unknown>;
+      try {
+        step = 'error' in resume ? program.throw(resume.error) : program.next(resume.value);
+      } catch (error) {
+        // The thread programs the process builds catch everything themselves; this is a bug guard.
+        thread.state = 'done';
+        this.races.sliceEnded(thread);
+        throw error;
+      }
+      if (step.done) {
+        this.threadEnded(thread);
+        return;
+      }
+      const immediate = this.request(thread, step.value);
+      if (immediate === undefined) {
+        this.races.sliceEnded(thread);
+        return;
+      }
+      resume = immediate;
+    }
+  }
+
+  private threadEnded(thread: SimThread): void {
+    thread.state = 'done';
+    this.emit(thread.error ? { type: 'thread_exit', name: thread.name, error: `${thread.error.pyName}` } : { type: 'thread_exit', name: thread.name });
+    this.races.sliceEnded(thread);
+    thread.exited.notifyAll();
+  }
+
+  /** Handles a request: returns how to resume at once, or undefined when the thread is now blocked. */
+  private request(thread: SimThread, request: KernelRequest): { value: unknown } | undefined {
+    switch (request.kind) {
+      case 'sleep': {
+        const on = request.on ?? `time.sleep(${str(request.seconds)})`;
+        // time.sleep(0) still releases the GIL: others runnable now go first.
+        this.block(thread, request, on, this.now + Math.max(0, request.seconds));
+        return undefined;
+      }
+      case 'select': {
+        const pipe = this.pipe(request.loop);
+        if (pipe.written) {
+          pipe.written = false;
+          return { value: { reason: 'self_pipe', slept: 0 } satisfies SelectResult };
+        }
+        if (request.timeout !== null && request.timeout <= 0) {
+          return { value: { reason: 'immediate', slept: 0 } satisfies SelectResult };
+        }
+        pipe.waiter = thread;
+        this.block(thread, request, 'select', request.timeout === null ? null : this.now + request.timeout);
+        return undefined;
+      }
+      case 'wait': {
+        if (request.timeout !== null && request.timeout <= 0) return { value: false };
+        request.queue.waiters.push(thread);
+        this.block(thread, request, request.on, request.timeout === null ? null : this.now + request.timeout, request.queue);
+        return undefined;
+      }
+    }
+  }
+
+  private block(thread: SimThread, request: KernelRequest, on: string, deadline: number | null, queue?: WaitQueue): void {
+    thread.state = 'blocked';
+    thread.blocked = { request, on, deadline, since: this.now, seq: this.blockSeq++, queue };
+    this.emit({ type: 'thread_blocked', name: thread.name, on, until: deadline });
+  }
+
+  /** Takes a thread out of whatever it waits on and makes it runnable with `resume`. */
+  private unblock(thread: SimThread, resume: { value: unknown } | { error: unknown }, reason: 'timeout' | 'notified' | 'interrupt'): void {
+    const block = thread.blocked;
+    if (block === undefined) return;
+    block.queue?.remove(thread);
+    if (block.request.kind === 'select') {
+      const pipe = this.pipe(block.request.loop);
+      if (pipe.waiter === thread) pipe.waiter = undefined;
+    }
+    thread.blocked = undefined;
+    thread.resume = resume;
+    thread.state = 'runnable';
+    this.runnable.push(thread);
+    const previous = this.current;
+    this.current = thread;
+    this.emit({ type: 'thread_woke', name: thread.name, reason });
+    this.current = previous;
+  }
+
+  private nextDeadline(): number | undefined {
+    let earliest: number | undefined;
+    for (const thread of this.threads) {
+      const deadline = thread.blocked?.deadline;
+      if (deadline !== undefined && deadline !== null && (earliest === undefined || deadline < earliest)) earliest = deadline;
+    }
+    return earliest;
+  }
+
+  /** Wakes every thread whose deadline has come, earliest first; threads waking together race. */
+  private wakeDueTimers(): void {
+    const due = this.threads
+      .filter((t) => t.state === 'blocked' && t.blocked?.deadline != null && t.blocked.deadline <= this.now)
+      .sort((a, b) => a.blocked!.deadline! - b.blocked!.deadline! || a.blocked!.seq - b.blocked!.seq);
+    const sides = due.length > 1 ? due.map((t) => this.races.nextSlice(t)) : [];
+    for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) this.races.pair(sides[i]!, sides[j]!);
+    for (const thread of due) {
+      const block = thread.blocked!;
+      const request = block.request;
+      const value = request.kind === 'select' ? ({ reason: 'timeout', slept: this.now - block.since } satisfies SelectResult) : request.kind === 'wait' ? false : undefined;
+      this.unblock(thread, { value }, 'timeout');
+    }
+  }
+
+  /** Ctrl+C: KeyboardInterrupt is raised in the main thread where it is blocked. */
+  private deliverInterrupt(): void {
+    this.interruptCount++;
+    this.current = this.main;
+    this.emit({ type: 'interrupt', n: this.interruptCount });
+    if (this.main.state !== 'blocked') return;
+    const error = new KeyboardInterrupt();
+    error.frames = this.blockFrames(this.main);
+    this.unblock(this.main, { error }, 'interrupt');
+  }
+
+  /** Frames CPython shows below the caller for the blocking point the main thread is at. */
+  blockFrames: (thread: SimThread) => KeyboardInterrupt['frames'] = (thread) => {
+    const request = thread.blocked?.request;
+    return request?.kind === 'wait' && request.frames ? [...request.frames] : [];
+  };
+
+  private pipe(loop: object): SelfPipe {
+    let pipe = this.pipes.get(loop);
+    if (pipe === undefined) {
+      pipe = { written: false, waiter: undefined };
+      this.pipes.set(loop, pipe);
+    }
+    return pipe;
+  }
+}
