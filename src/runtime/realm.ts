@@ -54,17 +54,6 @@ export class Realm {
   readonly output: { stream: 'stdout' | 'stderr'; thread: string; text: string }[] = [];
   /** Extra sink for printed lines (e.g. a live view). */
   sink: OutputSink | undefined;
-  /**
-   * Set by the simulated process (src/runtime/process): `call_soon_threadsafe` wrote `loop`'s
-   * self-pipe. The kernel wakes the thread blocked in that loop's selector wait, or makes its next
-   * wait return at once. Unset for a standalone loop, where there is no other thread to wake.
-   */
-  onSelfPipeWrite: ((loop: object) => void) | undefined;
-  /**
-   * Set by the simulated process: where the running thread is in the simulated program's source
-   * (the last `py.line`), for debug-mode `created at FILE:LINE` in handle and task reprs.
-   */
-  sourcePosition: (() => { file: string; line: number } | undefined) | undefined;
   /** asyncio debug mode for loops created in this realm (`python -X dev`, PYTHONASYNCIODEBUG=1). */
   debug = false;
   /**
