@@ -1,0 +1,169 @@
+// Coroutine objects. Mirrors what CPython's asyncio/coroutines.py needs of them (`iscoroutine`,
+// `_format_coroutine`) and the coroutine object's own protocol (send / throw / close, cr_frame).
+//
+// A simulated coroutine is a JS generator: `yield* fut` awaits, a bare `yield` is `sleep(0)`.
+// `asyncDef(name, function* (...) {...}, { file, line })` plays `async def name(...)`: calling it
+// makes a Coroutine that carries the Python name and, when known, where it is defined and the line
+// it stands at, so a task's repr reads `coro=<do_some_work() running at stop-wait.py:6>`.
+//
+// A Coroutine is its own iterator, so `const r = yield* coro` awaits it directly; every resumption
+// goes through it, which is how it knows it is running and which coroutine `setLine` addresses.
+import { RuntimeError, ValueError } from './exceptions.js';
+
+/** What a task steps: a Coroutine, or any plain generator. */
+export type CoroutineLike<T = unknown> = Generator<unknown, T, unknown>;
+
+export interface CoroutineOptions {
+  /** File shown in reprs (`stop-wait.py`). Without it, reprs show just the name, as for builtins. */
+  file?: string;
+  /** Line of the `async def` (co_firstlineno). */
+  line?: number;
+  /** `__qualname__` when it differs from the name (`main.<locals>.task_1`). */
+  qualname?: string;
+}
+
+/** The coroutines being resumed right now, innermost last. */
+const running: Coroutine<unknown>[] = [];
+
+export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
+  readonly __name__: string;
+  readonly __qualname__: string;
+  readonly file: string | undefined;
+  readonly firstLine: number;
+  /** The line the coroutine stands at (f_lineno): starts at the `async def` line; lessons move it with `setLine`. */
+  line: number;
+  /** 'created' (never resumed), 'suspended', 'running', 'closed' (returned, raised or closed: no frame). */
+  state: 'created' | 'suspended' | 'running' | 'closed' = 'created';
+
+  constructor(
+    private readonly gen: Generator<unknown, T, unknown>,
+    name: string,
+    options: CoroutineOptions = {},
+  ) {
+    this.__name__ = name;
+    this.__qualname__ = options.qualname ?? name;
+    this.file = options.file;
+    this.firstLine = options.line ?? 0;
+    this.line = this.firstLine;
+  }
+
+  /** `cr_running`. */
+  get cr_running(): boolean {
+    return this.state === 'running';
+  }
+
+  /** True while the coroutine has a frame (CPython's `cr_frame is not None`). */
+  get hasFrame(): boolean {
+    return this.state !== 'closed';
+  }
+
+  private resume(op: () => IteratorResult<unknown, T>): IteratorResult<unknown, T> {
+    if (this.state === 'running') throw new ValueError('coroutine already executing');
+    this.state = 'running';
+    running.push(this as Coroutine<unknown>);
+    let result: IteratorResult<unknown, T>;
+    try {
+      result = op();
+    } catch (error) {
+      this.state = 'closed';
+      throw error;
+    } finally {
+      running.pop();
+    }
+    this.state = result.done ? 'closed' : 'suspended';
+    return result;
+  }
+
+  /** `coro.send(value)`; the first resumption must send undefined (None). */
+  next(value?: unknown): IteratorResult<unknown, T> {
+    if (this.state === 'closed') throw new RuntimeError('cannot reuse already awaited coroutine');
+    return this.resume(() => this.gen.next(value));
+  }
+
+  /** `coro.throw(exc)`: raises `exc` where the coroutine stands. */
+  throw(error: unknown): IteratorResult<unknown, T> {
+    if (this.state === 'closed') throw error;
+    return this.resume(() => this.gen.throw(error));
+  }
+
+  /** Runs the coroutine's `finally` blocks and closes it (`coro.close()`). */
+  return(value?: T): IteratorResult<unknown, T> {
+    if (this.state === 'closed') return { done: true, value: value as T };
+    return this.resume(() => this.gen.return(value as T));
+  }
+
+  close(): void {
+    this.return();
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  /** `_format_coroutine(coro)`. */
+  format(): string {
+    const name = `${this.__qualname__}()`;
+    if (this.file === undefined) return this.cr_running ? `${name} running` : name;
+    if (this.hasFrame) return `${name} running at ${this.file}:${this.line}`;
+    return `${name} done, defined at ${this.file}:${this.firstLine}`;
+  }
+
+  __repr__(): string {
+    return `<coroutine object ${this.__qualname__}>`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Coroutine';
+  }
+}
+
+/** A coroutine function: calling it makes a Coroutine (nothing runs until a task steps it). */
+export type AsyncDef<A extends unknown[], T> = ((...args: A) => Coroutine<T>) & { readonly __qualname__: string };
+
+/** `async def name(...)`: wraps a generator function so its calls are named coroutine objects. */
+export function asyncDef<A extends unknown[], T>(
+  name: string,
+  body: (...args: A) => Generator<unknown, T, unknown>,
+  options: CoroutineOptions = {},
+): AsyncDef<A, T> {
+  const fn = (...args: A) => new Coroutine<T>(body(...args), name, options);
+  return Object.assign(fn, { __qualname__: options.qualname ?? name });
+}
+
+/** Moves the running coroutine (the innermost one being resumed) to `line`, for reprs. */
+export function setLine(line: number): void {
+  const coro = running[running.length - 1];
+  if (coro !== undefined) coro.line = line;
+}
+
+/** The coroutine being resumed right now, if any. */
+export function runningCoroutine(): Coroutine<unknown> | undefined {
+  return running[running.length - 1];
+}
+
+/** A JS generator object (what `function*` returns). */
+export function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !(value instanceof Coroutine) &&
+    typeof (value as Generator).next === 'function' &&
+    typeof (value as Generator).throw === 'function' &&
+    (value as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'Generator'
+  );
+}
+
+/** `asyncio.iscoroutine(obj)`: coroutine objects and generators (CPython accepts both). */
+export function isCoroutine(value: unknown): value is CoroutineLike {
+  return value instanceof Coroutine || isGenerator(value);
+}
+
+/** `_format_coroutine(coro)`; a plain generator carries no name JS can read, so it shows CPython's fallback. */
+export function formatCoroutine(coro: CoroutineLike): string {
+  if (coro instanceof Coroutine) return coro.format();
+  return '<generator without __name__>()';
+}

@@ -1,0 +1,66 @@
+// Reprs of futures and tasks. Mirrors CPython 3.11's asyncio/base_futures.py (`_future_repr_info`,
+// `_format_callbacks`) and asyncio/base_tasks.py (`_task_repr_info`), so that
+// `<Future pending cb=[_run_until_complete_cb() at .../asyncio/base_events.py:180]>` and
+// `<Task pending name='Task-2' coro=<...> wait_for=<...>>` read exactly as CPython prints them.
+// Values and callbacks are formatted by repr.ts (repr, reprlib.repr, format_helpers).
+import type { PyBaseException } from './exceptions.js';
+import { PY_STDLIB_DIR, formatCallbackSource, pyFunction, reprlibRepr, repr } from './repr.js';
+
+/** Where CPython's asyncio package lives in the simulated process; lessons may shorten it to `.../asyncio`. */
+export const ASYNCIO_DIR = `${PY_STDLIB_DIR}/asyncio`;
+
+/**
+ * Names a function as the CPython asyncio function it stands for, located in the installed 3.11
+ * sources: `asyncioFunction(fn, '_wait.<locals>._on_completion', 'tasks.py', 519)`.
+ */
+export function asyncioFunction<F extends (...args: never[]) => unknown>(fn: F, qualname: string, file: string, line: number): F {
+  return pyFunction(fn, { name: qualname, file: `${ASYNCIO_DIR}/${file}`, line });
+}
+
+/** `repr(exc)`: `ValueError('boom')`. */
+export function excRepr(error: PyBaseException): string {
+  return repr(error);
+}
+
+/** The fields of a future its repr reads. */
+export interface FutureReprSource {
+  readonly _state: 'PENDING' | 'CANCELLED' | 'FINISHED';
+  readonly _result: unknown;
+  readonly _exception: PyBaseException | null;
+  readonly _callbacks: readonly { fn: (...args: never[]) => unknown }[];
+}
+
+/** `_format_callbacks(cb)`: one, two, or `first, <N more>, last`. */
+export function formatCallbacks(callbacks: readonly { fn: (...args: never[]) => unknown }[]): string {
+  const fmt = (i: number) => formatCallbackSource(callbacks[i]!.fn, []);
+  const size = callbacks.length;
+  let inner = '';
+  if (size === 1) inner = fmt(0);
+  else if (size === 2) inner = `${fmt(0)}, ${fmt(1)}`;
+  else if (size > 2) inner = `${fmt(0)}, <${size - 2} more>, ${fmt(size - 1)}`;
+  return `cb=[${inner}]`;
+}
+
+/** `_future_repr_info(future)`: `['pending', 'cb=[...]']`, `['finished', "result='x'"]`. */
+export function futureReprInfo(future: FutureReprSource): string[] {
+  const info = [future._state.toLowerCase()];
+  if (future._state === 'FINISHED') {
+    if (future._exception !== null) info.push(`exception=${repr(future._exception)}`);
+    else info.push(`result=${reprlibRepr(future._result)}`);
+  }
+  if (future._callbacks.length > 0) info.push(formatCallbacks(future._callbacks));
+  return info;
+}
+
+/** `_task_repr_info(task)`: the future's info with `cancelling`, `name=`, `coro=` and `wait_for=` worked in. */
+export function taskReprInfo(
+  future: FutureReprSource,
+  task: { cancelling: number; done: boolean; name: string; coro: string; waitFor: string | null },
+): string[] {
+  const info = futureReprInfo(future);
+  if (task.cancelling > 0 && !task.done) info[0] = 'cancelling';
+  info.splice(1, 0, `name=${repr(task.name)}`);
+  info.splice(2, 0, `coro=<${task.coro}>`);
+  if (task.waitFor !== null) info.splice(3, 0, `wait_for=${task.waitFor}`);
+  return info;
+}

@@ -1,0 +1,278 @@
+// asyncio.Future. Mirrors CPython 3.11's asyncio/futures.py; where the C accelerator
+// (_asyncio.Future, what `asyncio.Future` really is) words a message differently, the C wording is
+// used, because that is what learners see: `InvalidStateError('invalid state')`,
+// `'Result is not set.'`.
+//
+// State machine (the whole of it):
+//
+//     PENDING ──set_result / set_exception──▶ FINISHED
+//        └──────────────cancel──────────────▶ CANCELLED
+//
+// Leaving PENDING schedules every done callback, in registration order, with `loop.call_soon`
+// (never calls it directly), then forgets them.
+//
+// `const r = yield* fut` is `r = await fut`: the iterator yields the future itself (flagged with
+// `_asyncio_future_blocking`) so the Task stepping the coroutine can wait on it, then returns the
+// result or raises.
+import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, ValueError, excLine } from './exceptions.js';
+import type { PyBaseException } from './exceptions.js';
+import { asyncioFunction, futureReprInfo } from './future-repr.js';
+import { repr } from './repr.js';
+import type { ContextLike, EventLoopLike } from './loop-types.js';
+import type { FutureState } from './trace.js';
+
+/** A done callback: called with the future once it is done. */
+export type DoneCallback<F> = (future: F) => unknown;
+
+interface CallbackEntry {
+  fn: (...args: never[]) => unknown;
+  context: ContextLike | undefined;
+}
+
+export interface FutureOptions {
+  /** A short label for the trace, e.g. 'sleep(0.5)'. Defaults to the class name. */
+  label?: string;
+}
+
+let reprDepth = new Set<object>();
+
+export class Future<T = unknown> {
+  /** The Python class name shown in reprs. */
+  static pyName = 'Future';
+
+  _state: FutureState = 'PENDING';
+  _result: T | undefined = undefined;
+  _exception: PyBaseException | null = null;
+  _callbacks: CallbackEntry[] = [];
+  _cancelMessage: unknown = undefined;
+  /** A saved CancelledError, chained as context of the one `result()` raises later. */
+  _cancelledExc: CancelledError | null = null;
+  /**
+   * Set by the iterator right before yielding the future to a Task: `await fut` (correct) as
+   * opposed to a bare `yield fut` (an error the Task reports). Its presence marks a Future-like.
+   */
+  _asyncio_future_blocking = false;
+  /** True while an exception is set and nobody has looked at it (result(), exception(), cancel()). */
+  protected logTraceback = false;
+  private finalized = false;
+
+  readonly _loop: EventLoopLike;
+  /** Serial id in the realm: how the trace refers to this future. */
+  readonly id: number;
+
+  constructor(loop: EventLoopLike, options: FutureOptions = {}) {
+    this._loop = loop;
+    this.id = loop.realm.nextSerial();
+    const tracer = loop.realm.tracer;
+    if (tracer.enabled && this.traceKind() === 'Future') {
+      tracer.emit({ type: 'future_created', loop: loop.id, future: this.id, kind: 'Future', name: options.label ?? this.pyClassName });
+    }
+  }
+
+  /** 'Task' for tasks: they announce themselves once their name and coroutine are known. */
+  protected traceKind(): 'Future' | 'Task' {
+    return 'Future';
+  }
+
+  get pyClassName(): string {
+    return (this.constructor as typeof Future).pyName;
+  }
+
+  /** `future._log_traceback`: can only be set to false (marks the exception as retrieved). */
+  get _log_traceback(): boolean {
+    return this.logTraceback;
+  }
+  set _log_traceback(value: boolean) {
+    if (value) throw new ValueError('_log_traceback can only be set to False');
+    this.logTraceback = false;
+  }
+
+  getLoop(): EventLoopLike {
+    return this._loop;
+  }
+
+  /**
+   * The CancelledError that result()/exception() raise for a cancelled future. Call once per
+   * cancellation handled: it hands over (and forgets) the saved exception.
+   */
+  _makeCancelledError(): CancelledError {
+    if (this._cancelledExc !== null) {
+      const saved = this._cancelledExc;
+      this._cancelledExc = null;
+      return saved;
+    }
+    return this._cancelMessage === undefined ? new CancelledError() : new CancelledError(this._cancelMessage);
+  }
+
+  /** Cancels the future and schedules its callbacks; false when it was already done. */
+  cancel(msg?: unknown): boolean {
+    this.logTraceback = false;
+    if (this._state !== 'PENDING') return false;
+    this._state = 'CANCELLED';
+    this._cancelMessage = msg;
+    this.traceState();
+    this.scheduleCallbacks();
+    return true;
+  }
+
+  /** `__schedule_callbacks`: every callback to the ready queue, in the order they were added. */
+  private scheduleCallbacks(): void {
+    const callbacks = this._callbacks;
+    if (callbacks.length === 0) return;
+    this._callbacks = [];
+    for (const { fn, context } of callbacks) {
+      this._loop.callSoonWithContext(fn, [this], { context });
+    }
+  }
+
+  cancelled(): boolean {
+    return this._state === 'CANCELLED';
+  }
+
+  done(): boolean {
+    return this._state !== 'PENDING';
+  }
+
+  /** The result; raises the exception set, CancelledError, or InvalidStateError while pending. */
+  result(): T {
+    if (this._state === 'CANCELLED') throw this._makeCancelledError();
+    if (this._state !== 'FINISHED') throw new InvalidStateError('Result is not set.');
+    this.logTraceback = false;
+    if (this._exception !== null) throw this._exception;
+    return this._result as T;
+  }
+
+  /** The exception set (null if a result was set); raises CancelledError or InvalidStateError. */
+  exception(): PyBaseException | null {
+    if (this._state === 'CANCELLED') throw this._makeCancelledError();
+    if (this._state !== 'FINISHED') throw new InvalidStateError('Exception is not set.');
+    this.logTraceback = false;
+    return this._exception;
+  }
+
+  /** Runs `fn(future)` (through call_soon) when done; at once (still through call_soon) if already done. */
+  addDoneCallback(fn: DoneCallback<this>, options: { context?: ContextLike } = {}): void {
+    const callback = fn as (...args: never[]) => unknown;
+    if (this._state !== 'PENDING') {
+      this._loop.callSoonWithContext(callback, [this], { context: options.context });
+    } else {
+      this._callbacks.push({ fn: callback, context: options.context });
+    }
+  }
+
+  /** Removes every registration of `fn`; returns how many were removed. */
+  removeDoneCallback(fn: DoneCallback<this>): number {
+    const kept = this._callbacks.filter((entry) => entry.fn !== (fn as unknown));
+    const removed = this._callbacks.length - kept.length;
+    if (removed > 0) this._callbacks = kept;
+    return removed;
+  }
+
+  setResult(result: T): void {
+    if (this._state !== 'PENDING') throw new InvalidStateError('invalid state');
+    this._result = result;
+    this._state = 'FINISHED';
+    this.traceState();
+    this.scheduleCallbacks();
+  }
+
+  setException(exception: PyBaseException): void {
+    if (this._state !== 'PENDING') throw new InvalidStateError('invalid state');
+    if (exception.constructor === StopIteration) {
+      throw new TypeError('StopIteration interacts badly with generators and cannot be raised into a Future');
+    }
+    this._exception = exception;
+    this._state = 'FINISHED';
+    this.traceState();
+    this.scheduleCallbacks();
+    this.logTraceback = true;
+  }
+
+  /** `await future`: yields the future while pending, then returns its result (or raises). */
+  *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
+    if (!this.done()) {
+      this._asyncio_future_blocking = true;
+      yield this; // This tells the Task to wait for completion.
+    }
+    if (!this.done()) throw new RuntimeError("await wasn't used with future");
+    return this.result();
+  }
+
+  /**
+   * CPython reports an exception nobody retrieved from `Future.__del__`, when the future is garbage
+   * collected. The simulation has no garbage collector, so whoever knows the future is gone (the
+   * simulated process at exit, or a lesson at the moment CPython would collect it) calls this. It
+   * calls the loop's exception handler with CPython's context, at most once per future, and only
+   * while the exception is still unretrieved.
+   */
+  reportIfUnretrieved(): boolean {
+    if (!this.logTraceback || this.finalized) return false;
+    this.finalized = true;
+    this.logTraceback = false;
+    this._loop.callExceptionHandler({
+      message: `${this.pyClassName} exception was never retrieved`,
+      exception: this._exception ?? undefined,
+      future: this,
+    });
+    return true;
+  }
+
+  /** Everything `__del__` reports (for a Future: the unretrieved exception). */
+  finalize(): void {
+    this.reportIfUnretrieved();
+  }
+
+  protected reprInfo(): string[] {
+    return futureReprInfo(this);
+  }
+
+  __repr__(): string {
+    // reprlib.recursive_repr: a future that shows up inside its own repr prints as '...'.
+    if (reprDepth.has(this)) return '...';
+    reprDepth.add(this);
+    try {
+      return `<${this.pyClassName} ${this.reprInfo().join(' ')}>`;
+    } finally {
+      reprDepth.delete(this);
+      if (reprDepth.size === 0) reprDepth = new Set();
+    }
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  protected traceState(): void {
+    const tracer = this._loop.realm.tracer;
+    if (!tracer.enabled) return;
+    const event: { type: 'future_state'; loop: number; future: number; state: FutureState; result?: string; exception?: string } = {
+      type: 'future_state',
+      loop: this._loop.id,
+      future: this.id,
+      state: this._state,
+    };
+    if (this._state === 'FINISHED') {
+      if (this._exception !== null) event.exception = excLine(this._exception);
+      else event.result = repr(this._result);
+    } else if (this._state === 'CANCELLED' && this._cancelMessage !== undefined) {
+      event.exception = `CancelledError: ${String(this._cancelMessage)}`;
+    }
+    tracer.emit(event);
+  }
+}
+
+/** `isfuture(obj)`: a Future, or anything advertising itself as one (`_asyncio_future_blocking`). */
+export function isFuture(value: unknown): value is Future<unknown> {
+  return value instanceof Future || (typeof value === 'object' && value !== null && typeof (value as { _asyncio_future_blocking?: unknown })._asyncio_future_blocking === 'boolean');
+}
+
+/** `futures._set_result_unless_cancelled(fut, result)`: the callback `sleep()` schedules. */
+export const setResultUnlessCancelled = asyncioFunction(
+  (fut: Future<unknown>, result: unknown): void => {
+    if (fut.cancelled()) return;
+    fut.setResult(result);
+  },
+  '_set_result_unless_cancelled',
+  'futures.py',
+  311,
+);

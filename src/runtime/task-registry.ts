@@ -1,0 +1,92 @@
+// Which tasks exist and which one runs: CPython 3.11's `_all_tasks` (a WeakSet), `_current_tasks`
+// ({loop: task}), `_register_task`, `_enter_task`, `_leave_task`, and `all_tasks()` /
+// `current_task()` from asyncio/tasks.py.
+//
+// CPython's WeakSet forgets a task once it is garbage collected; here a task leaves the registry
+// once it is done (all_tasks() only ever returns pending tasks, so the answers are the same).
+// Registries hang off the loop, so separate simulated processes never see each other's tasks.
+import { RuntimeError } from './exceptions.js';
+import type { EventLoopLike } from './loop-types.js';
+
+/** What the registry needs of a task. */
+export interface RegisteredTask {
+  done(): boolean;
+  getLoop(): EventLoopLike;
+  __repr__(): string;
+}
+
+const allTasksByLoop = new WeakMap<EventLoopLike, Set<RegisteredTask>>();
+const currentTasks = new WeakMap<EventLoopLike, RegisteredTask>();
+/** Loops stepping a task right now, innermost last (a task step never nests on one thread). */
+const steppingLoops: EventLoopLike[] = [];
+
+/** `_register_task(task)`. */
+export function registerTask(task: RegisteredTask): void {
+  const loop = task.getLoop();
+  let tasks = allTasksByLoop.get(loop);
+  if (tasks === undefined) {
+    tasks = new Set();
+    allTasksByLoop.set(loop, tasks);
+  }
+  tasks.add(task);
+}
+
+/** `_unregister_task(task)`. */
+export function unregisterTask(task: RegisteredTask): void {
+  allTasksByLoop.get(task.getLoop())?.delete(task);
+}
+
+/** `_enter_task(loop, task)`: the task becomes the loop's current task for one step. */
+export function enterTask(loop: EventLoopLike, task: RegisteredTask): void {
+  const current = currentTasks.get(loop);
+  if (current !== undefined) {
+    throw new RuntimeError(`Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`);
+  }
+  currentTasks.set(loop, task);
+  steppingLoops.push(loop);
+}
+
+/** `_leave_task(loop, task)`. */
+export function leaveTask(loop: EventLoopLike, task: RegisteredTask): void {
+  const current = currentTasks.get(loop);
+  if (current !== task) {
+    throw new RuntimeError(`Leaving task ${task.__repr__()} does not match the current task ${current === undefined ? 'None' : current.__repr__()}.`);
+  }
+  currentTasks.delete(loop);
+  steppingLoops.pop();
+}
+
+/** `asyncio.current_task(loop)`: the task whose step is running on `loop`, or null. */
+export function currentTask<T extends RegisteredTask = RegisteredTask>(loop: EventLoopLike): T | null {
+  return (currentTasks.get(loop) as T | undefined) ?? null;
+}
+
+/**
+ * `asyncio.all_tasks(loop)`: the loop's tasks that are not done. Python returns a set, whose
+ * iteration order follows object hashes (addresses); this Set iterates in creation order.
+ */
+export function allTasks<T extends RegisteredTask = RegisteredTask>(loop: EventLoopLike): Set<T> {
+  const result = new Set<T>();
+  const tasks = allTasksByLoop.get(loop);
+  if (tasks === undefined) return result;
+  for (const task of tasks) {
+    if (task.done()) tasks.delete(task);
+    else result.add(task as T);
+  }
+  return result;
+}
+
+/** The loop whose task is being stepped right now (code inside a coroutine runs there), or null. */
+export function steppingLoop(): EventLoopLike | null {
+  return steppingLoops[steppingLoops.length - 1] ?? null;
+}
+
+/**
+ * `events.get_running_loop()` as coroutine code sees it: the loop stepping the current task.
+ * Raises `RuntimeError('no running event loop')` outside a task step.
+ */
+export function runningLoop(): EventLoopLike {
+  const loop = steppingLoop();
+  if (loop === null) throw new RuntimeError('no running event loop');
+  return loop;
+}

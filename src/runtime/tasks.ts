@@ -1,0 +1,252 @@
+// asyncio.Task: a coroutine wrapped in a Future. Mirrors CPython 3.11's asyncio/tasks.py (`Task`,
+// `__step`, `__wakeup`, `create_task`); where the C accelerator (_asyncio.Task, what `asyncio.Task`
+// really is) shows something differently, the C form is used: its wake-up callback prints as
+// `Task.task_wakeup()` and each scheduled step as `<TaskStepMethWrapper object at 0x...>()`.
+//
+// While a Task is not done, `_futWaiter` is null or a Future, and the Task is in one of 3 states:
+//   1. waiting: `_futWaiter` is pending; no step is scheduled; `task_wakeup` is one of the
+//      waiter's done callbacks.
+//   2. scheduled: `_futWaiter` is null or done; a step is in the ready queue.
+//   3. running: inside `step()`; `_futWaiter` is null and no step is scheduled.
+// 1 → 2 when the waiter completes (it schedules task_wakeup, which steps); 2 → 3 when the step runs.
+import { copyContext } from './context.js';
+import { type CoroutineLike, Coroutine, formatCoroutine, isCoroutine, isGenerator } from './coroutines.js';
+import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TypeError, excLine, isExitException, toPyException } from './exceptions.js';
+import { taskReprInfo } from './future-repr.js';
+import { Future, isFuture } from './futures.js';
+import type { ContextLike, EventLoopLike } from './loop-types.js';
+import { pyAddress, pyFunction, repr } from './repr.js';
+import { enterTask, leaveTask, registerTask } from './task-registry.js';
+
+export interface TaskOptions {
+  /** The task's name; `Task-N` (the process-wide counter) when absent. */
+  name?: string;
+  /** The contextvars Context every step runs in; a copy of the current one when absent. */
+  context?: ContextLike;
+}
+
+export class Task<T = unknown> extends Future<T> {
+  static override pyName = 'Task';
+
+  _name: string;
+  readonly _coro: CoroutineLike<T>;
+  readonly _context: ContextLike;
+  /** How many cancel() calls are outstanding (cancelling() / uncancel()). */
+  _numCancelsRequested = 0;
+  /** A cancel() arrived while no waiter could take it: throw CancelledError at the next step. */
+  _mustCancel = false;
+  /** The future this task waits on (state 1), else null. */
+  _futWaiter: Future<unknown> | null = null;
+  /** False for tasks gather() made itself: no "Task was destroyed but it is pending!" for those. */
+  _logDestroyPending = true;
+
+  /** The bound `task_wakeup` method: one object, so remove_done_callback can find it. */
+  private readonly wakeupCallback: (future: Future<unknown>) => void;
+  private stepWrapperName: string | undefined;
+
+  constructor(coro: CoroutineLike<T>, loop: EventLoopLike, options: TaskOptions = {}) {
+    super(loop);
+    if (!isCoroutine(coro)) {
+      this._logDestroyPending = false;
+      throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
+    }
+    this._name = options.name ?? loop.realm.nextTaskName();
+    this._coro = coro;
+    this._context = options.context ?? copyContext();
+    this.wakeupCallback = pyFunction((future: Future<unknown>) => this.wakeup(future), { name: 'Task.task_wakeup' });
+
+    const tracer = loop.realm.tracer;
+    if (tracer.enabled) {
+      const coroName = coro instanceof Coroutine ? `${coro.__qualname__}()` : formatCoroutine(coro);
+      tracer.emit({ type: 'future_created', loop: loop.id, future: this.id, kind: 'Task', name: this._name, coro: coroName });
+    }
+    this.scheduleStep(null);
+    registerTask(this);
+  }
+
+  protected override traceKind(): 'Future' | 'Task' {
+    return 'Task';
+  }
+
+  getCoro(): CoroutineLike<T> {
+    return this._coro;
+  }
+
+  getName(): string {
+    return this._name;
+  }
+
+  setName(value: unknown): void {
+    this._name = typeof value === 'string' ? value : repr(value);
+  }
+
+  override setResult(_result: T): never {
+    throw new RuntimeError('Task does not support set_result operation');
+  }
+
+  override setException(_exception: PyBaseException): never {
+    throw new RuntimeError('Task does not support set_exception operation');
+  }
+
+  /**
+   * Requests cancellation: CancelledError is thrown into the coroutine at its next step. A task
+   * waiting on a future cancels that future instead (its completion wakes the task with the
+   * CancelledError). The coroutine may catch it: unlike Future.cancel, this guarantees nothing.
+   */
+  override cancel(msg?: unknown): boolean {
+    this.logTraceback = false;
+    if (this.done()) return false;
+    this._numCancelsRequested += 1;
+    const tracer = this._loop.realm.tracer;
+    if (tracer.enabled) {
+      tracer.emit({ type: 'task_cancel_requested', loop: this._loop.id, task: this.id, name: this._name, ...(msg === undefined ? {} : { msg: String(msg) }) });
+    }
+    if (this._futWaiter !== null) {
+      // Leave _futWaiter set: it may be a Task that swallows the cancellation, to be cancelled again.
+      if (this._futWaiter.cancel(msg)) return true;
+    }
+    // A step must be scheduled already (state 2): it will throw CancelledError in.
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    return true;
+  }
+
+  /** The number of outstanding cancellation requests. */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /** Withdraws one cancellation request; returns how many remain. */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) this._numCancelsRequested -= 1;
+    return this._numCancelsRequested;
+  }
+
+  /** Schedules `__step(exc)`, as CPython does with a TaskStepMethWrapper through call_soon. */
+  private scheduleStep(exc: PyBaseException | null): void {
+    this.stepWrapperName ??= `<TaskStepMethWrapper object at ${pyAddress({})}>`;
+    const step = pyFunction(() => this.step(exc), { name: this.stepWrapperName });
+    this._loop.callSoonWithContext(step, [], { context: this._context });
+  }
+
+  /** `Task.__step`: resumes the coroutine once, with send(None) or throw(exc), and acts on what it yields. */
+  private step(exc: PyBaseException | null): void {
+    if (this.done()) throw new InvalidStateError(`_step(): already done: ${repr(this)}, ${repr(exc)}`);
+    if (this._mustCancel) {
+      if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
+      this._mustCancel = false;
+    }
+    const coro = this._coro;
+    this._futWaiter = null;
+
+    const tracer = this._loop.realm.tracer;
+    if (tracer.enabled) {
+      tracer.emit({ type: 'task_step', loop: this._loop.id, task: this.id, name: this._name, mode: exc === null ? 'send' : 'throw', ...(exc === null ? {} : { value: excLine(exc) }) });
+    }
+
+    enterTask(this._loop, this);
+    try {
+      let result: IteratorResult<unknown, T>;
+      try {
+        result = exc === null ? coro.next(undefined) : coro.throw(exc);
+      } catch (thrown) {
+        const error = toPyException(thrown);
+        if (error instanceof CancelledError) {
+          // Keep the original exception, to chain it when result() raises later.
+          this._cancelledExc = error;
+          super.cancel();
+        } else if (isExitException(error)) {
+          super.setException(error);
+          throw thrown;
+        } else {
+          super.setException(error);
+        }
+        return;
+      }
+      if (result.done) {
+        if (this._mustCancel) {
+          // Cancelled right before the coroutine returned.
+          this._mustCancel = false;
+          super.cancel(this._cancelMessage);
+        } else {
+          super.setResult(result.value);
+        }
+        return;
+      }
+      this.onYield(result.value);
+    } finally {
+      leaveTask(this._loop, this);
+    }
+  }
+
+  /** What the coroutine yielded: a future to wait on (via `yield*`), undefined (`sleep(0)`), or a mistake. */
+  private onYield(result: unknown): void {
+    if (isFuture(result)) {
+      if (result.getLoop() !== this._loop) {
+        this.scheduleStep(new RuntimeError(`Task ${repr(this)} got Future ${repr(result)} attached to a different loop`));
+      } else if (result._asyncio_future_blocking) {
+        if (result === this) {
+          this.scheduleStep(new RuntimeError(`Task cannot await on itself: ${repr(this)}`));
+        } else {
+          result._asyncio_future_blocking = false;
+          result.addDoneCallback(this.wakeupCallback, { context: this._context });
+          this._futWaiter = result;
+          this.traceWait(result);
+          if (this._mustCancel) {
+            if (result.cancel(this._cancelMessage)) this._mustCancel = false;
+          }
+        }
+      } else {
+        this.scheduleStep(new RuntimeError(`yield was used instead of yield from in task ${repr(this)} with ${repr(result)}`));
+      }
+    } else if (result === undefined || result === null) {
+      // A bare yield gives up control for one loop iteration.
+      this.traceWait(null);
+      this.scheduleStep(null);
+    } else if (isGenerator(result)) {
+      this.scheduleStep(new RuntimeError(`yield was used instead of yield from for generator in task ${repr(this)} with ${repr(result)}`));
+    } else {
+      this.scheduleStep(new RuntimeError(`Task got bad yield: ${repr(result)}`));
+    }
+  }
+
+  /** `Task.__wakeup` (C: task_wakeup): the awaited future is done; step with its outcome. */
+  private wakeup(future: Future<unknown>): void {
+    let error: PyBaseException | null = null;
+    try {
+      future.result();
+    } catch (thrown) {
+      // This may also be a cancellation.
+      error = toPyException(thrown);
+    }
+    this.step(error);
+  }
+
+  private traceWait(on: Future<unknown> | null): void {
+    const tracer = this._loop.realm.tracer;
+    if (!tracer.enabled) return;
+    tracer.emit({ type: 'task_wait', loop: this._loop.id, task: this.id, name: this._name, on: on === null ? null : on.id, onRepr: on === null ? 'None' : repr(on) });
+  }
+
+  protected override reprInfo(): string[] {
+    return taskReprInfo(this, {
+      cancelling: this._numCancelsRequested,
+      done: this.done(),
+      name: this._name,
+      coro: formatCoroutine(this._coro),
+      waitFor: this._futWaiter === null ? null : repr(this._futWaiter),
+    });
+  }
+
+  /**
+   * Everything `Task.__del__` reports: "Task was destroyed but it is pending!" for a pending task,
+   * then the unretrieved exception. See Future.reportIfUnretrieved for when to call it.
+   */
+  override finalize(): void {
+    if (this._state === 'PENDING' && this._logDestroyPending) {
+      this._logDestroyPending = false;
+      this._loop.callExceptionHandler({ message: 'Task was destroyed but it is pending!', task: this });
+    }
+    super.finalize();
+  }
+}

@@ -1,0 +1,108 @@
+// A tiny event loop for testing futures and tasks on their own: a FIFO of ready callbacks, a
+// deadline-ordered list of timers, and _run_once's phases (wait for the next timer on virtual time,
+// move due timers after the ready callbacks, run exactly the callbacks present at the start).
+import { copyContext } from '../../../src/runtime/context.js';
+import { asyncioFunction } from '../../../src/runtime/future-repr.js';
+import type { Future } from '../../../src/runtime/futures.js';
+import type { CallbackArgs, CallSoonOptions, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from '../../../src/runtime/loop-types.js';
+import { Realm } from '../../../src/runtime/realm.js';
+
+type Callback = (...args: never[]) => unknown;
+
+class FakeHandle implements HandleLike {
+  isCancelled = false;
+  constructor(
+    readonly callback: Callback,
+    readonly args: CallbackArgs,
+    readonly context: ContextLike,
+    readonly when = 0,
+    readonly seq = 0,
+  ) {}
+  cancel(): void {
+    this.isCancelled = true;
+  }
+  cancelled(): boolean {
+    return this.isCancelled;
+  }
+}
+
+export class FakeLoop implements EventLoopLike {
+  readonly id: number;
+  private ready: FakeHandle[] = [];
+  private timers: FakeHandle[] = [];
+  private seq = 0;
+  private stopping = false;
+  private running = false;
+  /** Every context passed to callExceptionHandler. */
+  readonly handled: ExceptionContext[] = [];
+
+  constructor(readonly realm: Realm = new Realm()) {
+    this.id = realm.nextLoopId();
+  }
+
+  time(): number {
+    return this.realm.clock.now();
+  }
+  callSoon(callback: Callback, ...args: unknown[]): HandleLike {
+    return this.callSoonWithContext(callback, args, {});
+  }
+  callSoonWithContext(callback: Callback, args: CallbackArgs, options: CallSoonOptions): HandleLike {
+    const handle = new FakeHandle(callback, args, options.context ?? copyContext());
+    this.ready.push(handle);
+    return handle;
+  }
+  callLater(delay: number, callback: Callback, ...args: unknown[]): HandleLike {
+    return this.callAt(this.time() + delay, callback, ...args);
+  }
+  callAt(when: number, callback: Callback, ...args: unknown[]): HandleLike {
+    const handle = new FakeHandle(callback, args, copyContext(), when, this.seq++);
+    this.timers.push(handle);
+    this.timers.sort((a, b) => a.when - b.when || a.seq - b.seq);
+    return handle;
+  }
+  getDebug(): boolean {
+    return false;
+  }
+  isClosed(): boolean {
+    return false;
+  }
+  isRunning(): boolean {
+    return this.running;
+  }
+  callExceptionHandler(context: ExceptionContext): void {
+    this.handled.push(context);
+  }
+  stop(): void {
+    this.stopping = true;
+  }
+
+  private runOnce(): void {
+    this.timers = this.timers.filter((t) => !t.isCancelled);
+    if (this.ready.length === 0) {
+      const next = this.timers[0];
+      if (next === undefined) throw new Error('the loop would block forever');
+      if (next.when > this.time()) this.realm.clock.set(next.when);
+    }
+    while (this.timers.length > 0 && this.timers[0]!.when <= this.time()) this.ready.push(this.timers.shift()!);
+    const ntodo = this.ready.length;
+    for (let i = 0; i < ntodo; i++) {
+      const handle = this.ready.shift()!;
+      if (handle.isCancelled) continue;
+      handle.context.run(handle.callback, ...handle.args);
+    }
+  }
+
+  runUntilComplete<T>(future: Future<T>): T {
+    const stopLoop = asyncioFunction((f: Future<T>) => f.getLoop() === this && this.stop(), '_run_until_complete_cb', 'base_events.py', 180);
+    future.addDoneCallback(stopLoop);
+    this.running = true;
+    try {
+      while (!this.stopping) this.runOnce();
+    } finally {
+      this.stopping = false;
+      this.running = false;
+      future.removeDoneCallback(stopLoop);
+    }
+    return future.result();
+  }
+}
