@@ -25,6 +25,13 @@ describe('normalizeLine', () => {
     );
   });
 
+  it('sorts the items of a set of tasks, which CPython orders by address', () => {
+    const a = "<Task pending name='Task-2' coro=<w() running at x.py:6> wait_for=<Future pending cb=[Task.task_wakeup()]>>";
+    const b = "<Task pending name='Task-1' coro=<main() running at x.py:19>>";
+    expect(normalizeLine(`tasks: {${a}, ${b}}`)).toBe(`tasks: {${b}, ${a}}`);
+    expect(normalizeLine('{1, 2} and {<a>, b}')).toBe('{1, 2} and {<a>, b}');
+  });
+
   it('leaves small numbers and words alone', () => {
     expect(normalizeLine('[Call_back--3]:5 + 7 = 12')).toBe('[Call_back--3]:5 + 7 = 12');
     expect(normalizeLine("Task-12 name='Task-4'")).toBe("Task-12 name='Task-4'");
@@ -78,7 +85,7 @@ describe('the recordings', () => {
     const byName = new Map(recordings.map((r) => [r.name, r]));
     const callLater = byName.get('call-later')!;
     expect(streamLines(callLater, 'stdout').slice(1, 3)).toEqual(['[Call_back--call_soon 方法]:9 + 9 = 18', '[Call_back--1]:1 + 2 = 3']);
-    const asWritten = byName.get('stop-wait.as-written.ctrl-c')!;
+    const asWritten = byName.get('stop-wait.as-written.ctrl-c-1.5')!;
     expect(asWritten.end).toMatchObject({ kind: 'exit', status: 1 });
     expect(streamLines(asWritten, 'stderr')).toContain("AttributeError: type object '_asyncio.Task' has no attribute 'all_tasks'");
   });

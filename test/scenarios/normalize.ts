@@ -16,9 +16,51 @@ const BIG_INT = /(?<!\d)\d{8,}(?!\d)/g;
 /** Memory addresses in default reprs. */
 const ADDRESS = /\b0x[0-9a-fA-F]{6,}\b/g;
 
-/** The line with run-dependent parts replaced by `<stdlib>/`, `<date>`, `<float>`, `<int>`, `<addr>`. */
+/**
+ * A set's repr lists its items in hash order, and a Task hashes by its address: `print(all_tasks())`
+ * orders the same tasks differently from run to run. Items of a `{<...>, <...>}` set repr are sorted.
+ */
+function sortSetReprs(line: string): string {
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    const start = line.indexOf('{<', i);
+    if (start < 0) break;
+    out += line.slice(i, start);
+    const items: string[] = [];
+    let depth = 0;
+    let itemStart = start + 1;
+    let j = start + 1;
+    for (; j < line.length; j++) {
+      const c = line[j];
+      if (c === '<') depth++;
+      else if (c === '>') depth--;
+      else if (depth === 0 && c === ',' && line[j + 1] === ' ') {
+        items.push(line.slice(itemStart, j));
+        itemStart = j + 2;
+      } else if (depth === 0 && c === '}') break;
+      else if (depth === 0 && c !== ' ') {
+        j = line.length; // not a set of <...> items after all
+      }
+    }
+    if (j >= line.length) {
+      out += line.slice(start, start + 2);
+      i = start + 2;
+      continue;
+    }
+    items.push(line.slice(itemStart, j));
+    out += `{${items.sort().join(', ')}}`;
+    i = j + 1;
+  }
+  return out + line.slice(i);
+}
+
+/**
+ * The line with run-dependent parts replaced by `<stdlib>/`, `<date>`, `<float>`, `<int>`, `<addr>`,
+ * and the items of set reprs sorted.
+ */
 export function normalizeLine(line: string): string {
-  return line
+  return sortSetReprs(line)
     .replace(STDLIB_DIR, '$1<stdlib>/')
     .replace(ABSOLUTE_DIR, '$1')
     .replace(CTIME, '<date>')
