@@ -1,0 +1,429 @@
+#!/usr/bin/env python3
+"""The oracle: runs oracle programs (test/oracle/program.ts) on REAL CPython asyncio, in virtual time.
+
+Reads one JSON program per line on stdin and writes one JSON result per line on stdout:
+    {"name": ..., "trace": [entry, ...]}            or, if the harness itself failed,
+    {"name": ..., "trace": [...], "error": "..."}
+
+Virtual time: VirtualLoop subclasses asyncio.SelectorEventLoop, so `_run_once` is CPython's own,
+untouched. Only two things are replaced:
+  * `time()` returns a virtual clock (starting at 0.0);
+  * the selector's `select(timeout)` returns no events and advances the clock by exactly `timeout`
+    (the same float addition the TypeScript runtime performs). `select(None)` with nothing that could
+    ever wake the loop is a hang, reported as a trace entry. A chosen select can raise
+    KeyboardInterrupt instead (Ctrl+C delivered while the loop waits).
+
+Garbage collection: CPython reports some things when an object is destroyed ('Task exception was
+never retrieved', 'Task was destroyed but it is pending!'), at a moment set by reference counting.
+The runtime has no such moment, so the runner keeps every task and future alive until the program
+has ended and been recorded; nothing is reported from a destructor.
+
+Task names: the C Task keeps its `Task-N` counter in C (resetting `asyncio.tasks._task_name_counter`
+does not reach it), so the loop's `create_task` names unnamed tasks from a per-program counter, which
+numbers them exactly as a fresh process would (every unnamed task goes through `loop.create_task`).
+
+The trace entries are documented in test/oracle/program.ts; the TypeScript runner records the same.
+"""
+import asyncio
+import gc
+import itertools
+import json
+import re
+import selectors
+import sys
+import traceback
+import warnings
+
+MAX_SELECTS = 20000  # a runaway program (it should never happen: generated call graphs are acyclic)
+
+EXCEPTIONS = {
+    'ValueError': ValueError,
+    'RuntimeError': RuntimeError,
+    'TypeError': TypeError,
+    'KeyError': KeyError,
+    'ZeroDivisionError': ZeroDivisionError,
+}
+
+
+class Hang(BaseException):
+    """The loop waits with no timeout and nothing can wake it: a real process would hang here."""
+
+
+class VirtualSelector(selectors.SelectSelector):
+    def __init__(self, program_run):
+        super().__init__()
+        self._run = program_run
+
+    def select(self, timeout=None):
+        run = self._run
+        run.selects += 1
+        run.add(['select', None if timeout is None else float(timeout)])
+        if run.interrupt_at == run.selects:
+            raise KeyboardInterrupt
+        if timeout is None:
+            raise Hang('select(None)')
+        if run.selects > MAX_SELECTS:
+            raise Hang('runaway')
+        run.clock = run.clock + timeout
+        return []
+
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self, program_run):
+        self._program_run = program_run
+        super().__init__(VirtualSelector(program_run))
+
+    def time(self):
+        return self._program_run.clock
+
+    def create_task(self, coro, *, name=None, context=None):
+        if name is None:
+            name = f'Task-{next(self._program_run.task_counter)}'
+        task = super().create_task(coro, name=name, context=context)
+        self._program_run.keep_alive.append(task)
+        return task
+
+    def create_future(self):
+        future = super().create_future()
+        self._program_run.keep_alive.append(future)
+        return future
+
+
+def exc_line(exc):
+    text = str(exc)
+    return f'{type(exc).__name__}: {text}' if text else type(exc).__name__
+
+
+def outcome_of(fn, interruptible=False):
+    """'= repr(result)' or '! Type: message' (the same spelling the TypeScript runner uses).
+    KeyboardInterrupt is an outcome only where the program catches it (around a run call)."""
+    try:
+        return '= ' + repr(fn())
+    except Hang:
+        raise
+    except KeyboardInterrupt as exc:
+        if interruptible:
+            return '! ' + exc_line(exc)
+        raise
+    except BaseException as exc:  # noqa: B902 - CancelledError is a BaseException
+        return '! ' + exc_line(exc)
+
+
+def make_exc(spec):
+    cls = EXCEPTIONS[spec['type']]
+    return cls(spec['msg']) if spec.get('msg') is not None else cls()
+
+
+def value_of(v):
+    return [value_of(x) for x in v] if isinstance(v, list) else v
+
+
+_AT_SOURCE = re.compile(r' at \S+:\d+')
+
+
+class LineWriter:
+    """A stand-in for sys.stdout / sys.stderr that turns every written line into a trace entry.
+
+    stderr (the default exception handler's log output) is normalized: what only the real
+    interpreter can know is dropped, i.e. source locations (' at file:line') and the frame lines of
+    tracebacks. Messages, reprs, the 'Traceback' header and the exception line stay."""
+
+    def __init__(self, run, kind):
+        self._run = run
+        self._kind = kind
+        self._buffer = ''
+        self._in_traceback = False
+
+    def write(self, text):
+        self._buffer += text
+        while '\n' in self._buffer:
+            line, self._buffer = self._buffer.split('\n', 1)
+            self._emit(line)
+        return len(text)
+
+    def _emit(self, line):
+        if self._kind == 'print':
+            self._run.add(['print', line])
+            return
+        if line.startswith('Traceback (most recent call last):'):
+            self._in_traceback = True
+        elif self._in_traceback and line.startswith(' '):
+            return
+        else:
+            self._in_traceback = False
+            line = _AT_SOURCE.sub('', line)
+        self._run.add(['stderr', line])
+
+    def flush(self):
+        if self._buffer:
+            line, self._buffer = self._buffer, ''
+            self._emit(line)
+
+
+class ProgramRun:
+    def __init__(self, program):
+        self.program = program
+        self.trace = []
+        self.clock = 0.0
+        self.selects = 0
+        self.interrupt_at = program.get('interruptAt')
+        self.task_counter = itertools.count(1)
+        self.keep_alive = []
+        self.vars = {}
+        self.objects = []  # (label, kind, obj) in creation order
+        self.labels = {}  # id(obj) -> label
+        self.recording = True
+        self.loop = VirtualLoop(self)
+        if program.get('handler', 'custom') == 'custom':
+            self.loop.set_exception_handler(self._handler)
+        self.functions = {}
+        for name, fn in program['functions'].items():
+            self.functions[name] = self._make_function(name, fn)
+
+    # ── recording ────────────────────────────────────────────────────────────
+    def add(self, entry):
+        if self.recording:
+            self.trace.append([self.clock] + entry)
+
+    def _handler(self, loop, context):
+        exc = context.get('exception')
+        self.add(['handler', _AT_SOURCE.sub('', context.get('message', '')), exc_line(exc) if exc is not None else None])
+
+    def current(self):
+        try:
+            task = asyncio.current_task(self.loop)
+        except RuntimeError:
+            task = None
+        return task.get_name() if task is not None else '-'
+
+    def bind(self, name, kind, obj):
+        if name is None:
+            name = f'_{kind}{len(self.objects) + 1}'
+        label = name
+        n = 2
+        while label in {lbl for lbl, _, _ in self.objects}:
+            label = f'{name}#{n}'
+            n += 1
+        self.vars[name] = obj
+        self.objects.append((label, kind, obj))
+        self.labels[id(obj)] = label
+        return obj
+
+    def label(self, obj):
+        return self.labels.get(id(obj), '?')
+
+    # ── functions: callbacks are plain functions, coroutines are async defs ──
+    def _make_function(self, name, fn):
+        run = self
+        body = fn['body']
+        if fn['kind'] == 'callback':
+            def callback(*args):
+                run.add(['call', name, repr(tuple(args)) if len(args) != 1 else f'({args[0]!r})'])
+                run.exec_sync(name, body)
+            callback.__name__ = callback.__qualname__ = name
+            return callback
+
+        async def coroutine(*args):
+            run.add(['enter', run.current(), name, repr(tuple(args)) if len(args) != 1 else f'({args[0]!r})'])
+            return await run.exec_async(name, body)
+        coroutine.__name__ = coroutine.__qualname__ = name
+        return coroutine
+
+    def awaitable(self, item):
+        if 'ref' in item:
+            return self.vars[item['ref']]
+        return self.functions[item['coro']](*value_of(item.get('args', [])))
+
+    # ── statements ───────────────────────────────────────────────────────────
+    def exec_sync(self, where, body):
+        for index, op in enumerate(body):
+            result = self.step(where, index, op)
+            if result is not None:
+                return result[1]
+        return None
+
+    async def exec_async(self, where, body):
+        for index, op in enumerate(body):
+            if op['op'] in AWAITS:
+                await self.await_op(where, index, op)
+                continue
+            result = self.step(where, index, op)
+            if result is not None:
+                return result[1]
+        return None
+
+    def op_entry(self, where, index, op, outcome):
+        self.add(['op', self.current(), f'{where}#{index} {op["op"]}', outcome])
+
+    def step(self, where, index, op):
+        """Runs one non-awaiting statement. Returns ('return', value) for a return statement."""
+        kind = op['op']
+        loop = self.loop
+        if kind == 'print':
+            print(op['text'])
+        elif kind in ('call_soon', 'call_later', 'call_at'):
+            fn = self.functions[op['fn']]
+            args = value_of(op.get('args', []))
+            if kind == 'call_soon':
+                handle = loop.call_soon(fn, *args)
+            elif kind == 'call_later':
+                handle = loop.call_later(op['delay'], fn, *args)
+            else:
+                handle = loop.call_at(op['when'], fn, *args)
+            self.bind(op.get('as'), 'Handle' if kind == 'call_soon' else 'TimerHandle', handle)
+        elif kind == 'cancel_handle':
+            self.vars[op['ref']].cancel()
+        elif kind == 'create_future':
+            self.bind(op.get('as'), 'Future', loop.create_future())
+        elif kind == 'create_task':
+            coro = self.functions[op['coro']](*value_of(op.get('args', [])))
+            task = loop.create_task(coro, name=op.get('name'))
+            self.bind(op.get('as'), 'Task', task)
+        elif kind == 'set_result':
+            fut = self.vars[op['ref']]
+            self.op_entry(where, index, op, outcome_of(lambda: fut.set_result(value_of(op.get('value')))))
+        elif kind == 'set_exception':
+            fut = self.vars[op['ref']]
+            self.op_entry(where, index, op, outcome_of(lambda: fut.set_exception(make_exc(op['exc']))))
+        elif kind == 'cancel':
+            fut = self.vars[op['ref']]
+            msg = op.get('msg')
+            self.op_entry(where, index, op, outcome_of(lambda: fut.cancel() if msg is None else fut.cancel(msg)))
+        elif kind == 'result':
+            fut = self.vars[op['ref']]
+            self.op_entry(where, index, op, outcome_of(fut.result))
+        elif kind == 'stop':
+            loop.stop()
+        elif kind == 'raise':
+            raise make_exc(op['exc'])
+        elif kind == 'return':
+            return ('return', value_of(op.get('value')))
+        elif kind == 'run_until_complete':
+            target = self.awaitable(op)
+            self.add(['run', f'{where}#{index} run_until_complete', outcome_of(lambda: loop.run_until_complete(target), True)])
+        elif kind == 'run_forever':
+            self.add(['run', f'{where}#{index} run_forever', outcome_of(loop.run_forever, True)])
+        elif kind == 'cancel_all':
+            pending = sorted(asyncio.all_tasks(loop), key=lambda t: task_order(t.get_name()))
+            msg = op.get('msg')
+            for task in pending:
+                task.cancel() if msg is None else task.cancel(msg)
+            self.add(['cancel_all', [t.get_name() for t in pending]])
+        else:
+            raise ValueError(f'unknown op {kind!r}')
+        return None
+
+    async def await_op(self, where, index, op):
+        kind = op['op']
+        if kind == 'sleep':
+            aw = asyncio.sleep(op['delay'], value_of(op.get('result')))
+        elif kind == 'await':
+            aw = self.vars[op['ref']]
+        elif kind == 'await_coro':
+            aw = self.awaitable(op)
+        elif kind == 'gather':
+            aw = asyncio.gather(*[self.awaitable(i) for i in op['items']],
+                                return_exceptions=op.get('return_exceptions', False))
+        elif kind == 'wait':
+            aw = asyncio.wait([self.vars[r] for r in op['refs']],
+                              timeout=op.get('timeout'), return_when=op.get('return_when', 'ALL_COMPLETED'))
+        elif kind == 'wait_for':
+            aw = asyncio.wait_for(self.awaitable(op['item']), op.get('timeout'))
+        elif kind == 'shield':
+            aw = asyncio.shield(self.awaitable(op['item']))
+        else:
+            raise ValueError(f'unknown await {kind!r}')
+        task = self.current()
+        desc = f'{where}#{index} {kind}'
+        try:
+            result = await aw
+        except (KeyboardInterrupt, Hang):
+            raise
+        except BaseException as exc:  # noqa: B902
+            self.add(['await', task, desc, '! ' + exc_line(exc)])
+            catch = op.get('catch')
+            if catch == 'BaseException' or (catch == 'Exception' and isinstance(exc, Exception)):
+                return
+            raise
+        if kind == 'wait':
+            done, pending = result
+            text = f'done={self.labels_of(done)} pending={self.labels_of(pending)}'
+        else:
+            text = '= ' + repr(result)
+        self.add(['await', task, desc, text])
+
+    def labels_of(self, futures):
+        order = {id(obj): i for i, (_, _, obj) in enumerate(self.objects)}
+        return '[' + ', '.join(self.label(f) for f in sorted(futures, key=lambda f: order.get(id(f), -1))) + ']'
+
+    # ── the whole program ────────────────────────────────────────────────────
+    def run(self):
+        saved = sys.stdout, sys.stderr
+        out, err = LineWriter(self, 'print'), LineWriter(self, 'stderr')
+        sys.stdout, sys.stderr = out, err
+        gc.disable()
+        try:
+            try:
+                self.exec_sync('top', self.program['top'])
+            except Hang:
+                self.add(['hang'])
+            out.flush()
+            err.flush()
+        finally:
+            sys.stdout, sys.stderr = saved
+        self.finish()
+        return self.trace
+
+    def finish(self):
+        for label, kind, obj in self.objects:
+            if kind in ('Handle', 'TimerHandle'):
+                self.trace.append(['final', label, kind, 'cancelled' if obj.cancelled() else 'not cancelled'])
+                continue
+            state = 'CANCELLED' if obj.cancelled() else 'FINISHED' if obj.done() else 'PENDING'
+            detail = outcome_of(obj.result) if obj.done() else None
+            name = obj.get_name() if kind == 'Task' else None
+            self.trace.append(['final', label, kind, state, detail, name])
+        pending = sorted(asyncio.all_tasks(self.loop), key=lambda t: task_order(t.get_name()))
+        self.trace.append(['pending_tasks', [t.get_name() for t in pending]])
+        self.trace.append(['end', self.loop.time(), self.selects, self.loop.is_running(), self.loop.is_closed()])
+        # What follows is clean-up, not behaviour: nothing more is recorded, and nothing left over may
+        # log (a pending task destroyed later, an exception never retrieved).
+        self.recording = False
+        self.loop.set_exception_handler(lambda loop, context: None)
+        for task in pending:
+            task._log_destroy_pending = False
+        if not self.loop.is_running():
+            self.loop.close()
+        gc.enable()
+
+
+def task_order(name):
+    match = re.fullmatch(r'Task-(\d+)', name)
+    return (0, int(match.group(1)), '') if match else (1, 0, name)
+
+
+AWAITS = {'sleep', 'await', 'await_coro', 'gather', 'wait', 'wait_for', 'shield'}
+
+
+def main():
+    # 'coroutine ... was never awaited' and the like: the runtime has no garbage collector to warn from.
+    warnings.simplefilter('ignore')
+    out = sys.stdout
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        program = json.loads(line)
+        result = {'name': program.get('name')}
+        try:
+            run = ProgramRun(program)
+            result['trace'] = run.run()
+        except BaseException:  # noqa: B902 - a harness error is reported, never fatal to the batch
+            result['trace'] = []
+            result['error'] = traceback.format_exc()
+        out.write(json.dumps(result) + '\n')
+        out.flush()
+
+
+if __name__ == '__main__':
+    main()
