@@ -11,12 +11,12 @@
 // 1 → 2 when the waiter completes (it schedules task_wakeup, which steps); 2 → 3 when the step runs.
 import { copyContext } from './context.js';
 import { type CoroutineLike, Coroutine, formatCoroutine, isCoroutine, isGenerator } from './coroutines.js';
-import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TypeError, excLine, isExitException, toPyException } from './exceptions.js';
+import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TypeError, ValueError, excLine, isExitException, toPyException } from './exceptions.js';
 import { taskReprInfo } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import { pyAddress, pyFunction, repr } from './repr.js';
-import { enterTask, leaveTask, registerTask } from './task-registry.js';
+import { enterTask, leaveTask, registerTask, runningLoop } from './task-registry.js';
 
 export interface TaskOptions {
   /** The task's name; `Task-N` (the process-wide counter) when absent. */
@@ -248,5 +248,42 @@ export class Task<T = unknown> extends Future<T> {
       this._loop.callExceptionHandler({ message: 'Task was destroyed but it is pending!', task: this });
     }
     super.finalize();
+  }
+}
+
+/** `loop.create_task(coro, name=, context=)` as base_events does it: refuses a closed loop. */
+export function createTaskOn<T>(loop: EventLoopLike, coro: CoroutineLike<T>, options: TaskOptions = {}): Task<T> {
+  if (loop.isClosed()) throw new RuntimeError('Event loop is closed');
+  return new Task(coro, loop, options);
+}
+
+/**
+ * `asyncio.create_task(coro, name=, context=)`: a Task on the running loop. As in CPython, the task
+ * is created unnamed and renamed afterwards, so a named task still consumes a `Task-N` number.
+ */
+export function createTask<T>(coro: CoroutineLike<T>, options: TaskOptions = {}): Task<T> {
+  const task = createTaskOn(runningLoop(), coro, options.context === undefined ? {} : { context: options.context });
+  if (options.name !== undefined) task.setName(options.name);
+  return task;
+}
+
+/** What `ensure_future` accepts: a future (returned as is) or a coroutine (wrapped in a Task). */
+export type Awaitable<T> = Future<T> | CoroutineLike<T>;
+
+/** `asyncio.ensure_future(x, loop=)`: a future as is; a coroutine wrapped in a Task on `loop` (default: the running loop). */
+export function ensureFuture<T>(value: Awaitable<T>, options: { loop?: EventLoopLike } = {}): Future<T> {
+  if (isFuture(value)) {
+    if (options.loop !== undefined && options.loop !== value.getLoop()) {
+      throw new ValueError('The future belongs to a different loop than the one specified as the loop argument');
+    }
+    return value as Future<T>;
+  }
+  if (!isCoroutine(value)) throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
+  const loop = options.loop ?? runningLoop();
+  try {
+    return createTaskOn(loop, value);
+  } catch (error) {
+    value.return(undefined as T);
+    throw error;
   }
 }

@@ -1,0 +1,8 @@
+// Shared helpers for the task tests: Python's print() into an array, and Python-named callbacks.
+import { str } from '../../../src/runtime/repr.js';
+
+/** A print() that collects lines the way Python prints its arguments (str() of each, space-separated). */
+export function printer(): { out: string[]; print: (...args: unknown[]) => void } {
+  const out: string[] = [];
+  return { out, print: (...args: unknown[]) => out.push(args.map((a) => str(a)).join(' ')) };
+}
