@@ -1,0 +1,49 @@
+// What the commands need from the outside world, injected so tests run them in-process with fake
+// streams, a fake clock and a fake UI; src/cli.ts wires in the real process.
+import type { Lesson, LessonVariant, Lang, RunOptions } from '../scenarios/types.js';
+
+/** An output stream: process.stdout / process.stderr, or a test's buffer. */
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** What `runLab` takes (src/ui/index.tsx). */
+export interface LabArgs {
+  lesson: Lesson;
+  variant?: LessonVariant;
+  options: RunOptions;
+  speed: number;
+  instant: boolean;
+  startPaused: boolean;
+  lang: Lang;
+}
+
+/** The Ink UI's entry points (src/ui/index.tsx), loaded only when a terminal is shown. */
+export interface UiModule {
+  runLab(args: LabArgs): Promise<number>;
+  runMenu(args: { lessons: readonly Lesson[]; lang: Lang }): Promise<Lesson | undefined>;
+}
+
+export interface CliIO {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Whether stdin is a terminal (the menu and the UI read keys from it). */
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Wall clock, milliseconds from any fixed origin. */
+  now(): number;
+  /** Resolves after `ms` wall milliseconds, or earlier when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Subscribes to SIGINT (a real Ctrl+C); returns the unsubscribe function. */
+  onSigint(handler: () => void): () => void;
+  /** Loads the Ink UI (a dynamic import, so that --help, list and plain never load React). */
+  loadUi(): Promise<UiModule>;
+}
+
+/** Everything a command needs. */
+export interface CliContext {
+  lessons: readonly Lesson[];
+  io: CliIO;
+  version: string;
+}

@@ -1,0 +1,84 @@
+// One command per lesson group: `asyncio-lab call-soon`, `asyncio-lab stop [wait|nested]`,
+// `asyncio-lab threads [threadsafe|coroutine|pool|queue|daemon]`. The command resolves the part and
+// variant, builds the run options, and hands over to the chosen view (src/commands/run-lesson.ts).
+import { Command } from 'commander';
+import type { Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
+import { usageOf } from './catalog.js';
+import type { CliContext } from './io.js';
+import { langFromEnv, lessonOptions, type LessonFlags } from './options.js';
+import { runLesson } from './run-lesson.js';
+import { didYouMean } from './suggest.js';
+
+/** Fails the command with `error: ...` and exit status 2. */
+function usageError(command: Command, message: string): never {
+  command.error(`error: ${message}`, { exitCode: 2, code: 'asyncio-lab.usage' });
+}
+
+export function lessonCommand(ctx: CliContext, name: string, group: readonly Lesson[], setExit: (code: number) => void): Command {
+  const first = group[0]!;
+  const parts = group.flatMap((l) => (l.part === undefined ? [] : [l.part]));
+  const command = new Command(name).description(first.title.en + (parts.length > 1 ? ` (parts: ${parts.join(', ')})` : ''));
+  if (parts.length > 0) command.argument('[part]', `which program: ${parts.join(' | ')} (default: ${parts[0]})`);
+  for (const option of lessonOptions()) command.addOption(option);
+  command.addHelpText('after', helpExamples(name, group));
+
+  command.action(async (...args: unknown[]) => {
+    const part = parts.length > 0 ? (args[0] as string | undefined) : undefined;
+    const flags = command.opts<LessonFlags>();
+    const lesson = part === undefined ? first : group.find((l) => l.part === part);
+    if (!lesson) usageError(command, `unknown part '${part}' for command '${name}'${didYouMean(part!, parts)}\n(parts: ${parts.join(', ')})`);
+
+    let variant: LessonVariant | undefined;
+    if (flags.variant !== undefined) {
+      const ids = lesson.variants.map((v) => v.id);
+      variant = lesson.variants.find((v) => v.id === flags.variant);
+      if (!variant) {
+        const known = ids.length > 0 ? `${didYouMean(flags.variant, ids)}\n(variants of ${usageOf(lesson)}: ${ids.join(', ')})` : ` (${usageOf(lesson)} has no variants)`;
+        usageError(command, `unknown variant '${flags.variant}'${known}`);
+      }
+    }
+
+    const interrupts = flags.interruptAt ?? [];
+    const untilGiven = flags.until !== undefined;
+    const last = interrupts.at(-1);
+    if (untilGiven && last !== undefined && last > flags.until!) {
+      usageError(command, `--interrupt-at ${last} is after --until ${flags.until}: that Ctrl+C would never be delivered`);
+    }
+    // Without --until, watch the lesson's default span, and as long again after the last Ctrl+C
+    // (the program may take a while to shut down, or hang and need a second one).
+    const until = flags.until ?? (last === undefined ? lesson.defaultUntil : Math.max(lesson.defaultUntil, last + lesson.defaultUntil));
+    const options: RunOptions = { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until };
+
+    setExit(
+      await runLesson(ctx, {
+        lesson,
+        variant,
+        options,
+        flags,
+        lang: flags.lang ?? langFromEnv(ctx.io.env),
+        untilGiven,
+        speedGiven: command.getOptionValueSource('speed') === 'cli',
+      }),
+    );
+  });
+  return command;
+}
+
+function helpExamples(name: string, group: readonly Lesson[]): string {
+  const first = group[0]!;
+  const base = `asyncio-lab ${name}`;
+  const moment = first.interrupts[0]?.at ?? 1.5;
+  const rows: [string, string][] = [[base, 'watch it in the interactive timeline']];
+  for (const lesson of group.slice(1)) rows.push([usageOf(lesson), lesson.title.en]);
+  rows.push([`${base} --plain --speed 4`, 'printed lines and a text timeline, 4x real time']);
+  rows.push([`${base} --output-only`, 'only what the Python program prints']);
+  rows.push([`${base} --json`, 'the trace as NDJSON, one event per line']);
+  rows.push([`${base} --interrupt-at ${moment} --plain`, `press Ctrl+C at ${moment} s (simulated time)`]);
+  if (first.corrected) rows.push([`${base} --as-written`, "the article's program, unchanged"]);
+  for (const lesson of group) {
+    for (const variant of lesson.variants) rows.push([`${usageOf(lesson)} --variant ${variant.id}`, variant.title.en]);
+  }
+  rows.push([`${base} --debug --plain`, 'asyncio debug mode (python -X dev)']);
+  const width = Math.max(...rows.map(([c]) => c.length)) + 3;
+  return ['', 'Examples:', ...rows.map(([c, what]) => `  $ ${c.padEnd(width)}${what}`)].join('\n') + '\n';
+}

@@ -1,0 +1,38 @@
+// `asyncio-lab list [--json]`: the lessons, their commands and variants.
+import { Command, Option } from 'commander';
+import type { Lang, Lesson } from '../scenarios/types.js';
+import { catalog } from './catalog.js';
+import type { CliContext } from './io.js';
+import { langFromEnv, parseLang } from './options.js';
+
+/** The list as text, one lesson a line, variants indented under it. */
+export function listText(lessons: readonly Lesson[], lang: Lang): string {
+  const entries = catalog(lessons);
+  const rows: [string, string][] = [];
+  for (const entry of entries) {
+    rows.push([`  ${entry.usage}${entry.default && entry.part !== null ? ' *' : ''}`, entry.title[lang]]);
+    for (const variant of entry.variants) rows.push([`    ${variant.usage}`, variant.title[lang]]);
+  }
+  const width = Math.max(0, ...rows.map(([left]) => left.length)) + 2;
+  const lines = [lang === 'zh' ? 'asyncio-lab 的课程(运行: asyncio-lab <命令> [部分]):' : 'asyncio-lab lessons (run one: asyncio-lab <command> [part]):', ''];
+  for (const [left, title] of rows) lines.push(left.padEnd(width) + title);
+  lines.push('');
+  lines.push(
+    lang === 'zh'
+      ? '* 该命令不带部分时运行的默认部分。每个命令都支持 --help。'
+      : '* the part a command runs when given none. Every command takes --help.',
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function listCommand(ctx: CliContext): Command {
+  return new Command('list')
+    .description('list the lessons, their parts and variants')
+    .addOption(new Option('--json', 'as JSON: an array of lessons with their invocation, titles and variants'))
+    .addOption(new Option('--lang <lang>', 'zh or en').argParser(parseLang))
+    .addHelpText('after', '\nExamples:\n  $ asyncio-lab list\n  $ asyncio-lab list --json\n')
+    .action((flags: { json?: boolean; lang?: Lang }) => {
+      if (flags.json) ctx.io.stdout.write(JSON.stringify(catalog(ctx.lessons), null, 2) + '\n');
+      else ctx.io.stdout.write(listText(ctx.lessons, flags.lang ?? langFromEnv(ctx.io.env)));
+    });
+}

@@ -1,0 +1,89 @@
+// Option values: parsing (each bad value is a usage error, exit status 2) and defaults.
+import { InvalidArgumentError, Option } from 'commander';
+import type { Lang } from '../scenarios/types.js';
+
+/** `--speed`: a finite positive number. */
+export function parseSpeed(value: string): number {
+  const n = parseNumber(value);
+  if (n === undefined || n <= 0) throw new InvalidArgumentError('expected a positive number, e.g. 2 or 0.5.');
+  return n;
+}
+
+/** `--until`: simulated seconds, a finite non-negative number. */
+export function parseSeconds(value: string): number {
+  const n = parseNumber(value);
+  if (n === undefined || n < 0) throw new InvalidArgumentError('expected simulated seconds, a number >= 0, e.g. 1.5.');
+  return n;
+}
+
+/** `--interrupt-at 1.5,3` (and repeated `--interrupt-at`): simulated times, accumulated and sorted. */
+export function parseInterrupts(value: string, previous: number[] | undefined): number[] {
+  const times = value.split(',').map((part) => {
+    const n = parseNumber(part.trim());
+    if (n === undefined || n < 0) throw new InvalidArgumentError(`expected simulated seconds (numbers >= 0, comma-separated), e.g. 1.5 or 1.5,3; got '${part.trim()}'.`);
+    return n;
+  });
+  return [...(previous ?? []), ...times].sort((a, b) => a - b);
+}
+
+/** `--lang zh|en`. */
+export function parseLang(value: string): Lang {
+  const lang = value.toLowerCase();
+  if (lang === 'zh' || lang === 'en') return lang;
+  throw new InvalidArgumentError("expected 'zh' or 'en'.");
+}
+
+/** The language from the locale: LC_ALL, then LC_MESSAGES, then LANG (the first one set); zh if it starts with zh. */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** True when CI is set to anything but an explicit no. */
+export function isCI(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+
+function parseNumber(text: string): number | undefined {
+  // Number('') is 0 and Number('0x10') is 16: accept plain decimals only.
+  if (!/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The options every lesson command takes, as parsed by commander. */
+export interface LessonFlags {
+  asWritten?: boolean;
+  variant?: string;
+  speed: number;
+  instant?: boolean;
+  step?: boolean;
+  plain?: boolean;
+  outputOnly?: boolean;
+  verbose?: boolean;
+  json?: boolean;
+  interruptAt?: number[];
+  until?: number;
+  debug?: boolean;
+  lang?: Lang;
+}
+
+/** Declares the lesson options on a command. */
+export function lessonOptions(): Option[] {
+  return [
+    new Option('--as-written', "run the article's program exactly as written (it may fail or mislead on today's Python)"),
+    new Option('--variant <id>', 'run one of the variants the lesson defines (see `asyncio-lab list`)'),
+    new Option('--speed <factor>', 'real-time playback multiplier: 2 is twice as fast, 0.5 half').default(1).argParser(parseSpeed),
+    new Option('--instant', 'no pacing: show the whole run at once').conflicts(['speed', 'step']),
+    new Option('--step', 'start paused and step through the run (interactive view)').conflicts(['json']),
+    new Option('--plain', 'no interactive UI: printed lines plus a text timeline (automatic when stdout is not a terminal or CI is set)'),
+    new Option('--output-only', 'plain view with only the lines the Python program prints, as python3 would print them'),
+    new Option('--verbose', 'plain view with every trace event (loop iterations, task steps, source lines)'),
+    new Option('--json', 'the trace as NDJSON, one event per line').conflicts(['plain', 'outputOnly', 'verbose', 'speed']),
+    new Option('--interrupt-at <s[,s...]>', 'press Ctrl+C (SIGINT) at these simulated times, in seconds').argParser(parseInterrupts),
+    new Option('--until <s>', 'stop watching a run that never ends at this simulated time (default: the lesson\'s)').argParser(parseSeconds),
+    new Option('--debug', 'asyncio debug mode, as `python -X dev` shows it'),
+    new Option('--lang <lang>', 'language of explanations and the timeline: zh or en (default: from LC_ALL / LC_MESSAGES / LANG)').argParser(parseLang),
+  ];
+}

@@ -1,0 +1,83 @@
+// The commander program: `asyncio-lab` (menu or list), `list`, and one command per lesson group.
+// Built from an injected lesson registry, so tests drive it with fixture lessons.
+import { Command, Option } from 'commander';
+import type { Lang } from '../scenarios/types.js';
+import { groupByCommand } from './catalog.js';
+import type { CliContext } from './io.js';
+import { lessonCommand } from './lesson.js';
+import { listCommand, listText } from './list.js';
+import { isCI, langFromEnv, parseLang } from './options.js';
+
+export interface Built {
+  program: Command;
+  /** The exit status the action decided (0 when it decided none). */
+  exitCode(): number;
+}
+
+export function buildProgram(ctx: CliContext): Built {
+  let code = 0;
+  const setExit = (n: number) => {
+    code = n;
+  };
+  const { io } = ctx;
+  const program = new Command('asyncio-lab')
+    .description("A terminal lab for Python's asyncio: watch the article's programs run on a CPython-faithful simulated event loop.")
+    .version(ctx.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(new Option('--lang <lang>', 'zh or en (default: from LC_ALL / LC_MESSAGES / LANG)').argParser(parseLang))
+    .showSuggestionAfterError(true)
+    // Root options only before a command, so each command's own --lang reaches it.
+    .enablePositionalOptions()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+
+  // Commands built on their own take the output, exit and suggestion settings above.
+  program.addCommand(listCommand(ctx).copyInheritedSettings(program));
+
+  for (const [name, group] of groupByCommand(ctx.lessons)) {
+    program.addCommand(lessonCommand(ctx, name, group, setExit).copyInheritedSettings(program));
+  }
+
+  program.addHelpText(
+    'after',
+    [
+      '',
+      'Examples:',
+      '  $ asyncio-lab                            pick a lesson from a menu',
+      '  $ asyncio-lab list                       every lesson, part and variant',
+      '  $ asyncio-lab call-later                 watch call_later order timers by deadline',
+      '  $ asyncio-lab stop wait --interrupt-at 1.5 --plain',
+      '  $ asyncio-lab threads daemon --variant daemon',
+      '  $ asyncio-lab <command> --help           options of one lesson',
+      '',
+    ].join('\n'),
+  );
+
+  // The root takes operands only to report them as unknown commands (with commander's suggestion);
+  // set after the subcommands copied the root's settings, so they still refuse excess arguments.
+  program.allowExcessArguments(true);
+  program.action(async (flags: { lang?: Lang }) => {
+    if (program.args.length > 0) (program as unknown as { unknownCommand(): never }).unknownCommand();
+    const lang = flags.lang ?? langFromEnv(io.env);
+    if (io.stdout.isTTY && io.stdinIsTTY && !isCI(io.env) && ctx.lessons.length > 0) {
+      const ui = await io.loadUi();
+      const lesson = await ui.runMenu({ lessons: ctx.lessons, lang });
+      if (!lesson) return;
+      code = await ui.runLab({
+        lesson,
+        options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil },
+        speed: 1,
+        instant: false,
+        startPaused: false,
+        lang,
+      });
+      return;
+    }
+    io.stdout.write(listText(ctx.lessons, lang));
+  });
+
+  return { program, exitCode: () => code };
+}

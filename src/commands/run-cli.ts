@@ -1,0 +1,36 @@
+// Runs the CLI on an argument list and resolves to the exit status. Usage errors (commander's and
+// ours) exit 2 with one `error: ...` line; anything unexpected prints one `error:` line and exits 1
+// (the stack only with ASYNCIO_LAB_DEBUG=1).
+import { CommanderError } from 'commander';
+import type { CliContext } from './io.js';
+import { buildProgram } from './program.js';
+
+/** Exit status for a usage error (bad option value, unknown command or part), as POSIX tools use. */
+export const USAGE_STATUS = 2;
+
+/** Commander "errors" that are really normal exits. */
+const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const { program, exitCode } = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (CLEAN_EXITS.has(error.code)) return 0;
+      // Commander has already printed its message; its usage errors use status 1: make them 2.
+      // A bare `asyncio-lab <command>` with missing arguments prints help and uses status 1 too.
+      return error.exitCode === 0 ? 0 : USAGE_STATUS;
+    }
+    reportUnexpected(ctx, error);
+    return 1;
+  }
+}
+
+export function reportUnexpected(ctx: CliContext, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.io.stderr.write(`error: ${message}\n`);
+  if (ctx.io.env.ASYNCIO_LAB_DEBUG && error instanceof Error && error.stack) ctx.io.stderr.write(`${error.stack}\n`);
+  else ctx.io.stderr.write('(set ASYNCIO_LAB_DEBUG=1 to see where it happened)\n');
+}

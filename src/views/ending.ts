@@ -1,0 +1,26 @@
+// What a non-interactive run says when it stops watching a program that has not exited.
+import type { TraceEvent } from '../runtime/trace.js';
+import type { Lang, RunEnd } from '../scenarios/types.js';
+
+/**
+ * The stderr line for a run that reached `until` still running, or undefined when it exited.
+ * It names why the process is still alive when the trace tells (a shutdown waiting on a thread).
+ */
+export function stoppedWatchingMessage(end: RunEnd, events: readonly TraceEvent[], lang: Lang): string | undefined {
+  if (end.kind === 'exit') return undefined;
+  const at = end.t.toFixed(3);
+  let hang: string | undefined;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'shutdown' && (e.phase === 'hang' || e.phase === 'joining')) {
+      hang = e.waitingFor;
+      break;
+    }
+  }
+  if (lang === 'zh') {
+    const why = hang ? `解释器关闭时在等待(join)线程 ${hang},它永远不会结束` : '它不会自己退出';
+    return `在 ${at} 秒停止观看: 进程仍在运行(${why});用 --interrupt-at <秒> 在某一时刻按下 Ctrl+C,或用 --until <秒> 看得更久`;
+  }
+  const why = hang ? `interpreter shutdown is joining ${hang}, which never ends` : 'it never exits by itself';
+  return `stopped watching at ${at} s: the process is still running (${why}); press Ctrl+C at a moment with --interrupt-at <s>, or watch longer with --until <s>`;
+}

@@ -1,0 +1,63 @@
+// The plain view (`--plain`): the program's printed lines exactly as Python prints them, stdout to
+// stdout and stderr to stderr, interleaved with a text timeline of what the event loop does.
+// Timeline lines go to stdout, prefixed with the simulated time (and the thread, when it is not
+// the main thread) and dimmed; the lesson's notes are shown in the chosen language. With
+// detail 'none' (`--output-only`) only the program's lines are printed, as `python3 file.py` would.
+import type { ChalkInstance } from 'chalk';
+import type { TraceEvent } from '../runtime/trace.js';
+import type { Lang } from '../scenarios/types.js';
+import { describe, newDescribeState, type DescribeState, type Detail } from './describe.js';
+
+export interface PlainLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface PlainOptions {
+  lang: Lang;
+  /** 'none' prints only the program's own lines. */
+  detail: Detail | 'none';
+  /** Colours for timeline lines (which go to stdout). */
+  chalk: ChalkInstance;
+  /** The program's source, to quote the executing line in full detail. */
+  source?: string;
+}
+
+/** Turns events into lines, one event at a time (the paced view feeds it as events become due). */
+export class PlainView {
+  private readonly state: DescribeState = newDescribeState();
+  private readonly sourceLines: string[];
+
+  constructor(private readonly options: PlainOptions) {
+    this.sourceLines = options.source?.split('\n') ?? [];
+  }
+
+  /** The lines one event prints (often none). */
+  lines(event: TraceEvent): PlainLine[] {
+    if (event.type === 'output') return [{ stream: event.stream, text: event.text }];
+    const { detail, chalk, lang } = this.options;
+    if (detail === 'none') return [];
+    const prefix = timePrefix(event);
+    if (event.type === 'note') return [{ stream: 'stdout', text: chalk.dim(prefix) + chalk.cyan(`» ${event[lang]}`) }];
+    let text = describe(event, this.state, lang, detail);
+    if (text === undefined) return [];
+    if (event.type === 'line') {
+      const code = this.sourceLines[event.line - 1];
+      if (code !== undefined) text += `: ${code.trim()}`;
+    }
+    if (event.race) text += lang === 'zh' ? '  (竞争: 真实 Python 中顺序可能不同)' : '  (race: real Python may order this differently)';
+    const loud = event.type === 'interrupt' || event.type === 'exit' || (event.type === 'shutdown' && event.phase === 'hang');
+    return [{ stream: 'stdout', text: loud ? chalk.dim(prefix) + chalk.yellow(text) : chalk.dim(prefix + text) }];
+  }
+
+  /** All lines of a whole trace. */
+  render(events: readonly TraceEvent[]): PlainLine[] {
+    return events.flatMap((event) => this.lines(event));
+  }
+}
+
+/** "   0.100 " or "   6.000 [Thread-1] ". */
+export function timePrefix(event: TraceEvent): string {
+  const time = event.t.toFixed(3).padStart(8);
+  return event.thread === 'MainThread' ? `${time}  ` : `${time} [${event.thread}]  `;
+}

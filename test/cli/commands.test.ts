@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from './harness.js';
+
+describe('usage errors', () => {
+  it.each([
+    [['greet', '--speed', '0'], "option '--speed <factor>' argument '0' is invalid"],
+    [['greet', '--speed', 'fast'], "argument 'fast' is invalid"],
+    [['greet', '--speed', '-1'], 'is invalid'],
+    [['greet', '--until', 'x'], "option '--until <s>' argument 'x' is invalid"],
+    [['greet', '--interrupt-at', '1,,2'], 'is invalid'],
+    [['greet', '--lang', 'fr'], "expected 'zh' or 'en'"],
+    [['greet', '--bogus'], "unknown option '--bogus'"],
+    [['greet', 'extra'], 'too many arguments'],
+    [['greet', '--json', '--plain'], "option '--json' cannot be used with option '--plain'"],
+    [['greet', '--instant', '--speed', '2'], 'cannot be used with'],
+  ])('%j exits 2 with one error line', async (args, message) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: /);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('suggests the closest command for an unknown one', async () => {
+    const run = await cli(['gret']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("error: unknown command 'gret'\n(Did you mean greet?)\n");
+  });
+
+  it('suggests the closest part for an unknown part', async () => {
+    const run = await cli(['ticker', 'plian']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("error: unknown part 'plian' for command 'ticker'\n(Did you mean plain?)");
+    expect(run.stderr).toContain('(parts: plain, loud)');
+  });
+
+  it('suggests the closest variant, and says when a lesson has none', async () => {
+    const near = await cli(['ticker', 'loud', '--variant', 'lod']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain("error: unknown variant 'lod'\n(Did you mean loud?)");
+    const none = await cli(['greet', '--variant', 'x']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('asyncio-lab greet has no variants');
+  });
+
+  it('refuses a Ctrl+C after --until, which could never be delivered', async () => {
+    const run = await cli(['ticker', '--until', '2', '--interrupt-at', '3']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('error: --interrupt-at 3 is after --until 2');
+  });
+});
+
+describe('help and version', () => {
+  it('prints the version from the package', async () => {
+    const run = await cli(['--version']);
+    expect(run).toMatchObject({ code: 0, stdout: '9.9.9\n' });
+  });
+
+  it('lists every lesson command in the root help, with examples', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    for (const name of ['list', 'greet', 'ticker']) expect(run.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    expect(run.stdout).toContain('Examples:');
+  });
+
+  it('shows parts, options, variants and examples in a lesson command help', async () => {
+    const run = await cli(['ticker', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: asyncio-lab ticker [options] [part]');
+    expect(run.stdout).toContain('plain | loud (default: plain)');
+    for (const flag of ['--as-written', '--variant <id>', '--speed <factor>', '--instant', '--step', '--plain', '--output-only', '--json', '--interrupt-at <s[,s...]>', '--until <s>', '--debug', '--lang <lang>']) {
+      expect(run.stdout).toContain(flag);
+    }
+    expect(run.stdout).toContain('$ asyncio-lab ticker loud --variant loud');
+  });
+});
+
+describe('list', () => {
+  it('prints the lessons as JSON with invocation, titles and variants', async () => {
+    const run = await cli(['list', '--json']);
+    expect(run.code).toBe(0);
+    const list = JSON.parse(run.stdout) as unknown[];
+    expect(list).toHaveLength(3);
+    expect(list[1]).toEqual({
+      id: 'ticker-plain',
+      command: 'ticker',
+      part: 'plain',
+      default: true,
+      usage: 'asyncio-lab ticker plain',
+      title: { zh: '滴答', en: 'Ticker' },
+      corrected: false,
+      defaultUntil: 3,
+      variants: [],
+    });
+    expect(list[2]).toMatchObject({ default: false, variants: [{ id: 'loud', usage: 'asyncio-lab ticker loud --variant loud' }] });
+  });
+
+  it('prints a readable list in the language of the locale', async () => {
+    const en = await cli(['list']);
+    expect(en.stdout).toMatch(/^ {2}asyncio-lab ticker plain \* +Ticker$/m);
+    expect(en.stdout).toMatch(/^ {4}asyncio-lab ticker loud --variant loud +loud$/m);
+    const zh = await cli(['list'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stdout).toMatch(/asyncio-lab ticker plain \* +滴答/);
+    const forced = await cli(['list', '--lang', 'en'], { env: { LC_ALL: 'zh_TW.UTF-8' } });
+    expect(forced.stdout).toContain('Ticker');
+  });
+
+  it('prints the list when run alone without a terminal, and opens the menu in one', async () => {
+    const piped = await cli([]);
+    expect(piped.stdout).toContain('asyncio-lab greet');
+    expect(piped.menuCalls).toBe(0);
+    const ci = await cli([], { tty: true, env: { CI: 'true' } });
+    expect(ci.menuCalls).toBe(0);
+    const terminal = await cli([], { tty: true, menuPick: 'greet' });
+    expect(terminal.menuCalls).toBe(1);
+    expect(terminal.labCalls[0]?.lesson.id).toBe('greet');
+    expect(terminal.labCalls[0]?.options).toEqual({ asWritten: false, debug: false, interrupts: [], until: 5 });
+  });
+});

@@ -1,0 +1,90 @@
+// Runs the CLI in-process on fixture lessons with fake streams, a fake wall clock (sleeping
+// advances it instantly) and scheduled SIGINTs, and records what a fake UI was asked to do.
+import { runCli } from '../../src/commands/run-cli.js';
+import type { CliIO, LabArgs, UiModule } from '../../src/commands/io.js';
+import type { Lesson } from '../../src/scenarios/types.js';
+import { fixtureLessons } from './fixtures/lessons.js';
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr in the order they were written, stderr lines marked with "! ". */
+  both: string;
+  labCalls: LabArgs[];
+  menuCalls: number;
+  /** Wall milliseconds the fake clock advanced. */
+  wallMs: number;
+}
+
+export interface RunSetup {
+  tty?: boolean;
+  stdinTTY?: boolean;
+  env?: NodeJS.ProcessEnv;
+  lessons?: readonly Lesson[];
+  /** Wall-clock milliseconds at which a SIGINT arrives. */
+  sigintAt?: number[];
+  /** What the fake menu returns. */
+  menuPick?: string;
+}
+
+export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  let both = '';
+  let now = 0;
+  const labCalls: LabArgs[] = [];
+  let menuCalls = 0;
+  const pending = [...(setup.sigintAt ?? [])].sort((a, b) => a - b);
+  let sigint: (() => void) | undefined;
+  const lessons = setup.lessons ?? fixtureLessons;
+  const ui: UiModule = {
+    runLab: async (a) => {
+      labCalls.push(a);
+      return 0;
+    },
+    runMenu: async () => {
+      menuCalls++;
+      return lessons.find((l) => l.id === setup.menuPick);
+    },
+  };
+  const io: CliIO = {
+    stdout: {
+      isTTY: setup.tty ?? false,
+      write: (s: string) => {
+        stdout += s;
+        both += s;
+      },
+    },
+    stderr: {
+      isTTY: setup.tty ?? false,
+      write: (s: string) => {
+        stderr += s;
+        both += s.replace(/^(?=.)/gm, '! ');
+      },
+    },
+    stdinIsTTY: setup.stdinTTY ?? setup.tty ?? false,
+    env: { NO_COLOR: '1', ...setup.env },
+    now: () => now,
+    sleep: async (ms, signal) => {
+      if (signal.aborted) return;
+      const wake = now + ms;
+      if (pending.length > 0 && pending[0]! <= wake) {
+        now = Math.max(now, pending.shift()!);
+        sigint?.();
+        return;
+      }
+      if (!Number.isFinite(wake)) throw new Error('slept forever');
+      now = wake;
+    },
+    onSigint: (handler) => {
+      sigint = handler;
+      return () => {
+        sigint = undefined;
+      };
+    },
+    loadUi: async () => ui,
+  };
+  const code = await runCli(args, { lessons, io, version: '9.9.9' });
+  return { code, stdout, stderr, both, labCalls, menuCalls, wallMs: now };
+}
