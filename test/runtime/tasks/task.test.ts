@@ -1,6 +1,6 @@
 // Task: stepping, reprs in every state, cancellation, exceptions; compared with CPython 3.11.
 import { describe, expect, it } from 'vitest';
-import { asyncDef, setLine } from '../../../src/runtime/coroutines.js';
+import { type Coroutine, asyncDef, setLine } from '../../../src/runtime/coroutines.js';
 import { ValueError } from '../../../src/runtime/exceptions.js';
 import { repr } from '../../../src/runtime/repr.js';
 import { sleep } from '../../../src/runtime/sleep.js';
@@ -90,7 +90,7 @@ print(repr(m))
       print(repr(t2.exception()));
       at('print(repr(asyncio.current_task()))');
       print(repr(currentTask(t1.getLoop())));
-      print(t1.getName(), (t1.getCoro() as { __qualname__: string }).__qualname__);
+      print(t1.getName(), (t1.getCoro() as Coroutine<unknown>).__qualname__);
       return 'main done';
     });
     const loop = new FakeLoop();
