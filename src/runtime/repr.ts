@@ -74,6 +74,8 @@ export interface PyFunctionInfo {
   file?: string;
   /** `co_firstlineno`. */
   line?: number;
+  /** `__self__` of a bound method (asyncio shows a Task's step handle as the task itself). */
+  self?: object;
 }
 
 const PY_INFO = Symbol('pyFunctionInfo');

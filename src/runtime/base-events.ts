@@ -1,0 +1,585 @@
+// The event loop. Mirrors CPython 3.11's asyncio/base_events.py (BaseEventLoop), with the selector
+// wait of selector_events.py reduced to its self-pipe: the simulation has no sockets, only timers,
+// ready callbacks and wake-ups from other threads (call_soon_threadsafe).
+//
+// State (the same few fields as CPython's):
+//   _ready       deque of Handles to run in the next iteration, FIFO
+//   _scheduled   heap of TimerHandles ordered by deadline (heapq.ts, CPython's sift algorithm)
+//   _stopping    set by stop(): the current iteration is the last one of this run_forever()
+//   _threadKey   the thread running the loop, null when not running (CPython's _thread_id)
+//   _closed      set by close(), forever
+// Invariant: a TimerHandle is in _scheduled exactly when its `_scheduled` flag is true, and
+// _timerCancelledCount counts the cancelled ones among them.
+//
+// `runOnce()` is `_run_once`, a generator because its selector wait blocks the loop's thread. The
+// synchronous `runForever()` / `runUntilComplete()` drive that generator on the standalone driver
+// (virtual time, one thread); `loop.blocking.*` are the same runs as generators, for simulated
+// threads. There is one algorithm underneath both.
+import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
+import { driveStandalone } from './blocking.js';
+import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
+import { Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop } from './events.js';
+import { RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
+import { asyncioFunction } from './future-repr.js';
+import { Future, isFuture } from './futures.js';
+import { heapify, heappop, heappush } from './heapq.js';
+import type { CallSoonOptions, CallbackArgs, ContextLike, EventLoopLike, ExceptionContext } from './loop-types.js';
+import { type Realm, getRealm } from './realm.js';
+import { pyFunctionInfo, repr } from './repr.js';
+import { Task } from './tasks.js';
+
+/** Minimum number of scheduled timers before cancelled ones are cleaned out of the heap. */
+export const MIN_SCHEDULED_TIMER_HANDLES = 100;
+/** ...and the fraction of them that must be cancelled. */
+export const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/** Maximum timeout passed to select, to avoid OS limitations. */
+export const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+/** `time.get_clock_info('monotonic').resolution` on Linux: due timers are those within it of now. */
+export const CLOCK_RESOLUTION = 1e-9;
+
+type Callback = (...args: never[]) => unknown;
+
+/** `loop.set_exception_handler(handler)`: called as `handler(loop, context)`. */
+export type ExceptionHandler = (loop: BaseEventLoop, context: ExceptionContext) => void;
+
+export interface EventLoopOptions {
+  /** The realm (simulated process) the loop lives in; default: the current realm. */
+  realm?: Realm;
+  /** Debug mode; default: the realm's `debug` (python -X dev). */
+  debug?: boolean;
+  /** The class name shown in the loop's repr. */
+  className?: string;
+}
+
+/** collections.deque, for the ready queue: O(1) append and popleft. */
+class Deque<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  append(item: T): void {
+    this.items.push(item);
+  }
+  popleft(): T {
+    const item = this.items[this.head] as T;
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+  /** The queued items, oldest first (for views and tests). */
+  toArray(): T[] {
+    return this.items.slice(this.head) as T[];
+  }
+}
+
+/** `_run_until_complete_cb(fut)`: the done callback run_until_complete adds; it stops the loop. */
+export const runUntilCompleteCb = asyncioFunction(
+  (fut: Future<unknown>): void => {
+    if (!fut.cancelled()) {
+      const exc = fut.exception();
+      // run_forever() already finished: KeyboardInterrupt / SystemExit went through it.
+      if (isExitException(exc)) return;
+    }
+    (fut.getLoop() as BaseEventLoop).stop();
+  },
+  '_run_until_complete_cb',
+  'base_events.py',
+  180,
+);
+
+/** Writes what `logging`'s last-resort handler writes for `logger.error(msg, exc_info=exc)`: the message, then the traceback. */
+export function logToStderr(realm: Realm, message: string, exception?: unknown): void {
+  const lines = message.split('\n');
+  if (exception !== undefined && exception !== null) lines.push(...formatException(toPyException(exception)));
+  for (const line of lines) realm.writeLine('stderr', line);
+}
+
+export class BaseEventLoop implements EventLoopLike, HandleLoop {
+  readonly id: number;
+  readonly realm: Realm;
+  readonly className: string;
+
+  _timerCancelledCount = 0;
+  _closed = false;
+  _stopping = false;
+  readonly _ready = new Deque<Handle>();
+  _scheduled: TimerHandle[] = [];
+  _threadKey: object | null = null;
+  _clockResolution = CLOCK_RESOLUTION;
+  _exceptionHandler: ExceptionHandler | null = null;
+  _debug: boolean;
+  /** Debug mode logs callbacks that run at least this long (seconds). */
+  slowCallbackDuration = 0.1;
+  _currentHandle: Handle | null = null;
+  private selfPipe = false;
+  private iterations = 0;
+
+  /** The generator forms of the runs, for simulated threads: `yield* loop.blocking.runForever()`. */
+  readonly blocking = {
+    runForever: (): Blocking<void> => this.runForeverBlocking(),
+    runUntilComplete: <T>(future: Future<T> | CoroutineLike<T>): Blocking<T> => this.runUntilCompleteBlocking(future),
+  };
+
+  constructor(options: EventLoopOptions = {}) {
+    this.realm = options.realm ?? getRealm();
+    this.id = this.realm.nextLoopId();
+    this.className = options.className ?? '_UnixSelectorEventLoop';
+    this._debug = options.debug ?? this.realm.debug;
+    const tracer = this.realm.tracer;
+    if (tracer.enabled) tracer.emit({ type: 'loop_created', loop: this.id, debug: this._debug });
+  }
+
+  __repr__(): string {
+    const py = (b: boolean) => (b ? 'True' : 'False');
+    return `<${this.className} running=${py(this.isRunning())} closed=${py(this.isClosed())} debug=${py(this.getDebug())}>`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  // ── futures and tasks ───────────────────────────────────────────────────────
+
+  /** `loop.create_future()`. */
+  createFuture<T = unknown>(): Future<T> {
+    return new Future<T>(this);
+  }
+
+  /** `loop.create_task(coro, name=None, context=None)`. */
+  createTask<T>(coro: CoroutineLike<T>, options: { name?: string; context?: ContextLike } = {}): Task<T> {
+    this._checkClosed();
+    return new Task<T>(coro, this, options);
+  }
+
+  // ── running and stopping ────────────────────────────────────────────────────
+
+  _checkClosed(): void {
+    if (this._closed) throw new RuntimeError('Event loop is closed');
+  }
+
+  _checkRunning(): void {
+    if (this.isRunning()) throw new RuntimeError('This event loop is already running');
+    if (_getRunningLoop(this.realm) !== null) throw new RuntimeError('Cannot run the event loop while another loop is running');
+  }
+
+  /** `loop.run_forever()` on the standalone driver (virtual time, one thread). */
+  runForever(options?: StandaloneOptions): void {
+    driveStandalone(this.runForeverBlocking(), { realm: this.realm, ...options });
+  }
+
+  /** `loop.run_until_complete(future)` on the standalone driver; a coroutine is wrapped in a Task. */
+  runUntilComplete<T>(future: Future<T> | CoroutineLike<T>, options?: StandaloneOptions): T {
+    return driveStandalone(this.runUntilCompleteBlocking(future), { realm: this.realm, ...options });
+  }
+
+  private *runForeverBlocking(): Blocking<void> {
+    this._checkClosed();
+    this._checkRunning();
+    const tracer = this.realm.tracer;
+    try {
+      this._threadKey = this.realm.threads.currentThreadKey();
+      _setRunningLoop(this.realm, this);
+      if (tracer.enabled) tracer.emit({ type: 'loop_state', loop: this.id, state: 'running' });
+      for (;;) {
+        yield* this.runOnce();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._stopping = false;
+      this._threadKey = null;
+      _setRunningLoop(this.realm, null);
+      if (tracer.enabled) tracer.emit({ type: 'loop_state', loop: this.id, state: 'stopped' });
+    }
+  }
+
+  private *runUntilCompleteBlocking<T>(future: Future<T> | CoroutineLike<T>): Blocking<T> {
+    this._checkClosed();
+    this._checkRunning();
+    const newTask = !isFuture(future);
+    const fut = this.ensureFuture(future);
+    // An exception is raised if the future didn't complete: no "destroy pending task" message.
+    if (newTask && fut instanceof Task) fut._logDestroyPending = false;
+    fut.addDoneCallback(runUntilCompleteCb);
+    try {
+      yield* this.runForeverBlocking();
+    } catch (error) {
+      // The coroutine raised a BaseException: consume it so it is not logged; the caller gets it here.
+      if (newTask && fut.done() && !fut.cancelled()) fut.exception();
+      throw error;
+    } finally {
+      fut.removeDoneCallback(runUntilCompleteCb);
+    }
+    if (!fut.done()) throw new RuntimeError('Event loop stopped before Future completed.');
+    return fut.result();
+  }
+
+  /** `tasks.ensure_future(future, loop=self)`. */
+  private ensureFuture<T>(future: Future<T> | CoroutineLike<T>): Future<T> {
+    if (isFuture(future)) {
+      if (future.getLoop() !== this) throw new ValueError('The future belongs to a different loop than the one specified as the loop argument');
+      return future as Future<T>;
+    }
+    if (isCoroutine(future)) return this.createTask(future as CoroutineLike<T>);
+    throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
+  }
+
+  /**
+   * `loop.stop()`: the loop finishes the iteration it is in (every callback already in that batch
+   * still runs) and run_forever returns. Called before run_forever, it makes the next run a single
+   * iteration. It writes nothing to the self-pipe: a loop blocked in select from another thread
+   * does not notice until something else wakes it.
+   */
+  stop(): void {
+    this._stopping = true;
+    const tracer = this.realm.tracer;
+    if (tracer.enabled) tracer.emit({ type: 'loop_stop_requested', loop: this.id });
+  }
+
+  /** `loop.close()`: drops pending callbacks and timers; irreversible; refuses a running loop. */
+  close(): void {
+    if (this.isRunning()) throw new RuntimeError('Cannot close a running event loop');
+    if (this._closed) return;
+    this._closed = true;
+    this._ready.clear();
+    this._scheduled = [];
+    const tracer = this.realm.tracer;
+    if (tracer.enabled) tracer.emit({ type: 'loop_state', loop: this.id, state: 'closed' });
+  }
+
+  isClosed(): boolean {
+    return this._closed;
+  }
+
+  isRunning(): boolean {
+    return this._threadKey !== null;
+  }
+
+  /** `loop.time()`: the simulated monotonic clock. */
+  time(): number {
+    return this.realm.clock.now();
+  }
+
+  getDebug(): boolean {
+    return this._debug;
+  }
+
+  setDebug(enabled: boolean): void {
+    this._debug = enabled;
+  }
+
+  // ── scheduling callbacks ────────────────────────────────────────────────────
+
+  /** `loop.call_soon(callback, *args)`: run it in the next iteration, after what is already queued. */
+  callSoon(callback: Callback, ...args: unknown[]): Handle {
+    return this.callSoonWithContext(callback, args, {});
+  }
+
+  /** `loop.call_soon(callback, *args, context=context)`. */
+  callSoonWithContext(callback: Callback, args: CallbackArgs, options: CallSoonOptions): Handle {
+    this._checkClosed();
+    if (this._debug) {
+      this._checkThread();
+      this._checkCallback(callback, 'call_soon');
+    }
+    return this._callSoon(callback, args, options.context, false);
+  }
+
+  /** `loop.call_later(delay, callback, *args)`: `call_at(time() + delay, ...)`. */
+  callLater(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
+    return this.callLaterWithContext(delay, callback, args, {});
+  }
+
+  callLaterWithContext(delay: number, callback: Callback, args: CallbackArgs, options: CallSoonOptions): TimerHandle {
+    if (delay === null || delay === undefined) throw new TypeError('delay must not be None');
+    return this.callAtWithContext(this.time() + delay, callback, args, options);
+  }
+
+  /** `loop.call_at(when, callback, *args)`: run it once the loop clock reaches `when`. */
+  callAt(when: number, callback: Callback, ...args: unknown[]): TimerHandle {
+    return this.callAtWithContext(when, callback, args, {});
+  }
+
+  callAtWithContext(when: number, callback: Callback, args: CallbackArgs, options: CallSoonOptions): TimerHandle {
+    if (when === null || when === undefined) throw new TypeError('when cannot be None');
+    this._checkClosed();
+    if (this._debug) {
+      this._checkThread();
+      this._checkCallback(callback, 'call_at');
+    }
+    const timer = new TimerHandle(when, callback, args, this, options.context);
+    heappush(this._scheduled, timer, TimerHandle.lt);
+    timer._scheduled = true;
+    const tracer = this.realm.tracer;
+    if (tracer.enabled) {
+      tracer.emit({ type: 'handle_scheduled', loop: this.id, handle: timer.id, kind: 'TimerHandle', when, callback: timer.callbackLabel() });
+    }
+    return timer;
+  }
+
+  /** `loop.call_soon_threadsafe(callback, *args)`: call_soon, then write the self-pipe to wake the loop's selector. */
+  callSoonThreadsafe(callback: Callback, ...args: unknown[]): Handle {
+    return this.callSoonThreadsafeWithContext(callback, args, {});
+  }
+
+  callSoonThreadsafeWithContext(callback: Callback, args: CallbackArgs, options: CallSoonOptions): Handle {
+    this._checkClosed();
+    if (this._debug) this._checkCallback(callback, 'call_soon_threadsafe');
+    const handle = this._callSoon(callback, args, options.context, true);
+    this._writeToSelf();
+    return handle;
+  }
+
+  _callSoon(callback: Callback, args: CallbackArgs, context: ContextLike | undefined, threadsafe: boolean): Handle {
+    const handle = new Handle(callback, args, this, context);
+    this._ready.append(handle);
+    const tracer = this.realm.tracer;
+    if (tracer.enabled) {
+      tracer.emit({
+        type: 'handle_scheduled',
+        loop: this.id,
+        handle: handle.id,
+        kind: 'Handle',
+        callback: handle.callbackLabel(),
+        ...(threadsafe ? { threadsafe: true } : {}),
+      });
+    }
+    return handle;
+  }
+
+  _checkCallback(callback: unknown, method: string): void {
+    if (callback instanceof Coroutine || (typeof callback === 'function' && '__qualname__' in callback)) {
+      throw new TypeError(`coroutines cannot be used with ${method}()`);
+    }
+    if (typeof callback !== 'function') throw new TypeError(`a callable object was expected by ${method}(), got ${repr(callback)}`);
+  }
+
+  /** Debug mode: non-thread-safe methods must be called from the thread running the loop. */
+  _checkThread(): void {
+    if (this._threadKey === null) return;
+    if (this.realm.threads.currentThreadKey() !== this._threadKey) {
+      throw new RuntimeError('Non-thread-safe operation invoked on an event loop other than the current one');
+    }
+  }
+
+  /** Appends a handle made elsewhere to the ready queue, unless it was cancelled. */
+  _addCallback(handle: Handle): void {
+    if (!handle._cancelled) this._ready.append(handle);
+  }
+
+  /** Writes a byte to the self-pipe: the loop's next (or current) selector wait returns at once. */
+  _writeToSelf(): void {
+    this.selfPipe = true;
+    this.realm.onSelfPipeWrite?.(this);
+  }
+
+  /** True when the self-pipe was written and no selector wait has drained it yet. */
+  get selfPipeWritten(): boolean {
+    return this.selfPipe;
+  }
+
+  /** `_timer_handle_cancelled`: a timer still in the heap was cancelled. */
+  _timerHandleCancelled(handle: TimerHandle): void {
+    if (handle._scheduled) this._timerCancelledCount += 1;
+  }
+
+  /** The ready queue's handles, oldest first (for views and tests). */
+  readyHandles(): Handle[] {
+    return this._ready.toArray();
+  }
+
+  // ── one iteration ───────────────────────────────────────────────────────────
+
+  /**
+   * `_run_once`: one full iteration. Clean cancelled timers, wait in the selector (not at all if
+   * something is ready or the loop is stopping; until the earliest deadline otherwise), move the
+   * timers that are due to the ready queue, then run exactly the callbacks that are ready now.
+   */
+  *runOnce(): Blocking<void> {
+    const tracer = this.realm.tracer;
+    this.iterations += 1;
+    if (tracer.enabled) {
+      tracer.emit({ type: 'loop_iteration', loop: this.id, n: this.iterations, ready: this._ready.length, scheduled: this._scheduled.length });
+    }
+
+    // Phase 1: drop cancelled timers. Rebuilding the heap is linear, so it is done only when
+    // cancelled timers are many (over 100 scheduled, over half of them cancelled); otherwise only
+    // the ones at the top are popped (they would otherwise decide the timeout).
+    const schedCount = this._scheduled.length;
+    if (schedCount > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelledCount / schedCount > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
+      const kept: TimerHandle[] = [];
+      for (const handle of this._scheduled) {
+        if (handle._cancelled) handle._scheduled = false;
+        else kept.push(handle);
+      }
+      heapify(kept, TimerHandle.lt);
+      if (tracer.enabled) tracer.emit({ type: 'timers_pruned', loop: this.id, count: schedCount - kept.length, rebuilt: true });
+      this._scheduled = kept;
+      this._timerCancelledCount = 0;
+    } else {
+      let popped = 0;
+      while (this._scheduled.length > 0 && this._scheduled[0]!._cancelled) {
+        this._timerCancelledCount -= 1;
+        const handle = heappop(this._scheduled, TimerHandle.lt);
+        handle._scheduled = false;
+        popped += 1;
+      }
+      if (popped > 0 && tracer.enabled) tracer.emit({ type: 'timers_pruned', loop: this.id, count: popped, rebuilt: false });
+    }
+
+    // Phase 2: how long the selector may wait.
+    let timeout: number | null = null;
+    if (this._ready.length > 0 || this._stopping) {
+      timeout = 0;
+    } else if (this._scheduled.length > 0) {
+      const when = this._scheduled[0]!._when;
+      timeout = Math.min(Math.max(0, when - this.time()), MAXIMUM_SELECT_TIMEOUT);
+    }
+
+    // Phase 3: the selector wait. The only I/O here is the self-pipe; reading it drains it.
+    if (tracer.enabled) tracer.emit({ type: 'select_wait', loop: this.id, timeout });
+    const t0 = this.time();
+    let woke: unknown;
+    try {
+      woke = yield { kind: 'select', loop: this, timeout };
+    } catch (error) {
+      if (tracer.enabled) tracer.emit({ type: 'select_woke', loop: this.id, slept: this.time() - t0, reason: 'interrupt' });
+      throw error;
+    }
+    const reason = (woke as SelectResult | undefined)?.reason ?? (this.selfPipe ? 'self_pipe' : timeout === 0 ? 'immediate' : 'timeout');
+    this.selfPipe = false;
+    if (tracer.enabled) tracer.emit({ type: 'select_woke', loop: this.id, slept: this.time() - t0, reason });
+
+    // Phase 4: timers that are due (within the clock's resolution) go to the end of the ready queue.
+    const endTime = this.time() + this._clockResolution;
+    while (this._scheduled.length > 0) {
+      if (this._scheduled[0]!._when >= endTime) break;
+      const handle = heappop(this._scheduled, TimerHandle.lt);
+      handle._scheduled = false;
+      this._ready.append(handle);
+      if (tracer.enabled) tracer.emit({ type: 'timer_ready', loop: this.id, handle: handle.id });
+    }
+
+    // Phase 5: this is the only place where callbacks are actually *called*. Only the ntodo
+    // handles ready now run: callbacks they schedule wait for the next iteration (after another
+    // selector poll), so a callback that keeps rescheduling itself cannot starve the timers.
+    const ntodo = this._ready.length;
+    for (let i = 0; i < ntodo; i++) {
+      const handle = this._ready.popleft();
+      if (handle._cancelled) continue;
+      if (tracer.enabled) tracer.emit({ type: 'handle_run', loop: this.id, handle: handle.id, callback: handle.callbackLabel() });
+      const start = this.time();
+      if (this._debug) {
+        try {
+          this._currentHandle = handle;
+          const blocking = handle._run();
+          if (blocking) yield* blocking;
+          const dt = this.time() - start;
+          if (dt >= this.slowCallbackDuration) this.warnSlowCallback(handle, dt);
+        } finally {
+          this._currentHandle = null;
+        }
+      } else {
+        const blocking = handle._run();
+        if (blocking) yield* blocking;
+      }
+      if (tracer.enabled) tracer.emit({ type: 'handle_done', loop: this.id, handle: handle.id, took: this.time() - start });
+    }
+  }
+
+  /** `logger.warning('Executing %s took %.3f seconds', _format_handle(handle), dt)`. */
+  private warnSlowCallback(handle: Handle, dt: number): void {
+    const message = `Executing ${formatHandle(handle)} took ${dt.toFixed(3)} seconds`;
+    const tracer = this.realm.tracer;
+    if (tracer.enabled) tracer.emit({ type: 'warning', category: 'asyncio', message });
+    logToStderr(this.realm, message);
+  }
+
+  // ── exception handling ──────────────────────────────────────────────────────
+
+  getExceptionHandler(): ExceptionHandler | null {
+    return this._exceptionHandler;
+  }
+
+  /** `loop.set_exception_handler(handler)`; null restores the default handler. */
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== 'function') {
+      throw new TypeError(`A callable object or None is expected, got ${repr(handler)}`);
+    }
+    this._exceptionHandler = handler;
+  }
+
+  /**
+   * `loop.default_exception_handler(context)`: logs the message, then `key: repr(value)` for every
+   * other key in sorted order (creation tracebacks in debug mode), then the exception's traceback,
+   * as `logger.error(..., exc_info=exc)` prints it.
+   */
+  defaultExceptionHandler(context: ExceptionContext): void {
+    const message = context.message || 'Unhandled exception in event loop';
+    const exception = context.exception;
+    if (!('source_traceback' in context) && this._currentHandle?._sourceTraceback) {
+      context.handle_traceback = this._currentHandle._sourceTraceback;
+    }
+    const logLines = [message];
+    for (const key of Object.keys(context).sort()) {
+      if (key === 'message' || key === 'exception') continue;
+      const value = context[key];
+      if (value === undefined) continue;
+      let text: string;
+      if (key === 'source_traceback') text = ['Object created at (most recent call last):', ...formatFrames(value as never)].join('\n');
+      else if (key === 'handle_traceback') text = ['Handle created at (most recent call last):', ...formatFrames(value as never)].join('\n');
+      else text = repr(value);
+      logLines.push(`${key}: ${text}`);
+    }
+    logToStderr(this.realm, logLines.join('\n'), exception ?? undefined);
+  }
+
+  /** `loop.call_exception_handler(context)`: the custom handler if set, else the default one. */
+  callExceptionHandler(context: ExceptionContext): void {
+    const tracer = this.realm.tracer;
+    if (tracer.enabled) {
+      tracer.emit({
+        type: 'exception_handler',
+        loop: this.id,
+        message: context.message,
+        ...(context.exception ? { exception: excLine(context.exception) } : {}),
+      });
+    }
+    if (this._exceptionHandler === null) {
+      try {
+        this.defaultExceptionHandler(context);
+      } catch (error) {
+        if (isExitException(error)) throw error;
+        // Second protection layer for unexpected errors in the default implementation.
+        logToStderr(this.realm, 'Exception in default exception handler', error);
+      }
+      return;
+    }
+    try {
+      this._exceptionHandler(this, context);
+    } catch (error) {
+      if (isExitException(error)) throw error;
+      // The custom handler failed: let the default one report that, with the original context.
+      try {
+        this.defaultExceptionHandler({ message: 'Unhandled error in exception handler', exception: toPyException(error), context });
+      } catch (inner) {
+        if (isExitException(inner)) throw inner;
+        logToStderr(this.realm, 'Exception in default exception handler while handling an unexpected error in custom exception handler', inner);
+      }
+    }
+  }
+}
+
+/** `_format_handle(handle)`: a task's step shows as the task itself. */
+export function formatHandle(handle: Handle): string {
+  const self = pyFunctionInfo(handle._callback)?.self;
+  if (self instanceof Task) return repr(self);
+  return handle.__repr__();
+}

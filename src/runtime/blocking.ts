@@ -1,0 +1,118 @@
+// The blocking boundary: how simulated code waits. A blocking operation is a generator that yields
+// requests ("wait in this loop's selector, at most 0.5 s", "sleep 6 s") and is resumed with `next()`
+// when the wait is over, or with `throw(KeyboardInterrupt)` when Ctrl+C reaches it there. Whoever
+// drives the generator decides what waiting means: the simulated process's kernel (other threads run
+// meanwhile), or `driveStandalone` below (one thread, virtual time: a wait just advances the clock).
+//
+// The request union is open: the kernel adds kinds of its own (waiting on a queue, a lock, a join),
+// and a blocking callback may yield them through the loop; only `select` and `sleep` are defined here.
+import { KeyboardInterrupt } from './exceptions.js';
+import type { Realm } from './realm.js';
+import { getRealm } from './realm.js';
+
+/** What a selector wait needs to know about its loop. */
+export interface SelectorLoop {
+  readonly id: number;
+  readonly realm: Realm;
+  /** True when the loop's self-pipe has been written and not yet drained: a select returns at once. */
+  readonly selfPipeWritten: boolean;
+}
+
+/** The selector wait in `_run_once`: at most `timeout` seconds (null: until woken). */
+export interface SelectRequest {
+  kind: 'select';
+  loop: SelectorLoop;
+  timeout: number | null;
+}
+
+/** `time.sleep(seconds)`. */
+export interface SleepRequest {
+  kind: 'sleep';
+  seconds: number;
+  /** Label for the trace; default `time.sleep(<seconds>)`. */
+  on?: string;
+}
+
+/** Any request; kinds other than select and sleep belong to the simulated process's kernel. */
+export type BlockingRequest = SelectRequest | SleepRequest | { readonly kind: string };
+
+/** How a selector wait ended (what its driver resumes it with). */
+export interface SelectResult {
+  reason: 'timeout' | 'self_pipe' | 'immediate';
+  slept: number;
+}
+
+/** A blocking operation: `const x = yield* op`. */
+export type Blocking<T> = Generator<BlockingRequest, T, unknown>;
+
+export function isSelectRequest(request: BlockingRequest): request is SelectRequest {
+  return request.kind === 'select';
+}
+
+export function isSleepRequest(request: BlockingRequest): request is SleepRequest {
+  return request.kind === 'sleep';
+}
+
+/**
+ * The program would wait forever: a selector wait with no timeout (no ready callbacks, no timers)
+ * and, in a single-threaded run, nobody who could write the loop's self-pipe. Real Python would hang
+ * here until Ctrl+C.
+ */
+export class SimulationHang extends Error {
+  constructor(readonly request: BlockingRequest) {
+    super(
+      request.kind === 'select'
+        ? `the event loop would block forever: loop ${(request as SelectRequest).loop.id} waits in select() with no timeout, no timers and no other thread to wake it`
+        : `the program would block forever on '${request.kind}'`,
+    );
+    this.name = 'SimulationHang';
+  }
+}
+
+export interface StandaloneOptions {
+  /**
+   * Called at every blocking point before the driver serves it. Return 'interrupt' to raise
+   * KeyboardInterrupt there instead (Ctrl+C while the program waits).
+   */
+  onBlock?: (request: BlockingRequest) => 'interrupt' | void;
+  /** The realm whose clock `sleep` advances (default: the current realm). */
+  realm?: Realm;
+}
+
+type Resume = { throw: false; value: unknown } | { throw: true; error: unknown };
+
+/**
+ * Runs a blocking operation on a single thread in virtual time: a select returns at once when its
+ * loop's self-pipe was written or its timeout is 0, otherwise it advances the clock by its timeout;
+ * a sleep advances the clock. A select that could only be ended by another thread raises
+ * SimulationHang inside the operation (so its `finally` blocks run) and out of this call.
+ */
+export function driveStandalone<T>(gen: Blocking<T>, options: StandaloneOptions = {}): T {
+  let resume: Resume = { throw: false, value: undefined };
+  for (;;) {
+    const step = resume.throw ? gen.throw(resume.error) : gen.next(resume.value);
+    if (step.done) return step.value;
+    const request = step.value;
+    if (options.onBlock?.(request) === 'interrupt') {
+      resume = { throw: true, error: new KeyboardInterrupt() };
+      continue;
+    }
+    resume = serve(request, options);
+  }
+}
+
+function serve(request: BlockingRequest, options: StandaloneOptions): Resume {
+  if (isSelectRequest(request)) {
+    const { loop, timeout } = request;
+    if (loop.selfPipeWritten) return { throw: false, value: { reason: 'self_pipe', slept: 0 } satisfies SelectResult };
+    if (timeout === 0) return { throw: false, value: { reason: 'immediate', slept: 0 } satisfies SelectResult };
+    if (timeout === null) return { throw: true, error: new SimulationHang(request) };
+    loop.realm.clock.advance(timeout);
+    return { throw: false, value: { reason: 'timeout', slept: timeout } satisfies SelectResult };
+  }
+  if (isSleepRequest(request)) {
+    (options.realm ?? getRealm()).clock.advance(request.seconds);
+    return { throw: false, value: undefined };
+  }
+  return { throw: true, error: new Error(`blocking request '${request.kind}' needs the simulated process (src/runtime/process); the standalone driver serves only select and sleep`) };
+}

@@ -1,0 +1,234 @@
+// Handles and the running-loop registry. Mirrors CPython 3.11's asyncio/events.py (Handle,
+// TimerHandle, get_running_loop / _get_running_loop / _set_running_loop); the policy functions of
+// events.py live in policy.ts.
+//
+// A Handle is a callback with its arguments and the contextvars.Context it will run in. The loop
+// calls `_run()`; that is the only place a scheduled callback is called. A callback that returns a
+// generator blocks its thread (e.g. it calls time.sleep): `_run()` then hands back a Blocking
+// generator the loop `yield*`s, stepped inside the same context and under the same exception rules.
+import type { BaseEventLoop } from './base-events.js';
+import type { Blocking, BlockingRequest } from './blocking.js';
+import { copyContext } from './context.js';
+import { type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
+import type { CallbackArgs, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from './loop-types.js';
+import type { Realm } from './realm.js';
+import { PY_STDLIB_DIR, floatRepr, formatCallback, formatCallbackSource } from './repr.js';
+
+/** What a Handle needs from its loop. */
+export interface HandleLoop extends EventLoopLike {
+  /** `_timer_handle_cancelled`: counts cancelled timers still in the heap. */
+  _timerHandleCancelled(handle: TimerHandle): void;
+}
+
+/** The frame `Handle._run` adds to tracebacks of exceptions raised by callbacks, as CPython 3.11 prints it. */
+export const HANDLE_RUN_FRAME: PyFrame = {
+  file: `${PY_STDLIB_DIR}/asyncio/events.py`,
+  line: 80,
+  name: '_run',
+  text: 'self._context.run(self._callback, *self._args)',
+};
+
+type Callback = (...args: never[]) => unknown;
+
+function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Generator).next === 'function' &&
+    typeof (value as Generator).throw === 'function' &&
+    typeof (value as Generator)[Symbol.iterator] === 'function'
+  );
+}
+
+export class Handle implements HandleLike {
+  /** Serial number in the realm: the handle's id in trace events. */
+  readonly id: number;
+  _callback: Callback | null;
+  _args: CallbackArgs | null;
+  _cancelled = false;
+  readonly _loop: HandleLoop;
+  readonly _context: ContextLike;
+  /** Where the handle was created (debug mode only, when the simulated program's stack is known). */
+  _sourceTraceback: PyFrame[] | null = null;
+  /** Kept by cancel() in debug mode so the slow-callback warning can still show the callback. */
+  _repr: string | null = null;
+
+  constructor(callback: Callback, args: CallbackArgs, loop: HandleLoop, context?: ContextLike) {
+    this.id = loop.realm.nextSerial();
+    this._context = context ?? copyContext();
+    this._loop = loop;
+    this._callback = callback;
+    this._args = args;
+    if (loop.getDebug()) {
+      const stack = loop.realm.extractStack?.();
+      if (stack && stack.length > 0) this._sourceTraceback = stack;
+    }
+  }
+
+  /** The class name shown in reprs. */
+  protected get className(): string {
+    return 'Handle';
+  }
+
+  _reprInfo(): string[] {
+    const info = [this.className];
+    if (this._cancelled) info.push('cancelled');
+    if (this._callback !== null) info.push(formatCallbackSource(this._callback, this._args));
+    if (this._sourceTraceback) {
+      const frame = this._sourceTraceback[this._sourceTraceback.length - 1]!;
+      info.push(`created at ${frame.file}:${frame.line}`);
+    }
+    return info;
+  }
+
+  __repr__(): string {
+    if (this._repr !== null) return this._repr;
+    return `<${this._reprInfo().join(' ')}>`;
+  }
+
+  toString(): string {
+    return this.__repr__();
+  }
+
+  /** The callback as the trace shows it: `call_back(1, 2)`. */
+  callbackLabel(): string {
+    return formatCallback(this._callback, this._args, null);
+  }
+
+  cancel(): void {
+    if (!this._cancelled) {
+      this._cancelled = true;
+      if (this._loop.getDebug()) {
+        // Keep a representation with callback and arguments, for "Executing <Handle...> took 2.5 seconds".
+        this._repr = this.__repr__();
+      }
+      this._callback = null;
+      this._args = null;
+      const tracer = this._loop.realm.tracer;
+      if (tracer.enabled) tracer.emit({ type: 'handle_cancelled', loop: this._loop.id, handle: this.id });
+    }
+  }
+
+  cancelled(): boolean {
+    return this._cancelled;
+  }
+
+  /**
+   * Calls the callback in its context. Exceptions go to the loop's exception handler, except
+   * KeyboardInterrupt and SystemExit, which propagate. Returns a Blocking generator when the
+   * callback blocks its thread (the loop `yield*`s it), otherwise undefined.
+   */
+  _run(): Blocking<void> | undefined {
+    let result: unknown;
+    try {
+      result = this._context.run(this._callback as Callback, ...(this._args as unknown[]));
+    } catch (error) {
+      this.reportError(error);
+      return undefined;
+    }
+    return isGenerator(result) ? this.runBlocking(result) : undefined;
+  }
+
+  /** Steps a blocking callback inside the handle's context, passing its blocking requests up. */
+  private *runBlocking(gen: Generator<unknown, unknown, unknown>): Blocking<void> {
+    let step: () => IteratorResult<unknown, unknown> = () => gen.next();
+    for (;;) {
+      let result: IteratorResult<unknown, unknown>;
+      try {
+        result = this._context.run(step);
+      } catch (error) {
+        this.reportError(error);
+        return;
+      }
+      if (result.done) return;
+      try {
+        const sent: unknown = yield result.value as BlockingRequest;
+        step = () => gen.next(sent);
+      } catch (error) {
+        step = () => gen.throw(error);
+      }
+    }
+  }
+
+  private reportError(error: unknown): void {
+    if (isExitException(error)) throw error;
+    const exception = toPyException(error);
+    // The exception passed through Handle._run on its way to the handler, so its traceback starts there.
+    if (exception.frames[0] !== HANDLE_RUN_FRAME) exception.frames.unshift(HANDLE_RUN_FRAME);
+    const context: ExceptionContext = {
+      message: `Exception in callback ${formatCallbackSource(this._callback, this._args)}`,
+      exception,
+      handle: this,
+    };
+    if (this._sourceTraceback) context.source_traceback = this._sourceTraceback;
+    this._loop.callExceptionHandler(context);
+  }
+}
+
+export class TimerHandle extends Handle {
+  readonly _when: number;
+  /** True while the handle is in its loop's heap. */
+  _scheduled = false;
+
+  constructor(when: number, callback: Callback, args: CallbackArgs, loop: HandleLoop, context?: ContextLike) {
+    super(callback, args, loop, context);
+    this._when = when;
+  }
+
+  protected override get className(): string {
+    return 'TimerHandle';
+  }
+
+  override _reprInfo(): string[] {
+    const info = super._reprInfo();
+    info.splice(this._cancelled ? 2 : 1, 0, `when=${floatRepr(this._when)}`);
+    return info;
+  }
+
+  /** `TimerHandle.__lt__`: deadlines only, so equal deadlines are "equal" to the heap. */
+  static lt(a: TimerHandle, b: TimerHandle): boolean {
+    return a._when < b._when;
+  }
+
+  override cancel(): void {
+    if (!this._cancelled) this._loop._timerHandleCancelled(this);
+    super.cancel();
+  }
+
+  /** The absolute deadline on the loop's clock. */
+  when(): number {
+    return this._when;
+  }
+}
+
+// ── the running loop, per thread (events.py's _running_loop) ────────────────
+
+const runningLoops = new WeakMap<Realm, WeakMap<object, BaseEventLoop>>();
+
+function runningMap(realm: Realm): WeakMap<object, BaseEventLoop> {
+  let map = runningLoops.get(realm);
+  if (!map) {
+    map = new WeakMap();
+    runningLoops.set(realm, map);
+  }
+  return map;
+}
+
+/** `asyncio._get_running_loop()`: the loop running in the current thread, or null. */
+export function _getRunningLoop(realm: Realm): BaseEventLoop | null {
+  return runningMap(realm).get(realm.threads.currentThreadKey()) ?? null;
+}
+
+/** `asyncio._set_running_loop(loop)`. */
+export function _setRunningLoop(realm: Realm, loop: BaseEventLoop | null): void {
+  const key = realm.threads.currentThreadKey();
+  if (loop === null) runningMap(realm).delete(key);
+  else runningMap(realm).set(key, loop);
+}
+
+/** `asyncio.get_running_loop()`: RuntimeError('no running event loop') when none runs in this thread. */
+export function getRunningLoopIn(realm: Realm): BaseEventLoop {
+  const loop = _getRunningLoop(realm);
+  if (loop === null) throw new RuntimeError('no running event loop');
+  return loop;
+}

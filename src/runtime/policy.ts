@@ -1,0 +1,100 @@
+// Which loop is "the" event loop of a thread. Mirrors the policy half of CPython 3.11's
+// asyncio/events.py: BaseDefaultEventLoopPolicy (one loop per thread; only the main thread gets one
+// created on demand), get_event_loop / set_event_loop / new_event_loop, and get_running_loop.
+//
+// CPython keeps the policy per process and its loops per thread (threading.local); here the policy
+// is per realm (one simulated process) and its loops per simulated thread.
+import { BaseEventLoop } from './base-events.js';
+import { _getRunningLoop as runningLoopIn, getRunningLoopIn } from './events.js';
+import { RuntimeError, TypeError } from './exceptions.js';
+import { type Realm, getRealm } from './realm.js';
+import { repr } from './repr.js';
+
+interface ThreadSlot {
+  loop: BaseEventLoop | null;
+  setCalled: boolean;
+}
+
+/** `asyncio.DefaultEventLoopPolicy` (the Unix one): per-thread loops, `_UnixSelectorEventLoop`s. */
+export class DefaultEventLoopPolicy {
+  private readonly local = new WeakMap<object, ThreadSlot>();
+
+  constructor(readonly realm: Realm) {}
+
+  private slot(): ThreadSlot {
+    const key = this.realm.threads.currentThreadKey();
+    let slot = this.local.get(key);
+    if (!slot) {
+      slot = { loop: null, setCalled: false };
+      this.local.set(key, slot);
+    }
+    return slot;
+  }
+
+  /** The thread's loop; the main thread gets one created the first time (unless set_event_loop was called). */
+  getEventLoop(): BaseEventLoop {
+    const slot = this.slot();
+    if (slot.loop === null && !slot.setCalled && this.realm.threads.isMainThread()) {
+      this.setEventLoop(this.newEventLoop());
+    }
+    if (slot.loop === null) {
+      throw new RuntimeError(`There is no current event loop in thread ${repr(this.realm.threads.currentThreadName())}.`);
+    }
+    return slot.loop;
+  }
+
+  setEventLoop(loop: BaseEventLoop | null): void {
+    const slot = this.slot();
+    slot.setCalled = true;
+    if (loop !== null && !(loop instanceof BaseEventLoop)) {
+      throw new TypeError(`loop must be an instance of AbstractEventLoop or None, not '${(loop as object).constructor?.name ?? typeof loop}'`);
+    }
+    slot.loop = loop;
+  }
+
+  newEventLoop(): BaseEventLoop {
+    return new BaseEventLoop({ realm: this.realm });
+  }
+}
+
+const policies = new WeakMap<Realm, DefaultEventLoopPolicy>();
+
+/** `asyncio.get_event_loop_policy()` of the current realm (created on first use). */
+export function getEventLoopPolicy(realm: Realm = getRealm()): DefaultEventLoopPolicy {
+  let policy = policies.get(realm);
+  if (!policy) {
+    policy = new DefaultEventLoopPolicy(realm);
+    policies.set(realm, policy);
+  }
+  return policy;
+}
+
+/** `asyncio.new_event_loop()`: a new loop; not made current (call setEventLoop for that). */
+export function newEventLoop(): BaseEventLoop {
+  return getEventLoopPolicy().newEventLoop();
+}
+
+/**
+ * `asyncio.get_event_loop()` (3.11): the running loop if there is one, else the policy's loop for
+ * this thread, created in the main thread only; elsewhere RuntimeError("There is no current event
+ * loop in thread 'Thread-1'.").
+ */
+export function getEventLoop(): BaseEventLoop {
+  const realm = getRealm();
+  return runningLoopIn(realm) ?? getEventLoopPolicy(realm).getEventLoop();
+}
+
+/** `asyncio.set_event_loop(loop)`. */
+export function setEventLoop(loop: BaseEventLoop | null): void {
+  getEventLoopPolicy().setEventLoop(loop);
+}
+
+/** `asyncio.get_running_loop()`: RuntimeError('no running event loop') outside a running loop. */
+export function getRunningLoop(): BaseEventLoop {
+  return getRunningLoopIn(getRealm());
+}
+
+/** `asyncio._get_running_loop()`: the running loop or null. */
+export function _getRunningLoop(): BaseEventLoop | null {
+  return runningLoopIn(getRealm());
+}
