@@ -1,0 +1,23 @@
+// gather / wait / wait_for / shield as the oracle programs call them, on the runtime's
+// implementations (src/runtime/gather.ts, wait.ts, wait-for.ts, shield.ts).
+// Each returns something the runner awaits with `yield*`.
+
+function missing(name: string): never {
+  throw new Error(`the runtime has no ${name} yet`);
+}
+
+export function gatherOp(_items: unknown[], _returnExceptions: boolean): unknown {
+  return missing('gather');
+}
+
+export function waitOp(_futures: unknown[], _timeout: number | null, _returnWhen: string): unknown {
+  return missing('wait');
+}
+
+export function waitForOp(_item: unknown, _timeout: number | null): unknown {
+  return missing('wait_for');
+}
+
+export function shieldOp(_item: unknown): unknown {
+  return missing('shield');
+}

@@ -1,0 +1,404 @@
+// The same interpreter as cpython_runner.py, on our runtime: runs an oracle program
+// (test/oracle/program.ts) on a fresh Realm (so tasks are numbered from Task-1 and the clock starts
+// at 0.0) and records the same trace. The loop is driven by the standalone driver (virtual time);
+// its onBlock hook counts selector waits, traces them, and delivers KeyboardInterrupt at the chosen one.
+//
+// Read it beside cpython_runner.py: every op is spelled as the Python runner spells it, so a
+// difference between the traces is a difference between CPython's asyncio and ours.
+import { BaseEventLoop } from '../../src/runtime/base-events.js';
+import { SimulationHang, type BlockingRequest } from '../../src/runtime/blocking.js';
+import { print } from '../../src/runtime/builtins.js';
+import { asyncDef } from '../../src/runtime/coroutines.js';
+import {
+  CancelledError,
+  KeyError,
+  PyBaseException,
+  RuntimeError,
+  TypeError,
+  ValueError,
+  ZeroDivisionError,
+  excLine,
+  isException,
+} from '../../src/runtime/exceptions.js';
+import { Future } from '../../src/runtime/futures.js';
+import { Realm, withRealm } from '../../src/runtime/realm.js';
+import { pyFunction, repr } from '../../src/runtime/repr.js';
+import { sleep } from '../../src/runtime/sleep.js';
+import { allTasks, currentTask } from '../../src/runtime/task-registry.js';
+import { Task } from '../../src/runtime/tasks.js';
+import { AWAIT_OPS, type AwaitableSpec, type Entry, type ExcSpec, type Op, type Program, type RunResult, type Value } from './program.js';
+import { gatherOp, shieldOp, waitForOp, waitOp } from './ts-combinators.js';
+
+/** Same limit as cpython_runner.py: a runaway program is reported as a hang. */
+const MAX_SELECTS = 20000;
+
+const EXCEPTIONS: Record<ExcSpec['type'], new (...args: unknown[]) => PyBaseException> = {
+  ValueError,
+  RuntimeError,
+  TypeError,
+  KeyError,
+  ZeroDivisionError,
+};
+
+/** Thrown out of the driver when the program would wait forever (or runs away). */
+class Hang extends Error {}
+
+type Handleish = { cancel(): void; cancelled(): boolean };
+type Obj = { label: string; kind: 'Handle' | 'TimerHandle' | 'Future' | 'Task'; obj: unknown };
+
+function valueOf(v: Value | undefined): unknown {
+  if (v === undefined) return null;
+  return Array.isArray(v) ? v.map(valueOf) : v;
+}
+
+function makeExc(spec: ExcSpec): PyBaseException {
+  const cls = EXCEPTIONS[spec.type];
+  return spec.msg === null ? new cls() : new cls(spec.msg);
+}
+
+/** '! Type: message' for a Python exception; a JS error is a bug in the runtime, shown as such. */
+function raised(error: unknown): string {
+  if (error instanceof PyBaseException) return `! ${excLine(error)}`;
+  const e = error as Error;
+  return `! JS ${e?.name}: ${e?.message}`;
+}
+
+function isHarnessSignal(error: unknown): boolean {
+  return error instanceof Hang || error instanceof SimulationHang;
+}
+
+function argsRepr(args: readonly unknown[]): string {
+  return `(${args.map((a) => repr(a)).join(', ')})`;
+}
+
+function taskOrder(name: string): [number, number, string] {
+  const m = /^Task-(\d+)$/.exec(name);
+  return m ? [0, Number(m[1]), ''] : [1, 0, name];
+}
+
+function byTaskName(a: Task, b: Task): number {
+  const x = taskOrder(a.getName());
+  const y = taskOrder(b.getName());
+  return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+}
+
+class ProgramRun {
+  readonly trace: Entry[] = [];
+  readonly realm = new Realm();
+  readonly loop: BaseEventLoop;
+  selects = 0;
+  private recording = true;
+  private readonly vars = new Map<string, unknown>();
+  private readonly objects: Obj[] = [];
+  private readonly labels = new Map<unknown, string>();
+  private readonly functions = new Map<string, (...args: unknown[]) => unknown>();
+
+  constructor(readonly program: Program) {
+    this.loop = new BaseEventLoop({ realm: this.realm });
+    if ((program.handler ?? 'custom') === 'custom') {
+      this.loop.setExceptionHandler((_loop, context) => {
+        const exc = context.exception;
+        this.add(['handler', stripSource(context.message), exc ? excLine(exc) : null]);
+      });
+    }
+    let inTraceback = false;
+    this.realm.sink = (stream, text) => {
+      for (const line of text.split('\n')) {
+        if (stream === 'stdout') {
+          this.add(['print', line]);
+          continue;
+        }
+        // The same normalization as cpython_runner.py's LineWriter.
+        if (line.startsWith('Traceback (most recent call last):')) inTraceback = true;
+        else if (inTraceback && line.startsWith(' ')) continue;
+        else inTraceback = false;
+        this.add(['stderr', inTraceback ? line : stripSource(line)]);
+      }
+    };
+    for (const [name, fn] of Object.entries(program.functions)) this.functions.set(name, this.makeFunction(name, fn.kind, fn.body));
+  }
+
+  // ── recording ──────────────────────────────────────────────────────────────
+  add(entry: Entry): void {
+    if (this.recording) this.trace.push([this.realm.clock.now(), ...entry]);
+  }
+
+  current(): string {
+    const task = currentTask<Task>(this.loop);
+    return task === null ? '-' : task.getName();
+  }
+
+  bind(name: string | undefined, kind: Obj['kind'], obj: unknown): void {
+    const base = name ?? `_${kind}${this.objects.length + 1}`;
+    let label = base;
+    for (let n = 2; this.objects.some((o) => o.label === label); n++) label = `${base}#${n}`;
+    this.vars.set(base, obj);
+    this.objects.push({ label, kind, obj });
+    this.labels.set(obj, label);
+  }
+
+  ref<T>(name: string): T {
+    if (!this.vars.has(name)) throw new Error(`program refers to ${name} before it exists`);
+    return this.vars.get(name) as T;
+  }
+
+  // ── functions ──────────────────────────────────────────────────────────────
+  private makeFunction(name: string, kind: 'callback' | 'coroutine', body: Op[]): (...args: unknown[]) => unknown {
+    if (kind === 'callback') {
+      return pyFunction(
+        (...args: unknown[]) => {
+          this.add(['call', name, argsRepr(args)]);
+          this.execSync(name, body);
+        },
+        { name },
+      );
+    }
+    const run = this;
+    return asyncDef(name, function* (...args: unknown[]) {
+      run.add(['enter', run.current(), name, argsRepr(args)]);
+      return yield* run.execAsync(name, body);
+    });
+  }
+
+  awaitable(item: AwaitableSpec): unknown {
+    if ('ref' in item) return this.ref(item.ref);
+    return this.functions.get(item.coro)!(...(item.args ?? []).map(valueOf));
+  }
+
+  // ── statements ─────────────────────────────────────────────────────────────
+  execSync(where: string, body: Op[]): unknown {
+    for (let i = 0; i < body.length; i++) {
+      const r = this.step(where, i, body[i]!);
+      if (r !== undefined) return r.value;
+    }
+    return null;
+  }
+
+  *execAsync(where: string, body: Op[]): Generator<unknown, unknown, unknown> {
+    for (let i = 0; i < body.length; i++) {
+      const op = body[i]!;
+      if (AWAIT_OPS.has(op.op)) {
+        yield* this.awaitOp(where, i, op);
+        continue;
+      }
+      const r = this.step(where, i, op);
+      if (r !== undefined) return r.value;
+    }
+    return null;
+  }
+
+  opEntry(where: string, index: number, op: Op, outcome: string): void {
+    this.add(['op', this.current(), `${where}#${index} ${op.op}`, outcome]);
+  }
+
+  outcome(fn: () => unknown, interruptible = false): string {
+    try {
+      return `= ${repr(fn())}`;
+    } catch (error) {
+      if (isHarnessSignal(error)) throw error;
+      if (error instanceof PyBaseException && error.pyName === 'KeyboardInterrupt' && !interruptible) throw error;
+      return raised(error);
+    }
+  }
+
+  step(where: string, index: number, op: Op): { value: unknown } | undefined {
+    const loop = this.loop;
+    switch (op.op) {
+      case 'print':
+        print(op.text);
+        break;
+      case 'call_soon':
+      case 'call_later':
+      case 'call_at': {
+        const fn = this.functions.get(op.fn)!;
+        const args = (op.args ?? []).map(valueOf);
+        const handle =
+          op.op === 'call_soon' ? loop.callSoon(fn, ...args) : op.op === 'call_later' ? loop.callLater(op.delay, fn, ...args) : loop.callAt(op.when, fn, ...args);
+        this.bind(op.as, op.op === 'call_soon' ? 'Handle' : 'TimerHandle', handle);
+        break;
+      }
+      case 'cancel_handle':
+        this.ref<Handleish>(op.ref).cancel();
+        break;
+      case 'create_future':
+        this.bind(op.as, 'Future', loop.createFuture());
+        break;
+      case 'create_task': {
+        const coro = this.functions.get(op.coro)!(...(op.args ?? []).map(valueOf));
+        const task = loop.createTask(coro as Generator<unknown, unknown, unknown>, op.name === undefined ? {} : { name: op.name });
+        this.bind(op.as, 'Task', task);
+        break;
+      }
+      case 'set_result': {
+        const fut = this.ref<Future>(op.ref);
+        this.opEntry(where, index, op, this.outcome(() => fut.setResult(valueOf(op.value))));
+        break;
+      }
+      case 'set_exception': {
+        const fut = this.ref<Future>(op.ref);
+        this.opEntry(where, index, op, this.outcome(() => fut.setException(makeExc(op.exc))));
+        break;
+      }
+      case 'cancel': {
+        const fut = this.ref<Future>(op.ref);
+        const msg = op.msg ?? undefined;
+        this.opEntry(where, index, op, this.outcome(() => (msg === undefined ? fut.cancel() : fut.cancel(msg))));
+        break;
+      }
+      case 'result': {
+        const fut = this.ref<Future>(op.ref);
+        this.opEntry(where, index, op, this.outcome(() => fut.result()));
+        break;
+      }
+      case 'stop':
+        loop.stop();
+        break;
+      case 'raise':
+        throw makeExc(op.exc);
+      case 'return':
+        return { value: valueOf(op.value) };
+      case 'run_until_complete': {
+        const target = this.awaitable(op) as Future | Generator<unknown, unknown, unknown>;
+        this.add(['run', `${where}#${index} run_until_complete`, this.outcome(() => loop.runUntilComplete(target, { onBlock: this.onBlock }), true)]);
+        break;
+      }
+      case 'run_forever':
+        this.add(['run', `${where}#${index} run_forever`, this.outcome(() => loop.runForever({ onBlock: this.onBlock }), true)]);
+        break;
+      case 'cancel_all': {
+        const pending = [...allTasks<Task>(loop)].sort(byTaskName);
+        const msg = op.msg ?? undefined;
+        for (const task of pending) {
+          if (msg === undefined) task.cancel();
+          else task.cancel(msg);
+        }
+        this.add(['cancel_all', pending.map((t) => t.getName())]);
+        break;
+      }
+      default:
+        throw new Error(`unknown op ${op.op}`);
+    }
+    return undefined;
+  }
+
+  /** The selector wait, as cpython_runner.py's VirtualSelector.select sees it. */
+  private readonly onBlock = (request: BlockingRequest): 'interrupt' | void => {
+    if (request.kind !== 'select') return;
+    const timeout = (request as { timeout: number | null }).timeout;
+    this.selects += 1;
+    this.add(['select', timeout]);
+    if (this.program.interruptAt === this.selects) return 'interrupt';
+    if (timeout === null) throw new Hang('select(None)');
+    if (this.selects > MAX_SELECTS) throw new Hang('runaway');
+  };
+
+  *awaitOp(where: string, index: number, op: Op): Generator<unknown, void, unknown> {
+    let aw: unknown;
+    switch (op.op) {
+      case 'sleep':
+        aw = sleep(op.delay, valueOf(op.result));
+        break;
+      case 'await':
+        aw = this.ref(op.ref);
+        break;
+      case 'await_coro':
+        aw = this.awaitable(op);
+        break;
+      case 'gather':
+        aw = gatherOp(op.items.map((i) => this.awaitable(i)), op.return_exceptions ?? false);
+        break;
+      case 'wait':
+        aw = waitOp(
+          op.refs.map((r) => this.ref<Future>(r)),
+          op.timeout ?? null,
+          op.return_when ?? 'ALL_COMPLETED',
+        );
+        break;
+      case 'wait_for':
+        aw = waitForOp(this.awaitable(op.item), op.timeout);
+        break;
+      case 'shield':
+        aw = shieldOp(this.awaitable(op.item));
+        break;
+      default:
+        throw new Error(`unknown await ${op.op}`);
+    }
+    const task = this.current();
+    const desc = `${where}#${index} ${op.op}`;
+    let result: unknown;
+    try {
+      result = yield* aw as Generator<unknown, unknown, unknown>;
+    } catch (error) {
+      if (isHarnessSignal(error)) throw error;
+      if (error instanceof PyBaseException && error.pyName === 'KeyboardInterrupt') throw error;
+      this.add(['await', task, desc, raised(error)]);
+      const c = 'catch' in op ? op.catch : undefined;
+      if (c === 'BaseException' && (isException(error) || error instanceof CancelledError)) return;
+      if (c === 'Exception' && error instanceof PyBaseException && isException(error)) return;
+      throw error;
+    }
+    if (op.op === 'wait') {
+      const [done, pending] = result as [Set<unknown>, Set<unknown>];
+      this.add(['await', task, desc, `done=${this.labelsOf(done)} pending=${this.labelsOf(pending)}`]);
+    } else {
+      this.add(['await', task, desc, `= ${repr(result)}`]);
+    }
+  }
+
+  labelsOf(futures: Iterable<unknown>): string {
+    const order = new Map(this.objects.map((o, i) => [o.obj, i]));
+    const sorted = [...futures].sort((a, b) => (order.get(a) ?? -1) - (order.get(b) ?? -1));
+    return `[${sorted.map((f) => this.labels.get(f) ?? '?').join(', ')}]`;
+  }
+
+  // ── the whole program ──────────────────────────────────────────────────────
+  run(): Entry[] {
+    withRealm(this.realm, () => {
+      try {
+        this.execSync('top', this.program.top);
+      } catch (error) {
+        if (!isHarnessSignal(error)) throw error;
+        this.add(['hang']);
+      }
+    });
+    this.finish();
+    return this.trace;
+  }
+
+  finish(): void {
+    withRealm(this.realm, () => {
+      for (const { label, kind, obj } of this.objects) {
+        if (kind === 'Handle' || kind === 'TimerHandle') {
+          this.trace.push(['final', label, kind, (obj as Handleish).cancelled() ? 'cancelled' : 'not cancelled']);
+          continue;
+        }
+        const fut = obj as Future;
+        const state = fut.cancelled() ? 'CANCELLED' : fut.done() ? 'FINISHED' : 'PENDING';
+        const detail = fut.done() ? this.outcome(() => fut.result()) : null;
+        this.trace.push(['final', label, kind, state, detail, kind === 'Task' ? (fut as Task).getName() : null]);
+      }
+      const pending = [...allTasks<Task>(this.loop)].sort(byTaskName);
+      this.trace.push(['pending_tasks', pending.map((t) => t.getName())]);
+      this.trace.push(['end', this.loop.time(), this.selects, this.loop.isRunning(), this.loop.isClosed()]);
+      this.recording = false;
+      if (!this.loop.isRunning()) this.loop.close();
+    });
+  }
+}
+
+const AT_SOURCE = / at \S+:\d+/g;
+
+function stripSource(text: string): string {
+  return text.replace(AT_SOURCE, '');
+}
+
+/** Runs one program on the runtime; a failure of the runner itself is reported in `error`. */
+export function runOnRuntime(program: Program): RunResult {
+  const run = new ProgramRun(program);
+  try {
+    return { name: program.name, trace: run.run() };
+  } catch (error) {
+    const e = error as Error;
+    return { name: program.name, trace: run.trace, error: `${e?.name}: ${e?.message}\n${e?.stack ?? ''}` };
+  }
+}
