@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureLessons } from './fixtures/lessons.js';
 import { cli } from './harness.js';
 
 describe('usage errors', () => {
@@ -115,5 +116,21 @@ describe('list', () => {
     expect(terminal.menuCalls).toBe(1);
     expect(terminal.labCalls[0]?.lesson.id).toBe('greet');
     expect(terminal.labCalls[0]?.options).toEqual({ asWritten: false, debug: false, interrupts: [], until: 5 });
+  });
+});
+
+describe('unexpected errors', () => {
+  const broken = [{ ...fixtureLessons[0]!, run: () => { throw new TypeError('boom'); } }];
+
+  it('print one error line and exit 1, without a stack', async () => {
+    const run = await cli(['greet', '--plain'], { lessons: broken });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: boom\n(set ASYNCIO_LAB_DEBUG=1 to see where it happened)\n');
+  });
+
+  it('show the stack with ASYNCIO_LAB_DEBUG=1', async () => {
+    const run = await cli(['greet', '--plain'], { lessons: broken, env: { ASYNCIO_LAB_DEBUG: '1' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: boom\nTypeError: boom\n\s+at /);
   });
 });
