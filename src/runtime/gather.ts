@@ -1,0 +1,141 @@
+// asyncio.gather. Mirrors `_GatheringFuture` and `gather` in CPython 3.11's asyncio/tasks.py.
+//
+// The outer future's result lists the children's results in argument order, whatever order they
+// finish in. Without return_exceptions the first child to fail (or be cancelled) fails the outer
+// future at once, and the other children keep running. Cancelling the outer future cancels every
+// child that is not done; the outer future then ends cancelled-by-exception (a CancelledError),
+// even with return_exceptions.
+import { CancelledError, type PyBaseException } from './exceptions.js';
+import { asyncioFunction } from './future-repr.js';
+import { Future } from './futures.js';
+import type { EventLoopLike } from './loop-types.js';
+import { eventLoopForHelpers } from './task-registry.js';
+import { type Awaitable, Task, ensureFuture } from './tasks.js';
+
+/** The value an awaitable produces. */
+export type AwaitedValue<A> = A extends Future<infer R> ? R : A extends { next(...args: never[]): IteratorResult<unknown, infer R> } ? R : never;
+
+/** gather's result: one value per argument, in argument order (a tuple type for a tuple of arguments). */
+export type GatherResults<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitedValue<A[K]> };
+
+/** With return_exceptions, any slot may hold the exception its child raised. */
+export type GatherResultsOrErrors<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitedValue<A[K]> | PyBaseException };
+
+export interface GatherOptions {
+  /** Treat exceptions like results: collect them in the result list instead of failing at the first. */
+  returnExceptions?: boolean;
+}
+
+/** The future gather() returns: cancelling it cancels its children (like Task.cancel, not at once). */
+export class GatheringFuture<T = unknown[]> extends Future<T> {
+  static override pyName = '_GatheringFuture';
+
+  _cancelRequested = false;
+
+  constructor(
+    readonly _children: Future<unknown>[],
+    loop: EventLoopLike,
+  ) {
+    super(loop, { label: 'gather' });
+  }
+
+  override cancel(msg?: unknown): boolean {
+    if (this.done()) return false;
+    let ret = false;
+    for (const child of this._children) {
+      if (child.cancel(msg)) ret = true;
+    }
+    // If any child was actually cancelled, the cancellation propagates whatever
+    // return_exceptions says (bpo-32684).
+    if (ret) this._cancelRequested = true;
+    return ret;
+  }
+}
+
+function isGatherOptions(value: unknown): value is GatherOptions {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/**
+ * `asyncio.gather(*aws, return_exceptions=False)`: `const [a, b] = yield* gather(x(), y())`;
+ * options go last: `gather(x(), y(), { returnExceptions: true })`.
+ */
+export function gather<const A extends readonly Awaitable<unknown>[]>(...aws: A): GatheringFuture<GatherResults<A>>;
+export function gather<const A extends readonly Awaitable<unknown>[]>(...args: [...A, GatherOptions]): GatheringFuture<GatherResultsOrErrors<A>>;
+export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
+  const last = args[args.length - 1];
+  const options: GatherOptions = isGatherOptions(last) ? last : {};
+  const aws = (isGatherOptions(last) ? args.slice(0, -1) : args) as Awaitable<unknown>[];
+  const returnExceptions = options.returnExceptions ?? false;
+
+  if (aws.length === 0) {
+    const outer = new GatheringFuture<unknown[]>([], eventLoopForHelpers());
+    outer.setResult([]);
+    return outer;
+  }
+
+  const children: Future<unknown>[] = [];
+  let nfuts = 0;
+  let nfinished = 0;
+  let outer: GatheringFuture<unknown[]> | null = null;
+
+  const doneCallback = asyncioFunction(
+    (fut: Future<unknown>): void => {
+      nfinished += 1;
+      if (outer === null || outer.done()) {
+        // Mark the exception retrieved: nobody else will look at it.
+        if (!fut.cancelled()) fut.exception();
+        return;
+      }
+      if (!returnExceptions) {
+        if (fut.cancelled()) {
+          // A cancelled child fails the outer future with a CancelledError (it is not cancelled itself).
+          outer.setException(fut._makeCancelledError());
+          return;
+        }
+        const exc = fut.exception();
+        if (exc !== null) {
+          outer.setException(exc);
+          return;
+        }
+      }
+      if (nfinished === nfuts) {
+        const results: unknown[] = [];
+        for (const child of children) {
+          if (child.cancelled()) {
+            results.push(new CancelledError(child._cancelMessage === undefined ? '' : child._cancelMessage));
+          } else {
+            results.push(child.exception() ?? child.result());
+          }
+        }
+        if (outer._cancelRequested) {
+          // CPython takes the error from the last child it looked at (the loop variable `fut`).
+          outer.setException(fut._makeCancelledError());
+        } else {
+          outer.setResult(results);
+        }
+      }
+    },
+    'gather.<locals>._done_callback',
+    'tasks.py',
+    764,
+  );
+
+  const argToFut = new Map<unknown, Future<unknown>>();
+  let loop: EventLoopLike | undefined;
+  for (const arg of aws) {
+    let fut = argToFut.get(arg);
+    if (fut === undefined) {
+      fut = ensureFuture(arg, loop === undefined ? {} : { loop });
+      loop ??= fut.getLoop();
+      // A task made here for a coroutine: its caller cannot control it, so no "destroyed but pending" report.
+      if (fut !== arg && fut instanceof Task) fut._logDestroyPending = false;
+      nfuts += 1;
+      argToFut.set(arg, fut);
+      fut.addDoneCallback(doneCallback);
+    }
+    children.push(fut);
+  }
+  outer = new GatheringFuture(children, loop!);
+  return outer;
+}
