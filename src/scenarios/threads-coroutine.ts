@@ -1,0 +1,50 @@
+// Lesson `threads coroutine`: run_coroutine_threadsafe schedules a Task on another thread's loop and
+// returns a concurrent.futures.Future chained to it; result() blocks the calling thread.
+// Python program: programs/threads-coroutine.py (the article's, unchanged).
+import { bi, shutdownHangErratum, steps } from './common.js';
+import { pendingRun } from './run.js';
+import { threadsCoroutine } from './sources.js';
+import type { Lesson } from './types.js';
+
+export const threadsCoroutineLesson: Lesson = {
+  id: 'threads-coroutine',
+  command: 'threads',
+  part: 'coroutine',
+  title: bi('run_coroutine_threadsafe:把协程交给另一个线程的循环', 'run_coroutine_threadsafe: handing a coroutine to another thread\'s loop'),
+  explanation: steps(
+    bi(
+      '线程 t 运行 new_loop.run_forever(),阻塞在 select 里。',
+      'Thread t runs new_loop.run_forever() and blocks in select.',
+    ),
+    bi(
+      'run_coroutine_threadsafe(more_work(6), new_loop) 用 call_soon_threadsafe 让那个循环创建一个 Task(并唤醒它),立即返回一个 concurrent.futures.Future,两者被链接起来:Task 完成时 future 也完成。',
+      'run_coroutine_threadsafe(more_work(6), new_loop) asks that loop, through call_soon_threadsafe (which wakes it), to create a Task, and returns at once a concurrent.futures.Future chained to it: when the Task finishes, so does the future.',
+    ),
+    bi(
+      '两个协程在同一个循环里并发运行:它们 await asyncio.sleep,不阻塞线程。所以 3 秒的先完成,6 秒的后完成,总共 6 秒,而不是 9 秒。',
+      'The two coroutines run concurrently on that loop: they await asyncio.sleep, which does not block the thread. The 3-second one finishes first, the 6-second one next: 6 s in all, not 9.',
+    ),
+    bi(
+      'future1.result() 阻塞主线程,直到 6 秒的任务完成;此时 future2 早已完成,result() 立即返回。',
+      'future1.result() blocks the main thread until the 6-second task is done; future2 finished earlier, so its result() returns at once.',
+    ),
+    bi(
+      '打印两个结果后主线程的代码结束,但进程挂在退出阶段:非守护线程 t 还在 run_forever()。按 Ctrl+C 结束。',
+      'After printing both results the main thread\'s code is done, but the process hangs at exit: the non-daemon thread t is still in run_forever(). Ctrl+C ends it.',
+    ),
+  ),
+  asWritten: { file: 'threads-coroutine.py', text: threadsCoroutine },
+  errata: [shutdownHangErratum],
+  interrupts: [
+    {
+      at: 7,
+      what: bi(
+        '输出结束后进程在 threading._shutdown 里等待线程 t。Ctrl+C 在那里抛出 KeyboardInterrupt,打印 "Exception ignored in: <module \'threading\' ...>",进程退出。',
+        'After the output the process waits for thread t in threading._shutdown. Ctrl+C raises KeyboardInterrupt there, prints "Exception ignored in: <module \'threading\' ...>", and the process exits.',
+      ),
+    },
+  ],
+  defaultUntil: 8,
+  variants: [],
+  run: pendingRun,
+};

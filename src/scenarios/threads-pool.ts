@@ -1,0 +1,51 @@
+// Lesson `threads pool`: two loops in two threads (a ThreadPoolExecutor worker and the main thread),
+// each with its own id(loop), running at the same time. Python program: programs/threads-pool.py.
+import { bi, getEventLoopErratum, steps } from './common.js';
+import { pendingRun } from './run.js';
+import { threadsPool } from './sources.js';
+import type { Lesson } from './types.js';
+
+export const threadsPoolLesson: Lesson = {
+  id: 'threads-pool',
+  command: 'threads',
+  part: 'pool',
+  title: bi('两个线程,两个事件循环', 'Two threads, two event loops'),
+  explanation: steps(
+    bi(
+      '主线程用 new_event_loop() 创建 thread_loop,然后把 thread_loop_task 提交给 ThreadPoolExecutor:一个工作线程开始运行它,主线程不等待。',
+      'The main thread creates thread_loop with new_event_loop() and submits thread_loop_task to a ThreadPoolExecutor: a worker thread starts running it, and the main thread does not wait.',
+    ),
+    bi(
+      '工作线程把 thread_loop 设为自己的当前循环,用 gather 运行 task_1(1 秒)和 task_2(2 秒)。',
+      'The worker makes thread_loop its current loop and runs task_1 (1 s) and task_2 (2 s) with gather.',
+    ),
+    bi(
+      '与此同时,主线程用 get_event_loop() 得到另一个循环 main_loop,运行 main_task:打印两次,间隔 1 秒。',
+      'Meanwhile the main thread gets another loop, main_loop, from get_event_loop() and runs main_task: two prints, 1 s apart.',
+    ),
+    bi(
+      '两个 id() 不同:每个线程一个循环,各自有自己的就绪队列和定时器堆,同时运行。',
+      'The two id()s differ: one loop per thread, each with its own ready queue and timer heap, running at the same time.',
+    ),
+    bi(
+      '两个线程的打印交错的顺序取决于线程调度,每次运行都可能不同(这是竞争)。print() 先写文本再写换行,两个线程甚至可能把一行拆开。',
+      'How the two threads\' prints interleave depends on thread scheduling and may differ on every run (a race). print() writes its text and then the newline, so two threads can even split each other\'s lines.',
+    ),
+    bi(
+      '2 秒时两个循环都完成,解释器在退出时等待线程池的工作线程结束,然后退出。两个循环都没有 close():在调试模式下会看到 ResourceWarning: unclosed event loop。',
+      'At 2 s both loops are done; at exit the interpreter waits for the pool\'s worker thread, then exits. Neither loop is closed: debug mode reports ResourceWarning: unclosed event loop.',
+    ),
+  ),
+  asWritten: { file: 'threads-pool.py', text: threadsPool },
+  errata: [
+    bi(
+      '文中给出的输出顺序只是某一次运行的结果:两个线程在同一时刻打印,顺序是竞争,真实运行时顺序各不相同。',
+      'The output order the article shows is one run\'s: the two threads print at the same instants, the order is a race, and real runs differ.',
+    ),
+    getEventLoopErratum,
+  ],
+  interrupts: [],
+  defaultUntil: 5,
+  variants: [],
+  run: pendingRun,
+};

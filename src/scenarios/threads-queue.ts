@@ -1,0 +1,83 @@
+// Lesson `threads queue`: a queue.Queue hands results from the loop thread to the main thread, which
+// blocks in q.get(). Python programs: programs/threads-queue.py and programs/corrected/threads-queue.py.
+import { bi, shutdownHangErratum, steps } from './common.js';
+import { pendingRun } from './run.js';
+import { correctedThreadsQueue, threadsQueue } from './sources.js';
+import type { Lesson } from './types.js';
+
+const currentThreadChange = bi(
+  'threading.currentThread() 是旧的驼峰式别名,Python 3.10 起弃用(调试模式下打印 DeprecationWarning);改用 threading.current_thread()。',
+  'threading.currentThread() is the old camelCase alias, deprecated since Python 3.10 (debug mode prints a DeprecationWarning); threading.current_thread() replaces it.',
+);
+
+export const threadsQueueLesson: Lesson = {
+  id: 'threads-queue',
+  command: 'threads',
+  part: 'queue',
+  title: bi('用 queue 在线程之间传递结果', 'Passing results between threads with a queue'),
+  explanation: steps(
+    bi(
+      '线程 t 运行新循环 lp 的 run_forever();主线程用 run_coroutine_threadsafe 把两个 func 协程交给它。',
+      'Thread t runs run_forever() on the new loop lp; the main thread hands it two func coroutines with run_coroutine_threadsafe.',
+    ),
+    bi(
+      '"线程开启" 和 "开始事件" 两行由两个线程在同一时刻打印,谁先谁后是竞争。',
+      'The "线程开启" and "开始事件" lines are printed by two threads at the same instant: which comes first is a race.',
+    ),
+    bi(
+      '两个 func 在循环线程里并发运行,sleep 2 秒和 3 秒后把 x 放进 queue.Queue。',
+      'The two funcs run concurrently on the loop thread and put x into a queue.Queue after sleeping 2 s and 3 s.',
+    ),
+    bi(
+      '主线程阻塞在 q.get() 里(一个线程锁上的等待),每放进一个值就醒来打印一次:2 秒时 "main : 2",3 秒时 "main : 3"。',
+      'The main thread blocks in q.get() (a wait on a thread lock) and wakes for each value: "main : 2" at 2 s, "main : 3" at 3 s.',
+    ),
+    bi(
+      '之后主线程永远阻塞在 q.get() 里。第一次 Ctrl+C 在 q.get() 中抛出 KeyboardInterrupt(回溯经过 queue.py 和 threading.py),主线程结束。',
+      'Then the main thread blocks in q.get() forever. A first Ctrl+C raises KeyboardInterrupt inside q.get() (the traceback goes through queue.py and threading.py) and the main thread ends.',
+    ),
+    bi(
+      '但进程仍然不退出:它在退出阶段 join 非守护线程 t。需要第二次 Ctrl+C。',
+      'The process still does not exit: at exit it joins the non-daemon thread t. A second Ctrl+C is needed.',
+    ),
+  ),
+  asWritten: { file: 'threads-queue.py', text: threadsQueue },
+  corrected: {
+    file: 'threads-queue.py',
+    text: correctedThreadsQueue,
+    changes: [
+      { line: 9, was: "    print('线程开启 tid:', threading.currentThread().ident)", why: currentThreadChange },
+      { line: 14, was: "    print('func :', x, ',time:', time.ctime(), ',tid:', threading.currentThread().ident)", why: currentThreadChange },
+    ],
+  },
+  errata: [
+    bi(
+      '文中输出里 "线程开启" 在 "开始事件" 之前,但这两行来自两个线程,顺序是竞争,真实运行时两种顺序都会出现。',
+      'The article shows "线程开启" before "开始事件", but the two lines come from two threads: the order is a race, and real runs show both.',
+    ),
+    bi(
+      'threading.currentThread() 自 Python 3.10 起弃用,应使用 threading.current_thread()。',
+      'threading.currentThread() is deprecated since Python 3.10; use threading.current_thread().',
+    ),
+    shutdownHangErratum,
+  ],
+  interrupts: [
+    {
+      at: 4,
+      what: bi(
+        '主线程阻塞在 q.get() 里:KeyboardInterrupt 在那里抛出,打印回溯,主线程结束;进程随即挂在退出阶段,等待线程 t。',
+        'The main thread is blocked in q.get(): KeyboardInterrupt is raised there and its traceback printed; the main thread ends, and the process hangs at exit waiting for thread t.',
+      ),
+    },
+    {
+      at: 5,
+      what: bi(
+        '第二次 Ctrl+C 打断退出阶段的 join:打印 "Exception ignored in: <module \'threading\' ...>",进程退出。',
+        'A second Ctrl+C interrupts the join at exit: "Exception ignored in: <module \'threading\' ...>" is printed and the process exits.',
+      ),
+    },
+  ],
+  defaultUntil: 6,
+  variants: [],
+  run: pendingRun,
+};

@@ -1,0 +1,54 @@
+// Lesson `threads threadsafe`: a second thread runs a loop blocked in select; call_soon_threadsafe
+// appends to its ready queue and writes its self-pipe to wake it; a callback that calls time.sleep
+// blocks that whole thread. Python program: programs/threads-threadsafe.py (the article's, unchanged).
+import { bi, shutdownHangErratum, steps } from './common.js';
+import { pendingRun } from './run.js';
+import { threadsThreadsafe } from './sources.js';
+import type { Lesson } from './types.js';
+
+export const threadsThreadsafeLesson: Lesson = {
+  id: 'threads-threadsafe',
+  command: 'threads',
+  part: 'threadsafe',
+  title: bi('call_soon_threadsafe:从另一个线程唤醒循环', 'call_soon_threadsafe: waking a loop from another thread'),
+  explanation: steps(
+    bi(
+      '主线程用 new_event_loop() 创建一个循环,交给新线程 t;t 调用 run_forever(),就绪队列是空的,于是阻塞在 select 里,不设超时。',
+      'The main thread creates a loop with new_event_loop() and hands it to a new thread t; t calls run_forever(), finds the ready queue empty and blocks in select with no timeout.',
+    ),
+    bi(
+      '主线程不受影响,继续打印 "The main thread is running..."。',
+      'The main thread is not blocked and prints "The main thread is running...".',
+    ),
+    bi(
+      'call_soon_threadsafe 把 Handle 追加到那个循环的就绪队列,并向循环的自管道(self-pipe)写一个字节:select 因此醒来。普通的 call_soon 不写自管道,循环会一直睡下去。',
+      'call_soon_threadsafe appends a Handle to that loop\'s ready queue and writes one byte to the loop\'s self-pipe, which wakes select. A plain call_soon writes nothing, and the loop would sleep on.',
+    ),
+    bi(
+      'more_work(6) 调用 time.sleep(6):这是同步阻塞,整个线程和它的循环都停住 6 秒;more_work(3) 只能等它结束后再运行,一共约 9 秒。',
+      'more_work(6) calls time.sleep(6): a blocking call that stalls the whole thread and its loop for 6 s; more_work(3) waits until it is done, about 9 s in all.',
+    ),
+    bi(
+      '在调试模式(python -X dev)下,循环会报告每个慢回调:Executing <Handle more_work(6) ...> took 6.000 seconds。',
+      'In debug mode (python -X dev) the loop reports each slow callback: Executing <Handle more_work(6) ...> took 6.000 seconds.',
+    ),
+    bi(
+      '主线程的代码早已结束,但进程不退出:解释器在退出前 join 非守护线程 t,而 t 永远在 run_forever() 里。按 Ctrl+C 才结束。',
+      'The main thread\'s code finished long ago, but the process does not exit: before exiting, the interpreter joins the non-daemon thread t, which stays in run_forever() forever. Ctrl+C ends it.',
+    ),
+  ),
+  asWritten: { file: 'threads-threadsafe.py', text: threadsThreadsafe },
+  errata: [shutdownHangErratum],
+  interrupts: [
+    {
+      at: 10.5,
+      what: bi(
+        '输出结束后进程挂在退出阶段(threading._shutdown 在 join 线程 t)。Ctrl+C 在那里抛出 KeyboardInterrupt,打印 "Exception ignored in: <module \'threading\' ...>",进程退出。',
+        'After the output, the process hangs at exit (threading._shutdown joining thread t). Ctrl+C raises KeyboardInterrupt there, prints "Exception ignored in: <module \'threading\' ...>", and the process exits.',
+      ),
+    },
+  ],
+  defaultUntil: 12,
+  variants: [],
+  run: pendingRun,
+};
