@@ -1,0 +1,58 @@
+// The interactive lab: keys in, the Screen out. State lives in the pure controller; this
+// component only wires keys, timers and the terminal size to it.
+import { useApp, useInput } from 'ink';
+import { useCallback, useEffect, useState } from 'react';
+import type { Lang } from '../../scenarios/types.js';
+import { type Action, atEnd, createLab, keyAction, type LabInit, simNow, update } from '../controller.js';
+import { usePlayback } from '../hooks/use-playback.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { noteFor } from '../state/notes.js';
+import { Screen } from './Screen.js';
+
+export interface LabAppProps {
+  readonly init: LabInit;
+  readonly lang: Lang;
+}
+
+export function LabApp({ init, lang }: LabAppProps) {
+  const { exit } = useApp();
+  const [lab, setLab] = useState(() => createLab(init, performance.now()));
+  const { width, height } = useTerminalSize();
+  const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
+  const clock = usePlayback(lab, () => dispatch({ type: 'tick' }));
+  useInput((input, key) => {
+    const action = keyAction(input, key);
+    if (action) dispatch(action);
+  });
+  useEffect(() => {
+    if (lab.quit !== undefined) exit(lab.quit);
+  }, [lab.quit]);
+  const state = lab.replay.stateAt(lab.step);
+  const end = lab.result.end;
+  const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
+  const source = lab.program.source(lab.options.asWritten, lang);
+  return (
+    <Screen
+      width={width}
+      height={height}
+      lang={lang}
+      id={lab.program.id}
+      title={lab.program.title}
+      source={source}
+      state={state}
+      event={lab.replay.eventAt(lab.step)}
+      note={noteFor(lab.replay, lab.step)}
+      flash={lab.flash}
+      ending={ending}
+      t={simNow(lab, clock)}
+      step={lab.step}
+      steps={lab.replay.length}
+      endTime={lab.replay.endTime}
+      totalEvents={lab.replay.events.length}
+      playing={lab.playing}
+      speed={lab.speed}
+      canToggle={lab.program.canToggle}
+      help={lab.help}
+    />
+  );
+}

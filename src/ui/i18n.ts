@@ -1,0 +1,52 @@
+// The lab's own words (panel titles, keys, states) in both languages. Python's words (PENDING,
+// Handle, KeyboardInterrupt) are never translated: they are what the learner will meet.
+import type { Lang } from '../scenarios/types.js';
+
+const words = {
+  source: { zh: '源码', en: 'SOURCE' },
+  asWritten: { zh: '原文', en: 'as written' },
+  corrected: { zh: '修正版', en: 'corrected' },
+  loop: { zh: '事件循环', en: 'LOOP' },
+  ready: { zh: '就绪', en: 'ready' },
+  heap: { zh: '定时器堆', en: 'heap' },
+  select: { zh: 'select', en: 'select' },
+  empty: { zh: '(空)', en: '(empty)' },
+  futures: { zh: 'FUTURE 与 TASK', en: 'FUTURES & TASKS' },
+  timeline: { zh: '时间线', en: 'TIMELINE' },
+  output: { zh: '输出', en: 'OUTPUT' },
+  iteration: { zh: '轮', en: 'iteration' },
+  step: { zh: '步', en: 'step' },
+  playing: { zh: '播放', en: 'playing' },
+  paused: { zh: '暂停', en: 'paused' },
+  speed: { zh: '速度', en: 'speed' },
+  noLoop: { zh: '还没有事件循环', en: 'no event loop yet' },
+  noOutput: { zh: '(还没有输出)', en: '(nothing printed yet)' },
+  waitsOn: { zh: '等待', en: 'waits on' },
+  running: { zh: '运行中', en: 'running' },
+  tooSmall: { zh: '终端太小:至少需要 60×18', en: 'terminal too small: 60×18 at least' },
+  exited: { zh: '程序已退出,状态码', en: 'the program exited with status' },
+  hangs: { zh: '进程挂起,按 Ctrl+C', en: 'the process hangs: press Ctrl+C' },
+  stillRunning: { zh: '程序仍在运行(模拟到此为止)', en: 'the program is still running (simulated up to here)' },
+  menuTitle: { zh: '选择一课(↑↓ 选择,回车进入,q 退出)', en: 'Pick a lesson (↑↓ to move, enter to open, q to quit)' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type Word = keyof typeof words;
+
+/** `key` in `lang`. */
+export function say(key: Word, lang: Lang): string {
+  return words[key][lang];
+}
+
+/** The keys, in the order the key bar lists them (it drops from the end when narrow). */
+export const keyHelp: readonly { keys: string; zh: string; en: string; bar: boolean }[] = [
+  { keys: 'space', zh: '播放/暂停', en: 'play', bar: true },
+  { keys: '→ n', zh: '下一步', en: 'step', bar: true },
+  { keys: '↓ i', zh: '下一轮', en: 'iteration', bar: true },
+  { keys: '← b', zh: '上一步', en: 'back', bar: true },
+  { keys: 'c', zh: 'Ctrl+C', en: 'Ctrl+C', bar: true },
+  { keys: 'r', zh: '重来', en: 'restart', bar: true },
+  { keys: '+ -', zh: '速度', en: 'speed', bar: true },
+  { keys: 't', zh: '原文/修正版', en: 'as written/corrected', bar: true },
+  { keys: '?', zh: '帮助', en: 'help', bar: true },
+  { keys: 'q', zh: '退出', en: 'quit', bar: true },
+];

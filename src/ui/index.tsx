@@ -1,0 +1,60 @@
+// The Ink UI's entry, lazy-imported by the CLI only when a lesson is shown in a terminal.
+//   runLab:  the interactive timeline for one lesson; resolves to the exit code when the user leaves
+//            (0 after q, or Ctrl+C once the program has exited; 130 after three Ctrl+C in a second).
+//   runMenu: the lesson menu; resolves to the chosen lesson, or undefined.
+import { render } from 'ink';
+import type { Lang, Lesson, RunOptions } from '../scenarios/types.js';
+import { LabApp } from './components/LabApp.js';
+import { Menu } from './components/Menu.js';
+import { programOf } from './program.js';
+import { takeTerminal } from './terminal.js';
+
+export interface LabInput {
+  lesson: Lesson;
+  variant?: string;
+  options: RunOptions;
+  /** Simulated seconds per wall-clock second. */
+  speed: number;
+  /** No pacing: open on the last step. */
+  instant: boolean;
+  /** Begin paused, stepping with the keys. */
+  startPaused: boolean;
+  lang: Lang;
+}
+
+export async function runLab(input: LabInput): Promise<number> {
+  const program = programOf(input.lesson, input.variant, input.lang);
+  const terminal = takeTerminal(process.stdout, process.stdin);
+  const onResize = () => {
+    // Redraw from a blank screen: a shrinking terminal leaves pieces of the old frame behind.
+    terminal.clear();
+    app.clear();
+  };
+  process.stdout.on('resize', onResize);
+  const app = render(
+    <LabApp init={{ program, options: input.options, speed: input.speed, instant: input.instant, startPaused: input.startPaused }} lang={input.lang} />,
+    { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
+  );
+  try {
+    const code = await app.waitUntilExit();
+    return typeof code === 'number' ? code : 0;
+  } finally {
+    process.stdout.off('resize', onResize);
+    terminal.restore();
+  }
+}
+
+export async function runMenu(input: { lessons: readonly Lesson[]; lang: Lang }): Promise<Lesson | undefined> {
+  let chosen: Lesson | undefined;
+  const app = render(<Menu lessons={input.lessons} lang={input.lang} onChoose={(lesson) => (chosen = lesson)} />, { exitOnCtrlC: false, patchConsole: false });
+  try {
+    await app.waitUntilExit();
+  } finally {
+    app.clear();
+  }
+  return chosen;
+}
+
+export { Replay } from './state/replay.js';
+export { reduce, foldEvents } from './state/reduce.js';
+export type { LabState } from './state/types.js';

@@ -1,0 +1,70 @@
+// The lines around the panels: the header (lesson, time, iteration, step), the explanation of the
+// current step, and the key bar.
+import type { Lang } from '../../scenarios/types.js';
+import type { Line, Seg } from '../components/Lines.js';
+import { cells, seconds } from '../format.js';
+import { keyHelp, say } from '../i18n.js';
+
+export interface HeaderInput {
+  readonly id: string;
+  readonly title: string;
+  readonly t: number;
+  readonly iteration: number;
+  readonly step: number;
+  readonly steps: number;
+  readonly width: number;
+  readonly lang: Lang;
+}
+
+export function headerLine({ id, title, t, iteration, step, steps, width, lang }: HeaderInput): Line {
+  const left = ` asyncio-lab · ${id} · ${title} `;
+  const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${step + 1}/${steps} `;
+  const gap = Math.max(1, width - cells(left) - cells(right));
+  return [
+    { text: left, bold: true, inverse: true },
+    { text: ' '.repeat(gap), inverse: true },
+    { text: right, inverse: true },
+  ];
+}
+
+/** The explanation wrapped onto `rows` lines of `width` cells. */
+export function explainLines(text: string, width: number, rows: number, color?: string): Line[] {
+  const words = `▸ ${text}`;
+  const out: string[] = [];
+  let line = '';
+  // Break at spaces for Latin text and anywhere for CJK text (which has no spaces).
+  for (const token of words.match(/[\u2e80-\uffff]|\S+\s*|\s+/g) ?? []) {
+    if (cells(line + token) > width && line.trim() !== '') {
+      out.push(line.trimEnd());
+      line = '  ' + token.trimStart();
+    } else line += token;
+  }
+  if (line.trim() !== '') out.push(line.trimEnd());
+  const lines = out.slice(0, rows);
+  if (out.length > rows && lines.length > 0) lines[rows - 1] = lines[rows - 1]!.slice(0, Math.max(0, lines[rows - 1]!.length - 1)) + '…';
+  return lines.map((l): Line => [{ text: l, ...(color ? { color } : {}) }]);
+}
+
+export interface KeyBarInput {
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly width: number;
+  readonly lang: Lang;
+  readonly canToggle: boolean;
+}
+
+export function keyBarLine({ playing, speed, width, lang, canToggle }: KeyBarInput): Line {
+  const status = ` ${playing ? '▶' : '❚❚'} ${say(playing ? 'playing' : 'paused', lang)} ${speed}× `;
+  const room = width - cells(status);
+  const items = keyHelp.filter((k) => k.bar && (canToggle || k.keys !== 't'));
+  // Drop items from the middle (keep the first ones and "? help · q quit") until the bar fits.
+  const tail = items.slice(-2);
+  let head = items.slice(0, -2);
+  const render = (list: typeof items) => list.map((k) => `${k.keys} ${k[lang]}`).join(' · ');
+  while (head.length > 0 && cells(render([...head, ...tail])) + 1 > room) head = head.slice(0, -1);
+  const text = render([...head, ...tail]);
+  const segs: Seg[] = [{ text: ` ${text}`, dim: true }];
+  segs.push({ text: ' '.repeat(Math.max(1, room - cells(text) - 1)) });
+  segs.push({ text: status, color: playing ? 'green' : 'yellow', inverse: true });
+  return segs;
+}

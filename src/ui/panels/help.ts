@@ -1,0 +1,49 @@
+// The ? overlay: every key, and what the timeline's marks mean.
+import type { Lang } from '../../scenarios/types.js';
+import type { Line } from '../components/Lines.js';
+import { keyHelp } from '../i18n.js';
+import { glyphs } from './timeline.js';
+
+const more: Record<string, { zh: string; en: string }> = {
+  space: { zh: '按模拟时间 × 速度播放;再按暂停', en: 'play at simulated time × speed; again to pause' },
+  '→ n': { zh: '前进一步(下一个值得看的事件)', en: 'one step forward (the next event worth showing)' },
+  '↓ i': { zh: '前进到下一轮 _run_once()', en: 'forward to the next _run_once() iteration' },
+  '← b': { zh: '后退一步', en: 'one step back' },
+  c: { zh: '此刻向程序发送 Ctrl+C (KeyboardInterrupt);Ctrl+C 同样。程序退出后或 1 秒内连按三次 Ctrl+C 离开', en: 'KeyboardInterrupt into the program now (Ctrl+C too); once it has exited, or three Ctrl+C within a second, Ctrl+C leaves' },
+  r: { zh: '从头重来(去掉注入的 Ctrl+C)', en: 'start over (without the injected Ctrl+C)' },
+  '+ -': { zh: '加速 / 减速', en: 'faster / slower' },
+  t: { zh: '切换原文程序 / 修正版程序', en: "switch between the article's program and the corrected one" },
+  '?': { zh: '打开 / 关闭本帮助', en: 'this help, on and off' },
+  q: { zh: '离开实验室', en: 'leave the lab' },
+};
+
+const legend: Record<keyof typeof glyphs, { zh: string; en: string }> = {
+  run: { zh: '回调执行', en: 'a callback runs' },
+  step: { zh: 'Task 的一步', en: 'a task step' },
+  timer: { zh: '定时器到期', en: 'a timer comes due' },
+  busy: { zh: '回调占住线程', en: 'a callback holds the thread' },
+  select: { zh: '在 select() 中等待', en: 'waiting in select()' },
+  blocked: { zh: '线程阻塞', en: 'the thread is blocked' },
+  done: { zh: 'Task 完成', en: 'a task finished' },
+  cancelled: { zh: 'Task 取消', en: 'a task cancelled' },
+  interrupt: { zh: 'Ctrl+C', en: 'Ctrl+C' },
+  exit: { zh: '进程退出', en: 'the process exits' },
+};
+
+export function helpLines(lang: Lang): Line[] {
+  const out: Line[] = [[{ text: lang === 'zh' ? '按键' : 'KEYS', bold: true }]];
+  for (const k of keyHelp) out.push([{ text: `  ${k.keys.padEnd(6)}`, color: 'cyan', bold: true }, { text: more[k.keys]?.[lang] ?? k[lang] }]);
+  out.push([{ text: lang === 'zh' ? '时间线标记' : 'TIMELINE MARKS', bold: true }]);
+  const entries = Object.entries(legend) as [keyof typeof glyphs, { zh: string; en: string }][];
+  for (let i = 0; i < entries.length; i += 2) {
+    out.push(
+      entries.slice(i, i + 2).flatMap(([kind, text]) => [
+        { text: `  ${glyphs[kind].glyph} `, ...(glyphs[kind].color ? { color: glyphs[kind].color } : {}) },
+        { text: text[lang].padEnd(26) },
+      ]),
+    );
+  }
+  out.push([{ text: '  ≈ ', color: 'magenta' }, { text: lang === 'zh' ? '竞争:真实的 Python 中这两个线程的先后可能不同' : 'a race: real Python may order these threads differently' }]);
+  out.push([{ text: '  PENDING', color: 'yellow' }, { text: ' · ' }, { text: 'FINISHED', color: 'green' }, { text: ' · ' }, { text: 'CANCELLED', color: 'red' }]);
+  return out;
+}

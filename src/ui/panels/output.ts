@@ -1,0 +1,25 @@
+// The OUTPUT panel: the last lines the program printed, with when and (when several threads
+// print) which thread printed them; stderr in red.
+import type { Lang } from '../../scenarios/types.js';
+import type { Line } from '../components/Lines.js';
+import { seconds } from '../format.js';
+import { say } from '../i18n.js';
+import { lastItems } from '../state/chain.js';
+import type { LabState } from '../state/types.js';
+
+export function outputLines(state: LabState, lang: Lang, height: number): Line[] {
+  const title: Line = [{ text: say('output', lang), bold: true }];
+  const rows = Math.max(0, height - 1);
+  const lines = lastItems(state.output, rows);
+  if (lines.length === 0) return [title, [{ text: say('noOutput', lang), dim: true }]];
+  const threads = state.threads.length > 1;
+  const width = Math.max(...state.threads.map((th) => th.name.length));
+  return [
+    title,
+    ...lines.map((l): Line => [
+      { text: `${seconds(l.t)} `, dim: true },
+      ...(threads ? [{ text: `${l.thread.padEnd(width)} `, color: 'blue' }] : []),
+      { text: l.text, ...(l.stream === 'stderr' ? { color: 'red' } : {}) },
+    ]),
+  ];
+}

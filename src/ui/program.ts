@@ -1,0 +1,44 @@
+// Which program the lab shows: a lesson (as written or corrected) or one of its variants, and the
+// source text that goes with the trace.
+import type { Lang, Lesson, PythonSource, RunOptions, RunResult } from '../scenarios/types.js';
+import { say } from './i18n.js';
+import type { SourceView } from './panels/source.js';
+
+export interface Program {
+  /** Lesson id, plus the variant's id when one is shown. */
+  readonly id: string;
+  readonly title: string;
+  /** False when there is no other source to switch to (no corrected program, or a variant). */
+  readonly canToggle: boolean;
+  source(asWritten: boolean, lang: Lang): SourceView;
+  run(options: RunOptions): RunResult;
+}
+
+/** The program for `lesson` (or its variant `variant`); throws when the variant does not exist. */
+export function programOf(lesson: Lesson, variant: string | undefined, lang: Lang): Program {
+  if (variant !== undefined) {
+    const v = lesson.variants.find((x) => x.id === variant);
+    if (!v) throw new Error(`lesson ${lesson.id} has no variant '${variant}'`);
+    return {
+      id: `${lesson.id} · ${v.id}`,
+      title: v.title[lang],
+      canToggle: false,
+      source: (_asWritten, l) => view(v.source, say('asWritten', l), new Set()),
+      run: (options) => v.run(options),
+    };
+  }
+  return {
+    id: lesson.id,
+    title: lesson.title[lang],
+    canToggle: lesson.corrected !== undefined,
+    source: (asWritten, l) =>
+      asWritten || !lesson.corrected
+        ? view(lesson.asWritten, say('asWritten', l), new Set())
+        : view(lesson.corrected, say('corrected', l), new Set(lesson.corrected.changes.map((c) => c.line))),
+    run: (options) => lesson.run(options),
+  };
+}
+
+function view(source: PythonSource, label: string, changed: ReadonlySet<number>): SourceView {
+  return { file: source.file, text: source.text, label, changed };
+}

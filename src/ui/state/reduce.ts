@@ -1,0 +1,266 @@
+// The pure reducer: the screen's state after one more trace event. It never mutates its input
+// (old states are kept as checkpoints for stepping back) and never decides anything about
+// scheduling: it moves a handle from the heap to the ready queue only because the trace says
+// `timer_ready`, and so on. Each case names the CPython step it mirrors.
+import type { TraceEvent } from '../../runtime/trace.js';
+import { append } from './chain.js';
+import { type FutureView, type HandleView, type LabState, type Lane, type LoopView, type Mark, type MarkKind, type ThreadView, initialState } from './types.js';
+
+/** The state after folding `event`, the `state.count`-th event of the trace. */
+export function reduce(state: LabState, event: TraceEvent): LabState {
+  const index = state.count;
+  let next: LabState = { ...state, count: index + 1, t: event.t, thread: event.thread };
+  next = ensureThread(next, event.thread);
+  // A step only flags the timers it moved itself.
+  if (next.loops.some((loop) => loop.ready.some((h) => h.moved))) {
+    next = { ...next, loops: next.loops.map((loop) => (loop.ready.some((h) => h.moved) ? { ...loop, ready: loop.ready.map(unmove) } : loop)) };
+  }
+  switch (event.type) {
+    case 'loop_created':
+      return { ...next, loops: [...next.loops, { id: event.loop, thread: event.thread, debug: event.debug, state: 'idle', iteration: 0, stopping: false, ready: [], heap: [] }] };
+    case 'loop_state':
+      return updateLoop(next, event.loop, (loop) => ({
+        ...loop,
+        state: event.state,
+        thread: event.state === 'running' ? event.thread : loop.thread,
+        // run_forever clears the stop flag on the way out (base_events.py: `self._stopping = False`).
+        stopping: event.state === 'running' ? loop.stopping : false,
+        running: undefined,
+      }));
+    case 'loop_stop_requested':
+      return updateLoop(next, event.loop, (loop) => ({ ...loop, stopping: true }));
+    case 'loop_iteration':
+      return updateLoop(next, event.loop, (loop) => ({ ...loop, iteration: event.n }));
+    case 'timers_pruned':
+      return updateLoop(next, event.loop, (loop) => ({ ...loop, heap: pruneCancelled(loop.heap, event.count, event.rebuilt) }));
+    case 'select_wait':
+      next = updateLoop(next, event.loop, (loop) => ({ ...loop, selector: { waiting: true, since: event.t, timeout: event.timeout } }));
+      return openSpan(next, threadLane(event.thread), event.t, 'select', event.timeout === null ? 'select()' : `select(${event.timeout})`);
+    case 'select_woke':
+      next = updateLoop(next, event.loop, (loop) => ({
+        ...loop,
+        selector: { waiting: false, since: loop.selector?.since ?? event.t, timeout: loop.selector?.timeout ?? null, woke: { reason: event.reason, slept: event.slept, at: event.t } },
+      }));
+      return closeSpan(next, threadLane(event.thread), event.t, index, event.race);
+    case 'handle_scheduled': {
+      const handle: HandleView = {
+        id: event.handle,
+        kind: event.kind,
+        callback: event.callback,
+        ...(event.when === undefined ? {} : { when: event.when }),
+        cancelled: false,
+        scheduledAt: event.t,
+        threadsafe: event.threadsafe ?? false,
+      };
+      return updateLoop(next, event.loop, (loop) =>
+        event.kind === 'TimerHandle' ? { ...loop, heap: insertByDeadline(loop.heap, handle) } : { ...loop, ready: [...loop.ready, handle] },
+      );
+    }
+    case 'handle_cancelled':
+      return updateLoop(next, event.loop, (loop) => ({
+        ...loop,
+        ready: loop.ready.map((h) => (h.id === event.handle ? { ...h, cancelled: true } : h)),
+        heap: loop.heap.map((h) => (h.id === event.handle ? { ...h, cancelled: true } : h)),
+      }));
+    case 'timer_ready': {
+      // _run_once: a due TimerHandle is popped from the heap and appended to the END of _ready.
+      next = updateLoop(next, event.loop, (loop) => {
+        const handle = loop.heap.find((h) => h.id === event.handle);
+        if (!handle) return loop;
+        return { ...loop, heap: loop.heap.filter((h) => h !== handle), ready: [...loop.ready, { ...handle, moved: true }] };
+      });
+      return addMark(next, threadLane(event.thread), { t: event.t, kind: 'timer', label: 'timer', index, ...race(event) });
+    }
+    case 'handle_run': {
+      // _run_once pops handles from the head; cancelled ones ahead of it were popped and skipped.
+      next = updateLoop(next, event.loop, (loop) => {
+        const at = loop.ready.findIndex((h) => h.id === event.handle);
+        const running = at >= 0 ? loop.ready[at] : undefined;
+        const ready = at >= 0 ? loop.ready.filter((h, i) => i > at || (i < at && !h.cancelled)) : loop.ready;
+        return { ...loop, ready, running: running ?? { id: event.handle, kind: 'Handle', callback: event.callback, cancelled: false, scheduledAt: event.t, threadsafe: false } };
+      });
+      next = addMark(next, threadLane(event.thread), { t: event.t, kind: 'run', label: event.callback, index, ...race(event) });
+      return openSpan(next, threadLane(event.thread), event.t, 'busy', event.callback);
+    }
+    case 'handle_done':
+      next = updateLoop(next, event.loop, (loop) => ({ ...loop, running: undefined }));
+      return event.took > 0 ? closeSpan(next, threadLane(event.thread), event.t, index, event.race) : dropSpan(next, threadLane(event.thread));
+    case 'future_created': {
+      const future: FutureView = {
+        id: event.future,
+        loop: event.loop,
+        kind: event.kind,
+        name: event.name,
+        ...(event.coro === undefined ? {} : { coro: event.coro }),
+        state: 'PENDING',
+        stepping: false,
+        cancelRequested: false,
+        changedAt: index,
+      };
+      next = { ...next, futures: [...next.futures, future] };
+      if (event.kind === 'Task') {
+        const thread = next.loops.find((l) => l.id === event.loop)?.thread ?? event.thread;
+        next = addLane(next, { key: taskLane(event.future), kind: 'task', label: event.coro ? `${event.name} ${event.coro}` : event.name, thread, marks: undefined });
+      }
+      return next;
+    }
+    case 'future_state': {
+      next = updateFuture(next, event.future, (f) => ({
+        ...f,
+        state: event.state,
+        ...(event.result === undefined ? {} : { result: event.result }),
+        ...(event.exception === undefined ? {} : { exception: event.exception }),
+        changedAt: index,
+        ...(event.state === 'PENDING' ? {} : { stepping: false, waitingOn: undefined, waitingRepr: undefined }),
+      }));
+      if (event.state !== 'PENDING' && hasLane(next, taskLane(event.future))) {
+        const kind: MarkKind = event.state === 'CANCELLED' ? 'cancelled' : 'done';
+        next = addMark(next, taskLane(event.future), { t: event.t, kind, label: event.state, index, ...race(event) });
+      }
+      return next;
+    }
+    case 'task_step':
+      next = updateFuture(next, event.task, (f) => ({ ...f, stepping: true, waitingOn: undefined, waitingRepr: undefined, changedAt: index }));
+      return addMark(next, taskLane(event.task), { t: event.t, kind: 'step', label: event.mode === 'throw' ? `throw(${event.value ?? ''})` : 'send', index, ...race(event) });
+    case 'task_wait':
+      return updateFuture(next, event.task, (f) => ({ ...f, stepping: false, waitingOn: event.on, waitingRepr: event.onRepr, changedAt: index }));
+    case 'task_cancel_requested':
+      return updateFuture(next, event.task, (f) => ({ ...f, cancelRequested: true, changedAt: index }));
+    case 'thread_created':
+      return updateThread(next, event.name, (th) => ({ ...th, ident: event.ident, daemon: event.daemon }), 'new');
+    case 'thread_started':
+      return updateThread(next, event.name, (th) => ({ ...th, state: 'running' }));
+    case 'thread_blocked':
+      next = updateThread(next, event.name, (th) => ({ ...th, state: 'blocked', blockedOn: event.on, until: event.until }));
+      // A selector wait already draws its own span.
+      return next.lanes.find((l) => l.key === threadLane(event.name))?.open?.kind === 'select' ? next : openSpan(next, threadLane(event.name), event.t, 'blocked', event.on);
+    case 'thread_woke': {
+      next = updateThread(next, event.name, (th) => ({ ...th, state: 'running', blockedOn: undefined, until: undefined }));
+      const open = next.lanes.find((l) => l.key === threadLane(event.name))?.open;
+      return open?.kind === 'blocked' ? closeSpan(next, threadLane(event.name), event.t, index, event.race) : next;
+    }
+    case 'thread_exit':
+      next = updateThread(next, event.name, (th) => ({ ...th, state: 'exited', blockedOn: undefined, ...(event.error === undefined ? {} : { error: event.error }) }));
+      return dropSpan(next, threadLane(event.name));
+    case 'interrupt':
+      return addMark({ ...next, interrupts: event.n }, threadLane(event.thread), { t: event.t, kind: 'interrupt', label: 'KeyboardInterrupt', index });
+    case 'shutdown':
+      return { ...next, shutdown: { phase: event.phase, ...(event.waitingFor === undefined ? {} : { waitingFor: event.waitingFor }) } };
+    case 'exit':
+      return addMark({ ...next, exitStatus: event.status }, threadLane(event.thread), { t: event.t, kind: 'exit', label: `exit ${event.status}`, index });
+    case 'output':
+      return { ...next, output: append(next.output, { t: event.t, thread: event.thread, stream: event.stream, text: event.text }) };
+    case 'exception_handler':
+      return next;
+    case 'warning':
+      return { ...next, warnings: append(next.warnings, { t: event.t, category: event.category, message: event.message }) };
+    case 'line':
+      return { ...next, lines: { ...next.lines, [event.thread]: event.line }, lineThread: event.thread };
+    case 'note':
+      return { ...next, note: { index, zh: event.zh, en: event.en } };
+  }
+}
+
+/** Folds `events` onto `state` (from the initial state by default). */
+export function foldEvents(events: readonly TraceEvent[], state?: LabState): LabState {
+  let s = state ?? initialState;
+  for (const event of events) s = reduce(s, event);
+  return s;
+}
+
+export const threadLane = (name: string): string => `thread:${name}`;
+export const taskLane = (id: number): string => `task:${id}`;
+
+function race(event: TraceEvent): { race?: true } {
+  return event.race ? { race: true } : {};
+}
+
+function unmove(h: HandleView): HandleView {
+  if (!h.moved) return h;
+  const { moved: _moved, ...rest } = h;
+  return rest;
+}
+
+/** Keeps the heap in the order handles will leave it: by deadline, ties in arrival order. */
+function insertByDeadline(heap: readonly HandleView[], handle: HandleView): HandleView[] {
+  const when = handle.when ?? 0;
+  let at = heap.length;
+  while (at > 0 && (heap[at - 1]!.when ?? 0) > when) at--;
+  return [...heap.slice(0, at), handle, ...heap.slice(at)];
+}
+
+/** `rebuilt`: every cancelled timer left the heap; otherwise `count` cancelled timers were popped from its top. */
+function pruneCancelled(heap: readonly HandleView[], count: number, rebuilt: boolean): HandleView[] {
+  if (rebuilt) return heap.filter((h) => !h.cancelled);
+  let left = count;
+  return heap.filter((h) => {
+    if (left > 0 && h.cancelled) {
+      left--;
+      return false;
+    }
+    return true;
+  });
+}
+
+function updateLoop(state: LabState, id: number, fn: (loop: LoopView) => LoopView): LabState {
+  return { ...state, loops: state.loops.map((loop) => (loop.id === id ? fn(loop) : loop)) };
+}
+
+function updateFuture(state: LabState, id: number, fn: (f: FutureView) => FutureView): LabState {
+  return { ...state, futures: state.futures.map((f) => (f.id === id ? fn(f) : f)) };
+}
+
+function ensureThread(state: LabState, name: string): LabState {
+  if (state.threads.some((th) => th.name === name)) return state;
+  const thread: ThreadView = { name, daemon: false, state: name === 'MainThread' ? 'running' : 'new' };
+  return addLane({ ...state, threads: [...state.threads, thread] }, { key: threadLane(name), kind: 'thread', label: name, thread: name, marks: undefined });
+}
+
+function updateThread(state: LabState, name: string, fn: (th: ThreadView) => ThreadView, initialState: ThreadView['state'] = 'running'): LabState {
+  let s = state;
+  if (!s.threads.some((th) => th.name === name)) {
+    s = ensureThread(s, name);
+    s = { ...s, threads: s.threads.map((th) => (th.name === name ? { ...th, state: initialState } : th)) };
+  }
+  return { ...s, threads: s.threads.map((th) => (th.name === name ? fn(th) : th)) };
+}
+
+function hasLane(state: LabState, key: string): boolean {
+  return state.lanes.some((lane) => lane.key === key);
+}
+
+function addLane(state: LabState, lane: Lane): LabState {
+  if (hasLane(state, lane.key)) return state;
+  return { ...state, lanes: [...state.lanes, lane] };
+}
+
+function updateLane(state: LabState, key: string, fn: (lane: Lane) => Lane): LabState {
+  if (!hasLane(state, key)) return state;
+  return { ...state, lanes: state.lanes.map((lane) => (lane.key === key ? fn(lane) : lane)) };
+}
+
+function addMark(state: LabState, key: string, mark: Mark): LabState {
+  return updateLane(state, key, (lane) => ({ ...lane, marks: append(lane.marks, mark) }));
+}
+
+function openSpan(state: LabState, key: string, t: number, kind: MarkKind, label: string): LabState {
+  return updateLane(state, key, (lane) => ({ ...lane, open: { t, kind, label } }));
+}
+
+/** Ends the open span at `end`, leaving it on the lane as a mark. */
+function closeSpan(state: LabState, key: string, end: number, index: number, isRace?: boolean): LabState {
+  return updateLane(state, key, (lane) => {
+    if (!lane.open) return lane;
+    const { open, ...rest } = lane;
+    return { ...rest, marks: append(lane.marks, { t: open.t, end, kind: open.kind, label: open.label, index, ...(isRace ? { race: true } : {}) }) };
+  });
+}
+
+/** Ends the open span without a mark (a callback that took no simulated time). */
+function dropSpan(state: LabState, key: string): LabState {
+  return updateLane(state, key, (lane) => {
+    if (!lane.open) return lane;
+    const { open: _open, ...rest } = lane;
+    return rest;
+  });
+}

@@ -1,0 +1,142 @@
+// A trace prepared for stepping: which events are steps worth showing, and the state at any step
+// without refolding from the start. States are immutable, so every CHECKPOINT_EVERY events the
+// fold is kept; the state at event n is the checkpoint below n plus at most CHECKPOINT_EVERY - 1
+// events. Moving forward by one step reuses the last state computed.
+import type { TraceEvent } from '../../runtime/trace.js';
+import { reduce } from './reduce.js';
+import { type LabState, initialState } from './types.js';
+
+/** Events between checkpoints: bounds the work of one frame, whatever the trace's length. */
+export const CHECKPOINT_EVERY = 64;
+
+/**
+ * Events not worth a step of their own: annotations (which line runs, what the lesson says), a
+ * callback returning without taking any time, and select() returning at once after a zero timeout.
+ * Their effect shows at the next step.
+ */
+export function isStop(event: TraceEvent): boolean {
+  switch (event.type) {
+    case 'line':
+    case 'note':
+      return false;
+    case 'handle_done':
+      return event.took > 0;
+    case 'select_woke':
+      return event.reason !== 'immediate';
+    default:
+      return true;
+  }
+}
+
+export class Replay {
+  /** Event indices the viewer stops at, in order. Stop s shows the state after event stops[s]. */
+  readonly stops: readonly number[];
+  private readonly checkpoints: LabState[] = [initialState];
+  private last: LabState = initialState;
+
+  constructor(readonly events: readonly TraceEvent[]) {
+    const stops: number[] = [];
+    events.forEach((event, i) => {
+      if (isStop(event)) stops.push(i);
+    });
+    // A trace without a stop still has one step to show.
+    if (stops.length === 0 && events.length > 0) stops.push(events.length - 1);
+    this.stops = stops;
+  }
+
+  /** Number of steps. */
+  get length(): number {
+    return this.stops.length;
+  }
+
+  /** The state after the first `n` events. */
+  stateAfter(n: number): LabState {
+    const count = Math.max(0, Math.min(n, this.events.length));
+    if (count === this.last.count) return this.last;
+    // Start from whichever known state is closest below: the last one shown or a checkpoint.
+    const checkpoint = this.checkpointBelow(count);
+    let state = this.last.count < count && this.last.count > checkpoint.count ? this.last : checkpoint;
+    while (state.count < count) {
+      state = reduce(state, this.events[state.count]!);
+      this.remember(state);
+    }
+    this.last = state;
+    return state;
+  }
+
+  /** The state shown at step `s` (0-based): every event up to and including stops[s]. */
+  stateAt(s: number): LabState {
+    if (this.stops.length === 0) return initialState;
+    const stop = this.stops[clamp(s, 0, this.stops.length - 1)]!;
+    return this.stateAfter(stop + 1);
+  }
+
+  /** The event shown at step `s`. */
+  eventAt(s: number): TraceEvent | undefined {
+    const stop = this.stops[clamp(s, 0, this.stops.length - 1)];
+    return stop === undefined ? undefined : this.events[stop];
+  }
+
+  /** The step showing event `index` (the last step at or before it). */
+  stepOfEvent(index: number): number {
+    let lo = 0;
+    let hi = this.stops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.stops[mid]! <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  }
+
+  /** The last step whose event happened at or before simulated time `t`. */
+  stepAtTime(t: number): number {
+    let lo = 0;
+    let hi = this.stops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.events[this.stops[mid]!]!.t <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  }
+
+  /**
+   * The step where the next loop iteration begins after step `s` (the next `loop_iteration` of
+   * the loop that ran last), or the last step when none is left.
+   */
+  nextIteration(s: number): number {
+    const from = this.stops[clamp(s, 0, this.stops.length - 1)] ?? 0;
+    let loop: number | undefined;
+    for (let i = from; i >= 0; i--) {
+      const e = this.events[i]!;
+      if (e.type === 'loop_iteration') {
+        loop = e.loop;
+        break;
+      }
+    }
+    for (let i = from + 1; i < this.events.length; i++) {
+      const e = this.events[i]!;
+      if (e.type === 'loop_iteration' && (loop === undefined || e.loop === loop)) return this.stepOfEvent(i);
+    }
+    return this.stops.length - 1;
+  }
+
+  /** Simulated time at the end of the trace. */
+  get endTime(): number {
+    return this.events.at(-1)?.t ?? 0;
+  }
+
+  private checkpointBelow(count: number): LabState {
+    const k = Math.min(Math.floor(count / CHECKPOINT_EVERY), this.checkpoints.length - 1);
+    return this.checkpoints[k]!;
+  }
+
+  private remember(state: LabState): void {
+    if (state.count % CHECKPOINT_EVERY === 0 && state.count / CHECKPOINT_EVERY === this.checkpoints.length) this.checkpoints.push(state);
+  }
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, n));
+}

@@ -1,0 +1,159 @@
+// What the screen shows at one step: everything here is derived from the trace by the reducer in
+// reduce.ts. Nothing in src/ui computes scheduling; it only replays what the runtime recorded.
+import type { FutureState } from '../../runtime/trace.js';
+import type { Chain } from './chain.js';
+
+/** A Handle or TimerHandle as the loop holds it (ready deque or timer heap). */
+export interface HandleView {
+  readonly id: number;
+  readonly kind: 'Handle' | 'TimerHandle';
+  /** What CPython's repr shows of the callback, e.g. "call_back(1, 1, 2)". */
+  readonly callback: string;
+  /** Deadline on the loop clock (TimerHandles). */
+  readonly when?: number;
+  readonly cancelled: boolean;
+  /** Simulated time it was scheduled. */
+  readonly scheduledAt: number;
+  readonly threadsafe: boolean;
+  /** Set when it just moved from the heap to the ready queue (timer_ready in this step). */
+  readonly moved?: boolean;
+}
+
+/** The selector wait inside _run_once. */
+export interface SelectorView {
+  readonly waiting: boolean;
+  /** When the wait began. */
+  readonly since: number;
+  /** The timeout passed to select(); null = block until woken. */
+  readonly timeout: number | null;
+  /** How the last wait ended (absent while waiting or before the first wait). */
+  readonly woke?: { readonly reason: 'timeout' | 'self_pipe' | 'interrupt' | 'immediate'; readonly slept: number; readonly at: number };
+}
+
+export interface LoopView {
+  readonly id: number;
+  /** The thread that created it, then the thread that runs it. */
+  readonly thread: string;
+  readonly debug: boolean;
+  readonly state: 'idle' | 'running' | 'stopped' | 'closed';
+  /** _run_once iterations so far. */
+  readonly iteration: number;
+  /** stop() was called and the current iteration is the last. */
+  readonly stopping: boolean;
+  /** The ready deque, head first. */
+  readonly ready: readonly HandleView[];
+  /** The timer heap, sorted by deadline (the order they will leave it). */
+  readonly heap: readonly HandleView[];
+  readonly selector?: SelectorView;
+  /** The handle whose callback is running now. */
+  readonly running?: HandleView;
+}
+
+export interface FutureView {
+  readonly id: number;
+  readonly loop: number;
+  readonly kind: 'Future' | 'Task';
+  readonly name: string;
+  readonly coro?: string;
+  readonly state: FutureState;
+  readonly result?: string;
+  readonly exception?: string;
+  /** Task: its coroutine is running now (inside __step). */
+  readonly stepping: boolean;
+  /** Task: the future it waits on, and that future's repr; null `waitingOn` with a repr = bare yield. */
+  readonly waitingOn?: number | null;
+  readonly waitingRepr?: string;
+  readonly cancelRequested: boolean;
+  /** Event index of its last state change (to mark what just changed). */
+  readonly changedAt: number;
+}
+
+export interface ThreadView {
+  readonly name: string;
+  readonly ident?: number;
+  readonly daemon: boolean;
+  readonly state: 'new' | 'running' | 'blocked' | 'exited';
+  readonly blockedOn?: string;
+  readonly until?: number | null;
+  readonly error?: string;
+}
+
+/** Something drawn on a timeline lane: a point (no `end`) or a span from `t` to `end`. */
+export interface Mark {
+  readonly t: number;
+  readonly end?: number;
+  readonly kind: MarkKind;
+  readonly label: string;
+  /** Event index that produced it. */
+  readonly index: number;
+  readonly race?: boolean;
+}
+
+export type MarkKind =
+  | 'run' // a callback ran
+  | 'busy' // a callback held the thread for a while (time.sleep inside it)
+  | 'timer' // a TimerHandle came due
+  | 'select' // the loop waited in select()
+  | 'blocked' // the thread was blocked (time.sleep, q.get, join, ...)
+  | 'step' // a task's coroutine was resumed
+  | 'done' // a task finished
+  | 'cancelled' // a task was cancelled
+  | 'interrupt' // Ctrl+C
+  | 'exit'; // the process exited
+
+export interface Lane {
+  /** 'thread:MainThread' or 'task:3'. */
+  readonly key: string;
+  readonly kind: 'thread' | 'task';
+  readonly label: string;
+  /** For task lanes: the thread its loop runs in (lanes are grouped under their thread). */
+  readonly thread: string;
+  readonly marks: Chain<Mark> | undefined;
+  /** A span still open at this step (blocked, waiting in select, a callback running). */
+  readonly open?: { readonly t: number; readonly kind: MarkKind; readonly label: string };
+}
+
+export interface OutputLine {
+  readonly t: number;
+  readonly thread: string;
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+export interface LabState {
+  /** Events folded so far. */
+  readonly count: number;
+  /** Simulated time of the last folded event. */
+  readonly t: number;
+  /** Thread of the last folded event. */
+  readonly thread: string;
+  readonly loops: readonly LoopView[];
+  readonly futures: readonly FutureView[];
+  readonly threads: readonly ThreadView[];
+  readonly lanes: readonly Lane[];
+  readonly output: Chain<OutputLine> | undefined;
+  /** The source line each thread is executing (from `line` events). */
+  readonly lines: Readonly<Record<string, number>>;
+  /** Thread whose line was set last. */
+  readonly lineThread?: string;
+  /** The last lesson note, with the index of the event that carried it. */
+  readonly note?: { readonly index: number; readonly zh: string; readonly en: string };
+  readonly interrupts: number;
+  readonly shutdown?: { readonly phase: 'begin' | 'joining' | 'hang' | 'daemons_killed' | 'done'; readonly waitingFor?: string };
+  readonly exitStatus?: number;
+  readonly warnings: Chain<{ readonly t: number; readonly category: string; readonly message: string }> | undefined;
+}
+
+export const initialState: LabState = {
+  count: 0,
+  t: 0,
+  thread: 'MainThread',
+  loops: [],
+  futures: [],
+  threads: [],
+  lanes: [],
+  output: undefined,
+  lines: {},
+  interrupts: 0,
+  warnings: undefined,
+};
