@@ -35,6 +35,8 @@ export interface CliIO {
   now(): number;
   /** Resolves after `ms` wall milliseconds, or earlier when `signal` aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** The next line typed on stdin (for --step), undefined at end of input or when `signal` aborts. */
+  nextLine(signal: AbortSignal): Promise<string | undefined>;
   /** Subscribes to SIGINT (a real Ctrl+C); returns the unsubscribe function. */
   onSigint(handler: () => void): () => void;
   /** Loads the Ink UI (a dynamic import, so that --help, list and plain never load React). */

@@ -1,12 +1,14 @@
-// The paced plain view: the trace printed in real time (simulated seconds x speed), with a real
-// Ctrl+C reaching the simulated program. A SIGINT re-simulates the run with an interrupt at the
-// simulated present (deterministic, so everything already printed stays true) and printing
-// continues from where the new run leaves the old one. Three SIGINTs within a second leave at once.
-import { dueCountAt, divergenceIndex, interruptAt, simTimeAt, startPlayhead, wallDelayUntil, type Runnable } from '../playback/index.js';
+// The live plain view: the trace printed as it happens, in real time (simulated seconds x speed)
+// or step by step (--step), with a real Ctrl+C reaching the simulated program. A SIGINT
+// re-simulates the run with an interrupt at the simulated present (deterministic, so everything
+// already printed stays true) and printing continues from where the new run leaves the old one.
+// Three SIGINTs within a second leave at once.
+import { divergenceIndex, interruptAt, type Runnable } from '../playback/index.js';
 import type { RunOptions, RunResult } from '../scenarios/types.js';
 import { stoppedWatchingMessage } from '../views/ending.js';
 import type { PlainView } from '../views/plain.js';
 import type { CliIO } from './io.js';
+import type { Pace } from './pace.js';
 import type { LessonChoice } from './run-lesson.js';
 import { exitStatus, finish, writeLines } from './run-lesson.js';
 
@@ -17,13 +19,12 @@ const PRESSES_TO_LEAVE = 3;
 /** The shell's status for a process ended by SIGINT (128 + 2). */
 const SIGINT_STATUS = 130;
 
-export async function playPaced(io: CliIO, runnable: Runnable, choice: LessonChoice, view: PlainView): Promise<number> {
+export async function playLive(io: CliIO, runnable: Runnable, choice: LessonChoice, view: PlainView, pace: Pace): Promise<number> {
   // How much further to simulate when the playback catches up with a run that has not ended.
   const chunk = Math.max(choice.lesson.defaultUntil, 1);
   let options: RunOptions = choice.options;
   let result: RunResult = runnable.run(options);
   let shown = 0;
-  const playhead = startPlayhead(result.events[0]?.t ?? 0, io.now(), choice.flags.speed);
 
   const presses: number[] = [];
   let pending = 0;
@@ -37,7 +38,8 @@ export async function playPaced(io: CliIO, runnable: Runnable, choice: LessonCho
   });
 
   // Replaces the trace; if the new one differs in what is already printed, say so and reprint from there.
-  const adopt = (next: RunResult, nextOptions: RunOptions, divergence: number) => {
+  const adopt = (next: RunResult, nextOptions: RunOptions) => {
+    const divergence = divergenceIndex(result.events, next.events);
     if (divergence < shown) {
       const t = result.events[divergence]?.t ?? 0;
       io.stderr.write(`(the re-simulated run differs from ${t.toFixed(3)} s on; continuing from there)\n`);
@@ -55,15 +57,14 @@ export async function playPaced(io: CliIO, runnable: Runnable, choice: LessonCho
       }
       while (pending > 0) {
         pending--;
-        const now = simTimeAt(playhead, io.now());
+        const now = pace.present(result.events, shown);
         // Keep simulating past the interrupt, so what it causes can be watched.
         const base = choice.untilGiven ? options : { ...options, until: Math.max(options.until, now + chunk) };
         const next = interruptAt(runnable, base, now, base === options ? result : undefined);
-        adopt(next.result, next.options, divergenceIndex(result.events, next.result.events));
+        adopt(next.result, next.options);
       }
 
-      const wall = io.now();
-      const due = dueCountAt(result.events, playhead, wall);
+      const due = pace.due(result.events, shown);
       if (due > shown) {
         writeLines(io, result.events.slice(shown, due).flatMap((event) => view.lines(event)));
         shown = due;
@@ -74,21 +75,22 @@ export async function playPaced(io: CliIO, runnable: Runnable, choice: LessonCho
         waitFor = result.events[shown]!.t;
       } else if (result.end.kind === 'exit') {
         return exitStatus(result.end);
-      } else if (simTimeAt(playhead, wall) < result.end.t) {
+      } else if (!pace.reached(result.end.t, result.events, shown)) {
         waitFor = result.end.t;
       } else if (choice.untilGiven) {
         return finish(io, result.end, stoppedWatchingMessage(result.end, result.events, choice.lang));
       } else {
         // Still running and no --until: simulate further and keep watching (until Ctrl+C).
         const longer = { ...options, until: options.until + chunk };
-        const next = runnable.run(longer);
-        adopt(next, longer, divergenceIndex(result.events, next.events));
+        adopt(runnable.run(longer), longer);
         continue;
       }
 
       controller = new AbortController();
       if (pending > 0) continue;
-      await io.sleep(wallDelayUntil(playhead, wall, waitFor), controller.signal);
+      if ((await pace.wait(waitFor, controller.signal)) === 'quit') {
+        return result.end.kind === 'exit' && shown >= result.events.length ? exitStatus(result.end) : 0;
+      }
     }
   } finally {
     off();

@@ -8,7 +8,8 @@ import { ndjsonLines } from '../views/ndjson.js';
 import { PlainView, type PlainLine } from '../views/plain.js';
 import type { CliContext, CliIO } from './io.js';
 import { isCI, type LessonFlags } from './options.js';
-import { playPaced } from './paced.js';
+import { playLive } from './paced.js';
+import { stepPace, timePace } from './pace.js';
 
 export interface LessonChoice {
   lesson: Lesson;
@@ -22,7 +23,7 @@ export interface LessonChoice {
   speedGiven: boolean;
 }
 
-export type ViewKind = 'json' | 'plain' | 'paced' | 'ui';
+export type ViewKind = 'json' | 'plain' | 'paced' | 'step' | 'ui';
 
 /** Which view a run gets: explicit flags first, then whether a person is watching a terminal. */
 export function chooseView(choice: LessonChoice, io: CliIO): ViewKind {
@@ -31,6 +32,7 @@ export function chooseView(choice: LessonChoice, io: CliIO): ViewKind {
   const terminal = io.stdout.isTTY === true && !isCI(io.env);
   const plain = flags.plain || flags.outputOnly || flags.verbose || !terminal || !io.stdinIsTTY;
   if (!plain) return 'ui';
+  if (flags.step) return 'step';
   const pacing = !flags.instant && (io.stdout.isTTY === true || choice.speedGiven);
   return pacing ? 'paced' : 'plain';
 }
@@ -63,7 +65,15 @@ export async function runLesson(ctx: CliContext, choice: LessonChoice): Promise<
     chalk: chalkFor(io.stdout, io.env),
     source: sourceOf(choice),
   });
-  if (view === 'paced') return playPaced(io, runnable, choice, plain);
+  if (view === 'paced') return playLive(io, runnable, choice, plain, timePace(io, choice.flags.speed));
+  if (view === 'step') {
+    io.stderr.write(
+      choice.lang === 'zh'
+        ? '(单步: 回车显示下一步,Ctrl+C 向程序按下 Ctrl+C,q 回车退出)\n'
+        : '(stepping: Enter shows the next step, Ctrl+C presses Ctrl+C in the program, q Enter quits)\n',
+    );
+    return playLive(io, runnable, choice, plain, stepPace(io, (event) => plain.shows(event)));
+  }
   const result = runnable.run(choice.options);
   writeLines(io, plain.render(result.events));
   return finish(io, result.end, stoppedWatchingMessage(result.end, result.events, choice.lang));

@@ -50,6 +50,13 @@ export class PlainView {
     return [{ stream: 'stdout', text: loud ? chalk.dim(prefix) + chalk.yellow(text) : chalk.dim(prefix + text) }];
   }
 
+  /** Whether `event` prints anything at this detail level (without remembering it). */
+  shows(event: TraceEvent): boolean {
+    if (event.type === 'output') return true;
+    if (this.options.detail === 'none') return false;
+    return event.type === 'note' || describe(event, newDescribeState(), this.options.lang, this.options.detail) !== undefined;
+  }
+
   /** All lines of a whole trace. */
   render(events: readonly TraceEvent[]): PlainLine[] {
     return events.flatMap((event) => this.lines(event));

@@ -24,6 +24,8 @@ export interface RunSetup {
   lessons?: readonly Lesson[];
   /** Wall-clock milliseconds at which a SIGINT arrives. */
   sigintAt?: number[];
+  /** Lines typed on stdin (for --step); the word SIGINT stands for a Ctrl+C at that point instead. */
+  stdinLines?: string[];
   /** What the fake menu returns. */
   menuPick?: string;
 }
@@ -37,6 +39,7 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
   let menuCalls = 0;
   const pending = [...(setup.sigintAt ?? [])].sort((a, b) => a - b);
   let sigint: (() => void) | undefined;
+  const stdin = [...(setup.stdinLines ?? [])];
   const lessons = setup.lessons ?? fixtureLessons;
   const ui: UiModule = {
     runLab: async (a) => {
@@ -76,6 +79,15 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
       }
       if (!Number.isFinite(wake)) throw new Error('slept forever');
       now = wake;
+    },
+    nextLine: async (signal) => {
+      if (signal.aborted) return undefined;
+      const line = stdin.shift();
+      if (line === 'SIGINT') {
+        sigint?.();
+        return undefined;
+      }
+      return line;
     },
     onSigint: (handler) => {
       sigint = handler;

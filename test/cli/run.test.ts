@@ -179,3 +179,26 @@ describe('paced plain playback', () => {
     expect(run.stderr).toContain('(three Ctrl+C within a second: leaving)');
   });
 });
+
+describe('--step in the plain view', () => {
+  it('shows one printing event per Enter and quits on q', async () => {
+    const run = await cli(['greet', '--plain', '--step'], { stdinLines: ['', '', 'q'] });
+    expect(run.stdout).toBe(["   0.000  » registering the callback", '注册callback函数', "   0.000  call_soon: greet('hi') appended to the ready queue", ''].join('\n'));
+    expect(run.stderr).toContain('(stepping: Enter shows the next step');
+    expect(run.code).toBe(0);
+  });
+
+  it('runs to the end and exits with the program status when Enter is pressed enough', async () => {
+    const run = await cli(['greet', '--output-only', '--step'], { stdinLines: Array(10).fill('') });
+    expect(run.stdout).toBe('注册callback函数\nhello: \'hi\' "x"\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('delivers Ctrl+C at the time of the last step shown', async () => {
+    const run = await cli(['ticker', '--output-only', '--step'], { stdinLines: ['', 'SIGINT', '', '', ''] });
+    // Steps: start (t=0), tick 1 (t=1); Ctrl+C at 1 s: KeyboardInterrupt while waiting for tick 2.
+    expect(run.stdout).toBe('start\ntick 1\n');
+    expect(run.stderr).toContain('Traceback (most recent call last):\nKeyboardInterrupt\n');
+    expect(run.code).toBe(1);
+  });
+});
