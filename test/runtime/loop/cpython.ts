@@ -1,0 +1,70 @@
+// Runs a Python program on real CPython with asyncio's event loop on virtual time, so tests can
+// take their expected values from CPython itself. The loop is asyncio's own SelectorEventLoop
+// (`_run_once` untouched): only `time()` is virtual, and its selector, instead of sleeping, adds the
+// timeout to the virtual clock (and returns at once when the self-pipe is readable, as a real
+// select would). `asyncio.new_event_loop()` / `get_event_loop()` return such loops. The prelude is
+// installed as `sitecustomize`, so the program's own line numbers are the ones CPython reports.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PY_STDLIB_DIR } from '../../../src/runtime/repr.js';
+
+const PRELUDE = String.raw`
+import asyncio, selectors
+
+class VirtualSelector(selectors.DefaultSelector):
+    loop = None
+    def select(self, timeout=None):
+        ready = super().select(0)
+        if ready:
+            return ready
+        if timeout is None:
+            raise RuntimeError('virtual loop would block forever')
+        self.loop._vtime += timeout
+        return []
+
+class VirtualLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        self._vtime = 0.0
+        selector = VirtualSelector()
+        super().__init__(selector)
+        selector.loop = self
+    def time(self):
+        return self._vtime
+
+class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
+    _loop_factory = VirtualLoop
+
+asyncio.set_event_loop_policy(VirtualPolicy())
+`;
+
+export interface PythonRun {
+  stdout: string[];
+  stderr: string[];
+  status: number | null;
+}
+
+/**
+ * Runs `program` as the file `prog.py` on python3. Lines come back without the temporary directory
+ * and with the standard library's directory spelled as the runtime spells it.
+ */
+export function runPython(program: string, options: { dev?: boolean } = {}): PythonRun {
+  const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-loop-'));
+  try {
+    writeFileSync(join(dir, 'sitecustomize.py'), PRELUDE);
+    writeFileSync(join(dir, 'prog.py'), program);
+    const stdlib = spawnSync('python3', ['-c', 'import asyncio, os; print(os.path.dirname(os.path.dirname(asyncio.__file__)))'], { encoding: 'utf8' }).stdout.trim();
+    const args = [...(options.dev ? ['-X', 'dev'] : []), '-u', 'prog.py'];
+    const result = spawnSync('python3', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONPATH: dir } });
+    const clean = (text: string) =>
+      text
+        .split(`${dir}/`).join('')
+        .split(stdlib).join(PY_STDLIB_DIR)
+        .split('\n')
+        .slice(0, -1);
+    return { stdout: clean(result.stdout), stderr: clean(result.stderr), status: result.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

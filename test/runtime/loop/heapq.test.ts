@@ -1,0 +1,106 @@
+// heapq.ts must order equal keys exactly as CPython's heapq does: the loop's equal-deadline timers
+// come out in that order. Expected orders come from python3's heapq.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { heapify, heappop, heappush } from '../../../src/runtime/heapq.js';
+
+interface Item {
+  when: number;
+  id: number;
+}
+const lt = (a: Item, b: Item) => a.when < b.when;
+
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Op = ['push', number, number] | ['pop'];
+
+function makeOps(seed: number, count: number, distinct: number): Op[] {
+  const rand = random(seed);
+  const ops: Op[] = [];
+  let size = 0;
+  for (let id = 0; id < count; id++) {
+    if (size > 0 && rand() < 0.35) {
+      ops.push(['pop']);
+      size--;
+    } else {
+      ops.push(['push', Math.floor(rand() * distinct) / 10, id]);
+      size++;
+    }
+  }
+  for (let i = 0; i < size; i++) ops.push(['pop']);
+  return ops;
+}
+
+interface Case {
+  ops: Op[];
+  initial: Item[];
+}
+
+/** For each case, the pop order python3's heapq gives, items comparing by `when` only (TimerHandle.__lt__). */
+function pythonPopOrders(cases: Case[]): number[][] {
+  const program = `
+import heapq, json, sys
+class H:
+    __slots__ = ('when', 'id')
+    def __init__(self, when, id): self.when, self.id = when, id
+    def __lt__(self, other): return self.when < other.when
+results = []
+for case in json.load(sys.stdin):
+    heap = [H(w, i) for w, i in case['initial']]
+    heapq.heapify(heap)
+    out = []
+    for op in case['ops']:
+        if op[0] == 'push': heapq.heappush(heap, H(op[1], op[2]))
+        else: out.append(heapq.heappop(heap).id)
+    results.append(out)
+print(json.dumps(results))
+`;
+  const input = JSON.stringify(cases.map((c) => ({ ops: c.ops, initial: c.initial.map((x) => [x.when, x.id]) })));
+  const result = spawnSync('python3', ['-c', program], { input, encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as number[][];
+}
+
+function ourPopOrder({ ops, initial }: Case): number[] {
+  const heap = initial.map((x) => ({ ...x }));
+  heapify(heap, lt);
+  const out: number[] = [];
+  for (const op of ops) {
+    if (op[0] === 'push') heappush(heap, { when: op[1], id: op[2] }, lt);
+    else out.push(heappop(heap, lt).id);
+  }
+  return out;
+}
+
+describe('heapq', () => {
+  it('pops equal keys in the order CPython heapq pops them, over many seeded sequences with ties', () => {
+    const cases = Array.from({ length: 60 }, (_, seed): Case => ({ ops: makeOps(seed + 1, 300, 1 + (seed % 6)), initial: [] }));
+    expect(cases.map(ourPopOrder)).toEqual(pythonPopOrders(cases));
+  });
+
+  it('heapifies a list with ties into the order CPython heapify leaves', () => {
+    const cases = Array.from({ length: 20 }, (_, seed): Case => {
+      const rand = random(seed + 100);
+      const initial = Array.from({ length: 150 }, (_, id) => ({ when: Math.floor(rand() * 4), id }));
+      return { ops: [...makeOps(seed + 200, 50, 4).map((op): Op => (op[0] === 'push' ? ['push', op[1], op[2] + 1000] : op)), ...initial.map((): Op => ['pop'])], initial };
+    });
+    expect(cases.map(ourPopOrder)).toEqual(pythonPopOrders(cases));
+  });
+
+  it('pops in ascending order of key', () => {
+    const heap: Item[] = [];
+    for (const when of [5, 1, 4, 2, 3]) heappush(heap, { when, id: when }, lt);
+    expect([1, 2, 3, 4, 5].map(() => heappop(heap, lt).when)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses to pop an empty heap', () => {
+    expect(() => heappop([], lt)).toThrow('index out of range');
+  });
+});
