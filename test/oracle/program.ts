@@ -77,6 +77,8 @@ export interface FunctionSpec {
 
 export interface Program {
   name: string;
+  /** What a hand-written case checks (ignored by the runners). */
+  description?: string;
   /** 'custom' (default): a handler that traces message + exception. 'default': CPython's handler, its stderr traced. */
   handler?: 'custom' | 'default';
   /** Raise KeyboardInterrupt at the k-th selector wait of the program (1-based), instead of waiting. */

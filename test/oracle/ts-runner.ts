@@ -288,7 +288,8 @@ class ProgramRun {
     this.selects += 1;
     this.add(['select', timeout]);
     if (this.program.interruptAt === this.selects) return 'interrupt';
-    if (timeout === null) throw new Hang('select(None)');
+    // select(None) with nothing to wake the loop: the driver throws SimulationHang into the loop's
+    // generator, so run_forever's finally blocks run, as they do for cpython_runner.py's Hang.
     if (this.selects > MAX_SELECTS) throw new Hang('runaway');
   };
 
