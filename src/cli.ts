@@ -14,8 +14,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const uiModule = './ui/index.js';
-const loadUi = async () => (await import(uiModule)) as UiModule;
+const loadUi = async (): Promise<UiModule> => import('./ui/index.js');
 const ctx = { lessons, io: processIO(loadUi), version: pkg.version };
 
 try {

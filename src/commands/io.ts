@@ -1,6 +1,6 @@
 // What the commands need from the outside world, injected so tests run them in-process with fake
 // streams, a fake clock and a fake UI; src/cli.ts wires in the real process.
-import type { Lesson, LessonVariant, Lang, RunOptions } from '../scenarios/types.js';
+import type { Lesson, Lang, RunOptions } from '../scenarios/types.js';
 
 /** An output stream: process.stdout / process.stderr, or a test's buffer. */
 export interface OutStream {
@@ -11,7 +11,8 @@ export interface OutStream {
 /** What `runLab` takes (src/ui/index.tsx). */
 export interface LabArgs {
   lesson: Lesson;
-  variant?: LessonVariant;
+  /** The id of one of `lesson.variants`. */
+  variant?: string;
   options: RunOptions;
   speed: number;
   instant: boolean;

@@ -46,7 +46,7 @@ export async function runLesson(ctx: CliContext, choice: LessonChoice): Promise<
     const ui = await io.loadUi();
     return ui.runLab({
       lesson: choice.lesson,
-      variant: choice.variant,
+      variant: choice.variant?.id,
       options: choice.options,
       speed: choice.flags.speed,
       instant: choice.flags.instant ?? false,

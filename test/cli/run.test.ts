@@ -15,7 +15,7 @@ describe('choosing a view', () => {
 
   it('passes the chosen variant to the UI', async () => {
     const run = await cli(['ticker', 'loud', '--variant', 'loud', '--as-written'], { tty: true });
-    expect(run.labCalls[0]!.variant?.id).toBe('loud');
+    expect(run.labCalls[0]!.variant).toBe('loud');
     expect(run.labCalls[0]!.options.asWritten).toBe(true);
   });
 
