@@ -32,3 +32,8 @@ export function findLesson(command: string, part?: string): Lesson | undefined {
   if (part === undefined) return matches[0];
   return matches.find((lesson) => lesson.part === part);
 }
+
+/** Finds a lesson by its id ('stop-wait'). */
+export function findLessonById(id: string): Lesson | undefined {
+  return lessons.find((lesson) => lesson.id === id);
+}
