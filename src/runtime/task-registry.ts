@@ -5,8 +5,11 @@
 // CPython's WeakSet forgets a task once it is garbage collected; here a task leaves the registry
 // once it is done (all_tasks() only ever returns pending tasks, so the answers are the same).
 // Registries hang off the loop, so separate simulated processes never see each other's tasks.
+import { _getRunningLoop } from './events.js';
 import { RuntimeError } from './exceptions.js';
 import type { EventLoopLike } from './loop-types.js';
+import { getEventLoop } from './policy.js';
+import { getRealm } from './realm.js';
 
 /** What the registry needs of a task. */
 export interface RegisteredTask {
@@ -82,11 +85,19 @@ export function steppingLoop(): EventLoopLike | null {
 }
 
 /**
- * `events.get_running_loop()` as coroutine code sees it: the loop stepping the current task.
- * Raises `RuntimeError('no running event loop')` outside a task step.
+ * `events.get_running_loop()`: the loop running in this thread, else the loop stepping the current
+ * task (a loop driven by hand, as tests do). Raises `RuntimeError('no running event loop')`.
  */
 export function runningLoop(): EventLoopLike {
-  const loop = steppingLoop();
+  const loop = _getRunningLoop(getRealm()) ?? steppingLoop();
   if (loop === null) throw new RuntimeError('no running event loop');
   return loop;
+}
+
+/**
+ * `events._get_event_loop()` as asyncio's helpers (ensure_future, gather, shield) use it when no
+ * loop is given: the running loop, else the policy's loop for this thread (asyncio.get_event_loop()).
+ */
+export function eventLoopForHelpers(): EventLoopLike {
+  return _getRunningLoop(getRealm()) ?? steppingLoop() ?? getEventLoop();
 }

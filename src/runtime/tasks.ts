@@ -16,7 +16,7 @@ import { taskReprInfo } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import { pyAddress, pyFunction, repr } from './repr.js';
-import { enterTask, leaveTask, registerTask, runningLoop } from './task-registry.js';
+import { enterTask, eventLoopForHelpers, leaveTask, registerTask, runningLoop } from './task-registry.js';
 
 export interface TaskOptions {
   /** The task's name; `Task-N` (the process-wide counter) when absent. */
@@ -53,7 +53,7 @@ export class Task<T = unknown> extends Future<T> {
     this._name = options.name ?? loop.realm.nextTaskName();
     this._coro = coro;
     this._context = options.context ?? copyContext();
-    this.wakeupCallback = pyFunction((future: Future<unknown>) => this.wakeup(future), { name: 'Task.task_wakeup' });
+    this.wakeupCallback = pyFunction((future: Future<unknown>) => this.wakeup(future), { name: 'Task.task_wakeup', self: this });
 
     const tracer = loop.realm.tracer;
     if (tracer.enabled) {
@@ -125,7 +125,7 @@ export class Task<T = unknown> extends Future<T> {
   /** Schedules `__step(exc)`, as CPython does with a TaskStepMethWrapper through call_soon. */
   private scheduleStep(exc: PyBaseException | null): void {
     this.stepWrapperName ??= `<TaskStepMethWrapper object at ${pyAddress({})}>`;
-    const step = pyFunction(() => this.step(exc), { name: this.stepWrapperName });
+    const step = pyFunction(() => this.step(exc), { name: this.stepWrapperName, self: this });
     this._loop.callSoonWithContext(step, [], { context: this._context });
   }
 
@@ -279,7 +279,7 @@ export function ensureFuture<T>(value: Awaitable<T>, options: { loop?: EventLoop
     return value as Future<T>;
   }
   if (!isCoroutine(value)) throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
-  const loop = options.loop ?? runningLoop();
+  const loop = options.loop ?? eventLoopForHelpers();
   try {
     return createTaskOn(loop, value);
   } catch (error) {

@@ -6,3 +6,11 @@ export function printer(): { out: string[]; print: (...args: unknown[]) => void 
   const out: string[] = [];
   return { out, print: (...args: unknown[]) => out.push(args.map((a) => str(a)).join(' ')) };
 }
+
+import { BaseEventLoop } from '../../../src/runtime/base-events.js';
+import { Realm, withRealm } from '../../../src/runtime/realm.js';
+
+/** Runs `fn` with a new event loop in a fresh realm (a new simulated process: tasks count from Task-1). */
+export function onFreshLoop<T>(fn: (loop: BaseEventLoop) => T): T {
+  return withRealm(new Realm(), () => fn(new BaseEventLoop()));
+}

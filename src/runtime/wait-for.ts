@@ -1,0 +1,107 @@
+// asyncio.wait_for, as in CPython 3.11's asyncio/tasks.py (`wait_for`, `_cancel_and_wait`); 3.12
+// rewrote it on top of asyncio.timeout(), which orders things differently. The lab follows 3.11.
+//
+// The awaitable is wrapped in a task; a private waiter future is released either by the task's
+// completion or by a TimerHandle after `timeout` seconds. On timeout the task is cancelled and
+// wait_for waits until it has really finished (so nothing runs on after wait_for returns), then
+// raises TimeoutError (chained from the task's CancelledError). If wait_for itself is cancelled,
+// the task is cancelled too.
+import { type Coroutine, asyncDef, setLine } from './coroutines.js';
+import { CancelledError, TimeoutError, toPyException } from './exceptions.js';
+import { ASYNCIO_DIR } from './future-repr.js';
+import { Future } from './futures.js';
+import type { EventLoopLike } from './loop-types.js';
+import { partial } from './repr.js';
+import { runningLoop } from './task-registry.js';
+import { type Awaitable, ensureFuture } from './tasks.js';
+import { releaseWaiter } from './wait.js';
+
+const TASKS_PY = `${ASYNCIO_DIR}/tasks.py`;
+
+/** `_cancel_and_wait(fut, loop)`: cancels `fut` and waits on a private waiter until it is done. */
+const cancelAndWait = asyncDef(
+  '_cancel_and_wait',
+  function* (fut: Future<unknown>, loop: EventLoopLike) {
+    const waiter = new Future<unknown>(loop, { label: '_cancel_and_wait' });
+    const cb = partial(releaseWaiter, [waiter]);
+    fut.addDoneCallback(cb);
+    try {
+      fut.cancel();
+      // Not awaiting fut itself keeps _cancel_and_wait reliably cancellable.
+      setLine(562);
+      yield* waiter;
+    } finally {
+      fut.removeDoneCallback(cb);
+    }
+  },
+  { file: TASKS_PY, line: 551 },
+);
+
+/** The task's result; its CancelledError becomes TimeoutError (`raise TimeoutError from exc`). */
+function resultOrTimeout<T>(fut: Future<T>): T {
+  try {
+    return fut.result();
+  } catch (error) {
+    if (error instanceof CancelledError) {
+      const timeout = new TimeoutError();
+      timeout.__cause__ = error;
+      timeout.__context__ = error;
+      timeout.__suppress_context__ = true;
+      throw timeout;
+    }
+    throw error;
+  }
+}
+
+const waitForDef = asyncDef(
+  'wait_for',
+  function* (aw: Awaitable<unknown>, timeout: number | null) {
+    const loop = runningLoop();
+    if (timeout === null) {
+      setLine(452);
+      return yield* (aw as Iterable<unknown> as Generator<unknown, unknown, unknown>);
+    }
+    if (timeout <= 0) {
+      const fut = ensureFuture(aw, { loop });
+      if (fut.done()) return fut.result();
+      setLine(460);
+      yield* cancelAndWait(fut, loop);
+      return resultOrTimeout(fut);
+    }
+
+    const waiter = new Future<unknown>(loop, { label: 'wait_for' });
+    const timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
+    const cb = partial(releaseWaiter, [waiter]);
+    const fut = ensureFuture(aw, { loop });
+    fut.addDoneCallback(cb);
+    try {
+      // Wait until the future completes or the timeout.
+      try {
+        setLine(476);
+        yield* waiter;
+      } catch (error) {
+        if (!(toPyException(error) instanceof CancelledError)) throw error;
+        if (fut.done()) return fut.result();
+        fut.removeDoneCallback(cb);
+        // The task must not run on after wait_for() returns (bpo-32751).
+        setLine(485);
+        yield* cancelAndWait(fut, loop);
+        throw error;
+      }
+      if (fut.done()) return fut.result();
+      fut.removeDoneCallback(cb);
+      setLine(495);
+      yield* cancelAndWait(fut, loop);
+      // If the cancellation failed with another exception, that one is raised (bpo-40607).
+      return resultOrTimeout(fut);
+    } finally {
+      timeoutHandle.cancel();
+    }
+  },
+  { file: TASKS_PY, line: 436 },
+);
+
+/** `await asyncio.wait_for(aw, timeout)`: `const r = yield* waitFor(work(), 2)`; raises TimeoutError. */
+export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<T> {
+  return waitForDef(aw, timeout) as Coroutine<T>;
+}
