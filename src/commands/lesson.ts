@@ -17,9 +17,16 @@ function usageError(command: Command, message: string): never {
 export function lessonCommand(ctx: CliContext, name: string, group: readonly Lesson[], setExit: (code: number) => void): Command {
   const first = group[0]!;
   const parts = group.flatMap((l) => (l.part === undefined ? [] : [l.part]));
-  const command = new Command(name).description(first.title.en + (parts.length > 1 ? ` (parts: ${parts.join(', ')})` : ''));
+  const command = new Command(name);
+  if (parts.length > 1) {
+    command.description(`parts: ${parts[0]} (default), ${parts.slice(1).join(', ')}`);
+    const width = Math.max(...parts.map((p) => p.length)) + 2;
+    command.addHelpText('after', ['', 'Parts:', ...group.map((l) => `  ${(l.part ?? '').padEnd(width)}${l.title.en}`)].join('\n'));
+  } else {
+    command.description(first.title.en);
+  }
   if (parts.length > 0) command.argument('[part]', `which program: ${parts.join(' | ')} (default: ${parts[0]})`);
-  for (const option of lessonOptions()) command.addOption(option);
+  for (const option of lessonOptions(group.flatMap((l) => l.variants.map((v) => v.id)))) command.addOption(option);
   command.addHelpText('after', helpExamples(name, group));
 
   command.action(async (...args: unknown[]) => {
@@ -69,7 +76,8 @@ function helpExamples(name: string, group: readonly Lesson[]): string {
   const base = `asyncio-lab ${name}`;
   const moment = first.interrupts[0]?.at ?? 1.5;
   const rows: [string, string][] = [[base, 'watch it in the interactive timeline']];
-  for (const lesson of group.slice(1)) rows.push([usageOf(lesson), lesson.title.en]);
+  const other = group[1];
+  if (other) rows.push([usageOf(other), 'another part (see Parts above)']);
   rows.push([`${base} --plain --speed 4`, 'printed lines and a text timeline, 4x real time']);
   rows.push([`${base} --output-only`, 'only what the Python program prints']);
   rows.push([`${base} --json`, 'the trace as NDJSON, one event per line']);

@@ -70,13 +70,14 @@ export interface LessonFlags {
 }
 
 /** Declares the lesson options on a command. */
-export function lessonOptions(): Option[] {
+export function lessonOptions(variants: readonly string[]): Option[] {
+  const variantHelp = variants.length > 0 ? `run a variant of the program: ${variants.join(' | ')}` : 'run a variant of the program (this command has none)';
   return [
     new Option('--as-written', "run the article's program exactly as written (it may fail or mislead on today's Python)"),
-    new Option('--variant <id>', 'run one of the variants the lesson defines (see `asyncio-lab list`)'),
+    new Option('--variant <id>', variantHelp),
     new Option('--speed <factor>', 'real-time playback multiplier: 2 is twice as fast, 0.5 half').default(1).argParser(parseSpeed),
     new Option('--instant', 'no pacing: show the whole run at once').conflicts(['speed', 'step']),
-    new Option('--step', 'start paused and step through the run (interactive view)').conflicts(['json']),
+    new Option('--step', 'start paused and step through the run (with --plain: Enter for each step)').conflicts(['json']),
     new Option('--plain', 'no interactive UI: printed lines plus a text timeline (automatic when stdout is not a terminal or CI is set)'),
     new Option('--output-only', 'plain view with only the lines the Python program prints, as python3 would print them'),
     new Option('--verbose', 'plain view with every trace event (loop iterations, task steps, source lines)'),
