@@ -19,13 +19,13 @@ import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
 import { driveStandalone } from './blocking.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
 import { Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop } from './events.js';
-import { RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
+import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
 import { asyncioFunction } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import { heapify, heappop, heappush } from './heapq.js';
 import type { CallSoonOptions, CallbackArgs, ContextLike, EventLoopLike, ExceptionContext } from './loop-types.js';
 import { type Realm, getRealm } from './realm.js';
-import { pyFunctionInfo, repr } from './repr.js';
+import { PY_STDLIB_DIR, pyFunctionInfo, repr } from './repr.js';
 import { Task } from './tasks.js';
 
 /** Minimum number of scheduled timers before cancelled ones are cleaned out of the heap. */
@@ -95,6 +95,14 @@ export const runUntilCompleteCb = asyncioFunction(
   180,
 );
 
+/** The frame `call_exception_handler` adds to the traceback of an error raised by a custom handler (CPython 3.11). */
+export const CALL_EXCEPTION_HANDLER_FRAME: PyFrame = {
+  file: `${PY_STDLIB_DIR}/asyncio/base_events.py`,
+  line: 1808,
+  name: 'call_exception_handler',
+  text: 'self._exception_handler(self, context)',
+};
+
 /** Writes what `logging`'s last-resort handler writes for `logger.error(msg, exc_info=exc)`: the message, then the traceback. */
 export function logToStderr(realm: Realm, message: string, exception?: unknown): void {
   const lines = message.split('\n');
@@ -119,6 +127,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   /** Debug mode logs callbacks that run at least this long (seconds). */
   slowCallbackDuration = 0.1;
   _currentHandle: Handle | null = null;
+  /** The exception Handle._run is handling while it calls the exception handler (for implicit chaining). */
+  _handling: PyBaseException | null = null;
   private selfPipe = false;
   private iterations = 0;
 
@@ -567,8 +577,12 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     } catch (error) {
       if (isExitException(error)) throw error;
       // The custom handler failed: let the default one report that, with the original context.
+      const exception = toPyException(error);
+      if (exception.frames[0] !== CALL_EXCEPTION_HANDLER_FRAME) exception.frames.unshift(CALL_EXCEPTION_HANDLER_FRAME);
+      // Raised while the caller was handling an exception (Handle._run's except block): Python chains it.
+      if (this._handling !== null && exception.__context__ === null && exception !== this._handling) exception.__context__ = this._handling;
       try {
-        this.defaultExceptionHandler({ message: 'Unhandled error in exception handler', exception: toPyException(error), context });
+        this.defaultExceptionHandler({ message: 'Unhandled error in exception handler', exception, context });
       } catch (inner) {
         if (isExitException(inner)) throw inner;
         logToStderr(this.realm, 'Exception in default exception handler while handling an unexpected error in custom exception handler', inner);

@@ -9,7 +9,7 @@
 import type { BaseEventLoop } from './base-events.js';
 import type { Blocking, BlockingRequest } from './blocking.js';
 import { copyContext } from './context.js';
-import { type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
+import { type PyBaseException, type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
 import type { CallbackArgs, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from './loop-types.js';
 import type { Realm } from './realm.js';
 import { PY_STDLIB_DIR, floatRepr, formatCallback, formatCallbackSource } from './repr.js';
@@ -18,6 +18,8 @@ import { PY_STDLIB_DIR, floatRepr, formatCallback, formatCallbackSource } from '
 export interface HandleLoop extends EventLoopLike {
   /** `_timer_handle_cancelled`: counts cancelled timers still in the heap. */
   _timerHandleCancelled(handle: TimerHandle): void;
+  /** The exception a Handle is reporting while the exception handler runs (errors raised there chain to it). */
+  _handling: PyBaseException | null;
 }
 
 /** The frame `Handle._run` adds to tracebacks of exceptions raised by callbacks, as CPython 3.11 prints it. */
@@ -161,7 +163,13 @@ export class Handle implements HandleLike {
       handle: this,
     };
     if (this._sourceTraceback) context.source_traceback = this._sourceTraceback;
-    this._loop.callExceptionHandler(context);
+    const outer = this._loop._handling;
+    this._loop._handling = exception;
+    try {
+      this._loop.callExceptionHandler(context);
+    } finally {
+      this._loop._handling = outer;
+    }
   }
 }
 

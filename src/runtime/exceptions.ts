@@ -5,6 +5,7 @@
 //
 // Every class carries its Python name (`pyName`), so tracebacks and reprs read as CPython's:
 // `RuntimeError: This event loop is already running`.
+import { repr, str, tuple } from './repr.js';
 
 /** One frame of a simulated traceback. */
 export interface PyFrame {
@@ -146,11 +147,11 @@ export function toPyException(error: unknown): PyBaseException {
   return new PyException(String(error));
 }
 
-/** `str(exc)`: the message as Python prints it after the colon. */
+/** `str(exc)`: the message as Python prints it after the colon (KeyError shows its key's repr, as CPython does). */
 export function excStr(error: PyBaseException): string {
   if (error.args.length === 0) return '';
-  if (error.args.length === 1) return typeof error.args[0] === 'string' ? error.args[0] : String(error.args[0]);
-  return `(${error.args.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ')})`;
+  if (error.args.length === 1) return error instanceof KeyError ? repr(error.args[0]) : str(error.args[0]);
+  return repr(tuple(...error.args));
 }
 
 /** The last line of a traceback: `RuntimeError: message`, or just `KeyboardInterrupt` when there is no message. */
