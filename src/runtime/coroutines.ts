@@ -87,13 +87,13 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
   }
 
   /** Runs the coroutine's `finally` blocks and closes it (`coro.close()`). */
-  return(value?: T): IteratorResult<unknown, T> {
-    if (this.state === 'closed') return { done: true, value: value as T };
-    return this.resume(() => this.gen.return(value as T));
+  return(value: T): IteratorResult<unknown, T> {
+    if (this.state === 'closed') return { done: true, value };
+    return this.resume(() => this.gen.return(value));
   }
 
   close(): void {
-    this.return();
+    this.return(undefined as T);
   }
 
   [Symbol.iterator](): this {

@@ -75,7 +75,7 @@ describe('wait', () => {
         }
         for (const bad of [[], [job('x', 0)]]) {
           try {
-            yield* wait(bad as Future<unknown>[]);
+            yield* wait(bad as unknown as Future<unknown>[]);
           } catch (error) {
             print(repr(error));
           }
