@@ -79,7 +79,7 @@ export function lessonOptions(variants: readonly string[]): Option[] {
     new Option('--instant', 'no pacing: show the whole run at once').conflicts(['speed', 'step']),
     new Option('--step', 'start paused and step through the run (with --plain: Enter for each step)').conflicts(['json']),
     new Option('--plain', 'no interactive UI: printed lines plus a text timeline (automatic when stdout is not a terminal or CI is set)'),
-    new Option('--output-only', 'plain view with only the lines the Python program prints, as python3 would print them'),
+    new Option('--output-only', 'plain view with only the lines the Python program prints, as python3 would print them').conflicts(['verbose']),
     new Option('--verbose', 'plain view with every trace event (loop iterations, task steps, source lines)'),
     new Option('--json', 'the trace as NDJSON, one event per line').conflicts(['plain', 'outputOnly', 'verbose', 'speed']),
     new Option('--interrupt-at <s[,s...]>', 'press Ctrl+C (SIGINT) at these simulated times, in seconds').argParser(parseInterrupts),

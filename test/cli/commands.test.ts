@@ -14,6 +14,8 @@ describe('usage errors', () => {
     [['greet', 'extra'], 'too many arguments'],
     [['greet', '--json', '--plain'], "option '--json' cannot be used with option '--plain'"],
     [['greet', '--instant', '--speed', '2'], 'cannot be used with'],
+    [['greet', '--output-only', '--verbose'], "option '--output-only' cannot be used with option '--verbose'"],
+    [['greet', '--json', '--speed', '2'], "option '--json' cannot be used with option '--speed <factor>'"],
   ])('%j exits 2 with one error line', async (args, message) => {
     const run = await cli(args);
     expect(run.code).toBe(2);
