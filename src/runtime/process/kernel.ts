@@ -7,11 +7,12 @@
 // then in the order they blocked. A thread that yields a request which can be satisfied at once
 // (select(0), a self-pipe already written, a wait with timeout 0) keeps running: only a real block
 // hands the GIL over. Where real Python could order two threads' work either way, races.ts marks it.
-import { KeyboardInterrupt } from '../exceptions.js';
+import { KeyboardInterrupt, excLine } from '../exceptions.js';
 import type { Realm } from '../realm.js';
 import { str } from '../repr.js';
 import type { EventInit, TraceEvent } from '../trace.js';
 import { RaceRecorder } from './races.js';
+import type { BlockingRequest } from '../blocking.js';
 import type { KernelRequest, SelectResult } from './requests.js';
 import { SimThread } from './thread.js';
 import { WaitQueue, type Waker } from './wait-queue.js';
@@ -25,11 +26,6 @@ const THREAD_IDENT_STEP = 0x80_1000;
 /** The main thread's ident (its pthread_t lives above the others). */
 const MAIN_THREAD_IDENT = 0x7fa1_15c4_6b80;
 
-/** Per-loop self-pipe state: written but not yet seen by a selector wait, and who waits on it. */
-interface SelfPipe {
-  written: boolean;
-  waiter: SimThread | undefined;
-}
 
 export class Kernel implements Waker {
   readonly threads: SimThread[] = [];
@@ -41,11 +37,12 @@ export class Kernel implements Waker {
   readonly races: RaceRecorder;
   /** How many interrupts have been delivered. */
   interruptCount = 0;
-  /** Called when the main thread is blocked and nothing can ever wake anything (a hang). */
-  onHang: (() => void) | undefined;
+  /** Called whenever no thread is runnable, with whether any thread waits for a deadline. */
+  onIdle: ((timersPending: boolean) => void) | undefined;
 
   private readonly runnable: SimThread[] = [];
-  private readonly pipes = new Map<object, SelfPipe>();
+  /** Which thread waits in each loop's selector (the loop keeps its own self-pipe flag). */
+  private readonly selecting = new Map<object, SimThread>();
   private readonly interrupts: number[];
   private blockSeq = 0;
   private threadCount = 0;
@@ -88,7 +85,7 @@ export class Kernel implements Waker {
   }
 
   /** Makes the main thread run `program`. */
-  setMainProgram(program: Generator<KernelRequest, unknown, unknown>): void {
+  setMainProgram(program: Generator<BlockingRequest, unknown, unknown>): void {
     this.main.program = program;
     this.main.state = 'runnable';
     this.runnable.push(this.main);
@@ -100,7 +97,7 @@ export class Kernel implements Waker {
    * blocking point, and then the starter continues. Both stretches are a race (real Python may switch
    * between them at any print).
    */
-  start(thread: SimThread, program: Generator<KernelRequest, unknown, unknown>): void {
+  start(thread: SimThread, program: Generator<BlockingRequest, unknown, unknown>): void {
     const starter = this.current;
     thread.program = program;
     this.emit({ type: 'thread_created', name: thread.name, ident: thread.ident, daemon: thread.daemon });
@@ -122,11 +119,13 @@ export class Kernel implements Waker {
     }
   }
 
-  /** `call_soon_threadsafe` wrote the loop's self-pipe: wake its selector wait, or make the next one return at once. */
+  /**
+   * `call_soon_threadsafe` wrote the loop's self-pipe: wake the thread in its selector wait. (If no
+   * one waits there, the loop's own `selfPipeWritten` flag makes its next wait return at once.)
+   */
   selfPipeWritten(loop: object): void {
-    const pipe = this.pipe(loop);
-    if (pipe.waiter !== undefined) this.wake(pipe.waiter, 'notified');
-    else pipe.written = true;
+    const waiter = this.selecting.get(loop);
+    if (waiter !== undefined) this.wake(waiter, 'notified');
   }
 
   // ── running ─────────────────────────────────────────────────────────────────
@@ -144,17 +143,17 @@ export class Kernel implements Waker {
         this.runSlice(next);
         continue;
       }
+      const timerAt = this.nextDeadline();
+      this.onIdle?.(timerAt !== undefined);
       const interruptAt = this.interrupts[0];
       if (interruptAt !== undefined && interruptAt <= this.now) {
         this.interrupts.shift();
         this.deliverInterrupt();
         continue;
       }
-      const timerAt = this.nextDeadline();
       const nextAt = timerAt === undefined ? interruptAt : interruptAt === undefined ? timerAt : Math.min(timerAt, interruptAt);
       if (nextAt === undefined) {
         // Everyone is blocked and nothing can wake anyone: the process hangs for ever.
-        this.onHang?.();
         this.realm.clock.set(Math.max(this.now, until));
         return this.finish({ kind: 'until', t: until });
       }
@@ -185,7 +184,7 @@ export class Kernel implements Waker {
     }
     let resume = thread.resume;
     for (;;) {
-      let step: IteratorResult<KernelRequest, unknown>;
+      let step: IteratorResult<BlockingRequest, unknown>;
       try {
         step = 'error' in resume ? program.throw(resume.error) : program.next(resume.value);
       } catch (error) {
@@ -198,7 +197,7 @@ export class Kernel implements Waker {
         this.threadEnded(thread);
         return;
       }
-      const immediate = this.request(thread, step.value);
+      const immediate = this.request(thread, step.value as KernelRequest);
       if (immediate === undefined) {
         this.races.sliceEnded(thread);
         return;
@@ -209,13 +208,14 @@ export class Kernel implements Waker {
 
   private threadEnded(thread: SimThread): void {
     thread.state = 'done';
-    this.emit(thread.error ? { type: 'thread_exit', name: thread.name, error: `${thread.error.pyName}` } : { type: 'thread_exit', name: thread.name });
+    // The main thread's end is the process's `exit` event, emitted by the interpreter.
+    if (!thread.isMain) this.emit(thread.error ? { type: 'thread_exit', name: thread.name, error: excLine(thread.error) } : { type: 'thread_exit', name: thread.name });
     this.races.sliceEnded(thread);
     thread.exited.notifyAll();
   }
 
   /** Handles a request: returns how to resume at once, or undefined when the thread is now blocked. */
-  private request(thread: SimThread, request: KernelRequest): { value: unknown } | undefined {
+  private request(thread: SimThread, request: KernelRequest): { value: unknown } | { error: unknown } | undefined {
     switch (request.kind) {
       case 'sleep': {
         const on = request.on ?? `time.sleep(${str(request.seconds)})`;
@@ -224,15 +224,11 @@ export class Kernel implements Waker {
         return undefined;
       }
       case 'select': {
-        const pipe = this.pipe(request.loop);
-        if (pipe.written) {
-          pipe.written = false;
-          return { value: { reason: 'self_pipe', slept: 0 } satisfies SelectResult };
-        }
+        if (request.loop.selfPipeWritten) return { value: { reason: 'self_pipe', slept: 0 } satisfies SelectResult };
         if (request.timeout !== null && request.timeout <= 0) {
           return { value: { reason: 'immediate', slept: 0 } satisfies SelectResult };
         }
-        pipe.waiter = thread;
+        this.selecting.set(request.loop, thread);
         this.block(thread, request, 'select', request.timeout === null ? null : this.now + request.timeout);
         return undefined;
       }
@@ -242,6 +238,8 @@ export class Kernel implements Waker {
         this.block(thread, request, request.on, request.timeout === null ? null : this.now + request.timeout, request.queue);
         return undefined;
       }
+      default:
+        return { error: new Error(`the simulated process cannot serve the blocking request '${(request as { kind: string }).kind}'`) };
     }
   }
 
@@ -256,10 +254,7 @@ export class Kernel implements Waker {
     const block = thread.blocked;
     if (block === undefined) return;
     block.queue?.remove(thread);
-    if (block.request.kind === 'select') {
-      const pipe = this.pipe(block.request.loop);
-      if (pipe.waiter === thread) pipe.waiter = undefined;
-    }
+    if (block.request.kind === 'select' && this.selecting.get(block.request.loop) === thread) this.selecting.delete(block.request.loop);
     thread.blocked = undefined;
     thread.resume = resume;
     thread.state = 'runnable';
@@ -310,13 +305,4 @@ export class Kernel implements Waker {
     const request = thread.blocked?.request;
     return request?.kind === 'wait' && request.frames ? [...request.frames] : [];
   };
-
-  private pipe(loop: object): SelfPipe {
-    let pipe = this.pipes.get(loop);
-    if (pipe === undefined) {
-      pipe = { written: false, waiter: undefined };
-      this.pipes.set(loop, pipe);
-    }
-    return pipe;
-  }
 }

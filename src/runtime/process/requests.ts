@@ -3,36 +3,14 @@
 // yields one of these and the kernel resumes it with `next(value)` when it wakes, or with
 // `throw(KeyboardInterrupt)` when Ctrl+C reaches it there (main thread only).
 //
-// `sleep` and `select` are the loop's requests (src/runtime/blocking.ts yields them from
-// `_run_once` and from blocking callbacks); `wait` is the primitive every threading / queue /
+// `sleep` and `select` are defined by src/runtime/blocking.ts (the loop yields them from `_run_once`
+// and from blocking callbacks); `wait` is the primitive every threading / queue /
 // concurrent.futures object here is built on: "block on this wait queue, at most `timeout` seconds".
+import type { BlockingRequest, SelectRequest, SleepRequest } from '../blocking.js';
 import type { PyFrame } from '../exceptions.js';
 import type { WaitQueue } from './wait-queue.js';
 
-/** `time.sleep(seconds)`: resumed with `undefined` once the time has passed. */
-export interface SleepRequest {
-  kind: 'sleep';
-  seconds: number;
-  /** Label for the trace; default `time.sleep(<seconds>)`. */
-  on?: string;
-}
-
-/**
- * The selector wait inside a loop's `_run_once`: resumed when `timeout` seconds have passed (null:
- * never) or as soon as the loop's self-pipe is written (`call_soon_threadsafe`), with a
- * {@link SelectResult}. If the pipe was written before the wait began, it returns at once.
- */
-export interface SelectRequest {
-  kind: 'select';
-  loop: object;
-  timeout: number | null;
-}
-
-/** Why a selector wait ended, and how long it slept (simulated seconds). */
-export interface SelectResult {
-  reason: 'timeout' | 'self_pipe' | 'immediate';
-  slept: number;
-}
+export type { SelectRequest, SelectResult, SleepRequest } from '../blocking.js';
 
 /**
  * Blocks on a wait queue until notified or `timeout` seconds pass (null: no limit). Resumed with
@@ -49,7 +27,12 @@ export interface WaitRequest {
   frames?: PyFrame[];
 }
 
+/** The requests the kernel serves. */
 export type KernelRequest = SleepRequest | SelectRequest | WaitRequest;
 
-/** A blocking operation run by a simulated thread: `const x = yield* op`. */
-export type Op<T> = Generator<KernelRequest, T, unknown>;
+/** A blocking operation run by a simulated thread: `const x = yield* op` (the runtime's `Blocking<T>`). */
+export type Op<T> = Generator<KernelRequest | BlockingRequest, T, unknown>;
+
+export function isWaitRequest(request: BlockingRequest): request is WaitRequest {
+  return request.kind === 'wait';
+}

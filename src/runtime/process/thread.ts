@@ -8,6 +8,7 @@
 //
 // Invariant: exactly one thread is 'running' while the kernel steps (the GIL).
 import type { PyBaseException, PyFrame } from '../exceptions.js';
+import type { BlockingRequest } from '../blocking.js';
 import type { KernelRequest } from './requests.js';
 import type { WaitQueue } from './wait-queue.js';
 
@@ -40,7 +41,7 @@ export interface StackFrame {
 
 export class SimThread {
   state: ThreadState = 'new';
-  program: Generator<KernelRequest, unknown, unknown> | undefined;
+  program: Generator<BlockingRequest, unknown, unknown> | undefined;
   resume: Resume = { value: undefined };
   blocked: BlockState | undefined;
   /** The Python call stack, outermost first (kept by py.line and py.def). */

@@ -1,0 +1,154 @@
+// concurrent.futures.Future (CPython's Lib/concurrent/futures/_base.py): a result handed between
+// threads. Unlike asyncio's Future it has a RUNNING state, its result() blocks the calling thread
+// (a generator here: `yield* fut.result()`), and done callbacks run at once in the thread that
+// completes it.
+import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TimeoutError, formatException, isExitException, toPyException } from '../exceptions.js';
+import { pyAddress } from '../repr.js';
+import type { Kernel } from './kernel.js';
+import { STDLIB_FRAMES } from './frames.js';
+import type { Op } from './requests.js';
+import { WaitQueue } from './wait-queue.js';
+
+export type ConcurrentState = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'CANCELLED_AND_NOTIFIED' | 'FINISHED';
+
+export type ConcurrentDoneCallback<T> = (future: ConcurrentFuture<T>) => unknown;
+
+export class ConcurrentFuture<T = unknown> {
+  _state: ConcurrentState = 'PENDING';
+  private value: T | undefined;
+  private error: PyBaseException | undefined;
+  private readonly callbacks: ConcurrentDoneCallback<T>[] = [];
+  private readonly waiters: WaitQueue;
+
+  constructor(
+    private readonly kernel: Kernel,
+    /** Where concurrent.futures' logger writes (stderr lines). */
+    private readonly log: (lines: string[]) => void = () => {},
+  ) {
+    this.waiters = new WaitQueue(kernel);
+  }
+
+  done(): boolean {
+    return this._state === 'CANCELLED' || this._state === 'CANCELLED_AND_NOTIFIED' || this._state === 'FINISHED';
+  }
+
+  cancelled(): boolean {
+    return this._state === 'CANCELLED' || this._state === 'CANCELLED_AND_NOTIFIED';
+  }
+
+  running(): boolean {
+    return this._state === 'RUNNING';
+  }
+
+  /** `cancel()`: only a PENDING future can be cancelled. */
+  cancel(): boolean {
+    if (this._state === 'RUNNING' || this._state === 'FINISHED') return false;
+    if (this.cancelled()) return true;
+    this._state = 'CANCELLED';
+    this.waiters.notifyAll();
+    this.invokeCallbacks();
+    return true;
+  }
+
+  /** `set_running_or_notify_cancel()`: False if it was cancelled (the work must not run). */
+  set_running_or_notify_cancel(): boolean {
+    if (this._state === 'CANCELLED') {
+      this._state = 'CANCELLED_AND_NOTIFIED';
+      return false;
+    }
+    if (this._state === 'PENDING') {
+      this._state = 'RUNNING';
+      return true;
+    }
+    throw new RuntimeError('Future in unexpected state');
+  }
+
+  set_result(result: T): void {
+    if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    this.value = result;
+    this._state = 'FINISHED';
+    this.waiters.notifyAll();
+    this.invokeCallbacks();
+  }
+
+  set_exception(exception: unknown): void {
+    if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    this.error = toPyException(exception);
+    this._state = 'FINISHED';
+    this.waiters.notifyAll();
+    this.invokeCallbacks();
+  }
+
+  /** `add_done_callback(fn)`: runs `fn(future)` now if done, else in the thread that completes it. */
+  add_done_callback(fn: ConcurrentDoneCallback<T>): void {
+    if (!this.done()) {
+      this.callbacks.push(fn);
+      return;
+    }
+    this.callOne(fn);
+  }
+
+  addDoneCallback(fn: ConcurrentDoneCallback<T>): void {
+    this.add_done_callback(fn);
+  }
+
+  /** `result(timeout=None)`: `const r = yield* fut.result()`; blocks the calling thread until done. */
+  *result(timeout: number | null = null): Op<T> {
+    yield* this.waitDone(timeout, 'future.result()', STDLIB_FRAMES.futureResult);
+    if (this.cancelled()) throw new CancelledError();
+    if (this.error !== undefined) throw this.error;
+    return this.value as T;
+  }
+
+  /** `exception(timeout=None)`: the exception it finished with, or null. */
+  *exception(timeout: number | null = null): Op<PyBaseException | null> {
+    yield* this.waitDone(timeout, 'future.exception()', STDLIB_FRAMES.futureException);
+    if (this.cancelled()) throw new CancelledError();
+    return this.error ?? null;
+  }
+
+  private *waitDone(timeout: number | null, on: string, frames: typeof STDLIB_FRAMES.futureResult): Op<void> {
+    if (this.done()) return;
+    const deadline = timeout === null ? null : this.kernel.now + timeout;
+    while (!this.done()) {
+      const remaining = deadline === null ? null : deadline - this.kernel.now;
+      if (remaining !== null && remaining <= 0) throw new TimeoutError();
+      yield { kind: 'wait', queue: this.waiters, timeout: remaining, on, frames };
+    }
+  }
+
+  private invokeCallbacks(): void {
+    for (const fn of this.callbacks.splice(0)) this.callOne(fn);
+  }
+
+  /** CPython logs and swallows an Exception raised by a done callback ("exception calling callback for ..."). */
+  private callOne(fn: ConcurrentDoneCallback<T>): void {
+    try {
+      fn(this);
+    } catch (error) {
+      if (isExitException(error) || error instanceof CancelledError) throw error;
+      this.log([`exception calling callback for ${this.__repr__()}`, ...formatException(toPyException(error))]);
+    }
+  }
+
+  /** `<Future at 0x7f... state=pending>`, `state=finished returned str>`, `state=finished raised ValueError>`. */
+  __repr__(): string {
+    const state = this._state === 'CANCELLED_AND_NOTIFIED' ? 'cancelled' : this._state.toLowerCase();
+    if (this._state === 'FINISHED') {
+      if (this.error !== undefined) return `<Future at ${pyAddress(this)} state=finished raised ${this.error.pyName}>`;
+      return `<Future at ${pyAddress(this)} state=finished returned ${pyTypeName(this.value)}>`;
+    }
+    return `<Future at ${pyAddress(this)} state=${state}>`;
+  }
+}
+
+/** `type(value).__name__` for the values a simulated program hands around. */
+export function pyTypeName(value: unknown): string {
+  if (value === null || value === undefined) return 'NoneType';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (Array.isArray(value)) return 'list';
+  const name = (value as { constructor?: { pyName?: string; name?: string } }).constructor;
+  return name?.pyName ?? name?.name ?? 'object';
+}

@@ -1,0 +1,142 @@
+// The life of the interpreter around the main program, as CPython's Py_RunMain and Py_FinalizeEx
+// order it: run the module; print an uncaught exception (sys.excepthook); threading._shutdown
+// (concurrent.futures' exit hook stops the executors, then every non-daemon thread is joined, which
+// hangs for ever on a thread that never ends: Ctrl+C there is "Exception ignored in: <module
+// 'threading'...>"); daemon threads are frozen where they stand; then garbage collection at exit
+// reports pending tasks ("Task was destroyed but it is pending!") and, in dev mode, unclosed loops.
+//
+// Exit status, as `subprocess` reports it: 0; 1 after an uncaught exception; SystemExit's code; and
+// -2 after an uncaught KeyboardInterrupt (CPython re-raises SIGINT on itself so the parent sees the
+// signal: a shell shows 130).
+import { KeyboardInterrupt, SystemExit, excLine, formatException, toPyException } from '../exceptions.js';
+import type { BaseEventLoop } from '../base-events.js';
+import { allTasks } from '../task-registry.js';
+import { Task } from '../tasks.js';
+import { PY_STDLIB_DIR } from '../repr.js';
+import type { ProcessContext } from './context.js';
+import type { ExecutorRegistry } from './executor.js';
+import { THREADING_PY } from './frames.js';
+import type { Op } from './requests.js';
+import type { SimThread } from './thread.js';
+import type { Warnings } from './warnings.js';
+
+/** Exit status of a process killed by SIGINT, as subprocess.Popen.returncode reports it. */
+export const SIGINT_STATUS = -2;
+
+/** What CPython prints when Ctrl+C interrupts threading._shutdown's join. */
+export const SHUTDOWN_INTERRUPTED = [
+  `Exception ignored in: <module 'threading' from '${THREADING_PY}'>`,
+  'Traceback (most recent call last):',
+  `  File "${THREADING_PY}", line 1590, in _shutdown`,
+  '    lock.acquire()',
+  'KeyboardInterrupt: ',
+];
+
+export interface InterpreterParts {
+  ctx: ProcessContext;
+  executors: ExecutorRegistry;
+  warnings: Warnings;
+  /** Every event loop the program created, in creation order. */
+  loops: readonly BaseEventLoop[];
+}
+
+export class Interpreter {
+  /** Set while the main thread is in threading._shutdown, joining `joining`. */
+  joining: SimThread | undefined;
+  private hangReported = false;
+
+  constructor(private readonly parts: InterpreterParts) {}
+
+  /** The main thread's whole program: the module, then shutdown. Returns the exit status. */
+  *main(module: () => Op<unknown>): Op<number> {
+    const { ctx } = this.parts;
+    let status = 0;
+    try {
+      yield* module();
+    } catch (error) {
+      status = this.uncaught(error);
+    }
+    status = yield* this.shutdown(status);
+    this.collectGarbage();
+    ctx.output.flush('stdout');
+    ctx.output.flush('stderr');
+    ctx.kernel.emit({ type: 'exit', status });
+    return status;
+  }
+
+  /** sys.excepthook for the main module; returns the exit status it implies. */
+  private uncaught(error: unknown): number {
+    const { ctx } = this.parts;
+    if (error instanceof SystemExit) {
+      const code = error.args[0];
+      if (code === undefined || code === null) return 0;
+      if (typeof code === 'number') return code;
+      ctx.output.stderrLines([String(code)]);
+      return 1;
+    }
+    const exc = toPyException(error);
+    ctx.output.stderrLines(exc.frames.length > 0 || exc.__context__ || exc.__cause__ ? formatException(exc) : [excLine(exc)]);
+    return exc instanceof KeyboardInterrupt ? SIGINT_STATUS : 1;
+  }
+
+  /** threading._shutdown: the executors' exit hook, then join every non-daemon thread. */
+  private *shutdown(status: number): Op<number> {
+    const { ctx, executors } = this.parts;
+    const kernel = ctx.kernel;
+    kernel.emit({ type: 'shutdown', phase: 'begin' });
+    executors.interpreterShutdown = true;
+    for (const executor of executors.executors) executor.stop();
+    try {
+      for (const thread of kernel.threads) {
+        if (thread.isMain || thread.daemon || !thread.alive) continue;
+        this.joining = thread;
+        this.hangReported = false;
+        kernel.emit({ type: 'shutdown', phase: 'joining', waitingFor: thread.name });
+        while (thread.state !== 'done') {
+          yield { kind: 'wait', queue: thread.exited, timeout: null, on: `join ${thread.name}` };
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof KeyboardInterrupt)) throw error;
+      ctx.output.stderrLines(SHUTDOWN_INTERRUPTED);
+    } finally {
+      this.joining = undefined;
+    }
+    const alive = kernel.threads.filter((t) => !t.isMain && t.alive);
+    if (alive.length > 0) kernel.emit({ type: 'shutdown', phase: 'daemons_killed', waitingFor: alive.map((t) => t.name).join(', ') });
+    for (const thread of alive) thread.state = 'done';
+    kernel.emit({ type: 'shutdown', phase: 'done' });
+    return status;
+  }
+
+  /** The kernel is idle: if shutdown waits on a thread that nothing can wake but Ctrl+C, say so once. */
+  idle(timersPending: boolean): void {
+    if (this.joining === undefined || timersPending || this.hangReported) return;
+    this.hangReported = true;
+    const kernel = this.parts.ctx.kernel;
+    const previous = kernel.current;
+    kernel.current = kernel.main;
+    kernel.emit({ type: 'shutdown', phase: 'hang', waitingFor: this.joining.name });
+    kernel.current = previous;
+  }
+
+  /**
+   * Garbage collection at exit. Loops still running on a frozen (daemon or abandoned) thread stay
+   * referenced from its frame and are never collected; the others' pending tasks are destroyed
+   * (Task.__del__), in creation order. In dev mode an unclosed loop warns from BaseEventLoop.__del__;
+   * CPython 3.11 shows this warning for the first such loop only (later ones are collected after
+   * the warnings machinery is gone).
+   */
+  private collectGarbage(): void {
+    const { loops, warnings } = this.parts;
+    const collectable = loops.filter((loop) => !loop.isRunning());
+    for (const loop of collectable) {
+      for (const task of allTasks(loop)) if (task instanceof Task) task.finalize();
+    }
+    const unclosed = collectable.find((loop) => !loop.isClosed());
+    if (unclosed !== undefined) {
+      const message = `unclosed event loop ${unclosed.__repr__()}`;
+      warnings.warnUnlocated('ResourceWarning', message, [`${PY_STDLIB_DIR}/asyncio/base_events.py:692: ResourceWarning: ${message}`]);
+    }
+  }
+}

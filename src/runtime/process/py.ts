@@ -1,0 +1,188 @@
+// `py`: the Python-shaped environment a simulated program is written against, bound to one
+// simulated process: builtins (print, id), the modules the article's programs import (time,
+// threading, queue, concurrent.futures, asyncio), and the lesson annotations (py.line, py.note).
+import type { BaseEventLoop } from '../base-events.js';
+import { Coroutine, asyncDef, runningCoroutine, setLine, type CoroutineLike, type CoroutineOptions } from '../coroutines.js';
+import { PyBaseException, type PyFrame } from '../exceptions.js';
+import { Future } from '../futures.js';
+import { gather } from '../gather.js';
+import { getEventLoop, getRunningLoop, newEventLoop, setEventLoop } from '../policy.js';
+import { pyFunction, pyId } from '../repr.js';
+import { shield } from '../shield.js';
+import { sleep } from '../sleep.js';
+import { allTasks, currentTask } from '../task-registry.js';
+import { Task, createTask, ensureFuture } from '../tasks.js';
+import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from '../wait.js';
+import { waitFor } from '../wait-for.js';
+import { ConcurrentFuture } from './concurrent-future.js';
+import type { ProcessContext } from './context.js';
+import { ExecutorRegistry, ThreadPoolExecutor, type ExecutorOptions } from './executor.js';
+import { inFrame, stackFrames } from './frames.js';
+import { Queue } from './queue.js';
+import { runCoroutineThreadsafe } from './threadsafe.js';
+import { Event, Lock, Thread, ThreadTable, markPyDef, type ThreadOptions } from './threading.js';
+import { createTime, type PyTime } from './time.js';
+
+export type Py = ReturnType<typeof createPy>;
+
+/** Everything createPy needs besides the shared context. */
+export interface PyParts {
+  ctx: ProcessContext;
+  executors: ExecutorRegistry;
+  /** Loops the program created, in order (filled as it creates them). */
+  loops: BaseEventLoop[];
+}
+
+type AnyFunction = (...args: never[]) => unknown;
+
+export function createPy({ ctx, executors, loops }: PyParts) {
+  const table = new ThreadTable(ctx);
+  const time: PyTime = createTime(ctx.realm);
+  const remember = (loop: BaseEventLoop): BaseEventLoop => {
+    if (!loops.includes(loop)) loops.push(loop);
+    return loop;
+  };
+
+  /** The running thread's Python stack, plus the running coroutine's frame (debug-mode `created at`). */
+  ctx.realm.extractStack = (): PyFrame[] => {
+    const frames = stackFrames(ctx.currentThread(), ctx.sources);
+    const coro = runningCoroutine();
+    if (coro !== undefined && coro.file !== undefined) frames.push(ctx.sources.frame({ file: coro.file, name: coro.__qualname__, line: coro.line }));
+    return frames;
+  };
+
+  const py = {
+    // ── builtins ──────────────────────────────────────────────────────────────
+    /** `print(*args, sep=' ', end='\n')`: a trailing `{sep, end, file}` object holds the keywords. */
+    print: (...args: unknown[]): void => ctx.output.print(args),
+    /** `id(obj)`: stable per object, address-like. */
+    id: (obj: object): number => pyId(obj),
+
+    // ── lesson annotations ────────────────────────────────────────────────────
+    /**
+     * The program is now at `line` of its source: emits a `line` event, and moves the running
+     * coroutine (inside a task) or the running thread's innermost frame there, so reprs and
+     * tracebacks show it.
+     */
+    line(line: number): void {
+      const coro = runningCoroutine();
+      if (coro !== undefined) setLine(line);
+      else {
+        const stack = ctx.currentThread().stack;
+        const top = stack[stack.length - 1];
+        if (top !== undefined) top.line = line;
+      }
+      ctx.kernel.emit({ type: 'line', line });
+    },
+    /** An explanation of this moment, in both languages (a `note` event). */
+    note(note: { zh: string; en: string }): void {
+      ctx.kernel.emit({ type: 'note', zh: note.zh, en: note.en });
+    },
+    /**
+     * `def name(...)` at `line` of the program: names the function for reprs
+     * (`more_work(6) at threads-threadsafe.py:9`) and gives it a frame in tracebacks. Works for
+     * plain functions and for generator functions (those that block).
+     */
+    def<F extends AnyFunction>(name: string, line: number, fn: F): F {
+      const file = ctx.file;
+      const isGeneratorFunction = Object.getPrototypeOf(fn) === Object.getPrototypeOf(function* () {});
+      const wrapped = isGeneratorFunction
+        ? function* (this: unknown, ...args: unknown[]) {
+            return yield* inFrame(ctx.currentThread(), ctx.sources, { file, name, line }, () => (fn as unknown as (...a: unknown[]) => Generator<unknown, unknown, unknown>)(...args));
+          }
+        : function (this: unknown, ...args: unknown[]) {
+            const thread = ctx.currentThread();
+            thread.stack.push({ file, name, line });
+            try {
+              return (fn as unknown as (...a: unknown[]) => unknown)(...args);
+            } catch (error) {
+              if (error instanceof PyBaseException) error.frames.unshift(ctx.sources.frame({ file, name, line: thread.stack[thread.stack.length - 1]!.line }));
+              throw error;
+            } finally {
+              thread.stack.pop();
+            }
+          };
+      return markPyDef(pyFunction(wrapped as unknown as F, { name, file, line }));
+    },
+    /** `async def name(...)` at `line` of the program (asyncDef with the program's file). */
+    asyncDef<A extends unknown[], T>(name: string, line: number, body: (...args: A) => Generator<unknown, T, unknown>, options: Omit<CoroutineOptions, 'file' | 'line'> = {}) {
+      return asyncDef(name, body, { ...options, file: ctx.file, line });
+    },
+
+    // ── time ──────────────────────────────────────────────────────────────────
+    time,
+
+    // ── threading ─────────────────────────────────────────────────────────────
+    threading: {
+      /** `threading.Thread(target=..., args=(...), name=..., daemon=...)`. */
+      Thread: (options: ThreadOptions = {}): Thread => new Thread(ctx, table, options),
+      current_thread: (): Thread => table.current(),
+      /** Deprecated alias (DeprecationWarning in dev mode since 3.10). */
+      currentThread: (): Thread => {
+        ctx.warn('DeprecationWarning', 'currentThread() is deprecated, use current_thread() instead');
+        return table.current();
+      },
+      main_thread: (): Thread => {
+        const current = ctx.kernel.current;
+        ctx.kernel.current = ctx.kernel.main;
+        try {
+          return table.current();
+        } finally {
+          ctx.kernel.current = current;
+        }
+      },
+      get_ident: (): number => ctx.currentThread().ident,
+      active_count: (): number => ctx.kernel.threads.filter((t) => t.alive).length,
+      Event: (): Event => new Event(ctx),
+      Lock: (): Lock => new Lock(ctx),
+    },
+
+    // ── queue ─────────────────────────────────────────────────────────────────
+    queue: {
+      Queue: <T = unknown>(): Queue<T> => new Queue<T>(ctx),
+    },
+
+    // ── concurrent.futures ────────────────────────────────────────────────────
+    concurrent: {
+      futures: {
+        ThreadPoolExecutor: (options: ExecutorOptions = {}): ThreadPoolExecutor => new ThreadPoolExecutor(ctx, table, executors, options),
+        Future: <T = unknown>(): ConcurrentFuture<T> => new ConcurrentFuture<T>(ctx.kernel, (lines) => ctx.output.stderrLines(lines)),
+      },
+    },
+
+    // ── asyncio (the runtime's, bound to this process) ────────────────────────
+    asyncio: {
+      newEventLoop: (): BaseEventLoop => remember(newEventLoop()),
+      getEventLoop: (): BaseEventLoop => remember(getEventLoop()),
+      setEventLoop: (loop: BaseEventLoop | null): void => setEventLoop(loop),
+      getRunningLoop: (): BaseEventLoop => getRunningLoop(),
+      /** `asyncio.run_coroutine_threadsafe(coro, loop)`: a concurrent Future chained to the task. */
+      runCoroutineThreadsafe: <T>(coro: CoroutineLike<T>, loop: BaseEventLoop): ConcurrentFuture<T> => runCoroutineThreadsafe(ctx, coro, loop),
+      /** `asyncio.all_tasks(loop)`: the loop's pending tasks, in creation order. */
+      allTasks: (loop?: BaseEventLoop) => allTasks<Task>(loop ?? getRunningLoop()),
+      currentTask: (loop?: BaseEventLoop) => currentTask<Task>(loop ?? getRunningLoop()),
+      sleep,
+      wait,
+      waitFor,
+      gather,
+      shield,
+      ensureFuture,
+      createTask,
+      asyncDef,
+      Future,
+      Task,
+      Coroutine,
+      FIRST_COMPLETED,
+      FIRST_EXCEPTION,
+      ALL_COMPLETED,
+    },
+
+    // ── sys ───────────────────────────────────────────────────────────────────
+    sys: {
+      /** `sys.stdout.write` / `sys.stderr.write`. */
+      stdout: { write: (text: string): void => ctx.output.write('stdout', text) },
+      stderr: { write: (text: string): void => ctx.output.write('stderr', text) },
+    },
+  };
+  return py;
+}

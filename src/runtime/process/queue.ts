@@ -1,0 +1,87 @@
+// The `queue` module's Queue (CPython's Lib/queue.py): a FIFO between threads. put() never blocks
+// (an unbounded queue, the article's); get() blocks the calling thread until an item arrives, or
+// raises queue.Empty after `timeout` seconds or at once when `block=False`.
+import { QueueEmpty, ValueError } from '../exceptions.js';
+import { pyAddress } from '../repr.js';
+import type { ProcessContext } from './context.js';
+import { STDLIB_FRAMES } from './frames.js';
+import type { Op } from './requests.js';
+import { WaitQueue } from './wait-queue.js';
+
+export interface GetOptions {
+  block?: boolean;
+  timeout?: number | null;
+}
+
+export class Queue<T = unknown> {
+  private readonly items: T[] = [];
+  /** Threads blocked in get() (CPython's `not_empty` condition). */
+  private readonly notEmpty: WaitQueue;
+  private unfinished = 0;
+  private readonly allDone: WaitQueue;
+
+  constructor(private readonly ctx: ProcessContext) {
+    this.notEmpty = new WaitQueue(ctx.kernel);
+    this.allDone = new WaitQueue(ctx.kernel);
+  }
+
+  /** `put(item)`: never blocks (unbounded); wakes one thread blocked in get(). */
+  put(item: T): void {
+    this.items.push(item);
+    this.unfinished++;
+    this.notEmpty.notifyOne();
+  }
+
+  put_nowait(item: T): void {
+    this.put(item);
+  }
+
+  /** `get(block=True, timeout=None)`: `const x = yield* q.get()`. */
+  *get(options: GetOptions = {}): Op<T> {
+    const block = options.block ?? true;
+    const timeout = options.timeout ?? null;
+    if (timeout !== null && timeout < 0) throw new ValueError("'timeout' must be a non-negative number");
+    const deadline = timeout === null ? null : this.ctx.kernel.now + timeout;
+    while (this.items.length === 0) {
+      if (!block) throw new QueueEmpty();
+      const remaining = deadline === null ? null : deadline - this.ctx.kernel.now;
+      if (remaining !== null && remaining <= 0) throw new QueueEmpty();
+      yield {
+        kind: 'wait',
+        queue: this.notEmpty,
+        timeout: remaining,
+        on: 'q.get()',
+        frames: timeout === null ? STDLIB_FRAMES.queueGet : STDLIB_FRAMES.queueGetTimeout,
+      };
+    }
+    return this.items.shift()!;
+  }
+
+  /** `get_nowait()`: an item, or queue.Empty. */
+  get_nowait(): T {
+    if (this.items.length === 0) throw new QueueEmpty();
+    return this.items.shift()!;
+  }
+
+  task_done(): void {
+    if (this.unfinished <= 0) throw new ValueError('task_done() called too many times');
+    if (--this.unfinished === 0) this.allDone.notifyAll();
+  }
+
+  /** `join()`: blocks until every item put has been marked done. */
+  *join(): Op<void> {
+    while (this.unfinished > 0) yield { kind: 'wait', queue: this.allDone, timeout: null, on: 'q.join()' };
+  }
+
+  qsize(): number {
+    return this.items.length;
+  }
+
+  empty(): boolean {
+    return this.items.length === 0;
+  }
+
+  __repr__(): string {
+    return `<queue.Queue object at ${pyAddress(this)}>`;
+  }
+}

@@ -1,0 +1,84 @@
+// runProcess: one run of a simulated CPython process. It makes a fresh realm (so tasks are numbered
+// from Task-1 and ids and idents start over), a kernel with the main thread, and `py`; runs the
+// program as the main module, then the interpreter's shutdown; and returns the whole trace and how
+// the run ended. Same program and same interrupts give the same trace.
+import type { BaseEventLoop } from '../base-events.js';
+import { Realm, withRealm } from '../realm.js';
+import type { TraceEvent } from '../trace.js';
+import type { ProcessContext } from './context.js';
+import { ExecutorRegistry } from './executor.js';
+import { SourceFiles, inFrame } from './frames.js';
+import { Interpreter } from './interpreter.js';
+import { Kernel } from './kernel.js';
+import { ProcessOutput } from './output.js';
+import { createPy, type Py } from './py.js';
+import type { Op } from './requests.js';
+import { Warnings } from './warnings.js';
+
+export interface ProcessOptions {
+  /** asyncio debug mode and dev-mode warnings (`python3 -X dev`). Default false. */
+  debug?: boolean;
+  /** Simulated times (seconds) at which Ctrl+C is pressed. */
+  interrupts?: readonly number[];
+  /** Stop at this simulated time if the process has not exited. Default 60. */
+  until?: number;
+  /** The program's file name, as tracebacks and reprs show it. Default 'main.py'. */
+  file?: string;
+  /** The program's source text, so tracebacks can show each frame's line. */
+  source?: string;
+}
+
+/** The main module: a generator function receiving `py` (it may also be a plain function). */
+export type MainProgram = (py: Py) => Op<unknown> | void;
+
+/** How a run ended (the same shape as the lessons' RunEnd). */
+export type RunEnd =
+  | { kind: 'exit'; status: number }
+  /** Still running (or hanging) at `until`. */
+  | { kind: 'until'; t: number };
+
+export interface ProcessResult {
+  events: TraceEvent[];
+  end: RunEnd;
+  /** The realm the run used (its `output` holds every printed line with its thread). */
+  realm: Realm;
+}
+
+export function runProcess(main: MainProgram, options: ProcessOptions = {}): ProcessResult {
+  const realm = new Realm();
+  realm.debug = options.debug ?? false;
+  const kernel = new Kernel(realm, options.interrupts ?? []);
+  const file = options.file ?? 'main.py';
+  const sources = new SourceFiles();
+  if (options.source !== undefined) sources.add(file, options.source);
+  const output = new ProcessOutput(realm);
+  const warnings = new Warnings(kernel, output, sources, realm.debug);
+  const ctx: ProcessContext = {
+    realm,
+    kernel,
+    sources,
+    output,
+    file,
+    debug: realm.debug,
+    counters: { thread: 0, executor: 0 },
+    warn: (category, message) => warnings.warn(category, message),
+    currentThread: () => kernel.current,
+  };
+  const executors = new ExecutorRegistry();
+  const loops: BaseEventLoop[] = [];
+  const interpreter = new Interpreter({ ctx, executors, warnings, loops });
+  kernel.onIdle = (timersPending) => interpreter.idle(timersPending);
+
+  let status = 0;
+  const end = withRealm(realm, () => {
+    const py = createPy({ ctx, executors, loops });
+    const module = () => inFrame(kernel.main, sources, { file, name: '<module>', line: 1 }, () => main(py)) as Op<unknown>;
+    kernel.setMainProgram(
+      (function* () {
+        status = yield* interpreter.main(module);
+      })(),
+    );
+    return kernel.run(options.until ?? 60);
+  });
+  return { events: kernel.events, end: end.kind === 'done' ? { kind: 'exit', status } : end, realm };
+}
