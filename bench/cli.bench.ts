@@ -31,6 +31,8 @@ export default async function bench(): Promise<void> {
     ['node -e 0 (reference)', ['-e', '0']],
     ['asyncio-lab --help', [bin, '--help']],
     ['asyncio-lab list', [bin, 'list']],
+    // A whole lesson simulated and printed: startup plus the runtime's work.
+    ['asyncio-lab stop wait --json', [bin, 'stop', 'wait', '--json']],
   ];
   const times = cases.map(() => [] as number[]);
   for (const [, args] of cases) wallMs(args); // warm the file cache
