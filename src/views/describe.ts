@@ -166,5 +166,5 @@ function keepInBrief(event: TraceEvent): boolean {
 
 function remember(event: TraceEvent, state: DescribeState): void {
   if (event.type === 'handle_scheduled') state.callbacks.set(event.handle, event.callback);
-  else if (event.type === 'future_created') state.futures.set(event.future, event.kind === 'Task' ? event.name : event.name);
+  else if (event.type === 'future_created') state.futures.set(event.future, event.name);
 }
