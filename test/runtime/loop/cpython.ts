@@ -24,7 +24,8 @@ class VirtualSelector(selectors.DefaultSelector):
         self.loop._vtime += timeout
         return []
 
-class VirtualLoop(asyncio.SelectorEventLoop):
+# Named as the loop new_event_loop() makes on Linux, so reprs read the same.
+class _UnixSelectorEventLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         self._vtime = 0.0
         selector = VirtualSelector()
@@ -34,7 +35,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         return self._vtime
 
 class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
-    _loop_factory = VirtualLoop
+    _loop_factory = _UnixSelectorEventLoop
 
 asyncio.set_event_loop_policy(VirtualPolicy())
 `;
