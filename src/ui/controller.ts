@@ -158,7 +158,7 @@ export function programExited(lab: Lab): boolean {
 export function simNow(lab: Lab, now: number): number {
   const stepT = lab.replay.eventAt(lab.step)?.t ?? 0;
   if (!lab.playing) return stepT;
-  const next = lab.replay.eventAt(lab.step + 1)?.t ?? Number.POSITIVE_INFINITY;
+  const next = atEnd(lab) ? Number.POSITIVE_INFINITY : lab.replay.eventAt(lab.step + 1)!.t;
   return Math.max(stepT, Math.min(simTimeAt(lab.playhead, now), next));
 }
 

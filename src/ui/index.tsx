@@ -3,7 +3,7 @@
 //            (0 after q, or Ctrl+C once the program has exited; 130 after three Ctrl+C in a second).
 //   runMenu: the lesson menu; resolves to the chosen lesson, or undefined.
 import { render } from 'ink';
-import type { Lang, Lesson, RunOptions } from '../scenarios/types.js';
+import type { Lang, Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { LabApp } from './components/LabApp.js';
 import { Menu } from './components/Menu.js';
 import { programOf } from './program.js';
@@ -11,7 +11,8 @@ import { takeTerminal } from './terminal.js';
 
 export interface LabInput {
   lesson: Lesson;
-  variant?: string;
+  /** A variant of the lesson, by id or itself. */
+  variant?: string | LessonVariant;
   options: RunOptions;
   /** Simulated seconds per wall-clock second. */
   speed: number;

@@ -1,6 +1,6 @@
 // Which program the lab shows: a lesson (as written or corrected) or one of its variants, and the
 // source text that goes with the trace.
-import type { Lang, Lesson, PythonSource, RunOptions, RunResult } from '../scenarios/types.js';
+import type { Lang, Lesson, LessonVariant, PythonSource, RunOptions, RunResult } from '../scenarios/types.js';
 import { say } from './i18n.js';
 import type { SourceView } from './panels/source.js';
 
@@ -14,11 +14,11 @@ export interface Program {
   run(options: RunOptions): RunResult;
 }
 
-/** The program for `lesson` (or its variant `variant`); throws when the variant does not exist. */
-export function programOf(lesson: Lesson, variant: string | undefined, lang: Lang): Program {
+/** The program for `lesson` (or its variant, given by id or itself); throws when the variant does not exist. */
+export function programOf(lesson: Lesson, variant: string | LessonVariant | undefined, lang: Lang): Program {
   if (variant !== undefined) {
-    const v = lesson.variants.find((x) => x.id === variant);
-    if (!v) throw new Error(`lesson ${lesson.id} has no variant '${variant}'`);
+    const v = typeof variant === 'string' ? lesson.variants.find((x) => x.id === variant) : variant;
+    if (!v) throw new Error(`lesson ${lesson.id} has no variant '${String(variant)}'`);
     return {
       id: `${lesson.id} · ${v.id}`,
       title: v.title[lang],

@@ -72,11 +72,11 @@ export function Screen(p: ScreenProps) {
 }
 
 function rightColumn(state: LabState, lang: Lang, rows: number): Line[] {
-  const loop = loopLines(state, lang);
-  const futuresWanted = 1 + Math.max(1, state.futures.length);
-  const futureRows = Math.min(futuresWanted, Math.max(3, rows - loop.length));
-  const loopRows = Math.max(0, rows - futureRows);
-  return [...loop.slice(0, loopRows), ...Array.from({ length: Math.max(0, loopRows - loop.length) }, (): Line => []), ...futureLines(state, lang, futureRows)];
+  const loop = loopLines(state, lang, Math.max(2, rows - 4));
+  // The loop gets what it needs, leaving the futures at least three rows (title + two) and a gap.
+  const futureRows = Math.max(3, rows - loop.length - 1);
+  const loopRows = Math.max(0, rows - futureRows - 1);
+  return [...loop.slice(0, loopRows), [], ...futureLines(state, lang, futureRows)];
 }
 
 function explanation(p: ScreenProps, rows: number): Line[] {

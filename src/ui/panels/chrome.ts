@@ -18,7 +18,7 @@ export interface HeaderInput {
 
 export function headerLine({ id, title, t, iteration, step, steps, width, lang }: HeaderInput): Line {
   const left = ` asyncio-lab · ${id} · ${title} `;
-  const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${step + 1}/${steps} `;
+  const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${Math.min(step + 1, steps)}/${steps} `;
   const gap = Math.max(1, width - cells(left) - cells(right));
   return [
     { text: left, bold: true, inverse: true },

@@ -84,13 +84,13 @@ function ruler(title: string, labelWidth: number, track: number, endTime: number
     const label = 't = 0 (in event order)';
     for (let i = 0; i < Math.min(label.length, track); i++) chars[i] = label[i]!;
   }
-  const before = chars.slice(0, cursor).join('');
-  const after = chars.slice(cursor + 1).join('');
+  // The cursor is drawn in reverse video so the ruler's labels stay readable under it.
+  const at = chars[cursor] === '·' ? '▼' : chars[cursor]!;
   return [
     { text: `${title}${byTime ? ' s' : ''}`.padEnd(labelWidth).slice(0, labelWidth), bold: true },
-    { text: before, dim: true },
-    { text: '▼', color: 'cyan', bold: true },
-    { text: after, dim: true },
+    { text: chars.slice(0, cursor).join(''), dim: true },
+    { text: at, color: 'cyan', bold: true, inverse: at !== '▼' },
+    { text: chars.slice(cursor + 1).join(''), dim: true },
   ];
 }
 
@@ -109,7 +109,8 @@ function laneLine(lane: Lane, state: LabState, labelWidth: number, track: number
     if (mark.race) put(from, RACE);
   };
   for (const mark of toArray(lane.marks)) draw(mark, mark.index);
-  if (lane.open) draw({ t: lane.open.t, end: state.t, kind: lane.open.kind, index: state.count - 1 }, state.count - 1);
+  // An open span is drawn once time has passed in it (a callback that takes no time is just its mark).
+  if (lane.open && state.t > lane.open.t) draw({ t: lane.open.t, end: state.t, kind: lane.open.kind, index: state.count - 1 }, state.count - 1);
   const label = lane.kind === 'task' ? `  ${lane.label}` : lane.label;
   const segs: Seg[] = [{ text: fitLabel(label, labelWidth), ...(lane.kind === 'thread' ? { color: 'blue', bold: true } : { dim: true }) }];
   cells.forEach((cell, col) => {

@@ -1,0 +1,134 @@
+// The lab's controls as a state machine: keys to actions, stepping, playback ticks, speed, Ctrl+C
+// by re-simulation, leaving, and switching between the article's program and the corrected one.
+import { describe, expect, it } from 'vitest';
+import { atEnd, createLab, keyAction, type Lab, nextTickIn, programExited, STEP_DWELL_MS, update } from '../../src/ui/controller.js';
+import { programOf } from '../../src/ui/program.js';
+import { callLaterLesson, waitForeverLesson } from './fixtures/lessons.js';
+import type { Lesson } from '../../src/scenarios/types.js';
+
+function lab(lesson: Lesson, over: Partial<{ instant: boolean; startPaused: boolean; speed: number }> = {}): Lab {
+  return createLab(
+    { program: programOf(lesson, undefined, 'en'), options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil }, speed: 1, instant: false, startPaused: true, ...over },
+    0,
+  );
+}
+
+describe('keys', () => {
+  it('maps the documented keys to actions', () => {
+    const k = (input: string, key = {}) => keyAction(input, key)?.type;
+    expect([k(' '), k('n'), k('', { rightArrow: true }), k('i'), k('', { downArrow: true }), k('b'), k('', { leftArrow: true })]).toEqual(['toggle_play', 'step', 'step', 'iteration', 'iteration', 'back', 'back']);
+    expect([k('r'), k('+'), k('-'), k('c'), k('t'), k('?'), k('q')]).toEqual(['restart', 'faster', 'slower', 'interrupt', 'toggle_source', 'help', 'quit']);
+    expect(keyAction('c', { ctrl: true })).toEqual({ type: 'interrupt', ctrl: true });
+    expect(k('x')).toBeUndefined();
+  });
+});
+
+describe('stepping', () => {
+  it('starts paused on the first step, steps forward and back, and stops at both ends', () => {
+    let l = lab(callLaterLesson);
+    expect([l.step, l.playing]).toEqual([0, false]);
+    l = update(l, { type: 'back' }, 0);
+    expect(l.step).toBe(0);
+    l = update(update(l, { type: 'step' }, 0), { type: 'step' }, 0);
+    expect(l.step).toBe(2);
+    l = update(l, { type: 'back' }, 0);
+    expect(l.step).toBe(1);
+    for (let i = 0; i < 500; i++) l = update(l, { type: 'step' }, 0);
+    expect(atEnd(l)).toBe(true);
+    expect(programExited(l)).toBe(true);
+  });
+
+  it('opens on the last step when instant, and plays from the start otherwise', () => {
+    const instant = lab(callLaterLesson, { instant: true, startPaused: false });
+    expect([atEnd(instant), instant.playing]).toEqual([true, false]);
+    expect(lab(callLaterLesson, { startPaused: false }).playing).toBe(true);
+  });
+
+  it('paces playback by simulated time × speed, each step shown at least a moment', () => {
+    let l = lab(callLaterLesson, { startPaused: false });
+    // Step 0 and 1 happen at the same instant: only the dwell separates them.
+    expect(nextTickIn(l, 0, 0)).toBe(STEP_DWELL_MS);
+    // Go to the select() that sleeps 0.1 s until the first timer.
+    while (!(l.replay.eventAt(l.step + 1)?.type === 'select_woke')) l = update(l, { type: 'tick' }, 0);
+    expect(nextTickIn(l, 0, -10_000)).toBeCloseTo(100);
+    const fast = update(update(l, { type: 'faster' }, 0), { type: 'faster' }, 0);
+    expect(fast.speed).toBe(4);
+    expect(nextTickIn(fast, 0, -10_000)).toBeCloseTo(25);
+    expect(nextTickIn(update(l, { type: 'toggle_play' }, 0), 0, 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('Ctrl+C', () => {
+  it('re-simulates with KeyboardInterrupt at the current simulated time and shows its arrival', () => {
+    let l = lab(waitForeverLesson);
+    while (!atEnd(l)) l = update(l, { type: 'step' }, 0);
+    expect(l.result.end.kind).toBe('until');
+    l = update(l, { type: 'interrupt', ctrl: false }, 0);
+    expect(l.options.interrupts).toEqual([0]);
+    expect(l.replay.eventAt(l.step)?.type).toBe('interrupt');
+    while (!atEnd(l)) l = update(l, { type: 'step' }, 0);
+    expect(programExited(l)).toBe(true);
+    expect(l.quit).toBeUndefined();
+  });
+
+  it('injects at the simulated time playback has reached between events', () => {
+    let l = lab(waitForeverLesson, { startPaused: false });
+    while (!atEnd(l)) l = update(l, { type: 'tick' }, 0);
+    // Playing on, 2.5 simulated seconds later (wall clock at 1×), still waiting in select().
+    const playing = { ...l, playing: true, playhead: { ...l.playhead, paused: false } };
+    const hit = update(playing, { type: 'interrupt', ctrl: true }, 2500);
+    expect(hit.options.interrupts).toEqual([2.5]);
+  });
+
+  it('leaves the lab on Ctrl+C once the program has exited (status 0)', () => {
+    let l = lab(callLaterLesson, { instant: true });
+    l = update(l, { type: 'interrupt', ctrl: true }, 0);
+    expect(l.quit).toBe(0);
+  });
+
+  it('leaves on three Ctrl+C within a second while the program runs (status 130)', () => {
+    // A program that ignores Ctrl+C: the trace never changes.
+    const stubborn: Lesson = { ...waitForeverLesson, run: (o) => waitForeverLesson.run({ ...o, interrupts: [] }) };
+    let l = lab(stubborn);
+    for (const now of [0, 200, 400]) l = update(l, { type: 'interrupt', ctrl: true }, now);
+    expect(l.quit).toBe(130);
+  });
+
+  it('does not leave on three Ctrl+C spread over more than a second', () => {
+    const stubborn: Lesson = { ...waitForeverLesson, run: (o) => waitForeverLesson.run({ ...o, interrupts: [] }) };
+    let l = lab(stubborn);
+    for (const now of [0, 600, 1200]) l = update(l, { type: 'interrupt', ctrl: true }, now);
+    expect(l.quit).toBeUndefined();
+  });
+});
+
+describe('other keys', () => {
+  it('switches to the as-written program and back, keeping the simulated time', () => {
+    let l = lab(callLaterLesson);
+    for (let i = 0; i < 30; i++) l = update(l, { type: 'step' }, 0);
+    const t = l.replay.eventAt(l.step)!.t;
+    const written = update(l, { type: 'toggle_source' }, 0);
+    expect(written.options.asWritten).toBe(true);
+    expect(written.replay.events.some((e) => e.type === 'warning')).toBe(true);
+    expect(written.replay.eventAt(written.step)!.t).toBe(t);
+    expect(update(written, { type: 'toggle_source' }, 0).options.asWritten).toBe(false);
+  });
+
+  it('explains instead of switching when there is no other program', () => {
+    const l = update(lab(waitForeverLesson), { type: 'toggle_source' }, 0);
+    expect(l.options.asWritten).toBe(false);
+    expect(l.flash?.en).toMatch(/one program/);
+  });
+
+  it('restarts from the first step without the injected Ctrl+C', () => {
+    let l = update(lab(waitForeverLesson), { type: 'interrupt', ctrl: false }, 0);
+    l = update(l, { type: 'restart' }, 0);
+    expect([l.step, l.options.interrupts.length, l.replay.events.some((e) => e.type === 'interrupt')]).toEqual([0, 0, false]);
+  });
+
+  it('quits with 0 on q and toggles help on ?', () => {
+    const l = lab(callLaterLesson);
+    expect(update(l, { type: 'quit' }, 0).quit).toBe(0);
+    expect(update(l, { type: 'help' }, 0).help).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+// Stepping through a trace: which events are steps, the state at any step (forward, backward,
+// random access across checkpoints), one loop iteration at a time, and which note explains a step.
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../src/runtime/trace.js';
+import { noteFor } from '../../src/ui/state/notes.js';
+import { foldEvents } from '../../src/ui/state/reduce.js';
+import { CHECKPOINT_EVERY, Replay } from '../../src/ui/state/replay.js';
+import { at, callLaterEvents } from './fixtures/lessons.js';
+
+/** A long trace: n call_soon callbacks, each scheduled, run and printing. */
+function longTrace(n: number): TraceEvent[] {
+  const events: TraceEvent[] = [at(0, { type: 'loop_created', loop: 1, debug: false })];
+  for (let i = 1; i <= n; i++) {
+    const t = i / 1000;
+    events.push(at(t, { type: 'loop_iteration', loop: 1, n: i, ready: 1, scheduled: 0 }));
+    events.push(at(t, { type: 'handle_scheduled', loop: 1, handle: i, kind: 'Handle', callback: `cb(${i})` }));
+    events.push(at(t, { type: 'handle_run', loop: 1, handle: i, callback: `cb(${i})` }));
+    events.push(at(t, { type: 'output', stream: 'stdout', text: `line ${i}` }));
+  }
+  return events;
+}
+
+describe('Replay', () => {
+  it('makes a step of every event except annotations, instant callbacks returning and zero-timeout select wake-ups', () => {
+    const replay = new Replay(callLaterEvents());
+    const kinds = new Set(replay.stops.map((i) => replay.events[i]!.type));
+    expect(kinds.has('line')).toBe(false);
+    expect(kinds.has('note')).toBe(false);
+    expect(replay.stops.every((i) => { const e = replay.events[i]!; return !(e.type === 'handle_done' && e.took === 0) && !(e.type === 'select_woke' && e.reason === 'immediate'); })).toBe(true);
+    expect(kinds.has('timer_ready')).toBe(true);
+  });
+
+  it('gives the same state at step k whether reached forward, backward or directly', () => {
+    const events = longTrace(100);
+    const replay = new Replay(events);
+    expect(events.length).toBeGreaterThan(CHECKPOINT_EVERY * 4);
+    const direct = (k: number) => JSON.stringify(foldEvents(events.slice(0, replay.stops[k]! + 1)));
+    for (const k of [0, 1, 2, 150, 151, 149, 3, replay.length - 1, 64, 63, 200]) {
+      expect(JSON.stringify(replay.stateAt(k)), `step ${k}`).toBe(direct(k));
+    }
+  });
+
+  it('steps back to exactly the state of the previous step', () => {
+    const replay = new Replay(callLaterEvents());
+    const k = 20;
+    const forward = JSON.stringify(replay.stateAt(k - 1));
+    replay.stateAt(k);
+    expect(JSON.stringify(replay.stateAt(k - 1))).toBe(forward);
+  });
+
+  it('moves one loop iteration to the next loop_iteration event, or to the end', () => {
+    const replay = new Replay(callLaterEvents());
+    const first = replay.nextIteration(0);
+    expect(replay.eventAt(first)).toMatchObject({ type: 'loop_iteration', n: 1 });
+    const second = replay.nextIteration(first);
+    expect(replay.eventAt(second)).toMatchObject({ type: 'loop_iteration', n: 2 });
+    let s = second;
+    for (let i = 0; i < 20; i++) s = replay.nextIteration(s);
+    expect(s).toBe(replay.length - 1);
+  });
+
+  it('finds the step at a simulated time and the step showing an event', () => {
+    const replay = new Replay(callLaterEvents());
+    const s = replay.stepAtTime(0.2);
+    expect(replay.eventAt(s)!.t).toBe(0.2);
+    expect(replay.eventAt(s + 1)!.t).toBeGreaterThan(0.2);
+    expect(replay.stepOfEvent(replay.stops[5]!)).toBe(5);
+  });
+
+  it('explains a step with the note emitted just before it (and the last step with a trailing note)', () => {
+    const note = (en: string) => at(0, { type: 'note', zh: en, en });
+    const out = (text: string) => at(0, { type: 'output', stream: 'stdout', text });
+    const replay = new Replay([out('a'), note('about b'), out('b'), out('c'), note('about d'), out('d'), note('the end')]);
+    expect([0, 1, 2, 3].map((s) => noteFor(replay, s)?.en)).toEqual([undefined, 'about b', undefined, 'about d']);
+    const ending = new Replay([out('a'), out('b'), note('the end')]);
+    expect(noteFor(ending, 1)?.en).toBe('the end');
+  });
+
+  it('has a single empty step for an empty trace', () => {
+    const replay = new Replay([]);
+    expect(replay.length).toBe(0);
+    expect(replay.stateAt(0).count).toBe(0);
+  });
+});

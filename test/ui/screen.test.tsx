@@ -1,0 +1,177 @@
+// The screen drawn with ink-testing-library: panels present, sizes respected at 80×24, loop
+// structures in CPython's order, state words coloured, both languages, help, and keys in the app.
+import chalk from 'chalk';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LabApp } from '../../src/ui/components/LabApp.js';
+import { Screen, type ScreenProps } from '../../src/ui/components/Screen.js';
+import { createLab, update } from '../../src/ui/controller.js';
+import { cells } from '../../src/ui/format.js';
+import { programOf } from '../../src/ui/program.js';
+import { noteFor } from '../../src/ui/state/notes.js';
+import type { Lang } from '../../src/scenarios/types.js';
+import { at, callLaterLesson } from './fixtures/lessons.js';
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const plain = (s: string | undefined) => (s ?? '').replace(ANSI, '');
+
+/** Props for the call-later fixture after `steps` steps. */
+function propsAt(steps: number, over: Partial<ScreenProps> & { lang?: Lang } = {}): ScreenProps {
+  const lang = over.lang ?? 'en';
+  const program = programOf(callLaterLesson, undefined, lang);
+  let lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }, 0);
+  for (let i = 0; i < steps; i++) lab = update(lab, { type: 'step' }, 0);
+  const state = lab.replay.stateAt(lab.step);
+  return {
+    width: 100,
+    height: 30,
+    lang,
+    id: program.id,
+    title: program.title,
+    source: program.source(false, lang),
+    state,
+    event: lab.replay.eventAt(lab.step),
+    note: noteFor(lab.replay, lab.step),
+    t: state.t,
+    step: lab.step,
+    steps: lab.replay.length,
+    endTime: lab.replay.endTime,
+    totalEvents: lab.replay.events.length,
+    playing: false,
+    speed: 1,
+    canToggle: true,
+    help: false,
+    ...over,
+  };
+}
+
+/** The step at which the first timer (0.1 s) has just moved to the ready queue. */
+function firstTimerStep(): number {
+  const p = programOf(callLaterLesson, undefined, 'en');
+  const lab = createLab({ program: p, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }, 0);
+  return lab.replay.stops.findIndex((i) => lab.replay.events[i]!.type === 'timer_ready');
+}
+
+let level: typeof chalk.level;
+beforeAll(() => {
+  level = chalk.level;
+  chalk.level = 1;
+});
+afterAll(() => {
+  chalk.level = level;
+});
+
+describe('Screen', () => {
+  it('shows every panel at 80×24 within 80 columns and 23 rows', () => {
+    const frame = plain(render(<Screen {...propsAt(25, { width: 80, height: 24 })} />).lastFrame());
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const line of lines) expect(cells(line), line).toBeLessThanOrEqual(80);
+    for (const title of ['SOURCE', 'LOOP', 'FUTURES & TASKS', 'TIMELINE', 'OUTPUT', 'q quit']) expect(frame).toContain(title);
+  });
+
+  it('stacks the source above the loop on a narrow terminal and refuses a tiny one', () => {
+    const narrow = plain(render(<Screen {...propsAt(25, { width: 62, height: 30 })} />).lastFrame()).split('\n');
+    const sourceRow = narrow.findIndex((l) => l.startsWith('SOURCE'));
+    const loopRow = narrow.findIndex((l) => l.startsWith('LOOP'));
+    expect(sourceRow).toBeGreaterThan(0);
+    expect(loopRow).toBeGreaterThan(sourceRow);
+    expect(plain(render(<Screen {...propsAt(0, { width: 40, height: 10 })} />).lastFrame())).toContain('terminal too small');
+  });
+
+  it('lists the heap by deadline and marks the timer that just moved to the end of the ready queue', () => {
+    const frame = plain(render(<Screen {...propsAt(firstTimerStep(), { width: 140 })} />).lastFrame());
+    expect(frame).toMatch(/ready\s+→ <TimerHandle when=0\.1 call_back\(1, 1, 2\)>/);
+    const heap = ['when=0.2 call_back(3, 5, 7)', 'when=0.3 call_back(2, 3, 4)', 'when=0.5 '].map((s) => frame.indexOf(s));
+    expect(heap.every((i) => i > 0)).toBe(true);
+    expect([...heap].sort((a, b) => a - b)).toEqual(heap);
+    expect(frame).toContain('▶ 4');
+  });
+
+  it('colours future states: PENDING amber, FINISHED green, CANCELLED red', () => {
+    const props = propsAt(30);
+    const frame = render(<Screen {...props} />).lastFrame() ?? '';
+    expect(frame).toContain(`${chalk.yellow('PENDING')}`);
+    const finished = { ...props.state, futures: props.state.futures.map((f, i) => ({ ...f, state: i === 0 ? ('FINISHED' as const) : ('CANCELLED' as const) })) };
+    const frame2 = render(<Screen {...props} state={finished} />).lastFrame() ?? '';
+    expect(frame2).toContain(chalk.green('FINISHED'));
+    expect(frame2).toContain(chalk.red('CANCELLED'));
+  });
+
+  it('shows what a pending task waits on', () => {
+    const frame = plain(render(<Screen {...propsAt(30, { width: 140 })} />).lastFrame());
+    expect(frame).toMatch(/Task-1\s+PENDING main\(\) waits on <Future pending>/);
+  });
+
+  it("explains the step with the lesson's note when it has one, else generically", () => {
+    const program = programOf(callLaterLesson, undefined, 'en');
+    const lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }, 0);
+    const noted = lab.replay.stops.findIndex((_, s) => noteFor(lab.replay, s) !== undefined);
+    expect(plain(render(<Screen {...propsAt(noted)} />).lastFrame())).toContain('sleep(0.5) creates a future and a 0.5 s timer.');
+    expect(plain(render(<Screen {...propsAt(firstTimerStep())} />).lastFrame())).toContain('goes to the END of the ready queue');
+  });
+
+  it('speaks Chinese when asked, keeping Python words as they are', () => {
+    const frame = plain(render(<Screen {...propsAt(30, { lang: 'zh' })} />).lastFrame());
+    expect(frame).toContain('源码');
+    expect(frame).toContain('退出');
+    expect(frame).toContain('PENDING');
+  });
+
+  it('shows the printed lines with their time and stderr in red', () => {
+    const props = propsAt(60);
+    const frame = plain(render(<Screen {...props} />).lastFrame());
+    expect(frame).toContain('0.200 [Call_back--3]:5 + 7 = 12');
+    const withErr = { ...props.state, output: { item: { t: 1, thread: 'MainThread', stream: 'stderr' as const, text: 'KeyboardInterrupt' }, prev: props.state.output, length: 99 } };
+    expect(render(<Screen {...props} state={withErr} />).lastFrame()).toContain(chalk.red('KeyboardInterrupt'));
+  });
+
+  it('opens the help over the loop panel with every key and the timeline marks', () => {
+    const frame = plain(render(<Screen {...propsAt(5, { help: true, height: 36 })} />).lastFrame());
+    expect(frame).toContain('KEYS');
+    expect(frame).toContain('TIMELINE MARKS');
+    expect(frame).toContain('KeyboardInterrupt into the program now');
+  });
+
+  it('flags a race on the timeline', () => {
+    const props = propsAt(10);
+    const state = { ...props.state, lanes: props.state.lanes.map((l) => (l.kind === 'thread' ? { ...l, marks: { item: { t: 0, kind: 'run' as const, label: 'x', index: 3, race: true }, prev: undefined, length: 1 } } : l)) };
+    expect(plain(render(<Screen {...props} state={state} />).lastFrame())).toContain('≈');
+    expect(plain(render(<Screen {...props} />).lastFrame())).not.toContain('≈');
+  });
+});
+
+describe('LabApp', () => {
+  async function until(check: () => boolean): Promise<void> {
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  it('steps forward with n and → and back with b', async () => {
+    const program = programOf(callLaterLesson, undefined, 'en');
+    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }} lang="en" />);
+    const frame = () => plain(app.lastFrame());
+    await until(() => frame().includes('step 1/'));
+    app.stdin.write('n');
+    await until(() => frame().includes('step 2/'));
+    app.stdin.write('\x1b[C');
+    await until(() => frame().includes('step 3/'));
+    app.stdin.write('b');
+    await until(() => frame().includes('step 2/'));
+    expect(frame()).toContain('step 2/');
+    app.unmount();
+  });
+
+  it('shows the program in zh with the as-written source after t', async () => {
+    const program = programOf(callLaterLesson, undefined, 'zh');
+    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }} lang="zh" />);
+    const frame = () => plain(app.lastFrame());
+    await until(() => frame().includes('new_event_loop()'));
+    expect(frame()).toContain('call-later.py · 修正版');
+    app.stdin.write('t');
+    await until(() => frame().includes('get_event_loop()'));
+    expect(frame()).toContain('call-later.py · 原文');
+    app.unmount();
+  });
+});
+
+void at;
