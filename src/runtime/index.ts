@@ -79,3 +79,6 @@ export const asyncio = {
   getRunningLoop,
   _getRunningLoop,
 };
+
+// ── the simulated process: threads, blocking calls, Ctrl+C, shutdown (src/runtime/process) ──
+export { runProcess, type MainProgram, type ProcessOptions, type ProcessResult, type Py } from './process/index.js';
