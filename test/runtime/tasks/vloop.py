@@ -13,8 +13,12 @@ class _VirtualSelector(selectors.SelectSelector):
     def select(self, timeout=None):
         if timeout is None:
             raise RuntimeError('the loop would block forever')
-        self.loop._virtual_time += timeout
+        _clock[0] += timeout
         return []
+
+
+# One clock for the whole process, like time.monotonic(): every loop reads it.
+_clock = [0.0]
 
 
 class VirtualLoop(asyncio.SelectorEventLoop):
@@ -22,13 +26,22 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         selector = _VirtualSelector()
         super().__init__(selector)
         selector.loop = self
-        self._virtual_time = 0.0
 
     def time(self):
-        return self._virtual_time
+        return _clock[0]
 
 
 def new_loop():
     loop = VirtualLoop()
     asyncio.set_event_loop(loop)
     return loop
+
+
+class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        return VirtualLoop()
+
+
+def use_virtual_loops():
+    """Makes asyncio.run() and new_event_loop() use virtual-time loops."""
+    asyncio.set_event_loop_policy(VirtualPolicy())
