@@ -109,8 +109,9 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
           }
         }
         if (outer._cancelRequested) {
-          // CPython takes the error from the last child it looked at (the loop variable `fut`).
-          outer.setException(fut._makeCancelledError());
+          // CPython's results loop rebinds `fut`, so the error comes from the last child in
+          // argument order, not from the child that finished last.
+          outer.setException(children[children.length - 1]!._makeCancelledError());
         } else {
           outer.setResult(results);
         }

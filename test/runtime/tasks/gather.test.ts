@@ -108,6 +108,17 @@ async def main():
     await asyncio.sleep(0)
     g3._children[0].cancel('p only')
     print(await g3)
+    x = asyncio.create_task(child('x', 5))
+    y = asyncio.create_task(child('y', 5))
+    g4 = asyncio.gather(x, y, return_exceptions=True)
+    await asyncio.sleep(0)
+    y.cancel('y first')
+    await asyncio.sleep(0)
+    print(g4.cancel('then all'))
+    try:
+        await g4
+    except asyncio.CancelledError as e:
+        print('g4 raised', repr(e))
 loop = new_loop()
 loop.run_until_complete(main())
 `;
@@ -150,6 +161,19 @@ loop.run_until_complete(main())
       yield* sleep(0);
       g3._children[0]!.cancel('p only');
       print(yield* g3);
+      const x4 = createTask(child('x', 5));
+      const y4 = createTask(child('y', 5));
+      const g4 = gather(x4, y4, { returnExceptions: true });
+      yield* sleep(0);
+      y4.cancel('y first');
+      yield* sleep(0);
+      print(g4.cancel('then all'));
+      try {
+        yield* g4;
+      } catch (error) {
+        if (!(error instanceof CancelledError)) throw error;
+        print('g4 raised', repr(error));
+      }
     });
     loop.runUntilComplete(new Task(main(), loop));
     expect(out).toEqual(runPython(py));
