@@ -1,0 +1,360 @@
+// The simulated process against real python3: each program runs on CPython (small real sleeps,
+// SIGINT sent by the harness at chosen moments) and on the simulation (same program, same interrupt
+// times); printed lines, stderr and exit status must match, lines marked as a race may interleave.
+import { describe, expect, it } from 'vitest';
+import type { BaseEventLoop } from '../../src/runtime/base-events.js';
+import { KeyboardInterrupt, RuntimeError, ValueError } from '../../src/runtime/exceptions.js';
+import { runProcess, type MainProgram, type ProcessResult } from '../../src/runtime/process/index.js';
+import { compareLines } from '../scenarios/compare.js';
+import { runPython } from './python-oracle.js';
+import { printed, status } from './simulated.js';
+
+interface Case {
+  name: string;
+  python: string;
+  program: MainProgram;
+  interrupts?: number[];
+  until?: number;
+}
+
+function check({ python, program, interrupts = [], until = 10 }: Case): { sim: ProcessResult } {
+  const real = runPython(python, interrupts);
+  const sim = runProcess(program, { file: 'prog.py', source: python, interrupts, until });
+  const out = compareLines(printed(sim, 'stdout'), real.stdout);
+  const err = compareLines(printed(sim, 'stderr'), real.stderr);
+  expect({ stdout: out, stderr: err, status: status(sim) }, `CPython printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual({
+    stdout: { ok: true },
+    stderr: { ok: true },
+    status: real.status,
+  });
+  return { sim };
+}
+
+const cases: Case[] = [
+  {
+    name: 'a started thread runs alongside the main thread; join waits for it',
+    python: `import threading, time
+def worker(n):
+    for i in range(3):
+        print(f"worker {n} step {i}")
+        time.sleep(0.1)
+t = threading.Thread(target=worker, args=(1,))
+t.start()
+time.sleep(0.05)
+print("main waiting")
+t.join()
+print("main done")
+`,
+    *program(py) {
+      const worker = py.def('worker', 2, function* (n: number) {
+        for (let i = 0; i < 3; i++) {
+          py.print(`worker ${n} step ${i}`);
+          yield* py.time.sleep(0.1);
+        }
+      });
+      const t = py.threading.Thread({ target: worker, args: [1] });
+      t.start();
+      yield* py.time.sleep(0.05);
+      py.print('main waiting');
+      yield* t.join();
+      py.print('main done');
+    },
+  },
+  {
+    name: 'Ctrl+C in time.sleep ends the program with a traceback and status -2',
+    python: `import time
+print("sleeping")
+time.sleep(1)
+print("never")
+`,
+    interrupts: [0.3],
+    *program(py) {
+      py.line(2);
+      py.print('sleeping');
+      py.line(3);
+      yield* py.time.sleep(1);
+      py.line(4);
+      py.print('never');
+    },
+  },
+  {
+    name: 'Ctrl+C in q.get() is caught by except KeyboardInterrupt',
+    python: `import queue, threading, time
+q = queue.Queue()
+def producer():
+    for i in range(2):
+        time.sleep(0.1)
+        q.put(i)
+t = threading.Thread(target=producer)
+t.start()
+try:
+    while True:
+        x = q.get()
+        print("got", x)
+except KeyboardInterrupt:
+    print("interrupted")
+`,
+    interrupts: [0.4],
+    *program(py) {
+      const q = py.queue.Queue<number>();
+      const producer = py.def('producer', 3, function* () {
+        for (let i = 0; i < 2; i++) {
+          yield* py.time.sleep(0.1);
+          q.put(i);
+        }
+      });
+      py.threading.Thread({ target: producer }).start();
+      try {
+        for (;;) {
+          const x = yield* q.get();
+          py.print('got', x);
+        }
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.print('interrupted');
+      }
+    },
+  },
+  {
+    name: 'uncaught Ctrl+C in q.get() shows the queue.py and threading.py frames',
+    python: `import queue
+q = queue.Queue()
+q.get()
+`,
+    interrupts: [0.3],
+    *program(py) {
+      py.line(2);
+      const q = py.queue.Queue();
+      py.line(3);
+      yield* q.get();
+    },
+  },
+  {
+    name: 'a non-daemon thread that never ends makes exit hang until Ctrl+C, which CPython ignores',
+    python: `import threading, time
+def forever():
+    while True:
+        time.sleep(0.1)
+threading.Thread(target=forever).start()
+print("main done")
+`,
+    interrupts: [0.35],
+    *program(py) {
+      const forever = py.def('forever', 2, function* () {
+        for (;;) yield* py.time.sleep(0.1);
+      });
+      py.threading.Thread({ target: forever }).start();
+      py.print('main done');
+    },
+  },
+  {
+    name: 'an uncaught Ctrl+C, then a second one during the shutdown hang: both texts, status -2',
+    python: `import threading, time
+def forever():
+    while True:
+        time.sleep(0.1)
+threading.Thread(target=forever).start()
+time.sleep(5)
+`,
+    interrupts: [0.25, 0.55],
+    *program(py) {
+      const forever = py.def('forever', 2, function* () {
+        for (;;) yield* py.time.sleep(0.1);
+      });
+      py.threading.Thread({ target: forever }).start();
+      py.line(6);
+      yield* py.time.sleep(5);
+    },
+  },
+  {
+    name: 'daemon threads are killed when the main thread ends',
+    python: `import threading, time
+def ticker():
+    i = 0
+    while True:
+        print("tick", i)
+        i += 1
+        time.sleep(0.1)
+threading.Thread(target=ticker, daemon=True).start()
+time.sleep(0.25)
+print("main ends")
+`,
+    *program(py) {
+      const ticker = py.def('ticker', 2, function* () {
+        for (let i = 0; ; i++) {
+          py.print('tick', i);
+          yield* py.time.sleep(0.1);
+        }
+      });
+      py.threading.Thread({ target: ticker, daemon: true }).start();
+      yield* py.time.sleep(0.25);
+      py.print('main ends');
+    },
+  },
+  {
+    name: 'an exception in a thread is printed by threading.excepthook and the process goes on',
+    python: `import threading
+def f():
+    raise ValueError("boom")
+t = threading.Thread(target=f)
+t.start()
+t.join()
+print("after", t.is_alive())
+`,
+    *program(py) {
+      const f = py.def('f', 2, () => {
+        py.line(3);
+        throw new ValueError('boom');
+      });
+      const t = py.threading.Thread({ target: f });
+      t.start();
+      yield* t.join();
+      py.print('after', t.is_alive());
+    },
+  },
+  {
+    name: 'an uncaught exception in the main thread: traceback and status 1',
+    python: `print("before")
+raise RuntimeError("bad")
+`,
+    program(py) {
+      py.print('before');
+      py.line(2);
+      throw new RuntimeError('bad');
+    },
+  },
+  {
+    name: 'get_event_loop() in a thread without set_event_loop raises RuntimeError',
+    python: `import asyncio, threading
+def f():
+    try:
+        asyncio.get_event_loop()
+    except RuntimeError as e:
+        print(e)
+t = threading.Thread(target=f)
+t.start()
+t.join()
+`,
+    *program(py) {
+      const f = py.def('f', 2, () => {
+        try {
+          py.asyncio.getEventLoop();
+        } catch (e) {
+          if (!(e instanceof RuntimeError)) throw e;
+          py.print(e.message);
+        }
+      });
+      const t = py.threading.Thread({ target: f });
+      t.start();
+      yield* t.join();
+    },
+  },
+  {
+    name: 'stop() from another thread does not wake the loop; call_soon_threadsafe does',
+    python: `import asyncio, threading, time
+loop = asyncio.new_event_loop()
+def run():
+    asyncio.set_event_loop(loop)
+    loop.run_forever()
+    print("loop stopped after", round(time.monotonic() - t0, 1))
+t0 = time.monotonic()
+t = threading.Thread(target=run)
+t.start()
+time.sleep(0.1)
+loop.stop()
+time.sleep(0.2)
+print("calling call_soon_threadsafe")
+loop.call_soon_threadsafe(lambda: None)
+t.join()
+print("joined")
+`,
+    *program(py) {
+      const loop = py.asyncio.newEventLoop();
+      const t0 = py.time.monotonic();
+      const run = py.def('run', 3, function* () {
+        py.asyncio.setEventLoop(loop);
+        yield* loop.blocking.runForever();
+        py.print('loop stopped after', Math.round((py.time.monotonic() - t0) * 10) / 10);
+      });
+      const t = py.threading.Thread({ target: run });
+      t.start();
+      yield* py.time.sleep(0.1);
+      loop.stop();
+      yield* py.time.sleep(0.2);
+      py.print('calling call_soon_threadsafe');
+      loop.callSoonThreadsafe(() => undefined);
+      yield* t.join();
+      py.print('joined');
+    },
+  },
+  {
+    name: 'run_coroutine_threadsafe returns a concurrent future chained to the task',
+    python: `import asyncio, threading
+loop = asyncio.new_event_loop()
+threading.Thread(target=loop.run_forever, daemon=True).start()
+async def work(x):
+    await asyncio.sleep(x)
+    return x * 2
+f1 = asyncio.run_coroutine_threadsafe(work(0.2), loop)
+f2 = asyncio.run_coroutine_threadsafe(work(0.1), loop)
+print(f2.result())
+print(f1.result())
+print(f1.done(), f2.done())
+`,
+    *program(py) {
+      const loop = py.asyncio.newEventLoop();
+      py.threading.Thread({ target: () => loop.blocking.runForever(), daemon: true }).start();
+      const work = py.asyncDef('work', 4, function* (x: number) {
+        yield* py.asyncio.sleep(x);
+        return x * 2;
+      });
+      const f1 = py.asyncio.runCoroutineThreadsafe(work(0.2), loop);
+      const f2 = py.asyncio.runCoroutineThreadsafe(work(0.1), loop);
+      py.print(yield* f2.result());
+      py.print(yield* f1.result());
+      py.print(f1.done(), f2.done());
+    },
+  },
+  {
+    name: 'a task left pending on a stopped loop is destroyed at exit',
+    python: `import asyncio, threading, time
+loop = asyncio.new_event_loop()
+def run():
+    loop.run_forever()
+t = threading.Thread(target=run)
+t.start()
+async def forever():
+    await asyncio.sleep(10)
+asyncio.run_coroutine_threadsafe(forever(), loop)
+time.sleep(0.1)
+loop.call_soon_threadsafe(loop.stop)
+t.join()
+print("done")
+`,
+    *program(py) {
+      const loop: BaseEventLoop = py.asyncio.newEventLoop();
+      const run = py.def('run', 3, function* () {
+        yield* loop.blocking.runForever();
+      });
+      const t = py.threading.Thread({ target: run });
+      t.start();
+      const forever = py.asyncDef('forever', 7, function* () {
+        py.line(8);
+        yield* py.asyncio.sleep(10);
+      });
+      py.asyncio.runCoroutineThreadsafe(forever(), loop);
+      yield* py.time.sleep(0.1);
+      loop.callSoonThreadsafe(() => loop.stop());
+      yield* t.join();
+      py.print('done');
+    },
+  },
+];
+
+describe('the simulated process against python3', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      check(c);
+    });
+  }
+});
