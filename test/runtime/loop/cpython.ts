@@ -15,7 +15,16 @@ import asyncio, selectors
 
 class VirtualSelector(selectors.DefaultSelector):
     loop = None
+    # Every timeout select was called with, and (when set) the call, counting from 1, at which
+    # Ctrl+C arrives: KeyboardInterrupt raised from inside select, as a real SIGINT does.
+    timeouts = None
+    interrupt_at = None
     def select(self, timeout=None):
+        if self.timeouts is None:
+            self.timeouts = []
+        self.timeouts.append(timeout)
+        if self.interrupt_at == len(self.timeouts):
+            raise KeyboardInterrupt
         ready = super().select(0)
         if ready:
             return ready
