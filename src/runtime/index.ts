@@ -67,17 +67,58 @@ export * from './trace.js';
 export type * from './loop-types.js';
 
 // ── futures and tasks (futures.py, tasks.py) ────────────────────────────────
-// (added by the futures/tasks part of the runtime)
+export { Future, isFuture, setResultUnlessCancelled, type DoneCallback, type FutureOptions } from './futures.js';
+export { Task, createTask, createTaskOn, ensureFuture, type Awaitable, type TaskOptions } from './tasks.js';
+export {
+  Coroutine,
+  asyncDef,
+  formatCoroutine,
+  isCoroutine,
+  runningCoroutine,
+  setLine,
+  type AsyncDef,
+  type CoroutineLike,
+  type CoroutineOptions,
+} from './coroutines.js';
+export { sleep } from './sleep.js';
+export { GatheringFuture, gather, type AwaitedValue, type GatherOptions, type GatherResults, type GatherResultsOrErrors } from './gather.js';
+export { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait, type ReturnWhen, type WaitOptions } from './wait.js';
+export { waitFor } from './wait-for.js';
+export { shield } from './shield.js';
+export { allTasks, currentTask } from './task-registry.js';
+export { Runner, run, runBlocking, type RunOptions as AsyncioRunOptions } from './runners.js';
+export { ASYNCIO_DIR, asyncioFunction } from './future-repr.js';
 
 import { newEventLoop, getEventLoop, setEventLoop, getRunningLoop, _getRunningLoop } from './policy.js';
+import { createTask, ensureFuture } from './tasks.js';
+import { sleep } from './sleep.js';
+import { gather } from './gather.js';
+import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from './wait.js';
+import { waitFor } from './wait-for.js';
+import { shield } from './shield.js';
+import { allTasks, currentTask } from './task-registry.js';
+import { run } from './runners.js';
 
-/** The module-level functions of `asyncio`, camelCased: `asyncio.getEventLoop()`. */
+/** The module-level functions of `asyncio`, camelCased: `asyncio.getEventLoop()`, `asyncio.sleep(1)`. */
 export const asyncio = {
   newEventLoop,
   getEventLoop,
   setEventLoop,
   getRunningLoop,
   _getRunningLoop,
+  run,
+  createTask,
+  ensureFuture,
+  sleep,
+  gather,
+  wait,
+  waitFor,
+  shield,
+  allTasks,
+  currentTask,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  ALL_COMPLETED,
 };
 
 // ── the simulated process: threads, blocking calls, Ctrl+C, shutdown (src/runtime/process) ──

@@ -59,16 +59,16 @@ export function leaveTask(loop: EventLoopLike, task: RegisteredTask): void {
   steppingLoops.pop();
 }
 
-/** `asyncio.current_task(loop)`: the task whose step is running on `loop`, or null. */
-export function currentTask<T extends RegisteredTask = RegisteredTask>(loop: EventLoopLike): T | null {
+/** `asyncio.current_task(loop=None)`: the task whose step is running on `loop` (default: the running loop), or null. */
+export function currentTask<T extends RegisteredTask = RegisteredTask>(loop: EventLoopLike = runningLoop()): T | null {
   return (currentTasks.get(loop) as T | undefined) ?? null;
 }
 
 /**
- * `asyncio.all_tasks(loop)`: the loop's tasks that are not done. Python returns a set, whose
+ * `asyncio.all_tasks(loop=None)`: the tasks of `loop` (default: the running loop) that are not done. Python returns a set, whose
  * iteration order follows object hashes (addresses); this Set iterates in creation order.
  */
-export function allTasks<T extends RegisteredTask = RegisteredTask>(loop: EventLoopLike): Set<T> {
+export function allTasks<T extends RegisteredTask = RegisteredTask>(loop: EventLoopLike = runningLoop()): Set<T> {
   const result = new Set<T>();
   const tasks = allTasksByLoop.get(loop);
   if (tasks === undefined) return result;
