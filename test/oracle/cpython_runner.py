@@ -28,6 +28,7 @@ import asyncio
 import gc
 import itertools
 import json
+import os
 import re
 import selectors
 import sys
@@ -118,15 +119,30 @@ def value_of(v):
     return [value_of(x) for x in v] if isinstance(v, list) else v
 
 
-_AT_SOURCE = re.compile(r' at \S+:\d+')
+# The runtime shows CPython's own files (asyncio/base_events.py:180 ...) under this directory;
+# wherever this interpreter keeps its standard library, reprs are compared as if it were there.
+RUNTIME_STDLIB = '/usr/lib/python3.11'
+STDLIB = os.path.dirname(os.path.dirname(asyncio.__file__))
+# The program's functions are "defined" in program.py, function k (0-based, in the program's order)
+# at line 10 * k + 1; a coroutine suspended in an await stands 2 lines below (see _make_function).
+PROGRAM_FILE = 'program.py'
+
+
+def first_line(k):
+    return 10 * k + 1
+
+
+def normalize(text):
+    """A repr or message as the runtime would show it: CPython's stdlib directory mapped to the runtime's."""
+    return text.replace(STDLIB, RUNTIME_STDLIB)
 
 
 class LineWriter:
     """A stand-in for sys.stdout / sys.stderr that turns every written line into a trace entry.
 
-    stderr (the default exception handler's log output) is normalized: what only the real
-    interpreter can know is dropped, i.e. source locations (' at file:line') and the frame lines of
-    tracebacks. Messages, reprs, the 'Traceback' header and the exception line stay."""
+    stderr (the default exception handler's log output) is normalized: the frame lines of tracebacks
+    are dropped (they show this interpreter's source); messages, reprs, the 'Traceback' header and the
+    exception line stay."""
 
     def __init__(self, run, kind):
         self._run = run
@@ -151,7 +167,7 @@ class LineWriter:
             return
         else:
             self._in_traceback = False
-            line = _AT_SOURCE.sub('', line)
+            line = normalize(line)
         self._run.add(['stderr', line])
 
     def flush(self):
@@ -187,7 +203,7 @@ class ProgramRun:
 
     def _handler(self, loop, context):
         exc = context.get('exception')
-        self.add(['handler', _AT_SOURCE.sub('', context.get('message', '')), exc_line(exc) if exc is not None else None])
+        self.add(['handler', normalize(context.get('message', '')), exc_line(exc) if exc is not None else None])
 
     def current(self):
         try:
@@ -216,17 +232,20 @@ class ProgramRun:
     def _make_function(self, name, fn):
         run = self
         body = fn['body']
+        line = first_line(list(self.program['functions']).index(name))
         if fn['kind'] == 'callback':
             def callback(*args):
-                run.add(['call', name, repr(tuple(args)) if len(args) != 1 else f'({args[0]!r})'])
+                run.add(['call', name, normalize(repr(tuple(args)) if len(args) != 1 else f'({args[0]!r})')])
                 run.exec_sync(name, body)
             callback.__name__ = callback.__qualname__ = name
+            callback.__code__ = callback.__code__.replace(co_filename=PROGRAM_FILE, co_firstlineno=line)
             return callback
 
         async def coroutine(*args):
             run.add(['enter', run.current(), name, repr(tuple(args)) if len(args) != 1 else f'({args[0]!r})'])
-            return await run.exec_async(name, body)
+            return await run.exec_async(name, body)  # a suspended coroutine stands here: line + 2
         coroutine.__name__ = coroutine.__qualname__ = name
+        coroutine.__code__ = coroutine.__code__.replace(co_filename=PROGRAM_FILE, co_firstlineno=line, co_name=name, co_qualname=name)
         return coroutine
 
     def awaitable(self, item):
@@ -292,6 +311,13 @@ class ProgramRun:
         elif kind == 'result':
             fut = self.vars[op['ref']]
             self.op_entry(where, index, op, outcome_of(fut.result))
+        elif kind == 'add_done_callback':
+            self.vars[op['ref']].add_done_callback(self.functions[op['fn']])
+        elif kind == 'remove_done_callback':
+            fut = self.vars[op['ref']]
+            self.op_entry(where, index, op, outcome_of(lambda: fut.remove_done_callback(self.functions[op['fn']])))
+        elif kind == 'repr':
+            self.op_entry(where, index, op, normalize(repr(self.vars[op['ref']])))
         elif kind == 'stop':
             loop.stop()
         elif kind == 'raise':

@@ -6,7 +6,8 @@
 //   wait_for timeouts, set_result / set_exception on done futures, raises in callbacks and tasks,
 //   try/except around awaits, stop() inside a callback batch and before run_forever,
 //   run_until_complete vs run_forever, more than 100 timers with over half cancelled, and
-//   KeyboardInterrupt at the k-th selector wait followed by a recovery (cancel all, stop, run_forever).
+//   KeyboardInterrupt at the k-th selector wait followed by a recovery (cancel all, stop, run_forever),
+//   done callbacks (called with the future, so its repr is traced) and reprs of handles, futures, tasks.
 //
 // Every program terminates: a function may only schedule, create or await functions and top-level
 // tasks that come after it in one global order, so the call graph is acyclic.
@@ -102,9 +103,20 @@ class Builder {
   plain(from: number, locals: string[]): Op | undefined {
     const r = this.rng;
     const futureOrTask = [...this.futures, ...this.tasks.map((t) => t.name), ...locals];
-    switch (r.int(0, 11)) {
+    switch (r.int(0, 14)) {
       case 0:
         return { op: 'print', text: `p${this.fresh('')}` };
+      case 12: {
+        const refs = [...futureOrTask, ...this.handles];
+        return refs.length === 0 ? undefined : { op: 'repr', ref: r.pick(refs) };
+      }
+      case 13:
+      case 14: {
+        const callbacks = this.after(from, 'callback');
+        if (callbacks.length === 0 || futureOrTask.length === 0) return undefined;
+        const op = r.chance(0.8) ? 'add_done_callback' : 'remove_done_callback';
+        return { op, ref: r.pick(futureOrTask), fn: this.fns[r.pick(callbacks)]!.name };
+      }
       case 1:
       case 2:
         return this.schedule(from);

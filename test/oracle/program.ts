@@ -45,6 +45,12 @@ export type PlainOp =
   | { op: 'cancel'; ref: string; msg?: string | null }
   /** fut.result(); traced with its outcome. */
   | { op: 'result'; ref: string }
+  /** fut.add_done_callback(fn): fn is a callback of the program; it is called with the future. */
+  | { op: 'add_done_callback'; ref: string; fn: string }
+  /** fut.remove_done_callback(fn); traced with the count it returned. */
+  | { op: 'remove_done_callback'; ref: string; fn: string }
+  /** repr(obj) of a named handle, future or task; traced (normalized: no source locations, coro=<name()>). */
+  | { op: 'repr'; ref: string }
   | { op: 'stop' }
   | { op: 'raise'; exc: ExcSpec }
   | { op: 'return'; value?: Value };
@@ -98,7 +104,7 @@ export const AWAIT_OPS: ReadonlySet<string> = new Set(['sleep', 'await', 'await_
  *   [t, 'print', text]                          a printed line
  *   [t, 'stderr', text]                         a line the default exception handler logged (normalized)
  *   [t, 'handler', message, 'Exc: msg'|null]    the custom exception handler was called
- *   [t, 'op', task|'-', 'fn#i op', outcome]     set_result / set_exception / cancel / result
+ *   [t, 'op', task|'-', 'fn#i op', outcome]     set_result / set_exception / cancel / result / remove_done_callback / repr
  *   [t, 'await', task, 'fn#i op', outcome]      an await finished: '= repr' | '! Exc: msg' | 'done=[..] pending=[..]'
  *   [t, 'run', 'top#i run_…', outcome]          run_until_complete / run_forever returned or raised
  *   [t, 'cancel_all', [task names]]

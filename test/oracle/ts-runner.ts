@@ -8,7 +8,7 @@
 import { BaseEventLoop } from '../../src/runtime/base-events.js';
 import { SimulationHang, type BlockingRequest } from '../../src/runtime/blocking.js';
 import { print } from '../../src/runtime/builtins.js';
-import { asyncDef } from '../../src/runtime/coroutines.js';
+import { asyncDef, setLine } from '../../src/runtime/coroutines.js';
 import {
   CancelledError,
   KeyError,
@@ -28,6 +28,8 @@ import { allTasks, currentTask } from '../../src/runtime/task-registry.js';
 import { Task } from '../../src/runtime/tasks.js';
 import { AWAIT_OPS, type AwaitableSpec, type Entry, type ExcSpec, type Op, type Program, type RunResult, type Value } from './program.js';
 import { gatherOp, shieldOp, waitForOp, waitOp } from './ts-combinators.js';
+
+const PROGRAM_FILE = 'program.py';
 
 /** Same limit as cpython_runner.py: a runaway program is reported as a hang. */
 const MAX_SELECTS = 20000;
@@ -98,7 +100,7 @@ class ProgramRun {
     if ((program.handler ?? 'custom') === 'custom') {
       this.loop.setExceptionHandler((_loop, context) => {
         const exc = context.exception;
-        this.add(['handler', stripSource(context.message), exc ? excLine(exc) : null]);
+        this.add(['handler', context.message, exc ? excLine(exc) : null]);
       });
     }
     let inTraceback = false;
@@ -112,7 +114,7 @@ class ProgramRun {
         if (line.startsWith('Traceback (most recent call last):')) inTraceback = true;
         else if (inTraceback && line.startsWith(' ')) continue;
         else inTraceback = false;
-        this.add(['stderr', inTraceback ? line : stripSource(line)]);
+        this.add(['stderr', line]);
       }
     };
     for (const [name, fn] of Object.entries(program.functions)) this.functions.set(name, this.makeFunction(name, fn.kind, fn.body));
@@ -144,20 +146,28 @@ class ProgramRun {
 
   // ── functions ──────────────────────────────────────────────────────────────
   private makeFunction(name: string, kind: 'callback' | 'coroutine', body: Op[]): (...args: unknown[]) => unknown {
+    // Where cpython_runner.py says the function is defined (program.py, line 10k + 1).
+    const line = 10 * Object.keys(this.program.functions).indexOf(name) + 1;
     if (kind === 'callback') {
       return pyFunction(
         (...args: unknown[]) => {
           this.add(['call', name, argsRepr(args)]);
           this.execSync(name, body);
         },
-        { name },
+        { name, file: PROGRAM_FILE, line },
       );
     }
     const run = this;
-    return asyncDef(name, function* (...args: unknown[]) {
-      run.add(['enter', run.current(), name, argsRepr(args)]);
-      return yield* run.execAsync(name, body);
-    });
+    return asyncDef(
+      name,
+      function* (...args: unknown[]) {
+        run.add(['enter', run.current(), name, argsRepr(args)]);
+        // The Python coroutine awaits its body two lines below its `async def`.
+        setLine(line + 2);
+        return yield* run.execAsync(name, body);
+      },
+      { file: PROGRAM_FILE, line },
+    );
   }
 
   awaitable(item: AwaitableSpec): unknown {
@@ -250,6 +260,17 @@ class ProgramRun {
         this.opEntry(where, index, op, this.outcome(() => fut.result()));
         break;
       }
+      case 'add_done_callback':
+        this.ref<Future>(op.ref).addDoneCallback(this.functions.get(op.fn)! as (f: Future) => unknown);
+        break;
+      case 'remove_done_callback': {
+        const fut = this.ref<Future>(op.ref);
+        this.opEntry(where, index, op, this.outcome(() => fut.removeDoneCallback(this.functions.get(op.fn)! as (f: Future) => unknown)));
+        break;
+      }
+      case 'repr':
+        this.opEntry(where, index, op, repr(this.ref(op.ref)));
+        break;
       case 'stop':
         loop.stop();
         break;
@@ -385,12 +406,6 @@ class ProgramRun {
       if (!this.loop.isRunning()) this.loop.close();
     });
   }
-}
-
-const AT_SOURCE = / at \S+:\d+/g;
-
-function stripSource(text: string): string {
-  return text.replace(AT_SOURCE, '');
 }
 
 /** Runs one program on the runtime; a failure of the runner itself is reported in `error`. */
