@@ -9,6 +9,7 @@
 import type { BaseEventLoop } from './base-events.js';
 import type { Blocking, BlockingRequest } from './blocking.js';
 import { copyContext } from './context.js';
+import { Coroutine } from './coroutines.js';
 import { type PyBaseException, type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
 import type { CallbackArgs, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from './loop-types.js';
 import type { Realm } from './realm.js';
@@ -128,7 +129,8 @@ export class Handle implements HandleLike {
       this.reportError(error);
       return undefined;
     }
-    return isGenerator(result) ? this.runBlocking(result) : undefined;
+    // A coroutine object returned by a callback is not run (CPython: "coroutine ... was never awaited").
+    return isGenerator(result) && !(result instanceof Coroutine) ? this.runBlocking(result) : undefined;
   }
 
   /** Steps a blocking callback inside the handle's context, passing its blocking requests up. */

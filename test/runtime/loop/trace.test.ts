@@ -1,0 +1,90 @@
+// The loop's trace events: the sequence views draw from. Expected sequences are written out from
+// _run_once's phases, not recorded from the code.
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../../src/runtime/trace.js';
+import { newEventLoop } from '../../../src/runtime/policy.js';
+import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { pyFunction, pyMethod } from '../../../src/runtime/repr.js';
+import { print } from '../../../src/runtime/builtins.js';
+
+function traced(program: () => void): TraceEvent[] {
+  const realm = new Realm();
+  const events: TraceEvent[] = [];
+  realm.tracer.listen((e) => events.push(e));
+  withRealm(realm, program);
+  return events;
+}
+
+describe('loop trace', () => {
+  it('narrates one call_soon, one timer and a stop, phase by phase', () => {
+    const events = traced(() => {
+      const loop = newEventLoop();
+      loop.callSoon(pyFunction(() => print('hi'), { name: 'a' }));
+      loop.callLater(0.5, pyMethod(loop, 'stop', 'BaseEventLoop.stop'));
+      loop.runForever();
+      loop.close();
+    });
+    const M = { thread: 'MainThread' };
+    expect(events).toEqual([
+      { type: 'loop_created', loop: 1, debug: false, t: 0, ...M },
+      { type: 'handle_scheduled', loop: 1, handle: 1, kind: 'Handle', callback: 'a()', t: 0, ...M },
+      { type: 'handle_scheduled', loop: 1, handle: 2, kind: 'TimerHandle', when: 0.5, callback: 'BaseEventLoop.stop()', t: 0, ...M },
+      { type: 'loop_state', loop: 1, state: 'running', t: 0, ...M },
+      { type: 'loop_iteration', loop: 1, n: 1, ready: 1, scheduled: 1, t: 0, ...M },
+      { type: 'select_wait', loop: 1, timeout: 0, t: 0, ...M },
+      { type: 'select_woke', loop: 1, slept: 0, reason: 'immediate', t: 0, ...M },
+      { type: 'handle_run', loop: 1, handle: 1, callback: 'a()', t: 0, ...M },
+      { type: 'output', stream: 'stdout', text: 'hi', t: 0, ...M },
+      { type: 'handle_done', loop: 1, handle: 1, took: 0, t: 0, ...M },
+      { type: 'loop_iteration', loop: 1, n: 2, ready: 0, scheduled: 1, t: 0, ...M },
+      { type: 'select_wait', loop: 1, timeout: 0.5, t: 0, ...M },
+      { type: 'select_woke', loop: 1, slept: 0.5, reason: 'timeout', t: 0.5, ...M },
+      { type: 'timer_ready', loop: 1, handle: 2, t: 0.5, ...M },
+      { type: 'handle_run', loop: 1, handle: 2, callback: 'BaseEventLoop.stop()', t: 0.5, ...M },
+      { type: 'loop_stop_requested', loop: 1, t: 0.5, ...M },
+      { type: 'handle_done', loop: 1, handle: 2, took: 0, t: 0.5, ...M },
+      { type: 'loop_state', loop: 1, state: 'stopped', t: 0.5, ...M },
+      { type: 'loop_state', loop: 1, state: 'closed', t: 0.5, ...M },
+    ]);
+  });
+
+  it('reports cancelled handles, pruned timers and the exception handler', () => {
+    const events = traced(() => {
+      const loop = newEventLoop();
+      const timers = Array.from({ length: 3 }, () => loop.callLater(1, () => undefined));
+      for (const t of timers.slice(0, 2)) t.cancel();
+      loop.callSoon(pyFunction(() => {
+        throw new Error('x');
+      }, { name: 'boom' }));
+      loop.stop();
+      loop.runForever();
+      loop.close();
+    });
+    const pick = events.filter((e) => ['handle_cancelled', 'timers_pruned', 'exception_handler'].includes(e.type)).map(({ t: _t, thread: _th, ...rest }) => rest);
+    expect(pick).toEqual([
+      { type: 'handle_cancelled', loop: 1, handle: 1 },
+      { type: 'handle_cancelled', loop: 1, handle: 2 },
+      // Fewer than 100 timers: the cancelled ones are only popped from the top of the heap.
+      { type: 'timers_pruned', loop: 1, count: 2, rebuilt: false },
+      { type: 'exception_handler', loop: 1, message: 'Exception in callback boom()', exception: 'Error: x' },
+    ]);
+  });
+
+  it('costs no events when nobody listens', () => {
+    const realm = new Realm();
+    let built = 0;
+    const original = realm.tracer.emit.bind(realm.tracer);
+    realm.tracer.emit = (init) => {
+      built++;
+      original(init);
+    };
+    withRealm(realm, () => {
+      const loop = newEventLoop();
+      loop.callSoon(() => undefined);
+      loop.stop();
+      loop.runForever();
+      loop.close();
+    });
+    expect(built).toBe(0);
+  });
+});
