@@ -1,0 +1,136 @@
+// What a task does with exceptions and with things it cannot wait on: the failure is stored (and
+// reported if never retrieved), KeyboardInterrupt escapes the loop, bad yields are thrown back in
+// with CPython's messages.
+import { describe, expect, it } from 'vitest';
+import { BaseEventLoop } from '../../../src/runtime/base-events.js';
+import { KeyboardInterrupt, ValueError, excLine, toPyException } from '../../../src/runtime/exceptions.js';
+import { Future } from '../../../src/runtime/futures.js';
+import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { repr } from '../../../src/runtime/repr.js';
+import { sleep } from '../../../src/runtime/sleep.js';
+import { currentTask } from '../../../src/runtime/task-registry.js';
+import { Task, createTask } from '../../../src/runtime/tasks.js';
+import { onFreshLoop, printer } from './helpers.js';
+import { placer } from './placer.js';
+import { runPython } from './python.js';
+
+describe('Task errors', () => {
+  it('throws bad yields back into the coroutine with CPython\'s messages', () => {
+    const py = `import asyncio, types
+from vloop import new_loop
+@types.coroutine
+def bad_value():
+    yield 42
+@types.coroutine
+def plain_yield_of_future():
+    yield asyncio.get_running_loop().create_future()
+async def itself():
+    await asyncio.current_task()
+async def other_loop(fut):
+    await fut
+async def main():
+    for coro in (bad_value(), plain_yield_of_future(), itself(), other_loop(other.create_future())):
+        try:
+            await asyncio.create_task(coro)
+        except RuntimeError as e:
+            print(repr(e))
+other = new_loop()
+loop = new_loop()
+loop.run_until_complete(main())
+`;
+    const out = onFreshLoop((loop) => {
+      const { out, print } = printer();
+      const { def, at } = placer(py);
+      const other = new BaseEventLoop();
+      const generator = (name: string, body: () => Generator<unknown, unknown, unknown>) => placer(py.replace(`def ${name}(`, `async def ${name}(`)).def(name, body);
+      const badValue = generator('bad_value', function* () {
+        at('yield 42');
+        yield 42;
+      });
+      const plainYieldOfFuture = generator('plain_yield_of_future', function* () {
+        at('yield asyncio.get_running_loop().create_future()');
+        yield new Future(loop);
+      });
+      const itself = def('itself', function* () {
+        at('await asyncio.current_task()');
+        yield* currentTask<Task<unknown>>(loop)!;
+      });
+      const otherLoop = def('other_loop', function* (fut: Future<unknown>) {
+        at('await fut');
+        yield* fut;
+      });
+      const main = def('main', function* () {
+        for (const coro of [badValue(), plainYieldOfFuture(), itself(), otherLoop(new Future(other))]) {
+          try {
+            yield* createTask(coro);
+          } catch (error) {
+            print(repr(error));
+          }
+        }
+      });
+      loop.runUntilComplete(main());
+      return out;
+    });
+    expect(out).toEqual(runPython(py));
+  });
+
+  it('stores a failure in the task and reports it as "Task exception was never retrieved" when never looked at', () => {
+    const realm = new Realm();
+    withRealm(realm, () => {
+      const loop = new BaseEventLoop();
+      const fail = placer('async def fail(').def('fail', function* () {
+        yield* sleep(0);
+        throw new ValueError('boom');
+      });
+      const task = loop.createTask(fail(), { name: 'lost' });
+      loop.runUntilComplete(sleep(1));
+      expect(task.done()).toBe(true);
+      expect(task.reportIfUnretrieved()).toBe(true);
+    });
+    const stderr = realm.output.filter((l) => l.stream === 'stderr').map((l) => l.text);
+    expect(stderr.slice(0, 2)).toEqual([
+      'Task exception was never retrieved',
+      "future: <Task finished name='lost' coro=<fail() done, defined at prog.py:1> exception=ValueError('boom')>",
+    ]);
+    expect(stderr[stderr.length - 1]).toBe('ValueError: boom');
+  });
+
+  it('lets KeyboardInterrupt raised in a task escape run_until_complete, after storing it in the task', () => {
+    onFreshLoop((loop) => {
+      const interrupted = placer('async def interrupted(').def('interrupted', function* () {
+        yield* sleep(0);
+        throw new KeyboardInterrupt();
+      });
+      const task = loop.createTask(interrupted());
+      let caught: unknown;
+      try {
+        loop.runUntilComplete(sleep(5));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(KeyboardInterrupt);
+      expect(task.done()).toBe(true);
+      expect(excLine(toPyException(task.exception()))).toBe('KeyboardInterrupt');
+      expect(loop.time()).toBe(0);
+    });
+  });
+
+  it('reports a pending task that is finalized as "Task was destroyed but it is pending!"', () => {
+    const realm = new Realm();
+    withRealm(realm, () => {
+      const loop = new BaseEventLoop();
+      const forever = placer('async def forever(').def('forever', function* () {
+        yield* sleep(100);
+      });
+      const task = loop.createTask(forever());
+      loop.runUntilComplete(sleep(1));
+      task.finalize();
+      task.finalize();
+    });
+    const stderr = realm.output.filter((l) => l.stream === 'stderr').map((l) => l.text);
+    expect(stderr).toEqual([
+      'Task was destroyed but it is pending!',
+      "task: <Task pending name='Task-1' coro=<forever() running at prog.py:1> wait_for=<Future pending cb=[Task.task_wakeup()]>>",
+    ]);
+  });
+});
