@@ -91,7 +91,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
 
 
 def exc_line(exc):
-    text = str(exc)
+    text = normalize(str(exc))
     return f'{type(exc).__name__}: {text}' if text else type(exc).__name__
 
 
@@ -99,7 +99,7 @@ def outcome_of(fn, interruptible=False):
     """'= repr(result)' or '! Type: message' (the same spelling the TypeScript runner uses).
     KeyboardInterrupt is an outcome only where the program catches it (around a run call)."""
     try:
-        return '= ' + repr(fn())
+        return '= ' + normalize(repr(fn()))
     except Hang:
         raise
     except KeyboardInterrupt as exc:
@@ -318,6 +318,12 @@ class ProgramRun:
             self.op_entry(where, index, op, outcome_of(lambda: fut.remove_done_callback(self.functions[op['fn']])))
         elif kind == 'repr':
             self.op_entry(where, index, op, normalize(repr(self.vars[op['ref']])))
+        elif kind == 'cancelling':
+            self.op_entry(where, index, op, outcome_of(self.vars[op['ref']].cancelling))
+        elif kind == 'uncancel':
+            self.op_entry(where, index, op, outcome_of(self.vars[op['ref']].uncancel))
+        elif kind == 'close':
+            self.op_entry(where, index, op, outcome_of(loop.close))
         elif kind == 'stop':
             loop.stop()
         elif kind == 'raise':
@@ -375,7 +381,7 @@ class ProgramRun:
             done, pending = result
             text = f'done={self.labels_of(done)} pending={self.labels_of(pending)}'
         else:
-            text = '= ' + repr(result)
+            text = '= ' + normalize(repr(result))
         self.add(['await', task, desc, text])
 
     def labels_of(self, futures):
@@ -393,6 +399,8 @@ class ProgramRun:
                 self.exec_sync('top', self.program['top'])
             except Hang:
                 self.add(['hang'])
+            except Exception as exc:  # noqa: B902 - a module-level statement raised: the program ends there
+                self.add(['top_raised', exc_line(exc)])
             out.flush()
             err.flush()
         finally:

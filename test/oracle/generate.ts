@@ -103,7 +103,13 @@ class Builder {
   plain(from: number, locals: string[]): Op | undefined {
     const r = this.rng;
     const futureOrTask = [...this.futures, ...this.tasks.map((t) => t.name), ...locals];
-    switch (r.int(0, 14)) {
+    switch (r.int(0, 16)) {
+      case 15:
+      case 16: {
+        const tasks = [...this.tasks.map((t) => t.name), ...locals.filter((l) => l.startsWith('lt'))];
+        if (tasks.length === 0) return undefined;
+        return { op: r.chance(0.6) ? 'cancelling' : 'uncancel', ref: r.pick(tasks) };
+      }
       case 0:
         return { op: 'print', text: `p${this.fresh('')}` };
       case 12: {
@@ -144,7 +150,7 @@ class Builder {
         if (this.handles.length === 0) return undefined;
         return { op: 'cancel_handle', ref: r.pick(this.handles) };
       case 9:
-        return r.chance(0.15) ? { op: 'stop' } : { op: 'print', text: `q${this.fresh('')}` };
+        return r.chance(0.15) ? { op: 'stop' } : r.chance(0.05) ? { op: 'close' } : { op: 'print', text: `q${this.fresh('')}` };
       case 10:
         return r.chance(0.3) ? { op: 'raise', exc: this.exc() } : undefined;
       default: {
@@ -381,7 +387,20 @@ export function generate(seed: number): Program {
     top.push({ op: 'stop' });
     top.push({ op: 'run_forever' });
   }
-  if (rng.chance(0.06)) program.handler = 'default';
+  if (rng.chance(0.1)) {
+    // After close(): runs and scheduling raise RuntimeError('Event loop is closed').
+    top.push({ op: 'close' });
+    const callbacks = b.after(0, 'callback');
+    if (rng.chance(0.5)) top.push({ op: 'run_forever' });
+    else if (callbacks.length > 0) top.push({ op: 'call_soon', fn: b.fns[rng.pick(callbacks)]!.name });
+  }
+  if (rng.chance(0.15)) {
+    // CPython's default handler logs to stderr; make sure something reaches it.
+    program.handler = 'default';
+    const failing = `cb_fail${b.fresh('')}`;
+    b.fns.push({ name: failing, kind: 'callback', body: [{ op: 'raise', exc: b.exc() }] });
+    top.unshift({ op: 'call_soon', fn: failing, args: b.args() });
+  }
   for (const fn of b.fns) program.functions[fn.name] = { kind: fn.kind, body: fn.body } satisfies FunctionSpec;
   return program;
 }

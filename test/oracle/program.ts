@@ -51,6 +51,11 @@ export type PlainOp =
   | { op: 'remove_done_callback'; ref: string; fn: string }
   /** repr(obj) of a named handle, future or task; traced (normalized: no source locations, coro=<name()>). */
   | { op: 'repr'; ref: string }
+  /** task.cancelling() / task.uncancel() (3.11); traced with what they returned. */
+  | { op: 'cancelling'; ref: string }
+  | { op: 'uncancel'; ref: string }
+  /** loop.close(); traced with its outcome (RuntimeError while running). Scheduling afterwards raises. */
+  | { op: 'close' }
   | { op: 'stop' }
   | { op: 'raise'; exc: ExcSpec }
   | { op: 'return'; value?: Value };
@@ -108,6 +113,7 @@ export const AWAIT_OPS: ReadonlySet<string> = new Set(['sleep', 'await', 'await_
  *   [t, 'await', task, 'fn#i op', outcome]      an await finished: '= repr' | '! Exc: msg' | 'done=[..] pending=[..]'
  *   [t, 'run', 'top#i run_…', outcome]          run_until_complete / run_forever returned or raised
  *   [t, 'cancel_all', [task names]]
+ *   [t, 'top_raised', 'Exc: msg']              a module-level statement raised an Exception; the program ends
  *   [t, 'hang']                                 a selector wait with no timeout and nothing to wake it
  *   ['final', label, kind, state, outcome|null, task name|null]   every object the program named, in creation order
  *   ['final', label, 'Handle'|'TimerHandle', 'cancelled'|'not cancelled']

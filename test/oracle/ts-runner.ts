@@ -25,6 +25,7 @@ import { Realm, withRealm } from '../../src/runtime/realm.js';
 import { pyFunction, repr } from '../../src/runtime/repr.js';
 import { sleep } from '../../src/runtime/sleep.js';
 import { allTasks, currentTask } from '../../src/runtime/task-registry.js';
+import type { TraceListener } from '../../src/runtime/trace.js';
 import { Task } from '../../src/runtime/tasks.js';
 import { AWAIT_OPS, type AwaitableSpec, type Entry, type ExcSpec, type Op, type Program, type RunResult, type Value } from './program.js';
 import { gatherOp, shieldOp, waitForOp, waitOp } from './ts-combinators.js';
@@ -271,6 +272,19 @@ class ProgramRun {
       case 'repr':
         this.opEntry(where, index, op, repr(this.ref(op.ref)));
         break;
+      case 'cancelling': {
+        const task = this.ref<Task>(op.ref);
+        this.opEntry(where, index, op, this.outcome(() => task.cancelling()));
+        break;
+      }
+      case 'uncancel': {
+        const task = this.ref<Task>(op.ref);
+        this.opEntry(where, index, op, this.outcome(() => task.uncancel()));
+        break;
+      }
+      case 'close':
+        this.opEntry(where, index, op, this.outcome(() => loop.close()));
+        break;
       case 'stop':
         loop.stop();
         break;
@@ -379,8 +393,10 @@ class ProgramRun {
       try {
         this.execSync('top', this.program.top);
       } catch (error) {
-        if (!isHarnessSignal(error)) throw error;
-        this.add(['hang']);
+        if (isHarnessSignal(error)) this.add(['hang']);
+        // A module-level statement raised (an Exception, as cpython_runner.py catches): the program ends there.
+        else if (error instanceof PyBaseException && isException(error)) this.add(['top_raised', excLine(error)]);
+        else throw error;
       }
     });
     this.finish();
@@ -408,9 +424,13 @@ class ProgramRun {
   }
 }
 
-/** Runs one program on the runtime; a failure of the runner itself is reported in `error`. */
-export function runOnRuntime(program: Program): RunResult {
+/**
+ * Runs one program on the runtime; a failure of the runner itself is reported in `error`.
+ * `listen` receives the runtime's own trace events (src/runtime/trace.ts) while it runs.
+ */
+export function runOnRuntime(program: Program, options: { listen?: TraceListener } = {}): RunResult {
   const run = new ProgramRun(program);
+  if (options.listen) run.realm.tracer.listen(options.listen);
   try {
     return { name: program.name, trace: run.run() };
   } catch (error) {
