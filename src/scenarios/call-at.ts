@@ -1,9 +1,12 @@
 // Lesson `call-at`: loop.time() is the loop's monotonic clock and call_at takes an absolute deadline
 // on it. Python program: programs/call-at.py (the article's, unchanged).
 import { bi, getEventLoopErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { callAtProgram } from './runs/call-at.js';
 import { callAt } from './sources.js';
 import type { Lesson } from './types.js';
+
+const source = { file: 'call-at.py', text: callAt };
 
 export const callAtLesson: Lesson = {
   id: 'call-at',
@@ -31,7 +34,7 @@ export const callAtLesson: Lesson = {
       'In a real run the printed times are a little after each deadline (select wakes late); the simulation\'s virtual clock has no such latency, so it prints the deadlines exactly. The comparison with CPython ignores these values.',
     ),
   ),
-  asWritten: { file: 'call-at.py', text: callAt },
+  asWritten: source,
   errata: [
     bi(
       '文中写的参数名 contex=None 是笔误,应为 context=None。',
@@ -42,5 +45,5 @@ export const callAtLesson: Lesson = {
   interrupts: [],
   defaultUntil: 5,
   variants: [],
-  run: pendingRun,
+  run: (options) => runOn(callAtProgram, source, options),
 };

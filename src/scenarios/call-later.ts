@@ -1,9 +1,12 @@
 // Lesson `call-later`: call_later(delay) is call_at(loop.time() + delay), a TimerHandle on a heap
 // ordered by deadline. Python program: programs/call-later.py (the article's, unchanged).
 import { bi, getEventLoopErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { callLaterProgram } from './runs/call-later.js';
 import { callLater } from './sources.js';
 import type { Lesson } from './types.js';
+
+const source = { file: 'call-later.py', text: callLater };
 
 export const callLaterLesson: Lesson = {
   id: 'call-later',
@@ -35,10 +38,10 @@ export const callLaterLesson: Lesson = {
       'At 0.5 s the sleep\'s own timer is due, main() returns, and the loop stops and is closed.',
     ),
   ),
-  asWritten: { file: 'call-later.py', text: callLater },
+  asWritten: source,
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
   variants: [],
-  run: pendingRun,
+  run: (options) => runOn(callLaterProgram, source, options),
 };

@@ -1,9 +1,12 @@
 // Lesson `call-soon`: loop.call_soon appends a Handle to the ready queue; the next iteration runs the
 // queue in FIFO order. Python program: programs/call-soon.py (the article's, unchanged).
 import { bi, getEventLoopErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { callSoonProgram } from './runs/call-soon.js';
 import { callSoon } from './sources.js';
 import type { Lesson } from './types.js';
+
+const source = { file: 'call-soon.py', text: callSoon };
 
 export const callSoonLesson: Lesson = {
   id: 'call-soon',
@@ -39,10 +42,10 @@ export const callSoonLesson: Lesson = {
       'call_soon also takes context=: the callback runs in that contextvars.Context; without it, in a copy of the current one.',
     ),
   ),
-  asWritten: { file: 'call-soon.py', text: callSoon },
+  asWritten: source,
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
   variants: [],
-  run: pendingRun,
+  run: (options) => runOn(callSoonProgram, source, options),
 };

@@ -2,7 +2,8 @@
 // stops the loop from a done callback; the result stays readable after close(). Its variants show the
 // article's run/stop rules. Python programs: programs/future.py and programs/variants/future.*.py.
 import { bi, getEventLoopErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { closeRunningProgram, futureProgram, stopBeforeRunProgram, stopInBatchProgram } from './runs/future.js';
 import { future, variantFutureCloseRunning, variantFutureStopBeforeRun, variantFutureStopInBatch } from './sources.js';
 import type { Lesson, LessonVariant } from './types.js';
 
@@ -28,7 +29,9 @@ const stopBeforeRun: LessonVariant = {
     ),
   ),
   source: { file: 'stop-before-run.py', text: variantFutureStopBeforeRun },
-  run: pendingRun,
+  run(options) {
+    return runOn(stopBeforeRunProgram, this.source, options);
+  },
 };
 
 const stopInBatch: LessonVariant = {
@@ -53,7 +56,9 @@ const stopInBatch: LessonVariant = {
     ),
   ),
   source: { file: 'stop-in-batch.py', text: variantFutureStopInBatch },
-  run: pendingRun,
+  run(options) {
+    return runOn(stopInBatchProgram, this.source, options);
+  },
 };
 
 const closeRunning: LessonVariant = {
@@ -78,8 +83,12 @@ const closeRunning: LessonVariant = {
     ),
   ),
   source: { file: 'close-running.py', text: variantFutureCloseRunning },
-  run: pendingRun,
+  run(options) {
+    return runOn(closeRunningProgram, this.source, options);
+  },
 };
+
+const source = { file: 'future.py', text: future };
 
 export const futureLesson: Lesson = {
   id: 'future',
@@ -111,7 +120,7 @@ export const futureLesson: Lesson = {
       'After close() the result is still readable: it is kept in the future object.',
     ),
   ),
-  asWritten: { file: 'future.py', text: future },
+  asWritten: source,
   errata: [
     bi(
       '文中说 future 有 pending、running、done、cancelled 四种状态,并说事件循环执行时 task 处于 running 状态。asyncio 的 Future(和 Task)只有三种状态:PENDING、CANCELLED、FINISHED;"running" 是 concurrent.futures.Future 的状态。正在执行的 Task 仍是 PENDING。',
@@ -130,5 +139,5 @@ export const futureLesson: Lesson = {
   interrupts: [],
   defaultUntil: 5,
   variants: [stopBeforeRun, stopInBatch, closeRunning],
-  run: pendingRun,
+  run: (options) => runOn(futureProgram, source, options),
 };
