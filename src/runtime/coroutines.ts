@@ -8,7 +8,7 @@
 //
 // A Coroutine is its own iterator, so `const r = yield* coro` awaits it directly; every resumption
 // goes through it, which is how it knows it is running and which coroutine `setLine` addresses.
-import { RuntimeError, ValueError } from './exceptions.js';
+import { GeneratorExit, RuntimeError, ValueError } from './exceptions.js';
 
 /** What a task steps: a Coroutine, or any plain generator. */
 export type CoroutineLike<T = unknown> = Generator<unknown, T, unknown>;
@@ -92,8 +92,26 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
     return this.resume(() => this.gen.return(value));
   }
 
+  /**
+   * `coro.close()`: raises GeneratorExit where the coroutine stands, so its `finally` blocks (and
+   * `except BaseException`) run, as when CPython finalizes a coroutine. A coroutine that was never
+   * started just becomes closed.
+   */
   close(): void {
-    this.return(undefined as T);
+    if (this.state === 'closed') return;
+    if (this.state === 'created') {
+      this.state = 'closed';
+      this.gen.return(undefined as T);
+      return;
+    }
+    let result: IteratorResult<unknown, T>;
+    try {
+      result = this.throw(new GeneratorExit());
+    } catch (error) {
+      if (error instanceof GeneratorExit) return;
+      throw error;
+    }
+    if (!result.done) throw new RuntimeError('coroutine ignored GeneratorExit');
   }
 
   [Symbol.iterator](): this {

@@ -3,7 +3,7 @@
 // `<Future pending cb=[_run_until_complete_cb() at .../asyncio/base_events.py:180]>` and
 // `<Task pending name='Task-2' coro=<...> wait_for=<...>>` read exactly as CPython prints them.
 // Values and callbacks are formatted by repr.ts (repr, reprlib.repr, format_helpers).
-import type { PyBaseException } from './exceptions.js';
+import type { PyBaseException, PyFrame } from './exceptions.js';
 import { PY_STDLIB_DIR, formatCallbackSource, pyFunction, reprlibRepr, repr } from './repr.js';
 
 /** Where CPython's asyncio package lives in the simulated process; lessons may shorten it to `.../asyncio`. */
@@ -28,6 +28,7 @@ export interface FutureReprSource {
   readonly _result: unknown;
   readonly _exception: PyBaseException | null;
   readonly _callbacks: readonly { fn: (...args: never[]) => unknown }[];
+  readonly _sourceTraceback: readonly PyFrame[] | null;
 }
 
 /** `_format_callbacks(cb)`: one, two, or `first, <N more>, last`. */
@@ -49,6 +50,10 @@ export function futureReprInfo(future: FutureReprSource): string[] {
     else info.push(`result=${reprlibRepr(future._result)}`);
   }
   if (future._callbacks.length > 0) info.push(formatCallbacks(future._callbacks));
+  if (future._sourceTraceback !== null) {
+    const frame = future._sourceTraceback[future._sourceTraceback.length - 1]!;
+    info.push(`created at ${frame.file}:${frame.line}`);
+  }
   return info;
 }
 

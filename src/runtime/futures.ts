@@ -15,7 +15,7 @@
 // `_asyncio_future_blocking`) so the Task stepping the coroutine can wait on it, then returns the
 // result or raises.
 import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, ValueError, excLine } from './exceptions.js';
-import type { PyBaseException } from './exceptions.js';
+import type { PyBaseException, PyFrame } from './exceptions.js';
 import { asyncioFunction, futureReprInfo } from './future-repr.js';
 import { repr } from './repr.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
@@ -52,6 +52,8 @@ export class Future<T = unknown> {
    * opposed to a bare `yield fut` (an error the Task reports). Its presence marks a Future-like.
    */
   _asyncio_future_blocking = false;
+  /** Debug mode: the simulated Python stack where the future was created (`created at` in reprs). */
+  _sourceTraceback: PyFrame[] | null = null;
   /** True while an exception is set and nobody has looked at it (result(), exception(), cancel()). */
   protected logTraceback = false;
   private finalized = false;
@@ -63,6 +65,10 @@ export class Future<T = unknown> {
   constructor(loop: EventLoopLike, options: FutureOptions = {}) {
     this._loop = loop;
     this.id = loop.realm.nextSerial();
+    if (loop.getDebug()) {
+      const stack = loop.realm.extractStack?.();
+      if (stack !== undefined && stack.length > 0) this._sourceTraceback = stack;
+    }
     const tracer = loop.realm.tracer;
     if (tracer.enabled && this.traceKind() === 'Future') {
       tracer.emit({ type: 'future_created', loop: loop.id, future: this.id, kind: 'Future', name: options.label ?? this.pyClassName });
@@ -213,6 +219,7 @@ export class Future<T = unknown> {
       message: `${this.pyClassName} exception was never retrieved`,
       exception: this._exception ?? undefined,
       future: this,
+      ...(this._sourceTraceback ? { source_traceback: this._sourceTraceback } : {}),
     });
     return true;
   }

@@ -242,10 +242,27 @@ export class Task<T = unknown> extends Future<T> {
    * Everything `Task.__del__` reports: "Task was destroyed but it is pending!" for a pending task,
    * then the unretrieved exception. See Future.reportIfUnretrieved for when to call it.
    */
+  /**
+   * What garbage collection at interpreter exit does to a task that is still referenced only by
+   * itself and its coroutine: the coroutine is finalized first (closed: GeneratorExit runs its
+   * `finally` blocks, and its repr turns to `done, defined at`), then the task's `__del__` reports.
+   * This is how CPython 3.11 prints "Task was destroyed but it is pending!" at exit.
+   */
+  collect(): void {
+    const coro = this._coro;
+    if (coro instanceof Coroutine) coro.close();
+    else coro.return(undefined as T);
+    this.finalize();
+  }
+
   override finalize(): void {
     if (this._state === 'PENDING' && this._logDestroyPending) {
       this._logDestroyPending = false;
-      this._loop.callExceptionHandler({ message: 'Task was destroyed but it is pending!', task: this });
+      this._loop.callExceptionHandler({
+        message: 'Task was destroyed but it is pending!',
+        task: this,
+        ...(this._sourceTraceback ? { source_traceback: this._sourceTraceback } : {}),
+      });
     }
     super.finalize();
   }
@@ -283,7 +300,8 @@ export function ensureFuture<T>(value: Awaitable<T>, options: { loop?: EventLoop
   try {
     return createTaskOn(loop, value);
   } catch (error) {
-    value.return(undefined as T);
+    if (value instanceof Coroutine) value.close();
+    else value.return(undefined as T);
     throw error;
   }
 }

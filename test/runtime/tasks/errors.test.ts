@@ -7,7 +7,10 @@ import { KeyboardInterrupt, ValueError, excLine, toPyException } from '../../../
 import { Future } from '../../../src/runtime/futures.js';
 import { Realm, withRealm } from '../../../src/runtime/realm.js';
 import { repr } from '../../../src/runtime/repr.js';
+import { asyncDef, setLine } from '../../../src/runtime/coroutines.js';
+import { ASYNCIO_DIR } from '../../../src/runtime/future-repr.js';
 import { sleep } from '../../../src/runtime/sleep.js';
+import { wait } from '../../../src/runtime/wait.js';
 import { currentTask } from '../../../src/runtime/task-registry.js';
 import { Task, createTask } from '../../../src/runtime/tasks.js';
 import { onFreshLoop, printer } from './helpers.js';
@@ -132,5 +135,40 @@ loop.run_until_complete(main())
       'Task was destroyed but it is pending!',
       "task: <Task pending name='Task-1' coro=<forever() running at prog.py:1> wait_for=<Future pending cb=[Task.task_wakeup()]>>",
     ]);
+  });
+});
+
+describe('Task collected at exit', () => {
+  it('prints the pending task as CPython 3.11 does at exit, coroutine finalized first (stop-wait at 1.5 s)', () => {
+    const realm = new Realm();
+    let finallyRan = false;
+    withRealm(realm, () => {
+      const loop = new BaseEventLoop();
+      const doSomeWork = asyncDef(
+        'do_some_work',
+        function* (x: number) {
+          setLine(6);
+          try {
+            yield* sleep(x);
+          } finally {
+            if (x === 2) finallyRan = true;
+          }
+          return `Done after ${x}s`;
+        },
+        { file: 'stop-wait.py', line: 3 },
+      );
+      const tasks = [1, 2, 3].map((x) => loop.createTask(doSomeWork(x)));
+      const waiting = loop.createTask(wait(tasks));
+      loop.runUntilComplete(sleep(1.5));
+      expect(waiting.done()).toBe(false);
+      tasks[1]!.collect();
+    });
+    const stderr = realm.output.filter((l) => l.stream === 'stderr').map((l) => l.text.replace(ASYNCIO_DIR, '.../asyncio'));
+    // Recorded from CPython 3.11.7 (LESSONS.md, stop-wait with Ctrl+C at 1.5 s).
+    expect(stderr).toEqual([
+      'Task was destroyed but it is pending!',
+      "task: <Task pending name='Task-2' coro=<do_some_work() done, defined at stop-wait.py:3> wait_for=<Future pending cb=[Task.task_wakeup()]> cb=[_wait.<locals>._on_completion() at .../asyncio/tasks.py:519]>",
+    ]);
+    expect(finallyRan).toBe(true);
   });
 });
