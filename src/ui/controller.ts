@@ -96,6 +96,21 @@ export function keyAction(input: string, key: { ctrl?: boolean; rightArrow?: boo
   return undefined;
 }
 
+/**
+ * Every action in one chunk of input. Keys typed faster than they are read arrive together
+ * ("nnn", or "\x03\x03\x03" for three Ctrl+C): each character is a press.
+ */
+export function keyActions(input: string, key: Parameters<typeof keyAction>[1] & { meta?: boolean }): Action[] {
+  if (input.length <= 1 || key.meta) {
+    const one = keyAction(input, key);
+    return one ? [one] : [];
+  }
+  return [...input].flatMap((ch) => {
+    const one = ch === '\x03' ? keyAction('c', { ctrl: true }) : keyAction(ch, {});
+    return one ? [one] : [];
+  });
+}
+
 /** The lab after `action` at wall time `now` (ms). */
 export function update(lab: Lab, action: Action, now: number): Lab {
   const base: Lab = action.type === 'tick' || action.type === 'help' ? lab : withoutFlash(lab);

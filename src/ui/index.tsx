@@ -4,6 +4,7 @@
 //   runMenu: the lesson menu; resolves to the chosen lesson, or undefined.
 import { render } from 'ink';
 import type { Lang, Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
+import { applyNoColor } from './color.js';
 import { LabApp } from './components/LabApp.js';
 import { Menu } from './components/Menu.js';
 import { programOf } from './program.js';
@@ -25,6 +26,7 @@ export interface LabInput {
 
 export async function runLab(input: LabInput): Promise<number> {
   const program = programOf(input.lesson, input.variant, input.lang);
+  applyNoColor();
   const terminal = takeTerminal(process.stdout, process.stdin);
   const onResize = () => {
     // Redraw from a blank screen: a shrinking terminal leaves pieces of the old frame behind.
@@ -47,6 +49,7 @@ export async function runLab(input: LabInput): Promise<number> {
 
 export async function runMenu(input: { lessons: readonly Lesson[]; lang: Lang }): Promise<Lesson | undefined> {
   let chosen: Lesson | undefined;
+  applyNoColor();
   const app = render(<Menu lessons={input.lessons} lang={input.lang} onChoose={(lesson) => (chosen = lesson)} />, { exitOnCtrlC: false, patchConsole: false });
   try {
     await app.waitUntilExit();

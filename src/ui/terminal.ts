@@ -69,5 +69,12 @@ export function takeTerminal(stdout: NodeJS.WriteStream = process.stdout, stdin:
   stdout.on('error', onStreamError);
   stdin.on('error', onStreamError);
   write(ENTER_ALT_SCREEN + HIDE_CURSOR + CLEAR);
+  // Raw mode at once, not when Ink gets round to it: keys pressed before the first frame would
+  // otherwise wait in the terminal's line buffer (and be echoed over the screen).
+  try {
+    if (stdin.isTTY) stdin.setRawMode(true);
+  } catch {
+    // not a terminal after all
+  }
   return { restore, clear: () => write(CLEAR) };
 }

@@ -23,6 +23,8 @@ export interface Session {
   /** 'alternate' while the program draws on the alternate screen. */
   bufferType(): 'normal' | 'alternate';
   write(data: string): void;
+  /** Sends a signal to the program. */
+  signal(name: NodeJS.Signals): void;
   resize(cols: number, rows: number): void;
   /** Resolves when `predicate(screen text)` holds; rejects with the screen after `timeoutMs`. */
   waitFor(predicate: (text: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
@@ -68,6 +70,7 @@ export function spawnSession(file: string, args: string[], options: SessionOptio
     text: () => screen().join('\n'),
     bufferType: () => term.buffer.active.type,
     write: (data) => child.write(data),
+    signal: (name) => process.kill(child.pid, name),
     resize: (c, r) => {
       child.resize(c, r);
       term.resize(c, r);

@@ -1,7 +1,7 @@
 // The lab's controls as a state machine: keys to actions, stepping, playback ticks, speed, Ctrl+C
 // by re-simulation, leaving, and switching between the article's program and the corrected one.
 import { describe, expect, it } from 'vitest';
-import { atEnd, createLab, keyAction, type Lab, nextTickIn, programExited, STEP_DWELL_MS, update } from '../../src/ui/controller.js';
+import { atEnd, createLab, keyAction, keyActions, type Lab, nextTickIn, programExited, STEP_DWELL_MS, update } from '../../src/ui/controller.js';
 import { programOf } from '../../src/ui/program.js';
 import { callLaterLesson, waitForeverLesson } from './fixtures/lessons.js';
 import type { Lesson } from '../../src/scenarios/types.js';
@@ -20,6 +20,12 @@ describe('keys', () => {
     expect([k('r'), k('+'), k('-'), k('c'), k('t'), k('?'), k('q')]).toEqual(['restart', 'faster', 'slower', 'interrupt', 'toggle_source', 'help', 'quit']);
     expect(keyAction('c', { ctrl: true })).toEqual({ type: 'interrupt', ctrl: true });
     expect(k('x')).toBeUndefined();
+  });
+
+  it('splits keys that arrive together into separate presses, Ctrl+C included', () => {
+    expect(keyActions('nnb', {}).map((a) => a.type)).toEqual(['step', 'step', 'back']);
+    expect(keyActions('\x03\x03\x03', {})).toEqual(Array.from({ length: 3 }, () => ({ type: 'interrupt', ctrl: true })));
+    expect(keyActions('c', { ctrl: true })).toEqual([{ type: 'interrupt', ctrl: true }]);
   });
 });
 

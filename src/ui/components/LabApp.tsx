@@ -3,7 +3,7 @@
 import { useApp, useInput } from 'ink';
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../scenarios/types.js';
-import { type Action, atEnd, createLab, keyAction, type LabInit, simNow, update } from '../controller.js';
+import { type Action, atEnd, createLab, keyActions, type LabInit, simNow, update } from '../controller.js';
 import { usePlayback } from '../hooks/use-playback.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { noteFor } from '../state/notes.js';
@@ -21,8 +21,7 @@ export function LabApp({ init, lang }: LabAppProps) {
   const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
   const clock = usePlayback(lab, () => dispatch({ type: 'tick' }));
   useInput((input, key) => {
-    const action = keyAction(input, key);
-    if (action) dispatch(action);
+    for (const action of keyActions(input, key)) dispatch(action);
   });
   useEffect(() => {
     if (lab.quit !== undefined) exit(lab.quit);

@@ -2,7 +2,7 @@
 // current step, and the key bar.
 import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
-import { cells, seconds } from '../format.js';
+import { cells, fit, seconds } from '../format.js';
 import { keyHelp, say } from '../i18n.js';
 
 export interface HeaderInput {
@@ -17,8 +17,10 @@ export interface HeaderInput {
 }
 
 export function headerLine({ id, title, t, iteration, step, steps, width, lang }: HeaderInput): Line {
-  const left = ` asyncio-lab · ${id} · ${title} `;
   const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${Math.min(step + 1, steps)}/${steps} `;
+  // The title gives way first when the line is short: time and step always show.
+  const full = ` asyncio-lab · ${id} · ${title} `;
+  const left = cells(full) + cells(right) < width ? full : fit(` asyncio-lab · ${id} `, Math.max(0, width - cells(right) - 1));
   const gap = Math.max(1, width - cells(left) - cells(right));
   return [
     { text: left, bold: true, inverse: true },
