@@ -93,4 +93,70 @@ describe('wait', () => {
     });
     expect(out).toEqual(runPython(py));
   });
+
+  it('stops waiting when the waiting task is cancelled, removing its callbacks and its timeout', () => {
+    const py2 = `import asyncio
+from vloop import new_loop
+async def job(name, delay):
+    await asyncio.sleep(delay)
+    return name
+async def waiter(ts):
+    try:
+        done, pending = await asyncio.wait(ts, timeout=10)
+    except asyncio.CancelledError as e:
+        print('wait cancelled', repr(e), [t.done() for t in ts])
+        raise
+async def main():
+    ts = [asyncio.create_task(job('a', 1)), asyncio.create_task(job('b', 5))]
+    w = asyncio.create_task(waiter(ts))
+    await asyncio.sleep(2)
+    print(repr(w))
+    print(repr(ts[1]))
+    w.cancel()
+    try:
+        await w
+    except asyncio.CancelledError:
+        print('w', w.cancelled(), [t.done() for t in ts])
+    print(repr(ts[1]))
+    print(await ts[1], asyncio.get_running_loop().time())
+loop = new_loop()
+loop.run_until_complete(main())
+`;
+    const out = onFreshLoop((loop) => {
+      const { out, print } = printer();
+      const { def, at } = placer(py2);
+      const job = def('job', function* (name: string, delay: number) {
+        at('await asyncio.sleep(delay)');
+        yield* sleep(delay);
+        return name;
+      });
+      const waiter = def('waiter', function* (ts: Future<string>[]) {
+        try {
+          at('done, pending = await asyncio.wait(ts, timeout=10)');
+          yield* wait(ts, { timeout: 10 });
+        } catch (error) {
+          print('wait cancelled', repr(error), ts.map((t) => t.done()));
+          throw error;
+        }
+      });
+      const main = def('main', function* () {
+        const ts = [createTask(job('a', 1)), createTask(job('b', 5))];
+        const w = createTask(waiter(ts));
+        yield* sleep(2);
+        print(repr(w));
+        print(repr(ts[1]));
+        w.cancel();
+        try {
+          yield* w;
+        } catch (error) {
+          print('w', w.cancelled(), ts.map((t) => t.done()));
+        }
+        print(repr(ts[1]));
+        print(yield* ts[1]!, pyFloat(loop.time()));
+      });
+      loop.runUntilComplete(main());
+      return out;
+    });
+    expect(out).toEqual(runPython(py2));
+  });
 });
