@@ -349,6 +349,73 @@ print("done")
       py.print('done');
     },
   },
+  {
+    name: 'uncaught Ctrl+C in join(), event.wait() and future.result() show CPython frames and carets',
+    python: `import threading, time
+from concurrent.futures import Future
+def slow():
+    time.sleep(5)
+t = threading.Thread(target=slow, daemon=True)
+t.start()
+try:
+    t.join()
+except KeyboardInterrupt as e:
+    import traceback; traceback.print_exc()
+e = threading.Event()
+try:
+    e.wait()
+except KeyboardInterrupt:
+    import traceback; traceback.print_exc()
+f = Future()
+f.result()
+`,
+    interrupts: [0.2, 0.4, 0.6],
+    *program(py) {
+      const slow = py.def('slow', 3, function* () {
+        yield* py.time.sleep(5);
+      });
+      const t = py.threading.Thread({ target: slow, daemon: true });
+      t.start();
+      try {
+        py.line(8);
+        yield* t.join();
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.traceback.print_exc(e);
+      }
+      const ev = py.threading.Event();
+      try {
+        py.line(13);
+        yield* ev.wait();
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.traceback.print_exc(e);
+      }
+      const f = py.concurrent.futures.Future();
+      py.line(17);
+      yield* f.result();
+    },
+  },
+  {
+    name: 'uncaught Ctrl+C in run_until_complete shows the loop frames down to the selector',
+    python: `import asyncio
+async def main():
+    await asyncio.sleep(5)
+loop = asyncio.new_event_loop()
+loop.run_until_complete(main())
+`,
+    interrupts: [0.3],
+    *program(py) {
+      const main = py.asyncDef('main', 2, function* () {
+        py.line(3);
+        yield* py.asyncio.sleep(5);
+      });
+      py.line(4);
+      const loop = py.asyncio.newEventLoop();
+      py.line(5);
+      yield* loop.blocking.runUntilComplete(main());
+    },
+  },
 ];
 
 describe('the simulated process against python3', () => {

@@ -13,6 +13,19 @@ const FUTURES_BASE_PY = `${PY_STDLIB_DIR}/concurrent/futures/_base.py`;
 const ASYNCIO_DIR = `${PY_STDLIB_DIR}/asyncio`;
 const SELECTORS_PY = `${PY_STDLIB_DIR}/selectors.py`;
 
+/**
+ * 3.11's caret line under a frame's text: `^` under the part of the line that was executing, when
+ * that is not the whole line (traceback.py's `_extract_caret_anchors_from_line_segment` aside).
+ */
+function carets(text: string, part: string): string {
+  const start = text.indexOf(part);
+  return `${' '.repeat(start)}${'^'.repeat(part.length)}`;
+}
+
+function frame(file: string, line: number, name: string, text: string, part?: string): PyFrame {
+  return part === undefined ? { file, line, name, text } : { file, line, name, text, marker: carets(text, part) };
+}
+
 /** threading.Condition.wait, where every waiting primitive ends up. */
 const CONDITION_WAIT: PyFrame = { file: THREADING_PY, line: 327, name: 'wait', text: 'waiter.acquire()' };
 
@@ -22,15 +35,15 @@ export const STDLIB_FRAMES = {
   queueGetTimeout: [{ file: QUEUE_PY, line: 180, name: 'get', text: 'self.not_empty.wait(remaining)' }, CONDITION_WAIT],
   futureResult: [{ file: FUTURES_BASE_PY, line: 451, name: 'result', text: 'self._condition.wait(timeout)' }, CONDITION_WAIT],
   futureException: [{ file: FUTURES_BASE_PY, line: 487, name: 'exception', text: 'self._condition.wait(timeout)' }, CONDITION_WAIT],
-  eventWait: [{ file: THREADING_PY, line: 629, name: 'wait', text: 'signaled = self._cond.wait(timeout)', marker: '^^^^^^^^^^^^^^^^^^^^^^^^' }, CONDITION_WAIT],
+  eventWait: [frame(THREADING_PY, 629, 'wait', 'signaled = self._cond.wait(timeout)', 'self._cond.wait(timeout)'), CONDITION_WAIT],
   join: [
-    { file: THREADING_PY, line: 1119, name: 'join', text: 'self._wait_for_tstate_lock()' },
-    { file: THREADING_PY, line: 1139, name: '_wait_for_tstate_lock', text: 'if lock.acquire(block, timeout):', marker: '   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^' },
+    frame(THREADING_PY, 1119, 'join', 'self._wait_for_tstate_lock()'),
+    frame(THREADING_PY, 1139, '_wait_for_tstate_lock', 'if lock.acquire(block, timeout):', 'lock.acquire(block, timeout)'),
   ],
-  /** `_run_once`'s selector wait (the loop's run_forever / run_until_complete frames are the loop's to add). */
+  /** `_run_once`'s selector wait (run_forever's and run_until_complete's frames are the loop's to add). */
   select: [
-    { file: `${ASYNCIO_DIR}/base_events.py`, line: 1884, name: '_run_once', text: 'event_list = self._selector.select(timeout)', marker: '             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^' },
-    { file: SELECTORS_PY, line: 468, name: 'select', text: 'fd_event_list = self._selector.poll(timeout, max_ev)', marker: '                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^' },
+    frame(`${ASYNCIO_DIR}/base_events.py`, 1884, '_run_once', 'event_list = self._selector.select(timeout)', 'self._selector.select(timeout)'),
+    frame(SELECTORS_PY, 468, 'select', 'fd_event_list = self._selector.poll(timeout, max_ev)', 'self._selector.poll(timeout, max_ev)'),
   ],
   /** A thread's bootstrap, above its target (threading.excepthook's traceback). */
   bootstrap: [
@@ -65,6 +78,41 @@ export function stackFrames(thread: SimThread, sources: SourceFiles): PyFrame[] 
 }
 
 /**
+ * Where an exception was raised and how far it has unwound: CPython's traceback runs from the frame
+ * that catches the exception down to where it was raised. Frames are prepended as the exception
+ * leaves them (inFrame below); the catching frame, which it never leaves, is added from this record
+ * when the traceback is shown (completeTraceback).
+ */
+interface RaiseRecord {
+  /** The thread's stack when the exception was raised (or first seen), outermost first. */
+  stack: PyFrame[];
+  /** Index in `stack` of the outermost frame already in the exception's frames. */
+  unwound: number;
+  completed: boolean;
+}
+
+const raised = new WeakMap<PyBaseException, RaiseRecord>();
+
+/** Records that `error` is raised now in `thread` (the kernel calls this for a KeyboardInterrupt). */
+export function noteRaised(error: PyBaseException, thread: SimThread, sources: SourceFiles): void {
+  raised.set(error, { stack: stackFrames(thread, sources), unwound: thread.stack.length, completed: false });
+}
+
+/** Adds the frame that caught `error` (and those of its causes and contexts) to their tracebacks. */
+export function completeTraceback(error: PyBaseException): PyBaseException {
+  const seen = new Set<PyBaseException>();
+  for (let e: PyBaseException | null = error; e !== null && !seen.has(e); e = e.__cause__ ?? e.__context__) {
+    seen.add(e);
+    const record = raised.get(e);
+    if (record === undefined || record.completed) continue;
+    record.completed = true;
+    const catcher = record.stack[record.unwound - 1];
+    if (catcher !== undefined) e.frames.unshift(catcher);
+  }
+  return error;
+}
+
+/**
  * Runs `body` as a Python frame `name` of `file` on `thread`'s stack: the frame is pushed while it
  * runs, and an exception unwinding through it gets the frame prepended to its traceback.
  */
@@ -79,11 +127,25 @@ export function* inFrame<T>(
     const result = body();
     return isIterator(result) ? yield* result : result;
   } catch (error) {
-    if (error instanceof PyBaseException) error.frames.unshift(sources.frame(frame));
+    if (error instanceof PyBaseException) leaving(error, thread, sources);
     throw error;
   } finally {
     thread.stack.pop();
   }
+}
+
+/** `error` unwinds out of `thread`'s innermost frame: prepend that frame to its traceback. */
+export function leaving(error: PyBaseException, thread: SimThread, sources: SourceFiles): void {
+  let record = raised.get(error);
+  if (record === undefined) {
+    record = { stack: stackFrames(thread, sources), unwound: thread.stack.length, completed: false };
+    raised.set(error, record);
+  }
+  const depth = thread.stack.length - 1;
+  const top = thread.stack[depth];
+  if (top === undefined || record.completed) return;
+  error.frames.unshift(sources.frame(top));
+  record.unwound = Math.min(record.unwound, depth);
 }
 
 function isIterator<T>(value: unknown): value is Generator<unknown, T, unknown> {

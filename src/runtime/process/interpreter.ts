@@ -15,7 +15,7 @@ import { Task } from '../tasks.js';
 import { PY_STDLIB_DIR } from '../repr.js';
 import type { ProcessContext } from './context.js';
 import type { ExecutorRegistry } from './executor.js';
-import { THREADING_PY } from './frames.js';
+import { THREADING_PY, completeTraceback } from './frames.js';
 import type { Op } from './requests.js';
 import type { SimThread } from './thread.js';
 import type { Warnings } from './warnings.js';
@@ -74,7 +74,7 @@ export class Interpreter {
       ctx.output.stderrLines([String(code)]);
       return 1;
     }
-    const exc = toPyException(error);
+    const exc = completeTraceback(toPyException(error));
     ctx.output.stderrLines(exc.frames.length > 0 || exc.__context__ || exc.__cause__ ? formatException(exc) : [excLine(exc)]);
     return exc instanceof KeyboardInterrupt ? SIGINT_STATUS : 1;
   }

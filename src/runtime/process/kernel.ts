@@ -7,7 +7,8 @@
 // then in the order they blocked. A thread that yields a request which can be satisfied at once
 // (select(0), a self-pipe already written, a wait with timeout 0) keeps running: only a real block
 // hands the GIL over. Where real Python could order two threads' work either way, races.ts marks it.
-import { KeyboardInterrupt, excLine } from '../exceptions.js';
+import { KeyboardInterrupt, excLine, type PyFrame } from '../exceptions.js';
+import { STDLIB_FRAMES } from './frames.js';
 import type { Realm } from '../realm.js';
 import { str } from '../repr.js';
 import type { EventInit, TraceEvent } from '../trace.js';
@@ -37,6 +38,8 @@ export class Kernel implements Waker {
   readonly races: RaceRecorder;
   /** How many interrupts have been delivered. */
   interruptCount = 0;
+  /** Called when the kernel raises an exception in a thread (to record where, for its traceback). */
+  onRaise: ((error: KeyboardInterrupt, thread: SimThread) => void) | undefined;
   /** Called whenever no thread is runnable, with whether any thread waits for a deadline. */
   onIdle: ((timersPending: boolean) => void) | undefined;
 
@@ -296,13 +299,16 @@ export class Kernel implements Waker {
     this.emit({ type: 'interrupt', n: this.interruptCount });
     if (this.main.state !== 'blocked') return;
     const error = new KeyboardInterrupt();
+    // The frames CPython shows below the caller for the blocking point the main thread is at.
     error.frames = this.blockFrames(this.main);
+    this.onRaise?.(error, this.main);
     this.unblock(this.main, { error }, 'interrupt');
   }
 
-  /** Frames CPython shows below the caller for the blocking point the main thread is at. */
-  blockFrames: (thread: SimThread) => KeyboardInterrupt['frames'] = (thread) => {
+  private blockFrames(thread: SimThread): PyFrame[] {
     const request = thread.blocked?.request;
-    return request?.kind === 'wait' && request.frames ? [...request.frames] : [];
-  };
+    if (request?.kind === 'wait' && request.frames) return [...request.frames];
+    if (request?.kind === 'select') return [...STDLIB_FRAMES.select];
+    return [];
+  }
 }

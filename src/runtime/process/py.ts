@@ -3,7 +3,7 @@
 // threading, queue, concurrent.futures, asyncio), and the lesson annotations (py.line, py.note).
 import type { BaseEventLoop } from '../base-events.js';
 import { Coroutine, asyncDef, runningCoroutine, setLine, type CoroutineLike, type CoroutineOptions } from '../coroutines.js';
-import { PyBaseException, type PyFrame } from '../exceptions.js';
+import { PyBaseException, formatException, toPyException, type PyFrame } from '../exceptions.js';
 import { Future } from '../futures.js';
 import { gather } from '../gather.js';
 import { getEventLoop, getRunningLoop, newEventLoop, setEventLoop } from '../policy.js';
@@ -17,7 +17,7 @@ import { waitFor } from '../wait-for.js';
 import { ConcurrentFuture } from './concurrent-future.js';
 import type { ProcessContext } from './context.js';
 import { ExecutorRegistry, ThreadPoolExecutor, type ExecutorOptions } from './executor.js';
-import { inFrame, stackFrames } from './frames.js';
+import { completeTraceback, inFrame, leaving, stackFrames } from './frames.js';
 import { Queue } from './queue.js';
 import { runCoroutineThreadsafe } from './threadsafe.js';
 import { Event, Lock, Thread, ThreadTable, markPyDef, type ThreadOptions } from './threading.js';
@@ -96,7 +96,7 @@ export function createPy({ ctx, executors, loops }: PyParts) {
             try {
               return (fn as unknown as (...a: unknown[]) => unknown)(...args);
             } catch (error) {
-              if (error instanceof PyBaseException) error.frames.unshift(ctx.sources.frame({ file, name, line: thread.stack[thread.stack.length - 1]!.line }));
+              if (error instanceof PyBaseException) leaving(error, thread, ctx.sources);
               throw error;
             } finally {
               thread.stack.pop();
@@ -175,6 +175,14 @@ export function createPy({ ctx, executors, loops }: PyParts) {
       FIRST_COMPLETED,
       FIRST_EXCEPTION,
       ALL_COMPLETED,
+    },
+
+    // ── traceback ─────────────────────────────────────────────────────────────
+    traceback: {
+      /** `traceback.format_exc()` for the exception being handled (passed in): its lines, as one string. */
+      format_exc: (error: unknown): string => `${formatException(completeTraceback(toPyException(error))).join('\n')}\n`,
+      /** `traceback.print_exc()`: the same, on stderr. */
+      print_exc: (error: unknown): void => ctx.output.stderrLines(formatException(completeTraceback(toPyException(error)))),
     },
 
     // ── sys ───────────────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@ import { Realm, withRealm } from '../realm.js';
 import type { TraceEvent } from '../trace.js';
 import type { ProcessContext } from './context.js';
 import { ExecutorRegistry } from './executor.js';
-import { SourceFiles, inFrame } from './frames.js';
+import { SourceFiles, inFrame, noteRaised } from './frames.js';
 import { Interpreter } from './interpreter.js';
 import { Kernel } from './kernel.js';
 import { ProcessOutput } from './output.js';
@@ -68,6 +68,7 @@ export function runProcess(main: MainProgram, options: ProcessOptions = {}): Pro
   const loops: BaseEventLoop[] = [];
   const interpreter = new Interpreter({ ctx, executors, warnings, loops });
   kernel.onIdle = (timersPending) => interpreter.idle(timersPending);
+  kernel.onRaise = (error, thread) => noteRaised(error, thread, sources);
 
   let status = 0;
   const end = withRealm(realm, () => {

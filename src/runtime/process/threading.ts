@@ -1,10 +1,10 @@
 // The `threading` module of the simulated process (CPython's Lib/threading.py): Thread, Event,
 // Lock, current_thread. A Thread's target is a generator function (`function*`) when it blocks
 // (time.sleep, q.get, a loop's run_forever...), or a plain function when it does not.
-import { PyBaseException, RuntimeError, SystemExit, formatException, toPyException } from '../exceptions.js';
+import { RuntimeError, SystemExit, formatException, toPyException } from '../exceptions.js';
 import { functionName, pyAddress, pyFunctionInfo } from '../repr.js';
 import type { ProcessContext } from './context.js';
-import { STDLIB_FRAMES, inFrame } from './frames.js';
+import { STDLIB_FRAMES, completeTraceback, inFrame } from './frames.js';
 import type { Op } from './requests.js';
 import type { SimThread } from './thread.js';
 import { WaitQueue } from './wait-queue.js';
@@ -173,7 +173,8 @@ export class Thread {
     } catch (error) {
       if (error instanceof SystemExit) return;
       const exc = toPyException(error);
-      if (exc instanceof PyBaseException) exc.frames.unshift(...STDLIB_FRAMES.bootstrap);
+      completeTraceback(exc);
+      exc.frames.unshift(...STDLIB_FRAMES.bootstrap);
       thread.error = exc;
       // threading.excepthook
       this.ctx.output.stderrLines([`Exception in thread ${thread.name}:`, ...formatException(exc)]);
