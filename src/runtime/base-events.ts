@@ -96,6 +96,16 @@ export const runUntilCompleteCb = asyncioFunction(
 );
 
 /** The frame `call_exception_handler` adds to the traceback of an error raised by a custom handler (CPython 3.11). */
+/** base_events.py frames an exception leaving run_forever / run_until_complete passes through. */
+const RUN_FOREVER_FRAME: PyFrame = { file: `${PY_STDLIB_DIR}/asyncio/base_events.py`, line: 607, name: 'run_forever', text: 'self._run_once()' };
+const RUN_UNTIL_COMPLETE_FRAME: PyFrame = { file: `${PY_STDLIB_DIR}/asyncio/base_events.py`, line: 640, name: 'run_until_complete', text: 'self.run_forever()' };
+
+/** Prepends `frame` to a Python exception's traceback as it unwinds (once). */
+function addFrame(error: unknown, frame: PyFrame): void {
+  const frames = (error as Partial<PyBaseException> | null)?.frames;
+  if (Array.isArray(frames) && frames[0] !== frame) frames.unshift(frame);
+}
+
 export const CALL_EXCEPTION_HANDLER_FRAME: PyFrame = {
   file: `${PY_STDLIB_DIR}/asyncio/base_events.py`,
   line: 1808,
@@ -202,6 +212,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
         yield* this.runOnce();
         if (this._stopping) break;
       }
+    } catch (error) {
+      // The traceback of an exception leaving run_forever shows its frame (e.g. Ctrl+C in the selector).
+      addFrame(error, RUN_FOREVER_FRAME);
+      throw error;
     } finally {
       this._stopping = false;
       this._threadKey = null;
@@ -223,6 +237,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     } catch (error) {
       // The coroutine raised a BaseException: consume it so it is not logged; the caller gets it here.
       if (newTask && fut.done() && !fut.cancelled()) fut.exception();
+      addFrame(error, RUN_UNTIL_COMPLETE_FRAME);
       throw error;
     } finally {
       fut.removeDoneCallback(runUntilCompleteCb);
