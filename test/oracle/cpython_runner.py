@@ -43,6 +43,8 @@ EXCEPTIONS = {
     'TypeError': TypeError,
     'KeyError': KeyError,
     'ZeroDivisionError': ZeroDivisionError,
+    'KeyboardInterrupt': KeyboardInterrupt,
+    'SystemExit': SystemExit,
 }
 
 
@@ -414,7 +416,7 @@ class ProgramRun:
                 self.trace.append(['final', label, kind, 'cancelled' if obj.cancelled() else 'not cancelled'])
                 continue
             state = 'CANCELLED' if obj.cancelled() else 'FINISHED' if obj.done() else 'PENDING'
-            detail = outcome_of(obj.result) if obj.done() else None
+            detail = outcome_of(obj.result, True) if obj.done() else None
             name = obj.get_name() if kind == 'Task' else None
             self.trace.append(['final', label, kind, state, detail, name])
         pending = sorted(asyncio.all_tasks(self.loop), key=lambda t: task_order(t.get_name()))

@@ -69,7 +69,9 @@ class Builder {
   }
 
   exc(): ExcSpec {
-    return { type: this.rng.pick(EXC_TYPES), msg: this.rng.chance(0.8) ? `e${this.rng.int(1, 9)}` : null };
+    // Now and then an exit exception, which the loop's machinery must let through.
+    const type = this.rng.chance(0.04) ? this.rng.pick(['KeyboardInterrupt', 'SystemExit'] as const) : this.rng.pick(EXC_TYPES);
+    return { type, msg: this.rng.chance(0.8) ? `e${this.rng.int(1, 9)}` : null };
   }
 
   args(): Value[] {

@@ -13,7 +13,8 @@ export type Value = number | string | boolean | null | Value[];
 
 /** An exception to raise: `ValueError('boom')`; `msg: null` raises it without arguments. */
 export interface ExcSpec {
-  type: 'ValueError' | 'RuntimeError' | 'TypeError' | 'ZeroDivisionError' | 'KeyError';
+  /** KeyboardInterrupt and SystemExit go through the loop's machinery (Handle._run, Task.__step) and out of the run. */
+  type: 'ValueError' | 'RuntimeError' | 'TypeError' | 'ZeroDivisionError' | 'KeyError' | 'KeyboardInterrupt' | 'SystemExit';
   msg: string | null;
 }
 

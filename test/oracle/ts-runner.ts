@@ -12,8 +12,10 @@ import { asyncDef, setLine } from '../../src/runtime/coroutines.js';
 import {
   CancelledError,
   KeyError,
+  KeyboardInterrupt,
   PyBaseException,
   RuntimeError,
+  SystemExit,
   TypeError,
   ValueError,
   ZeroDivisionError,
@@ -41,6 +43,8 @@ const EXCEPTIONS: Record<ExcSpec['type'], new (...args: unknown[]) => PyBaseExce
   TypeError,
   KeyError,
   ZeroDivisionError,
+  KeyboardInterrupt,
+  SystemExit,
 };
 
 /** Thrown out of the driver when the program would wait forever (or runs away). */
@@ -207,7 +211,7 @@ class ProgramRun {
       return `= ${repr(fn())}`;
     } catch (error) {
       if (isHarnessSignal(error)) throw error;
-      if (error instanceof PyBaseException && error.pyName === 'KeyboardInterrupt' && !interruptible) throw error;
+      if (error instanceof KeyboardInterrupt && !interruptible) throw error;
       return raised(error);
     }
   }
@@ -366,7 +370,7 @@ class ProgramRun {
       result = yield* aw as Generator<unknown, unknown, unknown>;
     } catch (error) {
       if (isHarnessSignal(error)) throw error;
-      if (error instanceof PyBaseException && error.pyName === 'KeyboardInterrupt') throw error;
+      if (error instanceof KeyboardInterrupt) throw error;
       this.add(['await', task, desc, raised(error)]);
       const c = 'catch' in op ? op.catch : undefined;
       if (c === 'BaseException' && (isException(error) || error instanceof CancelledError)) return;
@@ -412,7 +416,7 @@ class ProgramRun {
         }
         const fut = obj as Future;
         const state = fut.cancelled() ? 'CANCELLED' : fut.done() ? 'FINISHED' : 'PENDING';
-        const detail = fut.done() ? this.outcome(() => fut.result()) : null;
+        const detail = fut.done() ? this.outcome(() => fut.result(), true) : null;
         this.trace.push(['final', label, kind, state, detail, kind === 'Task' ? (fut as Task).getName() : null]);
       }
       const pending = [...allTasks<Task>(this.loop)].sort(byTaskName);
