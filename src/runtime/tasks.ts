@@ -15,7 +15,7 @@ import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TypeE
 import { taskReprInfo } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
-import { pyAddress, pyFunction, repr } from './repr.js';
+import { pyAddress, pyFunction, repr, str } from './repr.js';
 import { enterTask, eventLoopForHelpers, leaveTask, registerTask, runningLoop } from './task-registry.js';
 
 export interface TaskOptions {
@@ -50,7 +50,7 @@ export class Task<T = unknown> extends Future<T> {
       this._logDestroyPending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
-    this._name = options.name ?? loop.realm.nextTaskName();
+    this._name = options.name === undefined ? loop.realm.nextTaskName() : str(options.name);
     this._coro = coro;
     this._context = options.context ?? copyContext();
     this.wakeupCallback = pyFunction((future: Future<unknown>) => this.wakeup(future), { name: 'Task.task_wakeup', self: this });
@@ -76,8 +76,9 @@ export class Task<T = unknown> extends Future<T> {
     return this._name;
   }
 
+  /** `task.set_name(value)`: the name is `str(value)`. */
   setName(value: unknown): void {
-    this._name = typeof value === 'string' ? value : repr(value);
+    this._name = str(value);
   }
 
   override setResult(_result: T): never {
