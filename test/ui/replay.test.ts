@@ -67,13 +67,23 @@ describe('Replay', () => {
     expect(replay.stepOfEvent(replay.stops[5]!)).toBe(5);
   });
 
-  it('explains a step with the note emitted just before it (and the last step with a trailing note)', () => {
+  it('explains a step with the note emitted right after it (notes before the first step explain the first)', () => {
     const note = (en: string) => at(0, { type: 'note', zh: en, en });
     const out = (text: string) => at(0, { type: 'output', stream: 'stdout', text });
-    const replay = new Replay([out('a'), note('about b'), out('b'), out('c'), note('about d'), out('d'), note('the end')]);
-    expect([0, 1, 2, 3].map((s) => noteFor(replay, s)?.en)).toEqual([undefined, 'about b', undefined, 'about d']);
-    const ending = new Replay([out('a'), out('b'), note('the end')]);
-    expect(noteFor(ending, 1)?.en).toBe('the end');
+    const replay = new Replay([note('opening'), out('a'), out('b'), note('after b'), out('c'), out('d'), note('the end')]);
+    expect([0, 1, 2, 3].map((s) => noteFor(replay, s)?.en)).toEqual(['opening', 'after b', undefined, 'the end']);
+  });
+
+  it('does not stop twice for a selector wait (select_wait and the thread blocking in it)', () => {
+    const replay = new Replay([
+      at(0, { type: 'select_wait', loop: 1, timeout: 0.1 }),
+      at(0, { type: 'thread_blocked', name: 'MainThread', on: 'select', until: 0.1 }),
+      at(0.1, { type: 'thread_woke', name: 'MainThread', reason: 'timeout' }),
+      at(0.1, { type: 'select_woke', loop: 1, slept: 0.1, reason: 'timeout' }),
+      at(0.1, { type: 'thread_blocked', name: 'MainThread', on: 'time.sleep(1)', until: 1.1 }),
+      at(1.1, { type: 'thread_woke', name: 'MainThread', reason: 'timeout' }),
+    ]);
+    expect(replay.stops).toEqual([0, 3, 4, 5]);
   });
 
   it('has a single empty step for an empty trace', () => {

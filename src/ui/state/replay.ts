@@ -36,7 +36,14 @@ export class Replay {
 
   constructor(readonly events: readonly TraceEvent[]) {
     const stops: number[] = [];
+    // A thread blocking in a selector wait is the select_wait step already shown; so is its waking.
+    const inSelect = new Set<string>();
     events.forEach((event, i) => {
+      if (event.type === 'thread_blocked' && event.on.startsWith('select')) {
+        inSelect.add(event.name);
+        return;
+      }
+      if (event.type === 'thread_woke' && inSelect.delete(event.name)) return;
       if (isStop(event)) stops.push(i);
     });
     // A trace without a stop still has one step to show.
