@@ -57,13 +57,18 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
     return this.state !== 'closed';
   }
 
-  private resume(op: () => IteratorResult<unknown, T>): IteratorResult<unknown, T> {
+  // Each resumption marks the coroutine running and makes it the innermost running one. The three
+  // entry points are written out (no shared closure) because they run once per await.
+
+  /** `coro.send(value)`; the first resumption must send undefined (None). */
+  next(value?: unknown): IteratorResult<unknown, T> {
+    if (this.state === 'closed') throw new RuntimeError('cannot reuse already awaited coroutine');
     if (this.state === 'running') throw new ValueError('coroutine already executing');
     this.state = 'running';
     running.push(this as Coroutine<unknown>);
     let result: IteratorResult<unknown, T>;
     try {
-      result = op();
+      result = this.gen.next(value);
     } catch (error) {
       this.state = 'closed';
       throw error;
@@ -74,22 +79,42 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
     return result;
   }
 
-  /** `coro.send(value)`; the first resumption must send undefined (None). */
-  next(value?: unknown): IteratorResult<unknown, T> {
-    if (this.state === 'closed') throw new RuntimeError('cannot reuse already awaited coroutine');
-    return this.resume(() => this.gen.next(value));
-  }
-
   /** `coro.throw(exc)`: raises `exc` where the coroutine stands. */
   throw(error: unknown): IteratorResult<unknown, T> {
     if (this.state === 'closed') throw error;
-    return this.resume(() => this.gen.throw(error));
+    if (this.state === 'running') throw new ValueError('coroutine already executing');
+    this.state = 'running';
+    running.push(this as Coroutine<unknown>);
+    let result: IteratorResult<unknown, T>;
+    try {
+      result = this.gen.throw(error);
+    } catch (thrown) {
+      this.state = 'closed';
+      throw thrown;
+    } finally {
+      running.pop();
+    }
+    this.state = result.done ? 'closed' : 'suspended';
+    return result;
   }
 
-  /** Runs the coroutine's `finally` blocks and closes it (`coro.close()`). */
+  /** Runs the coroutine's `finally` blocks and ends it, returning `value` (the iterator protocol's return()). */
   return(value: T): IteratorResult<unknown, T> {
     if (this.state === 'closed') return { done: true, value };
-    return this.resume(() => this.gen.return(value));
+    if (this.state === 'running') throw new ValueError('coroutine already executing');
+    this.state = 'running';
+    running.push(this as Coroutine<unknown>);
+    let result: IteratorResult<unknown, T>;
+    try {
+      result = this.gen.return(value);
+    } catch (thrown) {
+      this.state = 'closed';
+      throw thrown;
+    } finally {
+      running.pop();
+    }
+    this.state = result.done ? 'closed' : 'suspended';
+    return result;
   }
 
   /**

@@ -19,7 +19,8 @@ export interface RegisteredTask {
 }
 
 const allTasksByLoop = new WeakMap<EventLoopLike, Set<RegisteredTask>>();
-const currentTasks = new WeakMap<EventLoopLike, RegisteredTask>();
+// A Map, not a WeakMap: entries live only for the length of one step (and Map is faster).
+const currentTasks = new Map<EventLoopLike, RegisteredTask>();
 /** Loops stepping a task right now, innermost last (a task step never nests on one thread). */
 const steppingLoops: EventLoopLike[] = [];
 

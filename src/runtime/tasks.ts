@@ -42,7 +42,8 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The bound `task_wakeup` method: one object, so remove_done_callback can find it. */
   private readonly wakeupCallback: (future: Future<unknown>) => void;
-  private stepWrapperName: string | undefined;
+  private stepWrapperRepr: string | undefined;
+  private plainStep: (() => void) | undefined;
 
   constructor(coro: CoroutineLike<T>, loop: EventLoopLike, options: TaskOptions = {}) {
     super(loop);
@@ -125,9 +126,18 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Schedules `__step(exc)`, as CPython does with a TaskStepMethWrapper through call_soon. */
   private scheduleStep(exc: PyBaseException | null): void {
-    this.stepWrapperName ??= `<TaskStepMethWrapper object at ${pyAddress({})}>`;
-    const step = pyFunction(() => this.step(exc), { name: this.stepWrapperName, self: this });
+    let step: () => void;
+    if (exc === null) {
+      // The common case, once per await: one wrapper per task, made on first use.
+      step = this.plainStep ??= pyFunction(() => this.step(null), { name: this.stepWrapperName(), self: this });
+    } else {
+      step = pyFunction(() => this.step(exc), { name: this.stepWrapperName(), self: this });
+    }
     this._loop.callSoonWithContext(step, [], { context: this._context });
+  }
+
+  private stepWrapperName(): string {
+    return (this.stepWrapperRepr ??= `<TaskStepMethWrapper object at ${pyAddress({})}>`);
   }
 
   /** `Task.__step`: resumes the coroutine once, with send(None) or throw(exc), and acts on what it yields. */
