@@ -18,7 +18,7 @@
 import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
 import { driveStandalone } from './blocking.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
-import { Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop } from './events.js';
+import { Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
 import { asyncioFunction } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
@@ -95,17 +95,19 @@ export const runUntilCompleteCb = asyncioFunction(
   180,
 );
 
+// Frames of base_events.py (CPython 3.11.7) that an exception escaping the loop (KeyboardInterrupt,
+// SystemExit) carries in its traceback. The selector wait's own frames (_run_once's select line and
+// selectors.py) belong to whoever delivers the interrupt there (the kernel, or driveStandalone).
+const BASE_EVENTS_PY = `${PY_STDLIB_DIR}/asyncio/base_events.py`;
+export const RUN_UNTIL_COMPLETE_FRAME: PyFrame = { file: BASE_EVENTS_PY, line: 640, name: 'run_until_complete', text: 'self.run_forever()' };
+export const RUN_FOREVER_FRAME: PyFrame = { file: BASE_EVENTS_PY, line: 607, name: 'run_forever', text: 'self._run_once()' };
+/** `handle._run()` in _run_once: line 1914 in the debug branch, 1922 otherwise. */
+export const RUN_ONCE_HANDLE_FRAMES: { debug: PyFrame; normal: PyFrame } = {
+  debug: { file: BASE_EVENTS_PY, line: 1914, name: '_run_once', text: 'handle._run()' },
+  normal: { file: BASE_EVENTS_PY, line: 1922, name: '_run_once', text: 'handle._run()' },
+};
+
 /** The frame `call_exception_handler` adds to the traceback of an error raised by a custom handler (CPython 3.11). */
-/** base_events.py frames an exception leaving run_forever / run_until_complete passes through. */
-const RUN_FOREVER_FRAME: PyFrame = { file: `${PY_STDLIB_DIR}/asyncio/base_events.py`, line: 607, name: 'run_forever', text: 'self._run_once()' };
-const RUN_UNTIL_COMPLETE_FRAME: PyFrame = { file: `${PY_STDLIB_DIR}/asyncio/base_events.py`, line: 640, name: 'run_until_complete', text: 'self.run_forever()' };
-
-/** Prepends `frame` to a Python exception's traceback as it unwinds (once). */
-function addFrame(error: unknown, frame: PyFrame): void {
-  const frames = (error as Partial<PyBaseException> | null)?.frames;
-  if (Array.isArray(frames) && frames[0] !== frame) frames.unshift(frame);
-}
-
 export const CALL_EXCEPTION_HANDLER_FRAME: PyFrame = {
   file: `${PY_STDLIB_DIR}/asyncio/base_events.py`,
   line: 1808,
@@ -214,7 +216,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       }
     } catch (error) {
       // The traceback of an exception leaving run_forever shows its frame (e.g. Ctrl+C in the selector).
-      addFrame(error, RUN_FOREVER_FRAME);
+      prependFrame(error, RUN_FOREVER_FRAME);
       throw error;
     } finally {
       this._stopping = false;
@@ -237,7 +239,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     } catch (error) {
       // The coroutine raised a BaseException: consume it so it is not logged; the caller gets it here.
       if (newTask && fut.done() && !fut.cancelled()) fut.exception();
-      addFrame(error, RUN_UNTIL_COMPLETE_FRAME);
+      prependFrame(error, RUN_UNTIL_COMPLETE_FRAME);
       throw error;
     } finally {
       fut.removeDoneCallback(runUntilCompleteCb);
@@ -508,12 +510,21 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
           if (blocking) yield* blocking;
           const dt = this.time() - start;
           if (dt >= this.slowCallbackDuration) this.warnSlowCallback(handle, dt);
+        } catch (error) {
+          prependFrame(error, RUN_ONCE_HANDLE_FRAMES.debug);
+          throw error;
         } finally {
           this._currentHandle = null;
         }
       } else {
-        const blocking = handle._run();
-        if (blocking) yield* blocking;
+        try {
+          const blocking = handle._run();
+          if (blocking) yield* blocking;
+        } catch (error) {
+          // Only KeyboardInterrupt and SystemExit get here: Handle._run reports everything else.
+          prependFrame(error, RUN_ONCE_HANDLE_FRAMES.normal);
+          throw error;
+        }
       }
       if (tracer.enabled) tracer.emit({ type: 'handle_done', loop: this.id, handle: handle.id, took: this.time() - start });
     }

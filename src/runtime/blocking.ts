@@ -6,9 +6,10 @@
 //
 // The request union is open: the kernel adds kinds of its own (waiting on a queue, a lock, a join),
 // and a blocking callback may yield them through the loop; only `select` and `sleep` are defined here.
-import { KeyboardInterrupt } from './exceptions.js';
+import { KeyboardInterrupt, type PyFrame } from './exceptions.js';
 import type { Realm } from './realm.js';
 import { getRealm } from './realm.js';
+import { PY_STDLIB_DIR } from './repr.js';
 
 /** What a selector wait needs to know about its loop. */
 export interface SelectorLoop {
@@ -81,6 +82,24 @@ export interface StandaloneOptions {
 
 type Resume = { throw: false; value: unknown } | { throw: true; error: unknown };
 
+/** CPython 3.11.7's frames inside a selector wait, innermost last: where a Ctrl+C there is raised. */
+export const SELECT_FRAMES: readonly PyFrame[] = [
+  {
+    file: `${PY_STDLIB_DIR}/asyncio/base_events.py`,
+    line: 1884,
+    name: '_run_once',
+    text: 'event_list = self._selector.select(timeout)',
+    marker: `${' '.repeat(13)}${'^'.repeat(30)}`,
+  },
+  {
+    file: `${PY_STDLIB_DIR}/selectors.py`,
+    line: 468,
+    name: 'select',
+    text: 'fd_event_list = self._selector.poll(timeout, max_ev)',
+    marker: `${' '.repeat(16)}${'^'.repeat(36)}`,
+  },
+];
+
 /**
  * Runs a blocking operation on a single thread in virtual time: a select returns at once when its
  * loop's self-pipe was written or its timeout is 0, otherwise it advances the clock by its timeout;
@@ -94,7 +113,9 @@ export function driveStandalone<T>(gen: Blocking<T>, options: StandaloneOptions 
     if (step.done) return step.value;
     const request = step.value;
     if (options.onBlock?.(request) === 'interrupt') {
-      resume = { throw: true, error: new KeyboardInterrupt() };
+      const interrupt = new KeyboardInterrupt();
+      if (isSelectRequest(request)) interrupt.frames = [...SELECT_FRAMES];
+      resume = { throw: true, error: interrupt };
       continue;
     }
     resume = serve(request, options);

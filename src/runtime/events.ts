@@ -10,7 +10,7 @@ import type { BaseEventLoop } from './base-events.js';
 import type { Blocking, BlockingRequest } from './blocking.js';
 import { copyContext } from './context.js';
 import { Coroutine } from './coroutines.js';
-import { type PyBaseException, type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
+import { PyBaseException, type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
 import type { CallbackArgs, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from './loop-types.js';
 import type { Realm } from './realm.js';
 import { PY_STDLIB_DIR, floatRepr, formatCallback, formatCallbackSource } from './repr.js';
@@ -32,6 +32,11 @@ export const HANDLE_RUN_FRAME: PyFrame = {
 };
 
 type Callback = (...args: never[]) => unknown;
+
+/** Adds the frame of a function a Python exception is passing through (once), as CPython's traceback grows while unwinding. */
+export function prependFrame(error: unknown, frame: PyFrame): void {
+  if (error instanceof PyBaseException && error.frames[0] !== frame) error.frames.unshift(frame);
+}
 
 function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
   return (
@@ -155,10 +160,14 @@ export class Handle implements HandleLike {
   }
 
   private reportError(error: unknown): void {
-    if (isExitException(error)) throw error;
+    if (isExitException(error)) {
+      // KeyboardInterrupt / SystemExit go on up through _run_once, with this frame in their traceback.
+      prependFrame(error, HANDLE_RUN_FRAME);
+      throw error;
+    }
     const exception = toPyException(error);
     // The exception passed through Handle._run on its way to the handler, so its traceback starts there.
-    if (exception.frames[0] !== HANDLE_RUN_FRAME) exception.frames.unshift(HANDLE_RUN_FRAME);
+    prependFrame(exception, HANDLE_RUN_FRAME);
     const context: ExceptionContext = {
       message: `Exception in callback ${formatCallbackSource(this._callback, this._args)}`,
       exception,

@@ -6,7 +6,7 @@ import type { BaseEventLoop } from '../../../src/runtime/base-events.js';
 import { type Blocking, type BlockingRequest, SimulationHang, driveStandalone, isSelectRequest } from '../../../src/runtime/blocking.js';
 import { print } from '../../../src/runtime/builtins.js';
 import { _getRunningLoop } from '../../../src/runtime/events.js';
-import { KeyboardInterrupt } from '../../../src/runtime/exceptions.js';
+import { KeyboardInterrupt, formatException } from '../../../src/runtime/exceptions.js';
 import { newEventLoop } from '../../../src/runtime/policy.js';
 import { Realm, withRealm } from '../../../src/runtime/realm.js';
 import { pyFloat, pyMethod, repr } from '../../../src/runtime/repr.js';
@@ -198,6 +198,66 @@ describe('the self-pipe', () => {
       expect(loop.selfPipeWritten).toBe(false);
       loop.runForever();
       expect(writes).toBe(0);
+      loop.close();
+    });
+  });
+});
+
+describe('tracebacks of exceptions leaving the loop', () => {
+  // Recorded from CPython 3.11.7 (SIGINT during `loop.run_until_complete(main())`, main sleeping
+  // 5 s; and during `time.sleep(5)` in a callback), without the <module> frame.
+  it('show run_until_complete, run_forever and the selector frames for Ctrl+C in a selector wait', () => {
+    runOurs(() => {
+      const loop = newEventLoop();
+      const fut = loop.createFuture();
+      loop.callLater(5, pyMethod(fut, 'setResult', 'Future.set_result'), null);
+      let error: unknown;
+      try {
+        loop.runUntilComplete(fut, { onBlock: () => 'interrupt' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(KeyboardInterrupt);
+      expect(formatException(error as KeyboardInterrupt)).toEqual([
+        'Traceback (most recent call last):',
+        '  File "/usr/lib/python3.11/asyncio/base_events.py", line 640, in run_until_complete',
+        '    self.run_forever()',
+        '  File "/usr/lib/python3.11/asyncio/base_events.py", line 607, in run_forever',
+        '    self._run_once()',
+        '  File "/usr/lib/python3.11/asyncio/base_events.py", line 1884, in _run_once',
+        '    event_list = self._selector.select(timeout)',
+        '                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        '  File "/usr/lib/python3.11/selectors.py", line 468, in select',
+        '    fd_event_list = self._selector.poll(timeout, max_ev)',
+        '                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+        'KeyboardInterrupt',
+      ]);
+      loop.close();
+    });
+  });
+
+  it("show _run_once's handle._run() and Handle._run for Ctrl+C inside a blocking callback", () => {
+    runOurs(() => {
+      const loop = newEventLoop();
+      loop.callSoon(function* cb(): Blocking<void> {
+        yield { kind: 'sleep', seconds: 5 };
+      });
+      let error: unknown;
+      try {
+        loop.runForever({ onBlock: (r) => (r.kind === 'sleep' ? 'interrupt' : undefined) });
+      } catch (e) {
+        error = e;
+      }
+      expect(formatException(error as KeyboardInterrupt)).toEqual([
+        'Traceback (most recent call last):',
+        '  File "/usr/lib/python3.11/asyncio/base_events.py", line 607, in run_forever',
+        '    self._run_once()',
+        '  File "/usr/lib/python3.11/asyncio/base_events.py", line 1922, in _run_once',
+        '    handle._run()',
+        '  File "/usr/lib/python3.11/asyncio/events.py", line 80, in _run',
+        '    self._context.run(self._callback, *self._args)',
+        'KeyboardInterrupt',
+      ]);
       loop.close();
     });
   });
