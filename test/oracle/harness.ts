@@ -56,12 +56,14 @@ function show(entry: Entry | undefined): string {
   return entry === undefined ? '(nothing)' : JSON.stringify(entry);
 }
 
-/** A readable report: the first differing entry, both traces side by side (marked), and the program. */
+/** A readable report: the first differing entry, both traces side by side (marked), and the program. Also shows identical traces (diffAt -1). */
 export function explain(c: Comparison): string {
-  const lines: string[] = [`program ${c.program.name}: traces differ at entry ${c.diffAt}`];
+  const same = c.diffAt === -1;
+  const lines: string[] = [same ? `program ${c.program.name}: traces are identical` : `program ${c.program.name}: traces differ at entry ${c.diffAt}`];
   if (c.cpython.error !== undefined) lines.push(`cpython_runner.py failed:\n${c.cpython.error}`);
   if (c.runtime.error !== undefined) lines.push(`ts-runner failed:\n${c.runtime.error}`);
-  lines.push(`  CPython: ${show(c.cpython.trace[c.diffAt])}`, `  runtime: ${show(c.runtime.trace[c.diffAt])}`, '');
+  if (!same) lines.push(`  CPython: ${show(c.cpython.trace[c.diffAt])}`, `  runtime: ${show(c.runtime.trace[c.diffAt])}`);
+  lines.push('');
   const n = Math.max(c.cpython.trace.length, c.runtime.trace.length);
   const width = Math.max(20, ...c.cpython.trace.map((e) => show(e).length));
   lines.push(`     ${'CPython'.padEnd(width)}   runtime`);
