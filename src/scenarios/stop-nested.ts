@@ -2,7 +2,8 @@
 // the outermost task, and gather(*tasks).cancel() cancels them all at once.
 // Python programs: programs/stop-nested.py (the article's) and programs/corrected/stop-nested.py.
 import { bi, getEventLoopErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { stopNestedProgram } from './runs/stop-nested.js';
 import { correctedStopNested, stopNested } from './sources.js';
 import type { Lesson } from './types.js';
 
@@ -76,5 +77,7 @@ export const stopNestedLesson: Lesson = {
   ],
   defaultUntil: 5,
   variants: [],
-  run: pendingRun,
+  run(options) {
+    return runOn(stopNestedProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options);
+  },
 };

@@ -2,7 +2,8 @@
 // every task, and stop() + run_forever() runs exactly one iteration in which the cancellations are
 // delivered. Python programs: programs/stop-wait.py (the article's) and programs/corrected/stop-wait.py.
 import { bi, getEventLoopErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { stopWaitProgram } from './runs/stop-wait.js';
 import { correctedStopWait, stopWait } from './sources.js';
 import type { Lesson } from './types.js';
 
@@ -88,5 +89,7 @@ export const stopWaitLesson: Lesson = {
   ],
   defaultUntil: 5,
   variants: [],
-  run: pendingRun,
+  run(options) {
+    return runOn(stopWaitProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options);
+  },
 };

@@ -2,7 +2,8 @@
 // returns a concurrent.futures.Future chained to it; result() blocks the calling thread.
 // Python program: programs/threads-coroutine.py (the article's, unchanged).
 import { bi, shutdownHangErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { threadsCoroutineProgram } from './runs/threads-coroutine.js';
 import { threadsCoroutine } from './sources.js';
 import type { Lesson } from './types.js';
 
@@ -46,5 +47,7 @@ export const threadsCoroutineLesson: Lesson = {
   ],
   defaultUntil: 8,
   variants: [],
-  run: pendingRun,
+  run(options) {
+    return runOn(threadsCoroutineProgram, this.asWritten, options);
+  },
 };

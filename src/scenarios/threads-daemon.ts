@@ -3,7 +3,8 @@
 // thread-safe and what a daemon thread is. Python programs: programs/threads-daemon.py,
 // programs/corrected/threads-daemon.py and programs/variants/threads-daemon.daemon.py.
 import { bi, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { threadsDaemonProgram } from './runs/threads-daemon.js';
 import { correctedThreadsDaemon, threadsDaemon, variantThreadsDaemonDaemon } from './sources.js';
 import type { Lesson, LessonVariant } from './types.js';
 
@@ -25,7 +26,10 @@ const daemonVariant: LessonVariant = {
     ),
   ),
   source: { file: 'threads-daemon.py', text: variantThreadsDaemonDaemon },
-  run: pendingRun,
+  run(options) {
+    // The article's program with line 17 switched on: its stop() is the article's too.
+    return runOn(threadsDaemonProgram({ daemon: true, threadsafeStop: false }), this.source, options);
+  },
 };
 
 export const threadsDaemonLesson: Lesson = {
@@ -107,5 +111,7 @@ export const threadsDaemonLesson: Lesson = {
   ],
   defaultUntil: 6,
   variants: [daemonVariant],
-  run: pendingRun,
+  run(options) {
+    return runOn(threadsDaemonProgram({ daemon: false, threadsafeStop: !options.asWritten }), options.asWritten ? this.asWritten : this.corrected!, options);
+  },
 };

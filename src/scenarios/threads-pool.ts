@@ -1,7 +1,8 @@
 // Lesson `threads pool`: two loops in two threads (a ThreadPoolExecutor worker and the main thread),
 // each with its own id(loop), running at the same time. Python program: programs/threads-pool.py.
 import { bi, getEventLoopErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { threadsPoolProgram } from './runs/threads-pool.js';
 import { threadsPool } from './sources.js';
 import type { Lesson } from './types.js';
 
@@ -47,5 +48,7 @@ export const threadsPoolLesson: Lesson = {
   interrupts: [],
   defaultUntil: 5,
   variants: [],
-  run: pendingRun,
+  run(options) {
+    return runOn(threadsPoolProgram, this.asWritten, options);
+  },
 };

@@ -1,7 +1,8 @@
 // Lesson `threads queue`: a queue.Queue hands results from the loop thread to the main thread, which
 // blocks in q.get(). Python programs: programs/threads-queue.py and programs/corrected/threads-queue.py.
 import { bi, shutdownHangErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { threadsQueueProgram } from './runs/threads-queue.js';
 import { correctedThreadsQueue, threadsQueue } from './sources.js';
 import type { Lesson } from './types.js';
 
@@ -79,5 +80,7 @@ export const threadsQueueLesson: Lesson = {
   ],
   defaultUntil: 6,
   variants: [],
-  run: pendingRun,
+  run(options) {
+    return runOn(threadsQueueProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options);
+  },
 };

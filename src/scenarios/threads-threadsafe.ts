@@ -2,7 +2,8 @@
 // appends to its ready queue and writes its self-pipe to wake it; a callback that calls time.sleep
 // blocks that whole thread. Python program: programs/threads-threadsafe.py (the article's, unchanged).
 import { bi, shutdownHangErratum, steps } from './common.js';
-import { pendingRun } from './run.js';
+import { runOn } from './run.js';
+import { threadsThreadsafeProgram } from './runs/threads-threadsafe.js';
 import { threadsThreadsafe } from './sources.js';
 import type { Lesson } from './types.js';
 
@@ -50,5 +51,7 @@ export const threadsThreadsafeLesson: Lesson = {
   ],
   defaultUntil: 12,
   variants: [],
-  run: pendingRun,
+  run(options) {
+    return runOn(threadsThreadsafeProgram, this.asWritten, options);
+  },
 };

@@ -1,0 +1,99 @@
+// programs/stop-nested.py (as written) and programs/corrected/stop-nested.py on the simulated
+// process. The two differ only in lines 29 and 31 (asyncio.Task.all_tasks() → asyncio.all_tasks(loop)),
+// so both share this code and its line numbers. `py.line(n)` marks line n of the shown source.
+import { KeyboardInterrupt } from '../../runtime/exceptions.js';
+import type { Future } from '../../runtime/futures.js';
+import type { Py } from '../../runtime/process/index.js';
+import type { Task } from '../../runtime/tasks.js';
+import { allTasksRemoved } from './stop-wait.js';
+
+export function stopNestedProgram(asWritten: boolean) {
+  return function* (py: Py) {
+    const { asyncio } = py;
+    py.line(1);
+    py.line(3);
+    const do_some_work = py.asyncDef('do_some_work', 3, function* (x: number) {
+      py.line(4);
+      py.print('Waiting: ', x);
+      py.line(6);
+      yield* asyncio.sleep(x);
+      py.line(7);
+      return `Done after ${x}s`;
+    });
+    py.line(9);
+    const main = py.asyncDef('main', 9, function* () {
+      py.line(10);
+      const coroutine1 = do_some_work(1);
+      py.line(11);
+      const coroutine2 = do_some_work(2);
+      py.line(12);
+      const coroutine3 = do_some_work(3);
+      py.line(14);
+      py.line(15);
+      const t1 = asyncio.ensureFuture(coroutine1);
+      py.line(16);
+      const t2 = asyncio.ensureFuture(coroutine2);
+      py.line(17);
+      const t3 = asyncio.ensureFuture(coroutine3);
+      py.note({
+        zh: 'main() 是 Task-1;它创建的三个任务是 Task-2、Task-3、Task-4。',
+        en: 'main() is Task-1; the three tasks it creates are Task-2, Task-3 and Task-4.',
+      });
+      py.line(19);
+      const [done] = (yield* asyncio.wait([t1, t2, t3])) as [Set<Future<string>>, Set<Future<string>>];
+      py.line(20);
+      for (const task of done) {
+        py.line(21);
+        py.print('Task result: ', task.result());
+        py.line(20);
+      }
+    });
+    py.line(22);
+    py.line(23);
+    const loop = asyncio.getEventLoop();
+    py.line(24);
+    // See stop-wait.ts: no py.line in the finally clause while an exception propagates.
+    let raising = false;
+    try {
+      py.line(26);
+      try {
+        yield* loop.blocking.runUntilComplete(main());
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.line(28);
+        py.note({
+          zh: 'KeyboardInterrupt 从 select 里传出 run_until_complete。main() 的 Task-1 也还在等待。',
+          en: 'KeyboardInterrupt came out of run_until_complete from select. main()\'s Task-1 is still waiting too.',
+        });
+        py.line(29);
+        if (asWritten) {
+          py.note({
+            zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:这里抛出 AttributeError,没有任何任务被取消。',
+            en: 'asyncio.Task.all_tasks() was removed in 3.9: AttributeError here, and no task is cancelled.',
+          });
+          raising = true;
+          throw allTasksRemoved(e);
+        }
+        py.print(asyncio.allTasks(loop));
+        py.line(31);
+        const gathered = asyncio.gather(...(asyncio.allTasks(loop) as Set<Task>));
+        py.print(gathered.cancel());
+        py.note({
+          zh: 'gather 把所有任务聚合成一个 future;cancel() 取消其中每一个任务,返回 True。',
+          en: 'gather wrapped every task in one future; cancel() cancelled each of them and returned True.',
+        });
+        py.line(32);
+        loop.stop();
+        py.line(33);
+        yield* loop.blocking.runForever();
+        py.note({
+          zh: '恰好一轮迭代:CancelledError 被抛进每个协程,包括在 wait() 里等待的 main()。',
+          en: 'Exactly one iteration: CancelledError was thrown into each coroutine, main() waiting in wait() included.',
+        });
+      }
+    } finally {
+      if (!raising) py.line(35);
+      loop.close();
+    }
+  };
+}

@@ -1,0 +1,97 @@
+// programs/stop-wait.py (as written) and programs/corrected/stop-wait.py on the simulated process.
+// The two differ only in lines 25-26 (asyncio.Task.all_tasks() → asyncio.all_tasks(loop)), so both
+// share this code and its line numbers. `py.line(n)` marks line n of the shown source.
+import { AttributeError, KeyboardInterrupt } from '../../runtime/exceptions.js';
+import type { Py } from '../../runtime/process/index.js';
+import type { Task } from '../../runtime/tasks.js';
+
+/** What asyncio.Task.all_tasks() raises on Python 3.9+. */
+export function allTasksRemoved(context: KeyboardInterrupt): AttributeError {
+  const error = new AttributeError("type object '_asyncio.Task' has no attribute 'all_tasks'");
+  error.__context__ = context;
+  return error;
+}
+
+export function stopWaitProgram(asWritten: boolean) {
+  return function* (py: Py) {
+    const { asyncio } = py;
+    py.line(1);
+    py.line(3);
+    const do_some_work = py.asyncDef('do_some_work', 3, function* (x: number) {
+      py.line(4);
+      py.print('Waiting: ', x);
+      py.line(6);
+      yield* asyncio.sleep(x);
+      py.line(7);
+      return `Done after ${x}s`;
+    });
+    py.line(9);
+    const coroutine1 = do_some_work(1);
+    py.line(10);
+    const coroutine2 = do_some_work(2);
+    py.line(11);
+    const coroutine3 = do_some_work(3);
+    py.line(13);
+    py.line(14);
+    const t1 = asyncio.ensureFuture(coroutine1);
+    py.line(15);
+    const t2 = asyncio.ensureFuture(coroutine2);
+    py.line(16);
+    const t3 = asyncio.ensureFuture(coroutine3);
+    const tasks = [t1, t2, t3];
+    py.note({
+      zh: 'ensure_future 创建了 Task-1、Task-2、Task-3:它们的第一步已经排进就绪队列,但循环还没运行。',
+      en: 'ensure_future created Task-1, Task-2 and Task-3: their first steps are queued, but the loop is not running yet.',
+    });
+    py.line(19);
+    const loop = asyncio.getEventLoop();
+    py.line(20);
+    // The runtime records a frame's line when the exception leaves the frame, so a py.line in the
+    // finally clause would move the traceback's line: mark it only when nothing is propagating.
+    let raising = false;
+    try {
+      py.line(22);
+      try {
+        yield* loop.blocking.runUntilComplete(asyncio.wait(tasks));
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.line(24);
+        py.note({
+          zh: 'KeyboardInterrupt 从 select 里抛出,穿过 run_forever 和 run_until_complete 传到这里。任务们还在等待各自的定时器。',
+          en: 'KeyboardInterrupt was raised in select and came out through run_forever and run_until_complete. The tasks are still waiting on their timers.',
+        });
+        py.line(25);
+        if (asWritten) {
+          py.note({
+            zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:这里抛出 AttributeError,没有任何任务被取消。',
+            en: 'asyncio.Task.all_tasks() was removed in 3.9: AttributeError here, and no task is cancelled.',
+          });
+          raising = true;
+          throw allTasksRemoved(e);
+        }
+        py.print('查看事件循环里的所有任务:', asyncio.allTasks(loop));
+        py.line(26);
+        for (const task of asyncio.allTasks(loop) as Set<Task>) {
+          py.line(27);
+          py.print('任务是否cancelled??', task.cancel());
+          py.line(26);
+        }
+        py.note({
+          zh: 'cancel() 只是提出请求:它取消任务正在等待的 future,把任务的唤醒排进就绪队列。',
+          en: 'cancel() only makes a request: it cancels the future each task waits on, which queues the task\'s wake-up.',
+        });
+        py.line(28);
+        loop.stop();
+        py.line(29);
+        yield* loop.blocking.runForever();
+        py.note({
+          zh: 'stop() 之后 run_forever() 恰好运行了一轮:CancelledError 被抛进每个协程,任务都变为 CANCELLED。',
+          en: 'After stop(), run_forever() ran exactly one iteration: CancelledError was thrown into each coroutine, and every task is CANCELLED.',
+        });
+      }
+    } finally {
+      if (!raising) py.line(31);
+      loop.close();
+    }
+  };
+}
