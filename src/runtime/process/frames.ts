@@ -68,7 +68,10 @@ export class SourceFiles {
 
   frame(frame: StackFrame): PyFrame {
     const text = this.line(frame.file, frame.line);
-    return text === undefined ? { file: frame.file, line: frame.line, name: frame.name } : { file: frame.file, line: frame.line, name: frame.name, text };
+    if (text === undefined) return { file: frame.file, line: frame.line, name: frame.name };
+    // 3.11 underlines the executing expression unless it is the whole line.
+    if (frame.expr !== undefined && frame.expr !== text && text.includes(frame.expr)) return { file: frame.file, line: frame.line, name: frame.name, text, marker: carets(text, frame.expr) };
+    return { file: frame.file, line: frame.line, name: frame.name, text };
   }
 }
 

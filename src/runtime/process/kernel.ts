@@ -111,6 +111,11 @@ export class Kernel implements Waker {
     this.races.pair(newSide, this.races.fromNow(starter));
   }
 
+  /** The running thread acted on other threads (Waker, for wait queues). */
+  poke(): void {
+    if (this.current.state === 'running') this.races.poke(this.current);
+  }
+
   /** Wakes a blocked thread because something happened (Waker, for wait queues). */
   wake(thread: SimThread, reason: 'notified'): void {
     const block = thread.blocked;
@@ -127,6 +132,7 @@ export class Kernel implements Waker {
    * one waits there, the loop's own `selfPipeWritten` flag makes its next wait return at once.)
    */
   selfPipeWritten(loop: object): void {
+    this.poke();
     const waiter = this.selecting.get(loop);
     if (waiter !== undefined) this.wake(waiter, 'notified');
   }
@@ -282,7 +288,7 @@ export class Kernel implements Waker {
     const due = this.threads
       .filter((t) => t.state === 'blocked' && t.blocked?.deadline != null && t.blocked.deadline <= this.now)
       .sort((a, b) => a.blocked!.deadline! - b.blocked!.deadline! || a.blocked!.seq - b.blocked!.seq);
-    const sides = due.length > 1 ? due.map((t) => this.races.nextSlice(t)) : [];
+    const sides = due.length > 1 ? due.map((t) => this.races.nextSlice(t, true)) : [];
     for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) this.races.pair(sides[i]!, sides[j]!);
     for (const thread of due) {
       const block = thread.blocked!;

@@ -62,15 +62,19 @@ export function createPy({ ctx, executors, loops }: PyParts) {
     /**
      * The program is now at `line` of its source: emits a `line` event, and moves the running
      * coroutine (inside a task) or the running thread's innermost frame there, so reprs and
-     * tracebacks show it.
+     * tracebacks show it. `expr`: the call being made when it is not the whole line (`py.line(32,
+     * 'q.get()')` for `x = q.get()`), which a traceback underlines with carets as 3.11 does.
      */
-    line(line: number): void {
+    line(line: number, expr?: string): void {
       const coro = runningCoroutine();
       if (coro !== undefined) setLine(line);
       else {
         const stack = ctx.currentThread().stack;
         const top = stack[stack.length - 1];
-        if (top !== undefined) top.line = line;
+        if (top !== undefined) {
+          top.line = line;
+          top.expr = expr;
+        }
       }
       ctx.kernel.emit({ type: 'line', line });
     },

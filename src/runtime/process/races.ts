@@ -3,8 +3,10 @@
 // which writes to a file). So when thread X wakes thread W (start(), a notify, a self-pipe write)
 // and keeps running, what X does next and what W does when it runs happened "at the same time";
 // likewise for threads that wake at the same simulated instant. Such pairs of segments are recorded
-// here while the kernel runs and resolved at the end: if both sides printed something, every event
-// of both sides is marked `race: true`.
+// here while the kernel runs and resolved at the end: if both sides did something visible (printed,
+// or, for threads that woke at the same instant, acted on the other: a self-pipe write, a queue put,
+// which may land before or after what the other side does), every event of both sides is marked
+// `race: true`.
 import type { TraceEvent } from '../trace.js';
 import type { SimThread } from './thread.js';
 
@@ -13,6 +15,14 @@ interface Segment {
   thread: SimThread;
   from: number | undefined;
   to: number | undefined;
+  /** The thread acted on another thread meanwhile (wrote a self-pipe, put on a queue, set an event...). */
+  poked: boolean;
+  /**
+   * Whether such acts count as visible. They do between threads that woke at the same instant (each
+   * was already under way, so a pipe write may land before or after the other's timers). They do not
+   * after a wake-up: what X does to W after waking it is queued behind the wake-up, in order.
+   */
+  countPokes: boolean;
 }
 
 export class RaceRecorder {
@@ -26,14 +36,14 @@ export class RaceRecorder {
 
   /** A segment of `thread` starting now (it is running). */
   fromNow(thread: SimThread): Segment {
-    const segment: Segment = { thread, from: this.events.length, to: undefined };
+    const segment: Segment = { thread, from: this.events.length, to: undefined, poked: false, countPokes: false };
     this.push(this.open, thread, segment);
     return segment;
   }
 
   /** A segment of `thread` that is its next slice. */
-  nextSlice(thread: SimThread): Segment {
-    const segment: Segment = { thread, from: undefined, to: undefined };
+  nextSlice(thread: SimThread, countPokes = false): Segment {
+    const segment: Segment = { thread, from: undefined, to: undefined, poked: false, countPokes };
     this.push(this.pendingNext, thread, segment);
     return segment;
   }
@@ -61,10 +71,15 @@ export class RaceRecorder {
     for (const segment of open) segment.to = this.events.length;
   }
 
-  /** Marks the events of every pair whose two sides both printed. */
+  /** `thread` acted on other threads (its effect may land before or after what they do meanwhile). */
+  poke(thread: SimThread): void {
+    for (const segment of this.open.get(thread) ?? []) segment.poked = true;
+  }
+
+  /** Marks the events of every pair whose two sides both did something another thread can see. */
   resolve(): void {
     for (const [a, b] of this.pairs) {
-      if (this.printed(a) && this.printed(b)) {
+      if (this.visible(a) && this.visible(b)) {
         this.mark(a);
         this.mark(b);
       }
@@ -77,8 +92,9 @@ export class RaceRecorder {
     return this.events.slice(segment.from, to).filter((e) => e.thread === segment.thread.name);
   }
 
-  private printed(segment: Segment): boolean {
-    return this.eventsOf(segment).some((e) => e.type === 'output');
+  /** It printed, or it acted on another thread when that counts. */
+  private visible(segment: Segment): boolean {
+    return (segment.countPokes && segment.poked) || this.eventsOf(segment).some((e) => e.type === 'output');
   }
 
   private mark(segment: Segment): void {

@@ -52,7 +52,7 @@ export function runProcess(main: MainProgram, options: ProcessOptions = {}): Pro
   const sources = new SourceFiles();
   if (options.source !== undefined) sources.add(file, options.source);
   const output = new ProcessOutput(realm);
-  const warnings = new Warnings(kernel, output, sources, realm.debug);
+  const warnings = new Warnings(kernel, output, sources, realm.debug, file);
   const ctx: ProcessContext = {
     realm,
     kernel,

@@ -37,6 +37,8 @@ export interface StackFrame {
   name: string;
   /** The line being executed in this frame (set by `py.line`). */
   line: number;
+  /** The part of the line being executed, when it is not the whole line (3.11 underlines it with carets). */
+  expr?: string;
 }
 
 export class SimThread {

@@ -6,6 +6,8 @@ import type { SimThread } from './thread.js';
 /** The kernel's side of a wait queue: how a waiter is woken. */
 export interface Waker {
   wake(thread: SimThread, reason: 'notified'): void;
+  /** The running thread acted on this queue (whether or not anyone waits): a race with other threads. */
+  poke(): void;
 }
 
 export class WaitQueue {
@@ -16,6 +18,7 @@ export class WaitQueue {
 
   /** Wakes the oldest waiter, if any; returns whether one was woken. */
   notifyOne(): boolean {
+    this.waker.poke();
     const thread = this.waiters.shift();
     if (thread === undefined) return false;
     this.waker.wake(thread, 'notified');
@@ -24,7 +27,8 @@ export class WaitQueue {
 
   /** Wakes every waiter, in the order they blocked. */
   notifyAll(): void {
-    while (this.notifyOne());
+    this.waker.poke();
+    for (let thread = this.waiters.shift(); thread !== undefined; thread = this.waiters.shift()) this.waker.wake(thread, 'notified');
   }
 
   /** Removes a waiter that woke for another reason (timeout, interrupt). */

@@ -1,7 +1,9 @@
 // warnings.warn as the simulated process shows it: `FILE:LINE: Category: message` and the source
 // line under it, on stderr, once per (place, message) as the default filter does, plus a `warning`
-// trace event. DeprecationWarning and ResourceWarning are ignored by default and shown in dev mode
-// (`python -X dev`), which is what the lab's debug option stands for.
+// trace event. The default filters (PEP 565): DeprecationWarning is shown when the code that
+// triggers it is in __main__ (the program's own file) and ignored elsewhere; ResourceWarning and
+// PendingDeprecationWarning are ignored. Dev mode (`python -X dev`, the lab's debug option) shows all.
+import { runningCoroutine } from '../coroutines.js';
 import type { SourceFiles } from './frames.js';
 import type { ProcessOutput } from './output.js';
 import type { Kernel } from './kernel.js';
@@ -16,12 +18,17 @@ export class Warnings {
     private readonly output: ProcessOutput,
     private readonly sources: SourceFiles,
     private readonly devMode: boolean,
+    /** The program's file: code there is `__main__`. */
+    private readonly mainFile: string,
   ) {}
 
   warn(category: string, message: string): void {
-    if (HIDDEN_BY_DEFAULT.has(category) && !this.devMode) return;
+    // The innermost Python frame: the running coroutine's, else the thread's.
     const thread = this.kernel.current;
-    const frame = thread.stack[thread.stack.length - 1];
+    const coro = runningCoroutine();
+    const frame = coro?.file !== undefined ? { file: coro.file, line: coro.line } : thread.stack[thread.stack.length - 1];
+    const inMain = frame?.file === this.mainFile;
+    if (!this.devMode && HIDDEN_BY_DEFAULT.has(category) && !(category === 'DeprecationWarning' && inMain)) return;
     const where = frame === undefined ? 'sys:1' : `${frame.file}:${frame.line}`;
     const key = `${where}|${category}|${message}`;
     if (this.shown.has(key)) return;
