@@ -69,9 +69,10 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   const returnExceptions = options.returnExceptions ?? false;
 
   if (aws.length === 0) {
-    const outer = new GatheringFuture<unknown[]>([], eventLoopForHelpers());
+    // CPython returns a plain, already finished Future here (its repr says <Future finished result=[]>).
+    const outer = new Future<unknown[]>(eventLoopForHelpers(), { label: 'gather' });
     outer.setResult([]);
-    return outer;
+    return outer as GatheringFuture<unknown[]>;
   }
 
   const children: Future<unknown>[] = [];

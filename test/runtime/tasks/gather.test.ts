@@ -35,7 +35,8 @@ async def main():
     print(await slow, asyncio.get_running_loop().time())
     t = asyncio.create_task(value('dup', 1))
     print(await asyncio.gather(t, t, value('other', 0)))
-    print(repr(await asyncio.gather()))
+    empty = asyncio.gather()
+    print(repr(empty), repr(await empty))
 loop = new_loop()
 loop.run_until_complete(main())
 `;
@@ -69,7 +70,8 @@ loop.run_until_complete(main())
       print(yield* slow, pyFloat(loop.time()));
       const t = createTask(value('dup', 1));
       print(yield* gather(t, t, value('other', 0)));
-      print(repr(yield* gather()));
+      const empty = gather();
+      print(repr(empty), repr(yield* empty));
     });
     loop.runUntilComplete(new Task(main(), loop));
     expect(out).toEqual(runPython(py));
