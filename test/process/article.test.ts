@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BaseEventLoop } from '../../src/runtime/base-events.js';
 import { KeyboardInterrupt, excStr } from '../../src/runtime/exceptions.js';
+import { pyMethod } from '../../src/runtime/repr.js';
 import { runProcess, type MainProgram, type ProcessResult } from '../../src/runtime/process/index.js';
 import { compareLines } from '../scenarios/compare.js';
 import { normalizeLine } from '../scenarios/normalize.js';
@@ -144,7 +145,8 @@ const queueProgram: MainProgram = function* (py) {
   }
 };
 
-const daemonProgram: MainProgram = function* (py) {
+/** threads-daemon as written; `corrected` stops the loop with call_soon_threadsafe; `daemon` sets t.daemon = True. */
+const daemonProgram = (variant: { corrected?: boolean; daemon?: boolean } = {}): MainProgram => function* (py) {
   const { asyncio, time, threading } = py;
   const start_loop = py.def('start_loop', 5, function* (loop: BaseEventLoop) {
     py.line(6);
@@ -164,6 +166,10 @@ const daemonProgram: MainProgram = function* (py) {
   const new_loop = asyncio.newEventLoop();
   py.line(15);
   const t = threading.Thread({ target: start_loop, args: [new_loop] });
+  if (variant.daemon) {
+    py.line(17);
+    t.daemon = true;
+  }
   py.line(18);
   t.start();
   py.line(19);
@@ -182,7 +188,8 @@ const daemonProgram: MainProgram = function* (py) {
     py.line(26);
     py.print(`---------KeyboardInterrupt:${excStr(e)}`);
     py.line(27);
-    new_loop.stop();
+    if (variant.corrected) new_loop.callSoonThreadsafe(pyMethod(new_loop, 'stop', 'BaseEventLoop.stop'));
+    else new_loop.stop();
     py.line(28);
     py.print('------xxoo-------');
   }
@@ -282,13 +289,30 @@ describe("the article's thread programs on the simulated process, against CPytho
 
   it('threads-daemon: Ctrl+C in time.sleep; stop() takes effect when the next timer wakes the loop; pending tasks destroyed', () => {
     const rec = recording('threads-daemon.as-written.ctrl-c');
-    const sim = simulate(daemonProgram, rec);
+    const sim = simulate(daemonProgram(), rec);
     expectSameOutput(sim, rec, ['stdout']);
     // Which tasks are left pending is CPython's; the order garbage collection reports them in is not
     // stable from run to run (nor is whether a timer due at the same instant had fired).
     const destroyed = (lines: string[]) => lines.filter((l) => l.startsWith('task: ')).map((l) => /name='(Task-\d+)'/.exec(l)?.[1]).sort();
     expect(destroyed(texts(sim, 'stderr'))).toEqual(destroyed(streamLines(rec, 'stderr')));
     expect(texts(sim, 'stderr').filter((l) => l === 'Task was destroyed but it is pending!').length).toBe(3);
+  });
+
+  it('threads-daemon corrected: call_soon_threadsafe(loop.stop) stops the loop at once; its pending tasks are destroyed', () => {
+    const rec = recording('threads-daemon.ctrl-c');
+    const sim = simulate(daemonProgram({ corrected: true }), rec);
+    expectSameOutput(sim, rec, ['stdout']);
+    const destroyed = (lines: string[]) => lines.filter((l) => l.startsWith('task: ')).map(normalizeLine).sort();
+    expect(destroyed(texts(sim, 'stderr'))).toEqual(destroyed(streamLines(rec, 'stderr')));
+    const exit = sim.events.find((e) => e.type === 'exit');
+    expect(exit?.t).toBe(4.5);
+  });
+
+  it('threads-daemon with t.daemon = True: the process exits at once and the daemon thread, still running its loop, is frozen', () => {
+    const rec = recording('threads-daemon.daemon.ctrl-c');
+    const sim = simulate(daemonProgram({ daemon: true }), rec);
+    expectSameOutput(sim, rec);
+    expect(sim.events.some((e) => e.type === 'shutdown' && e.phase === 'daemons_killed')).toBe(true);
   });
 
   it('threads-pool: a worker thread and the main thread each run their own loop at the same time', () => {
