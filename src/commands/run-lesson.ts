@@ -103,7 +103,14 @@ export function finish(io: CliIO, end: RunEnd, message: string | undefined): num
   return exitStatus(end);
 }
 
+/**
+ * The status a shell would see. A negative status is death by that signal (CPython re-raises an
+ * uncaught KeyboardInterrupt as SIGINT, -2 to Python's subprocess): a shell shows 128 + signal.
+ */
 export function exitStatus(end: RunEnd): number {
   if (end.kind !== 'exit') return 0;
-  return Number.isInteger(end.status) && end.status >= 0 && end.status <= 255 ? end.status : 1;
+  const { status } = end;
+  if (!Number.isInteger(status)) return 1;
+  if (status < 0 && status >= -64) return 128 - status;
+  return status >= 0 && status <= 255 ? status : 1;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../src/runtime/trace.js';
+import { fixtureLessons } from './fixtures/lessons.js';
 import { cli } from './harness.js';
 
 describe('choosing a view', () => {
@@ -200,5 +202,17 @@ describe('--step in the plain view', () => {
     expect(run.stdout).toBe('start\ntick 1\n');
     expect(run.stderr).toContain('Traceback (most recent call last):\nKeyboardInterrupt\n');
     expect(run.code).toBe(1);
+  });
+});
+
+describe('exit status', () => {
+  it('is 128 + the signal when the program dies by one (an uncaught KeyboardInterrupt is SIGINT: 130)', async () => {
+    const killed = [
+      {
+        ...fixtureLessons[0]!,
+        run: () => ({ events: [{ type: 'exit', status: -2, t: 1, thread: 'MainThread' }] as TraceEvent[], end: { kind: 'exit', status: -2 } as const }),
+      },
+    ];
+    expect((await cli(['greet', '--plain'], { lessons: killed })).code).toBe(130);
   });
 });
