@@ -25,7 +25,7 @@ import { Future, isFuture } from './futures.js';
 import { heapify, heappop, heappush } from './heapq.js';
 import type { CallSoonOptions, CallbackArgs, ContextLike, EventLoopLike, ExceptionContext } from './loop-types.js';
 import { type Realm, getRealm } from './realm.js';
-import { PY_STDLIB_DIR, pyFunctionInfo, repr } from './repr.js';
+import { PY_STDLIB_DIR, formatFixed, pyFunction, pyFunctionInfo, repr } from './repr.js';
 import { Task } from './tasks.js';
 
 /** Minimum number of scheduled timers before cancelled ones are cleaned out of the heap. */
@@ -300,7 +300,12 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
   setDebug(enabled: boolean): void {
     this._debug = enabled;
+    // CPython switches coroutine origin tracking from inside the loop: one more handle, and a self-pipe write.
+    if (this.isRunning()) this.callSoonThreadsafe(this.setCoroutineOriginTracking, enabled);
   }
+
+  /** `_set_coroutine_origin_tracking`: nothing to track in the simulation, but the handle is CPython's. */
+  private readonly setCoroutineOriginTracking = pyFunction((_enabled: boolean) => undefined, { name: 'BaseEventLoop._set_coroutine_origin_tracking' });
 
   // ── scheduling callbacks ────────────────────────────────────────────────────
 
@@ -532,7 +537,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
   /** `logger.warning('Executing %s took %.3f seconds', _format_handle(handle), dt)`. */
   private warnSlowCallback(handle: Handle, dt: number): void {
-    const message = `Executing ${formatHandle(handle)} took ${dt.toFixed(3)} seconds`;
+    const message = `Executing ${formatHandle(handle)} took ${formatFixed(dt, 3)} seconds`;
     const tracer = this.realm.tracer;
     if (tracer.enabled) tracer.emit({ type: 'warning', category: 'asyncio', message });
     logToStderr(this.realm, message);

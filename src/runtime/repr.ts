@@ -50,6 +50,23 @@ export function floatRepr(x: number): string {
   return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
 
+/** `'%.Nf' % x`: fixed-point with `digits` decimals, exact halves rounded to even as CPython rounds them. */
+export function formatFixed(x: number, digits: number): string {
+  const plain = x.toFixed(digits);
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return plain;
+  // toFixed rounds an exact half up, CPython to even ('%.3f' % 0.0625 == '0.062'). A double's decimal
+  // expansion is finite, so toFixed(100) shows whether the part after `digits` is exactly 5000...
+  const long = Math.abs(x).toFixed(100);
+  const cut = long.indexOf('.') + 1 + digits;
+  if (!/^50*$/.test(long.slice(cut))) return plain;
+  const kept = long.slice(0, cut).replace('.', '');
+  let n = BigInt(kept);
+  if (n % 2n === 1n) n += 1n;
+  const text = n.toString().padStart(digits + 1, '0');
+  const body = digits > 0 ? `${text.slice(0, text.length - digits)}.${text.slice(text.length - digits)}` : text;
+  return x < 0 ? `-${body}` : body;
+}
+
 // ── tuples ──────────────────────────────────────────────────────────────────
 
 const TUPLE = Symbol('tuple');

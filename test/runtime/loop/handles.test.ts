@@ -92,3 +92,35 @@ describe('cancel()', () => {
     });
   });
 });
+
+describe('set_debug() on a running loop', () => {
+  it('schedules the coroutine-origin-tracking switch through call_soon_threadsafe, as CPython does', () => {
+    const python = runPython(`import asyncio
+loop = asyncio.new_event_loop()
+def cb():
+    loop.set_debug(False)
+    print(list(loop._ready))
+loop.call_soon(cb)
+loop.call_soon(loop.stop)
+loop.run_forever()
+loop.close()
+`, { dev: true });
+    const ours = runOurs(
+      (realm) => {
+        let line = 6;
+        realm.extractStack = () => [{ file: 'prog.py', line, name: '<module>' }];
+        const loop = newEventLoop();
+        loop.callSoon(() => {
+          loop.setDebug(false);
+          print(loop.readyHandles());
+        });
+        line = 7;
+        loop.callSoon(pyMethod(loop, 'stop', 'BaseEventLoop.stop'));
+        loop.runForever();
+        loop.close();
+      },
+      (realm) => (realm.debug = true),
+    );
+    expect(ours.stdout).toEqual(python.stdout);
+  });
+});

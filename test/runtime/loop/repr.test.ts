@@ -1,7 +1,7 @@
 // repr.ts decides how every value a learner sees is printed. Expected texts come from python3.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { floatRepr, formatCallbackSource, partial, pyFloat, pyFunction, repr, reprlibRepr, str, tuple } from '../../../src/runtime/repr.js';
+import { floatRepr, formatCallbackSource, formatFixed, partial, pyFloat, pyFunction, repr, reprlibRepr, str, tuple } from '../../../src/runtime/repr.js';
 import { ValueError } from '../../../src/runtime/exceptions.js';
 
 function python(expression: string, input: unknown, setup = ''): unknown {
@@ -75,5 +75,13 @@ describe('callback formatting (format_helpers)', () => {
     const seen: unknown[] = [];
     partial((...args: unknown[]) => seen.push(...args), [1], { k: 'v' })(2);
     expect(seen).toEqual([1, 2, { k: 'v' }]);
+  });
+});
+
+describe("'%.3f' formatting (slow-callback durations)", () => {
+  it('rounds as CPython does, exact halves to even', () => {
+    const values = [0.0625, 0.1875, -0.0625, 6, 2.5005, 0.0005, 1e-9, 123.4565, 0.3125, 6.000000001, 0.1 + 0.2, 99.9995, 1.0625];
+    expect(values.map((x) => formatFixed(x, 3))).toEqual(python("['%.3f' % x for x in data]", values));
+    expect(formatFixed(2.5, 0)).toBe('2');
   });
 });
