@@ -16,7 +16,7 @@ import { taskReprInfo } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import { pyAddress, pyFunction, repr, str } from './repr.js';
-import { enterTask, eventLoopForHelpers, leaveTask, registerTask, runningLoop } from './task-registry.js';
+import { enterTask, eventLoopForHelpers, leaveTask, registerTask, runningLoop, unregisterTask } from './task-registry.js';
 
 export interface TaskOptions {
   /** The task's name; `Task-N` (the process-wide counter) when absent. */
@@ -187,6 +187,8 @@ export class Task<T = unknown> extends Future<T> {
       this.onYield(result.value);
     } finally {
       leaveTask(this._loop, this);
+      // all_tasks() only ever lists pending tasks; a done task need not be remembered.
+      if (this._state !== 'PENDING') unregisterTask(this);
     }
   }
 
