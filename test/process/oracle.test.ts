@@ -3,7 +3,8 @@
 // times); printed lines, stderr and exit status must match, lines marked as a race may interleave.
 import { describe, expect, it } from 'vitest';
 import type { BaseEventLoop } from '../../src/runtime/base-events.js';
-import { KeyboardInterrupt, RuntimeError, ValueError } from '../../src/runtime/exceptions.js';
+import { KeyboardInterrupt, QueueEmpty, RuntimeError, ValueError } from '../../src/runtime/exceptions.js';
+import { pyFloat } from '../../src/runtime/repr.js';
 import { runProcess, type MainProgram, type ProcessResult } from '../../src/runtime/process/index.js';
 import { compareLines } from '../scenarios/compare.js';
 import { runPython } from './python-oracle.js';
@@ -414,6 +415,102 @@ loop.run_until_complete(main())
       const loop = py.asyncio.newEventLoop();
       py.line(5);
       yield* loop.blocking.runUntilComplete(main());
+    },
+  },
+  {
+    name: 'print, reprs of threads, events and concurrent futures, queue timeouts and executor workers read as in CPython',
+    python: `import threading, queue, time
+from concurrent.futures import Future, ThreadPoolExecutor
+print(1, 'a', None, True, 2.5, [1, 'x'], sep='|', end='!\\n')
+print('part', end='')
+print('-rest')
+f = Future()
+print(f)
+f.set_result(3)
+print(f, f.result(), f.done(), f.running(), f.cancelled())
+g = Future()
+g.set_exception(ValueError('v'))
+print(g)
+h = Future()
+print(h.cancel(), h)
+t = threading.Thread(target=print, name='worker')
+print(t)
+t.start()
+t.join()
+print(t, t.is_alive())
+print(threading.current_thread())
+q = queue.Queue()
+try:
+    q.get(block=False)
+except queue.Empty as e:
+    print('Empty', repr(e))
+t0 = time.monotonic()
+try:
+    q.get(timeout=0.2)
+except queue.Empty:
+    print('timed out after', round(time.monotonic() - t0, 1))
+ev = threading.Event()
+print(ev.wait(0.1), ev.is_set())
+ev.set()
+print(ev.wait(), ev)
+def job(s):
+    time.sleep(s)
+    return threading.current_thread().name
+ex = ThreadPoolExecutor(max_workers=2)
+futs = [ex.submit(job, 0.1), ex.submit(job, 0.2), ex.submit(job, 0.05)]
+print([f.result() for f in futs])
+ex.shutdown()
+print('done')
+`,
+    *program(py) {
+      const { threading, queue, time, concurrent } = py;
+      py.print(1, 'a', null, true, pyFloat(2.5), [1, 'x'], { sep: '|', end: '!\n' });
+      py.print('part', { end: '' });
+      py.print('-rest');
+      const f = concurrent.futures.Future<number>();
+      py.print(f);
+      f.set_result(3);
+      py.print(f, yield* f.result(), f.done(), f.running(), f.cancelled());
+      const g = concurrent.futures.Future();
+      g.set_exception(new ValueError('v'));
+      py.print(g);
+      const h = concurrent.futures.Future();
+      py.print(h.cancel(), h);
+      const t = threading.Thread({ target: () => py.print(), name: 'worker' });
+      py.print(t);
+      t.start();
+      yield* t.join();
+      py.print(t, t.is_alive());
+      py.print(threading.current_thread());
+      const q = queue.Queue();
+      try {
+        yield* q.get({ block: false });
+      } catch (e) {
+        if (!(e instanceof QueueEmpty)) throw e;
+        py.print('Empty', py.repr(e));
+      }
+      const t0 = time.monotonic();
+      try {
+        yield* q.get({ timeout: 0.2 });
+      } catch (e) {
+        if (!(e instanceof QueueEmpty)) throw e;
+        py.print('timed out after', pyFloat(Math.round((time.monotonic() - t0) * 10) / 10));
+      }
+      const ev = threading.Event();
+      py.print(yield* ev.wait(0.1), ev.is_set());
+      ev.set();
+      py.print(yield* ev.wait(), ev);
+      const job = py.def('job', 36, function* (s: number) {
+        yield* time.sleep(s);
+        return threading.current_thread().name;
+      });
+      const ex = concurrent.futures.ThreadPoolExecutor({ maxWorkers: 2 });
+      const futs = [ex.submit(job, 0.1), ex.submit(job, 0.2), ex.submit(job, 0.05)];
+      const names: unknown[] = [];
+      for (const fut of futs) names.push(yield* fut.result());
+      py.print(names);
+      yield* ex.shutdown();
+      py.print('done');
     },
   },
 ];

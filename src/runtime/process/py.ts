@@ -7,7 +7,7 @@ import { PyBaseException, formatException, toPyException, type PyFrame } from '.
 import { Future } from '../futures.js';
 import { gather } from '../gather.js';
 import { getEventLoop, getRunningLoop, newEventLoop, setEventLoop } from '../policy.js';
-import { pyFunction, pyId } from '../repr.js';
+import { pyFunction, pyId, repr, str } from '../repr.js';
 import { shield } from '../shield.js';
 import { sleep } from '../sleep.js';
 import { allTasks, currentTask } from '../task-registry.js';
@@ -57,6 +57,9 @@ export function createPy({ ctx, executors, loops }: PyParts) {
     print: (...args: unknown[]): void => ctx.output.print(args),
     /** `id(obj)`: stable per object, address-like. */
     id: (obj: object): number => pyId(obj),
+    /** `repr(x)` / `str(x)`. */
+    repr: (value: unknown): string => repr(value),
+    str: (value: unknown): string => str(value),
 
     // ── lesson annotations ────────────────────────────────────────────────────
     /**
