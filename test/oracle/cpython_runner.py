@@ -31,6 +31,7 @@ import json
 import os
 import re
 import selectors
+import signal
 import sys
 import traceback
 import warnings
@@ -61,8 +62,12 @@ class VirtualSelector(selectors.SelectSelector):
         run = self._run
         run.selects += 1
         run.add(['select', None if timeout is None else float(timeout)])
-        if run.interrupt_at == run.selects:
-            raise KeyboardInterrupt
+        if run.selects in run.interrupts:
+            # Ctrl+C while the loop waits: SIGINT, handled where the main thread stands. The default
+            # handler raises KeyboardInterrupt here; asyncio.Runner's handler instead cancels the
+            # main task and writes the self-pipe, so the wait ends at once.
+            signal.raise_signal(signal.SIGINT)
+            return []
         if timeout is None:
             raise Hang('select(None)')
         if run.selects > MAX_SELECTS:
@@ -184,19 +189,27 @@ class ProgramRun:
         self.trace = []
         self.clock = 0.0
         self.selects = 0
-        self.interrupt_at = program.get('interruptAt')
+        at = program.get('interruptAt')
+        self.interrupts = set(at if isinstance(at, list) else [] if at is None else [at])
         self.task_counter = itertools.count(1)
         self.keep_alive = []
         self.vars = {}
         self.objects = []  # (label, kind, obj) in creation order
         self.labels = {}  # id(obj) -> label
         self.recording = True
-        self.loop = VirtualLoop(self)
-        if program.get('handler', 'custom') == 'custom':
-            self.loop.set_exception_handler(self._handler)
+        self.loops = []
+        self.new_loop()
         self.functions = {}
         for name, fn in program['functions'].items():
             self.functions[name] = self._make_function(name, fn)
+
+    def new_loop(self):
+        """The program's loop; asyncio.run() makes a new one (through OraclePolicy), which becomes it."""
+        self.loop = VirtualLoop(self)
+        self.loops.append(self.loop)
+        if self.program.get('handler', 'custom') == 'custom':
+            self.loop.set_exception_handler(self._handler)
+        return self.loop
 
     # ── recording ────────────────────────────────────────────────────────────
     def add(self, entry):
@@ -335,6 +348,9 @@ class ProgramRun:
         elif kind == 'run_until_complete':
             target = self.awaitable(op)
             self.add(['run', f'{where}#{index} run_until_complete', outcome_of(lambda: loop.run_until_complete(target), True)])
+        elif kind == 'asyncio_run':
+            main = self.awaitable(op)
+            self.add(['run', f'{where}#{index} asyncio_run', outcome_of(lambda: asyncio.run(main), True)])
         elif kind == 'run_forever':
             self.add(['run', f'{where}#{index} run_forever', outcome_of(loop.run_forever, True)])
         elif kind == 'cancel_all':
@@ -376,7 +392,8 @@ class ProgramRun:
         except BaseException as exc:  # noqa: B902
             self.add(['await', task, desc, '! ' + exc_line(exc)])
             catch = op.get('catch')
-            if catch == 'BaseException' or (catch == 'Exception' and isinstance(exc, Exception)):
+            if (catch == 'BaseException' and isinstance(exc, (Exception, asyncio.CancelledError))) or (
+                    catch == 'Exception' and isinstance(exc, Exception)):
                 return
             raise
         if kind == 'wait':
@@ -392,6 +409,8 @@ class ProgramRun:
 
     # ── the whole program ────────────────────────────────────────────────────
     def run(self):
+        global CURRENT
+        CURRENT = self
         saved = sys.stdout, sys.stderr
         out, err = LineWriter(self, 'print'), LineWriter(self, 'stderr')
         sys.stdout, sys.stderr = out, err
@@ -428,9 +447,32 @@ class ProgramRun:
         self.loop.set_exception_handler(lambda loop, context: None)
         for task in pending:
             task._log_destroy_pending = False
-        if not self.loop.is_running():
-            self.loop.close()
+        for loop in self.loops:
+            if not loop.is_running():
+                loop.close()
         gc.enable()
+
+
+_all_tasks = asyncio.tasks.all_tasks
+
+
+def all_tasks_in_creation_order(loop=None):
+    """asyncio.tasks.all_tasks as asyncio.run's shutdown (_cancel_all_tasks) sees it. CPython returns a
+    set, iterated in an order that follows memory addresses: the shutdown cancels the tasks, and
+    gathers them, in an order that changes from run to run. The runner pins it to creation order, the
+    order the runtime uses."""
+    order = {id(t): i for i, t in enumerate(CURRENT.keep_alive)}
+    return sorted(_all_tasks(loop), key=lambda t: order.get(id(t), len(order)))
+
+
+class OraclePolicy(asyncio.DefaultEventLoopPolicy):
+    """asyncio.run() asks the policy for a new loop: it gets a virtual-time one of the current program."""
+
+    def new_event_loop(self):
+        return CURRENT.new_loop()
+
+
+CURRENT = None
 
 
 def task_order(name):
@@ -444,6 +486,8 @@ AWAITS = {'sleep', 'await', 'await_coro', 'gather', 'wait', 'wait_for', 'shield'
 def main():
     # 'coroutine ... was never awaited' and the like: the runtime has no garbage collector to warn from.
     warnings.simplefilter('ignore')
+    asyncio.set_event_loop_policy(OraclePolicy())
+    asyncio.tasks.all_tasks = all_tasks_in_creation_order
     out = sys.stdout
     for line in sys.stdin:
         line = line.strip()

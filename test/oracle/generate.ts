@@ -7,6 +7,7 @@
 //   try/except around awaits, stop() inside a callback batch and before run_forever,
 //   run_until_complete vs run_forever, more than 100 timers with over half cancelled, and
 //   KeyboardInterrupt at the k-th selector wait followed by a recovery (cancel all, stop, run_forever),
+//   asyncio.run() with its shutdown and its SIGINT handler (Ctrl+C once, twice),
 //   done callbacks (called with the future, so its repr is traced) and reprs of handles, futures, tasks.
 //
 // Every program terminates: a function may only schedule, create or await functions and top-level
@@ -305,6 +306,26 @@ function timerBurst(b: Builder, ops: Op[]): void {
   for (const ref of cancelled) ops.push({ op: 'cancel_handle', ref });
 }
 
+/**
+ * `asyncio.run(co0())` (once or twice): a new loop per run, the main task, the shutdown that cancels
+ * what main left behind, and Ctrl+C going to asyncio.Runner's SIGINT handler (the first cancels the
+ * main task, a second raises KeyboardInterrupt). Nothing is made at module level: it would belong to
+ * another loop.
+ */
+function asyncioRunProgram(seed: number, b: Builder): Program {
+  const rng = b.rng;
+  for (let i = 0; i < b.fns.length; i++) b.fns[i]!.body = b.body(i, b.fns[i]!.kind);
+  const top: Op[] = [{ op: 'asyncio_run', coro: 'co0', args: b.args() }];
+  if (rng.chance(0.3)) top.push({ op: 'asyncio_run', coro: 'co0', args: b.args() });
+  const program: Program = { name: `seed-${seed}`, functions: {}, top };
+  if (rng.chance(0.5)) {
+    const first = rng.int(1, 8);
+    program.interruptAt = rng.chance(0.4) ? [first, first + rng.int(1, 4)] : first;
+  }
+  for (const fn of b.fns) program.functions[fn.name] = { kind: fn.kind, body: fn.body };
+  return program;
+}
+
 export function generate(seed: number): Program {
   const rng = new Rng(seed);
   const b = new Builder(rng);
@@ -316,6 +337,7 @@ export function generate(seed: number): Program {
     const kind = i === 0 || rng.chance(0.55) ? 'coroutine' : 'callback';
     b.fns.push({ name: `${kind === 'coroutine' ? 'co' : 'cb'}${i}`, kind, body: [] });
   }
+  if (rng.chance(0.12)) return asyncioRunProgram(seed, b);
   for (let i = 0; i < rng.int(0, 3); i++) {
     const as = b.fresh('f');
     b.futures.push(as);

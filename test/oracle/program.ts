@@ -23,7 +23,7 @@ export type AwaitableSpec = { ref: string } | { coro: string; args?: Value[] };
 
 /**
  * What to do when an await raises: the outcome is always traced; then `Exception` swallows
- * Exception subclasses, `BaseException` swallows CancelledError too (never KeyboardInterrupt), and
+ * Exception subclasses, `BaseException` swallows CancelledError too (never KeyboardInterrupt or SystemExit), and
  * absent re-raises.
  */
 export type Catch = 'Exception' | 'BaseException';
@@ -77,6 +77,8 @@ export type TopOp =
   /** loop.run_until_complete(coroutine call or named future); traced with its outcome (KeyboardInterrupt included). */
   | ({ op: 'run_until_complete' } & AwaitableSpec)
   | { op: 'run_forever' }
+  /** asyncio.run(coroutine call): a new loop becomes the program's loop; Ctrl+C goes to asyncio.Runner's SIGINT handler. */
+  | ({ op: 'asyncio_run' } & { coro: string; args?: Value[] })
   /** Cancels every pending task of the loop, in Task-N order (asyncio.all_tasks is a set). */
   | { op: 'cancel_all'; msg?: string | null };
 
@@ -93,8 +95,11 @@ export interface Program {
   description?: string;
   /** 'custom' (default): a handler that traces message + exception. 'default': CPython's handler, its stderr traced. */
   handler?: 'custom' | 'default';
-  /** Raise KeyboardInterrupt at the k-th selector wait of the program (1-based), instead of waiting. */
-  interruptAt?: number;
+  /**
+   * Ctrl+C (SIGINT) at the k-th selector wait of the program (1-based; or at each of several):
+   * KeyboardInterrupt raised in the wait, unless asyncio.Runner's handler takes it (asyncio_run).
+   */
+  interruptAt?: number | number[];
   functions: Record<string, FunctionSpec>;
   top: Op[];
 }

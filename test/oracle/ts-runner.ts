@@ -6,7 +6,7 @@
 // Read it beside cpython_runner.py: every op is spelled as the Python runner spells it, so a
 // difference between the traces is a difference between CPython's asyncio and ours.
 import { BaseEventLoop } from '../../src/runtime/base-events.js';
-import { SimulationHang, type BlockingRequest } from '../../src/runtime/blocking.js';
+import { SimulationHang, driveStandalone, type BlockingRequest } from '../../src/runtime/blocking.js';
 import { print } from '../../src/runtime/builtins.js';
 import { asyncDef, setLine } from '../../src/runtime/coroutines.js';
 import {
@@ -25,6 +25,7 @@ import {
 import { Future } from '../../src/runtime/futures.js';
 import { Realm, withRealm } from '../../src/runtime/realm.js';
 import { pyFunction, repr } from '../../src/runtime/repr.js';
+import { Runner } from '../../src/runtime/runners.js';
 import { sleep } from '../../src/runtime/sleep.js';
 import { allTasks, currentTask } from '../../src/runtime/task-registry.js';
 import type { TraceListener } from '../../src/runtime/trace.js';
@@ -92,22 +93,19 @@ function byTaskName(a: Task, b: Task): number {
 class ProgramRun {
   readonly trace: Entry[] = [];
   readonly realm = new Realm();
-  readonly loop: BaseEventLoop;
+  loop: BaseEventLoop;
+  /** The asyncio.Runner of a running asyncio_run op: Ctrl+C goes to its SIGINT handler. */
+  private runner: Runner | undefined;
   selects = 0;
   private recording = true;
   private readonly vars = new Map<string, unknown>();
   private readonly objects: Obj[] = [];
+  private readonly loops: BaseEventLoop[] = [];
   private readonly labels = new Map<unknown, string>();
   private readonly functions = new Map<string, (...args: unknown[]) => unknown>();
 
   constructor(readonly program: Program) {
-    this.loop = new BaseEventLoop({ realm: this.realm });
-    if ((program.handler ?? 'custom') === 'custom') {
-      this.loop.setExceptionHandler((_loop, context) => {
-        const exc = context.exception;
-        this.add(['handler', context.message, exc ? excLine(exc) : null]);
-      });
-    }
+    this.loop = this.useLoop(new BaseEventLoop({ realm: this.realm }));
     let inTraceback = false;
     this.realm.sink = (stream, text) => {
       for (const line of text.split('\n')) {
@@ -123,6 +121,19 @@ class ProgramRun {
       }
     };
     for (const [name, fn] of Object.entries(program.functions)) this.functions.set(name, this.makeFunction(name, fn.kind, fn.body));
+  }
+
+  /** Makes `loop` the program's loop (asyncio.run makes a new one), with the custom handler if asked. */
+  useLoop(loop: BaseEventLoop): BaseEventLoop {
+    this.loop = loop;
+    this.loops.push(loop);
+    if ((this.program.handler ?? 'custom') === 'custom') {
+      loop.setExceptionHandler((_loop, context) => {
+        const exc = context.exception;
+        this.add(['handler', context.message, exc ? excLine(exc) : null]);
+      });
+    }
+    return loop;
   }
 
   // ── recording ──────────────────────────────────────────────────────────────
@@ -301,6 +312,26 @@ class ProgramRun {
         this.add(['run', `${where}#${index} run_until_complete`, this.outcome(() => loop.runUntilComplete(target, { onBlock: this.onBlock }), true)]);
         break;
       }
+      case 'asyncio_run': {
+        // asyncio.run(main): Runner.run(main), then Runner.close() (cancel what is left, shut down, close).
+        const main = this.awaitable(op) as Generator<unknown, unknown, unknown>;
+        const runner = new Runner();
+        this.useLoop(runner.getLoop());
+        const run = function* () {
+          try {
+            return yield* runner.run(main);
+          } finally {
+            yield* runner.close();
+          }
+        };
+        this.runner = runner;
+        try {
+          this.add(['run', `${where}#${index} asyncio_run`, this.outcome(() => driveStandalone(run(), { realm: this.realm, onBlock: this.onBlock }), true)]);
+        } finally {
+          this.runner = undefined;
+        }
+        break;
+      }
       case 'run_forever':
         this.add(['run', `${where}#${index} run_forever`, this.outcome(() => loop.runForever({ onBlock: this.onBlock }), true)]);
         break;
@@ -326,7 +357,12 @@ class ProgramRun {
     const timeout = (request as { timeout: number | null }).timeout;
     this.selects += 1;
     this.add(['select', timeout]);
-    if (this.program.interruptAt === this.selects) return 'interrupt';
+    const at = this.program.interruptAt;
+    if (at === this.selects || (Array.isArray(at) && at.includes(this.selects))) {
+      // SIGINT: asyncio.Runner's handler takes the first one while its main task runs (cancels it
+      // and wakes the loop); otherwise KeyboardInterrupt is raised in the wait.
+      return this.runner?.interrupt() ? undefined : 'interrupt';
+    }
     // select(None) with nothing to wake the loop: the driver throws SimulationHang into the loop's
     // generator, so run_forever's finally blocks run, as they do for cpython_runner.py's Hang.
     if (this.selects > MAX_SELECTS) throw new Hang('runaway');
@@ -423,7 +459,7 @@ class ProgramRun {
       this.trace.push(['pending_tasks', pending.map((t) => t.getName())]);
       this.trace.push(['end', this.loop.time(), this.selects, this.loop.isRunning(), this.loop.isClosed()]);
       this.recording = false;
-      if (!this.loop.isRunning()) this.loop.close();
+      for (const loop of this.loops) if (!loop.isRunning()) loop.close();
     });
   }
 }
