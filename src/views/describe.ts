@@ -24,7 +24,6 @@ const FULL_ONLY = new Set<TraceEvent['type']>([
   'loop_iteration',
   'timers_pruned',
   'handle_done',
-  'task_step',
   'line',
   'select_woke',
   'thread_woke',
@@ -74,6 +73,9 @@ export function describe(event: TraceEvent, state: DescribeState, lang: Lang, de
           ? `call_soon_threadsafe: ${event.callback} 进入 loop ${event.loop} 的就绪队列,写入 self-pipe`
           : `call_soon_threadsafe: ${event.callback} appended to loop ${event.loop}'s ready queue, self-pipe written`;
       }
+      if (isTaskStep(event.callback)) {
+        return zh ? `call_soon: ${event.callback} 进入就绪队列(一个任务的下一步)` : `call_soon: ${event.callback} appended to the ready queue (a task's next step)`;
+      }
       return zh ? `call_soon: ${event.callback} 进入就绪队列` : `call_soon: ${event.callback} appended to the ready queue`;
     case 'handle_cancelled':
       return zh ? `取消 ${state.callbacks.get(event.handle) ?? `handle ${event.handle}`}` : `${state.callbacks.get(event.handle) ?? `handle ${event.handle}`} cancelled`;
@@ -82,6 +84,8 @@ export function describe(event: TraceEvent, state: DescribeState, lang: Lang, de
         ? `定时器到期: ${state.callbacks.get(event.handle) ?? `handle ${event.handle}`} 移入就绪队列`
         : `timer due: ${state.callbacks.get(event.handle) ?? `handle ${event.handle}`} moved to the ready queue`;
     case 'handle_run':
+      // In brief, the task_step that follows says it better ("Task-1 resumes").
+      if (detail === 'brief' && isTaskStep(event.callback)) return undefined;
       return zh ? `运行 ${event.callback}` : `run ${event.callback}`;
     case 'handle_done': {
       const name = state.callbacks.get(event.handle) ?? `handle ${event.handle}`;
@@ -154,6 +158,14 @@ function describeShutdown(event: Extract<TraceEvent, { type: 'shutdown' }>, zh: 
     case 'done':
       return zh ? '解释器关闭完成' : 'interpreter shutdown done';
   }
+}
+
+/**
+ * A Task's step is scheduled as a Handle whose callback CPython 3.11 shows as
+ * `<TaskStepMethWrapper object at 0x...>()`; the task_step event right after it says which task.
+ */
+export function isTaskStep(callback: string): boolean {
+  return callback.startsWith('<TaskStepMethWrapper');
 }
 
 /** A thread's wake or select's wake still tells something in brief mode when it was not a plain timeout. */
