@@ -49,6 +49,9 @@ RECORDINGS = {
     'call-soon': ('call-soon', 'as-written', 'call-soon.py', False, [], 10),
     'call-later': ('call-later', 'as-written', 'call-later.py', False, [], 10),
     'call-at': ('call-at', 'as-written', 'call-at.py', False, [], 10),
+    'call-soon.dev': ('call-soon', 'as-written', 'call-soon.py', True, [], 10),
+    'call-later.dev': ('call-later', 'as-written', 'call-later.py', True, [], 10),
+    'future.dev': ('future', 'as-written', 'future.py', True, [], 10),
     'future': ('future', 'as-written', 'future.py', False, [], 10),
     'future.stop-before-run': ('future', 'variant:stop-before-run', 'stop-before-run.py', False, [], 10),
     'future.stop-in-batch': ('future', 'variant:stop-in-batch', 'stop-in-batch.py', False, [], 10),
@@ -56,22 +59,26 @@ RECORDINGS = {
     'stop-wait': ('stop-wait', 'corrected', 'stop-wait.py', False, [], 10),
     'stop-wait.ctrl-c-0.5': ('stop-wait', 'corrected', 'stop-wait.py', False, [0.5], 10),
     'stop-wait.ctrl-c-1.5': ('stop-wait', 'corrected', 'stop-wait.py', False, [1.5], 10),
+    'stop-wait.dev.ctrl-c-1.5': ('stop-wait', 'corrected', 'stop-wait.py', True, [1.5], 10),
     'stop-wait.as-written': ('stop-wait', 'as-written', 'stop-wait.py', False, [], 10),
     'stop-wait.as-written.ctrl-c-1.5': ('stop-wait', 'as-written', 'stop-wait.py', False, [1.5], 10),
     'stop-nested': ('stop-nested', 'corrected', 'stop-nested.py', False, [], 10),
     'stop-nested.ctrl-c-0.5': ('stop-nested', 'corrected', 'stop-nested.py', False, [0.5], 10),
     'stop-nested.ctrl-c-1.5': ('stop-nested', 'corrected', 'stop-nested.py', False, [1.5], 10),
+    'stop-nested.dev.ctrl-c-1.5': ('stop-nested', 'corrected', 'stop-nested.py', True, [1.5], 10),
     'stop-nested.as-written': ('stop-nested', 'as-written', 'stop-nested.py', False, [], 10),
     'stop-nested.as-written.ctrl-c-1.5': ('stop-nested', 'as-written', 'stop-nested.py', False, [1.5], 10),
     'threads-threadsafe.ctrl-c': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', False, [10.5], 15),
     'threads-threadsafe.dev.ctrl-c': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', True, [10.5], 15),
     'threads-coroutine.ctrl-c': ('threads-coroutine', 'as-written', 'threads-coroutine.py', False, [7], 12),
+    'threads-coroutine.dev.ctrl-c': ('threads-coroutine', 'as-written', 'threads-coroutine.py', True, [7], 12),
     'threads-pool': ('threads-pool', 'as-written', 'threads-pool.py', False, [], 10),
     'threads-pool.dev': ('threads-pool', 'as-written', 'threads-pool.py', True, [], 10),
     'threads-queue.ctrl-c': ('threads-queue', 'corrected', 'threads-queue.py', False, [4, 5], 10),
     'threads-queue.as-written.ctrl-c': ('threads-queue', 'as-written', 'threads-queue.py', False, [4, 5], 10),
     'threads-queue.as-written.dev.ctrl-c': ('threads-queue', 'as-written', 'threads-queue.py', True, [4, 5], 10),
     'threads-daemon.ctrl-c': ('threads-daemon', 'corrected', 'threads-daemon.py', False, [4.5], 10),
+    'threads-daemon.dev.ctrl-c': ('threads-daemon', 'corrected', 'threads-daemon.py', True, [4.5], 10),
     'threads-daemon.as-written.ctrl-c': ('threads-daemon', 'as-written', 'threads-daemon.py', False, [4.5], 10,
                                          BOTH_TIMERS_AT_5),
     'threads-daemon.daemon.ctrl-c': ('threads-daemon', 'variant:daemon', 'threads-daemon.py', False, [4.5], 10),
@@ -82,6 +89,9 @@ SITECUSTOMIZE = '''import os
 _fd = int(os.environ.pop('RECORD_READY_FD'))
 os.environ.pop('PYTHONPATH', None)
 import sys
+# The modules the programs import, imported before time zero: importing asyncio takes up to half a
+# second under -X dev on a loaded machine, and the programs' times (and Ctrl+C moments) start after it.
+import asyncio, concurrent.futures, functools, queue, threading, time
 # One print() is one write: line-buffered rather than unbuffered (-u writes the text and the newline
 # separately, so two threads printing at once tear each other's lines).
 sys.stdout.reconfigure(line_buffering=True)
@@ -195,7 +205,7 @@ def main():
     prefixes = sys.argv[1:]
     names = [n for n in RECORDINGS if not prefixes or any(n.startswith(p) for p in prefixes)]
     os.makedirs(OUT, exist_ok=True)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=min(8, len(names) or 1)) as pool:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(4, len(names) or 1)) as pool:
         for name, end in pool.map(record, names):
             print(f'{name}: {end}')
 

@@ -14,7 +14,12 @@ export function runOn(program: MainProgram, source: PythonSource, options: RunOp
   return { events, end };
 }
 
-/** Placeholder until the lesson's program is written against the process API. */
-export function pendingRun(options: RunOptions): RunResult {
-  return { events: [], end: { kind: 'until', t: options.until } };
+/**
+ * Marks printed lines whose order real Python leaves open for a reason other than threads, e.g.
+ * lines printed while iterating a set (a set of tasks iterates in hash order, i.e. by address):
+ * they get `race: true`, as lines of two threads printing at once do.
+ */
+export function markUnordered(result: RunResult, unordered: (text: string) => boolean): RunResult {
+  const events = result.events.map((e) => (e.type === 'output' && unordered(e.text) ? { ...e, race: true } : e));
+  return { events, end: result.end };
 }

@@ -2,7 +2,7 @@
 // the outermost task, and gather(*tasks).cancel() cancels them all at once.
 // Python programs: programs/stop-nested.py (the article's) and programs/corrected/stop-nested.py.
 import { bi, getEventLoopErratum, steps } from './common.js';
-import { runOn } from './run.js';
+import { markUnordered, runOn } from './run.js';
 import { stopNestedProgram } from './runs/stop-nested.js';
 import { correctedStopNested, stopNested } from './sources.js';
 import type { Lesson } from './types.js';
@@ -78,6 +78,8 @@ export const stopNestedLesson: Lesson = {
   defaultUntil: 5,
   variants: [],
   run(options) {
-    return runOn(stopNestedProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options);
+    const result = runOn(stopNestedProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options);
+    // `for task in done`: done is a set, iterated in hash (address) order.
+    return markUnordered(result, (text) => text.startsWith('Task result: '));
   },
 };

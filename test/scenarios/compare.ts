@@ -3,10 +3,11 @@
 // Lines must match one for one, in order, after normalization, except where the simulation marks a
 // run of consecutive lines as a race (`race: true`: threads printing at the same instant, which real
 // Python may order either way). Such a run matches the recording when the recorded text is an
-// interleaving of the run's prints: print() writes its text and its newline as two writes, so a
-// thread switch between them tears lines in real output (observed in the threads-pool recordings),
-// and the comparison accepts exactly that, nothing looser. The one other order CPython leaves open,
-// that of pending tasks reported at exit by the garbage collector, is sorted on both sides.
+// interleaving of the run's prints: print() writes each argument, each separator and the newline
+// separately, so a thread switch between them tears lines in real output (observed in the
+// threads-pool and threads-queue recordings); the comparison accepts exactly such tears. The one
+// other order CPython leaves open, that of pending tasks reported at exit by the garbage collector,
+// is sorted on both sides.
 import { normalizeLine } from './normalize.js';
 
 export interface PrintedLine {
@@ -16,29 +17,30 @@ export interface PrintedLine {
 
 export type Comparison = { ok: true } | { ok: false; reason: string };
 
+/**
+ * The writes one print() makes: its arguments and the separators between them, then the newline.
+ * Which spaces in a printed line separate arguments is not known here, so every space counts as a
+ * possible boundary (a superset of the real ones).
+ */
+function writes(line: string): string[] {
+  return [...line.split(/( )/).filter((piece) => piece !== ''), '\n'];
+}
+
 /** True when `recorded` (lines joined with newlines, one trailing) is an interleaving of the writes of `lines`. */
 function isInterleaving(recorded: string, lines: readonly string[]): boolean {
+  const pieces = lines.map(writes);
   const failed = new Set<string>();
-  // state: position in `recorded`, which lines are not started (0), waiting for their newline (1), done (2)
-  const search = (pos: number, state: number[]): boolean => {
-    if (pos === recorded.length) return state.every((s) => s === 2);
-    const key = `${pos}:${state.join('')}`;
+  // state: position in `recorded`, and for each line how many of its writes are already placed
+  const search = (pos: number, done: number[]): boolean => {
+    if (pos === recorded.length) return done.every((n, i) => n === pieces[i]!.length);
+    const key = `${pos}:${done.join(',')}`;
     if (failed.has(key)) return false;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (state[i] === 1 && recorded[pos] === '\n') {
-        state[i] = 2;
-        if (search(pos + 1, state)) return true;
-        state[i] = 1;
-      } else if (state[i] === 0 && line.length > 0 && recorded.startsWith(line, pos)) {
-        state[i] = 1;
-        if (search(pos + line.length, state)) return true;
-        state[i] = 0;
-      } else if (state[i] === 0 && line.length === 0 && recorded[pos] === '\n') {
-        state[i] = 2;
-        if (search(pos + 1, state)) return true;
-        state[i] = 0;
-      }
+    for (let i = 0; i < pieces.length; i++) {
+      const next = pieces[i]![done[i]!];
+      if (next === undefined || !recorded.startsWith(next, pos)) continue;
+      done[i]!++;
+      if (search(pos + next.length, done)) return true;
+      done[i]!--;
     }
     failed.add(key);
     return false;
