@@ -65,7 +65,7 @@ export function stopNestedProgram(asWritten: boolean) {
           zh: 'KeyboardInterrupt 从 select 里传出 run_until_complete。main() 的 Task-1 也还在等待。',
           en: 'KeyboardInterrupt came out of run_until_complete from select. main()\'s Task-1 is still waiting too.',
         });
-        py.line(29);
+        py.line(29, asWritten ? 'asyncio.Task.all_tasks' : undefined);
         if (asWritten) {
           py.note({
             zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:这里抛出 AttributeError,没有任何任务被取消。',

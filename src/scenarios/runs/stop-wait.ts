@@ -60,7 +60,8 @@ export function stopWaitProgram(asWritten: boolean) {
           zh: 'KeyboardInterrupt 从 select 里抛出,穿过 run_forever 和 run_until_complete 传到这里。任务们还在等待各自的定时器。',
           en: 'KeyboardInterrupt was raised in select and came out through run_forever and run_until_complete. The tasks are still waiting on their timers.',
         });
-        py.line(25);
+        // (the attribute lookup that fails on 3.9+ is what a traceback underlines)
+        py.line(25, asWritten ? 'asyncio.Task.all_tasks' : undefined);
         if (asWritten) {
           py.note({
             zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:这里抛出 AttributeError,没有任何任务被取消。',

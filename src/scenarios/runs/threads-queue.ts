@@ -56,7 +56,7 @@ export function threadsQueueProgram(asWritten: boolean) {
     });
     for (;;) {
       py.line(31);
-      py.line(32);
+      py.line(32, 'q.get()');
       const x = yield* q.get();
       py.line(33);
       py.print('main :', x, ',time:', time.ctime());
