@@ -157,6 +157,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     this._debug = options.debug ?? this.realm.debug;
     const tracer = this.realm.tracer;
     if (tracer.enabled) tracer.emit({ type: 'loop_created', loop: this.id, debug: this._debug });
+    this.realm.onLoopCreated?.(this);
   }
 
   __repr__(): string {
@@ -574,8 +575,9 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       const value = context[key];
       if (value === undefined) continue;
       let text: string;
-      if (key === 'source_traceback') text = ['Object created at (most recent call last):', ...formatFrames(value as never)].join('\n');
-      else if (key === 'handle_traceback') text = ['Handle created at (most recent call last):', ...formatFrames(value as never)].join('\n');
+      // Creation stacks are extracted without column positions, so CPython prints them without carets.
+      if (key === 'source_traceback') text = ['Object created at (most recent call last):', ...formatFrames(withoutCarets(value))].join('\n');
+      else if (key === 'handle_traceback') text = ['Handle created at (most recent call last):', ...formatFrames(withoutCarets(value))].join('\n');
       else text = repr(value);
       logLines.push(`${key}: ${text}`);
     }
@@ -620,6 +622,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       }
     }
   }
+}
+
+function withoutCarets(frames: unknown): PyFrame[] {
+  return (frames as readonly PyFrame[]).map(({ marker: _marker, ...frame }) => frame);
 }
 
 /** `_format_handle(handle)`: a task's step shows as the task itself. */

@@ -77,6 +77,39 @@ describe('the default exception handler', () => {
   });
 });
 
+describe('call_exception_handler from a callback', () => {
+  it('logs extra context keys in sorted order and, in debug mode, where the running handle was created', () => {
+    const program = `import asyncio
+loop = asyncio.new_event_loop()
+def cb():
+    loop.call_exception_handler({'message': 'custom report', 'extra': [1, 'two'], 'another': None})
+loop.call_soon(cb)
+loop.call_soon(loop.stop)
+loop.run_forever()
+loop.call_exception_handler({'message': ''})
+loop.close()
+`;
+    const python = runPython(program, { dev: true });
+    const ours = runOurs(
+      (realm) => {
+        let line = 2;
+        realm.extractStack = () => [{ file: 'prog.py', line, name: '<module>', text: program.split('\n')[line - 1]!, marker: '^^^' }];
+        const loop = newEventLoop();
+        line = 5;
+        loop.callSoon(() => loop.callExceptionHandler({ message: 'custom report', extra: [1, 'two'], another: null }));
+        line = 6;
+        loop.callSoon(stopOf(loop));
+        loop.runForever();
+        loop.callExceptionHandler({ message: '' });
+        loop.close();
+      },
+      (realm) => (realm.debug = true),
+    );
+    expect(ours.stderr).toEqual(python.stderr);
+    expect(python.stderr).toContain('handle_traceback: Handle created at (most recent call last):');
+  });
+});
+
 describe('a custom exception handler', () => {
   it("receives CPython's context: message, exception and handle", () => {
     const python = runPython(`import asyncio
