@@ -36,6 +36,9 @@ export interface FutureOptions {
 
 let reprDepth = new Set<object>();
 
+/** Per loop, the futures an exception was set on, until someone looks (see `unretrievedFutures`). */
+const failedByLoop = new WeakMap<EventLoopLike, Set<Future<unknown>>>();
+
 export class Future<T = unknown> {
   /** The Python class name shown in reprs. */
   static pyName = 'Future';
@@ -192,6 +195,9 @@ export class Future<T = unknown> {
     this.traceState();
     this.scheduleCallbacks();
     this.logTraceback = true;
+    let failed = failedByLoop.get(this._loop);
+    if (failed === undefined) failedByLoop.set(this._loop, (failed = new Set()));
+    failed.add(this as Future<unknown>);
   }
 
   /** `await future`: yields the future while pending, then returns its result (or raises). */
@@ -283,3 +289,19 @@ export const setResultUnlessCancelled = asyncioFunction(
   'futures.py',
   311,
 );
+
+/**
+ * The futures and tasks of `loop` whose exception nobody has retrieved yet, in the order they
+ * failed: what CPython would report as "... exception was never retrieved" when collecting them.
+ * The simulated process calls `reportIfUnretrieved()` on them when it decides they are collected.
+ */
+export function unretrievedFutures(loop: EventLoopLike): Future<unknown>[] {
+  const failed = failedByLoop.get(loop);
+  if (failed === undefined) return [];
+  const result: Future<unknown>[] = [];
+  for (const future of failed) {
+    if (future._log_traceback) result.push(future);
+    else failed.delete(future);
+  }
+  return result;
+}

@@ -67,7 +67,7 @@ export * from './trace.js';
 export type * from './loop-types.js';
 
 // ── futures and tasks (futures.py, tasks.py) ────────────────────────────────
-export { Future, isFuture, setResultUnlessCancelled, type DoneCallback, type FutureOptions } from './futures.js';
+export { Future, isFuture, setResultUnlessCancelled, unretrievedFutures, type DoneCallback, type FutureOptions } from './futures.js';
 export { Task, createTask, createTaskOn, ensureFuture, type Awaitable, type TaskOptions } from './tasks.js';
 export {
   Coroutine,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { BaseEventLoop } from '../../../src/runtime/base-events.js';
 import { KeyboardInterrupt, ValueError, excLine, toPyException } from '../../../src/runtime/exceptions.js';
-import { Future } from '../../../src/runtime/futures.js';
+import { Future, unretrievedFutures } from '../../../src/runtime/futures.js';
 import { Realm, withRealm } from '../../../src/runtime/realm.js';
 import { repr } from '../../../src/runtime/repr.js';
 import { asyncDef, setLine } from '../../../src/runtime/coroutines.js';
@@ -86,9 +86,15 @@ loop.run_until_complete(main())
         throw new ValueError('boom');
       });
       const task = loop.createTask(fail(), { name: 'lost' });
+      const seen = loop.createTask(fail(), { name: 'seen' });
       loop.runUntilComplete(sleep(1));
       expect(task.done()).toBe(true);
+      seen.exception();
+      const unretrieved = unretrievedFutures(loop);
+      expect(unretrieved.length).toBe(1);
+      expect(unretrieved[0]).toBe(task);
       expect(task.reportIfUnretrieved()).toBe(true);
+      expect(unretrievedFutures(loop).length).toBe(0);
     });
     const stderr = realm.output.filter((l) => l.stream === 'stderr').map((l) => l.text);
     expect(stderr.slice(0, 2)).toEqual([
