@@ -66,6 +66,8 @@ export class Realm {
    * thread blocked in that loop's selector wait. Standalone, the loop's next select returns at once.
    */
   onSelfPipeWrite: ((loop: object) => void) | undefined;
+  /** Called by every event loop created in this realm (the simulated process collects them at exit). */
+  onLoopCreated: ((loop: object) => void) | undefined;
 
   private serial = 0;
   private taskCounter = 0;
