@@ -38,10 +38,9 @@ type AnyFunction = (...args: never[]) => unknown;
 export function createPy({ ctx, executors, loops }: PyParts) {
   const table = new ThreadTable(ctx);
   const time: PyTime = createTime(ctx.realm);
-  const remember = (loop: BaseEventLoop): BaseEventLoop => {
-    if (!loops.includes(loop)) loops.push(loop);
-    return loop;
-  };
+  // Every loop of the process, however it was created (new_event_loop, or get_event_loop and the
+  // helpers that call it), for the garbage collection at exit.
+  ctx.realm.onLoopCreated = (loop) => loops.push(loop as BaseEventLoop);
 
   /** The running thread's Python stack, plus the running coroutine's frame (debug-mode `created at`). */
   ctx.realm.extractStack = (): PyFrame[] => {
@@ -159,8 +158,8 @@ export function createPy({ ctx, executors, loops }: PyParts) {
 
     // ── asyncio (the runtime's, bound to this process) ────────────────────────
     asyncio: {
-      newEventLoop: (): BaseEventLoop => remember(newEventLoop()),
-      getEventLoop: (): BaseEventLoop => remember(getEventLoop()),
+      newEventLoop: (): BaseEventLoop => newEventLoop(),
+      getEventLoop: (): BaseEventLoop => getEventLoop(),
       setEventLoop: (loop: BaseEventLoop | null): void => setEventLoop(loop),
       getRunningLoop: (): BaseEventLoop => getRunningLoop(),
       /** `asyncio.run_coroutine_threadsafe(coro, loop)`: a concurrent Future chained to the task. */
