@@ -1,18 +1,62 @@
 // The CLI in a real pseudo-terminal, on the fixture lessons: a real Ctrl+C during the paced plain
 // view reaches the simulated program, and the bare command opens the menu.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, spawnSession, type Session } from '../e2e/pty.js';
 
 const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'asyncio-lab.js');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const main = join(import.meta.dirname, 'fixtures', 'main.ts');
 let session: Session | undefined;
 
+const env = { NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined };
+
+/** The CLI on the fixture lessons. */
 function start(args: string[]): Session {
-  session = spawnSession(tsx, [main, ...args], { cwd: root, env: { NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined } });
+  session = spawnSession(tsx, [main, ...args], { cwd: root, env });
   return session;
 }
+
+/** The built binary on the real lessons. */
+function startBinary(args: string[]): Session {
+  session = spawnSession(process.execPath, [bin, ...args], { cwd: root, env });
+  return session;
+}
+
+/**
+ * Presses `key` until the screen shows `what`: the first key can arrive before the UI listens to
+ * stdin (its input hook attaches just after the first frame is drawn).
+ */
+async function pressUntil(s: Session, key: string, predicate: (text: string) => boolean, what: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    s.write(key);
+    try {
+      await s.waitFor(predicate, what, 1000);
+      return;
+    } catch (error) {
+      if (attempt === 10) throw error;
+    }
+  }
+}
+
+/** Presses q until the program exits (see pressUntil); resolves to its exit status. */
+async function quit(s: Session): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    s.write('q');
+    try {
+      return await s.exited(1000);
+    } catch (error) {
+      if (attempt === 10) throw error;
+    }
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
+});
 
 afterEach(() => session?.kill());
 
@@ -30,23 +74,46 @@ describe('in a terminal', () => {
   it('opens the menu when run alone, and leaves it with q', async () => {
     const s = start([]);
     await s.waitFor((text) => text.includes('Greeting') && text.includes('ticker plain'), 'the menu');
-    s.write('q');
-    expect(await s.exited()).toBe(0);
+    expect(await quit(s)).toBe(0);
   });
 
   it('runs the lesson chosen in the menu in the interactive view', async () => {
     const s = start([]);
     await s.waitFor((text) => text.includes('Greeting'), 'the menu');
+    await pressUntil(s, 'j', (text) => text.includes('▶ ticker plain'), 'the second lesson selected');
+    s.write('k');
+    await s.waitFor((text) => text.includes('▶ greet'), 'the first lesson selected');
     s.write(KEYS.enter);
     await s.waitFor((text) => text.includes('print("hi")'), "the lesson's source");
-    s.write('q');
-    expect(await s.exited()).toBe(0);
+    expect(await quit(s)).toBe(0);
   });
 
   it('opens the interactive view for a lesson command in a terminal', async () => {
     const s = start(['greet', '--instant']);
     await s.waitFor((text) => text.includes('print("hi")'), "the lesson's source");
-    s.write('q');
+    expect(await quit(s)).toBe(0);
+  });
+
+  it("stops the article's tasks with a real Ctrl+C (stop wait, paced plain)", async () => {
+    const s = startBinary(['stop', 'wait', '--output-only', '--speed', '1']);
+    // The three tasks print at once, then sleep 1, 2 and 3 s: Ctrl+C lands while they wait.
+    await s.waitFor((text) => text.includes('Waiting:  3'), 'the three tasks waiting');
+    s.write(KEYS.ctrlC);
+    await s.waitFor((text) => (text.match(/任务是否cancelled\?\? True/g) ?? []).length >= 3, 'the tasks cancelled');
     expect(await s.exited()).toBe(0);
+  });
+
+  it('needs a second Ctrl+C for a program that hangs at shutdown (threads queue)', async () => {
+    const s = startBinary(['threads', 'queue', '--output-only', '--speed', '4']);
+    // main : 3 is printed at 3 s (0.75 s of wall time at 4x); then the main thread blocks in q.get() forever.
+    await s.waitFor((text) => text.includes('main : 3'), 'the last result');
+    s.write(KEYS.ctrlC);
+    await s.waitFor((text) => text.includes('KeyboardInterrupt'), 'the first KeyboardInterrupt, in q.get()');
+    expect(s.text()).toContain('x = q.get()');
+    // Still running: interpreter shutdown joins the loop thread, which never ends.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    s.write(KEYS.ctrlC);
+    await s.waitFor((text) => text.includes("Exception ignored in: <module 'threading'"), 'the second KeyboardInterrupt, in _shutdown');
+    expect(await s.exited()).toBe(130);
   });
 });
