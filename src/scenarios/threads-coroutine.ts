@@ -38,6 +38,13 @@ export const threadsCoroutineLesson: Lesson = {
   errata: [shutdownHangErratum],
   interrupts: [
     {
+      at: 3.5,
+      what: bi(
+        '主线程阻塞在 future1.result() 里:KeyboardInterrupt 在那里抛出(回溯经过 concurrent/futures/_base.py 和 threading.py),主线程结束;但线程 t 不是守护线程,进程挂在退出阶段,要再按一次 Ctrl+C。',
+        'The main thread is blocked in future1.result(): KeyboardInterrupt is raised there (the traceback goes through concurrent/futures/_base.py and threading.py) and the main thread ends; but t is not a daemon, so the process hangs at exit until a second Ctrl+C.',
+      ),
+    },
+    {
       at: 7,
       what: bi(
         '输出结束后进程在 threading._shutdown 里等待线程 t。Ctrl+C 在那里抛出 KeyboardInterrupt,打印 "Exception ignored in: <module \'threading\' ...>",进程退出。',

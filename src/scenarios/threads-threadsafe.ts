@@ -42,6 +42,13 @@ export const threadsThreadsafeLesson: Lesson = {
   errata: [shutdownHangErratum],
   interrupts: [
     {
+      at: 3,
+      what: bi(
+        '主线程的代码早已结束,正在退出阶段 join 线程 t,而 t 正在 more_work(6) 的 time.sleep 里。Ctrl+C 打断这次 join(打印 "Exception ignored in: <module \'threading\' ...>"),解释器不再等待,进程退出:"Finished more work 6" 永远不会打印。',
+        'The main thread\'s code is long done; at exit it is joining thread t, which sits in more_work(6)\'s time.sleep. Ctrl+C interrupts that join ("Exception ignored in: <module \'threading\' ...>"), the interpreter stops waiting and the process exits: "Finished more work 6" is never printed.',
+      ),
+    },
+    {
       at: 10.5,
       what: bi(
         '输出结束后进程挂在退出阶段(threading._shutdown 在 join 线程 t)。Ctrl+C 在那里抛出 KeyboardInterrupt,打印 "Exception ignored in: <module \'threading\' ...>",进程退出。',

@@ -47,8 +47,11 @@ export function* threadsCoroutineProgram(py: Py) {
     zh: 'future1.result() 阻塞主线程,直到 6 秒的任务完成。两个协程在 new_loop 上并发运行:总共 6 秒,不是 9 秒。',
     en: 'future1.result() blocks the main thread until the 6-second task is done. Both coroutines run concurrently on new_loop: 6 s in all, not 9.',
   });
+  py.line(22, 'future1.result()');
   const result1 = yield* future1.result();
+  py.line(22, 'future2.result()');
   const result2 = yield* future2.result();
+  py.line(22);
   py.print(str(result1), str(result2));
   py.note({
     zh: '主线程的代码结束了;解释器退出前 join 线程 t,而它永远在 run_forever() 里:进程挂起。',
