@@ -513,6 +513,31 @@ print('done')
       py.print('done');
     },
   },
+  {
+    name: 'at exit, a failed task nobody awaited reports its exception was never retrieved',
+    python: `import asyncio
+async def boom():
+    raise ValueError('x')
+loop = asyncio.new_event_loop()
+t = loop.create_task(boom())
+loop.run_until_complete(asyncio.sleep(0.01))
+print('end')
+`,
+    *program(py) {
+      const boom = py.asyncDef('boom', 2, function* () {
+        py.line(3);
+        throw new ValueError('x');
+      });
+      py.line(4);
+      const loop = py.asyncio.newEventLoop();
+      py.line(5);
+      loop.createTask(boom());
+      py.line(6);
+      yield* loop.blocking.runUntilComplete(py.asyncio.sleep(0.01));
+      py.line(7);
+      py.print('end');
+    },
+  },
 ];
 
 describe('the simulated process against python3', () => {

@@ -10,6 +10,7 @@
 // signal: a shell shows 130).
 import { KeyboardInterrupt, SystemExit, excLine, formatException, toPyException } from '../exceptions.js';
 import type { BaseEventLoop } from '../base-events.js';
+import { unretrievedFutures } from '../futures.js';
 import { allTasks } from '../task-registry.js';
 import { Task } from '../tasks.js';
 import { PY_STDLIB_DIR } from '../repr.js';
@@ -123,7 +124,8 @@ export class Interpreter {
   /**
    * Garbage collection at exit. Loops still running on a frozen (daemon or abandoned) thread stay
    * referenced from its frame and are never collected; the others' pending tasks are destroyed
-   * (Task.__del__), in creation order. In dev mode an unclosed loop warns from BaseEventLoop.__del__;
+   * (Task.__del__), in creation order, then failed futures nobody asked are reported ("exception was
+   * never retrieved", Future.__del__), in the order they failed. In dev mode an unclosed loop warns from BaseEventLoop.__del__;
    * CPython 3.11 shows this warning for the first such loop only (later ones are collected after
    * the warnings machinery is gone).
    */
@@ -132,6 +134,7 @@ export class Interpreter {
     const collectable = loops.filter((loop) => !loop.isRunning());
     for (const loop of collectable) {
       for (const task of allTasks(loop)) if (task instanceof Task) task.finalize();
+      for (const future of unretrievedFutures(loop)) future.reportIfUnretrieved();
     }
     const unclosed = collectable.find((loop) => !loop.isClosed());
     if (unclosed !== undefined) {

@@ -112,7 +112,17 @@ export function createPy({ ctx, executors, loops }: PyParts) {
     },
     /** `async def name(...)` at `line` of the program (asyncDef with the program's file). */
     asyncDef<A extends unknown[], T>(name: string, line: number, body: (...args: A) => Generator<unknown, T, unknown>, options: Omit<CoroutineOptions, 'file' | 'line'> = {}) {
-      return asyncDef(name, body, { ...options, file: ctx.file, line });
+      const file = ctx.file;
+      // An exception leaving the coroutine gets its frame (at the line it stood at), as in CPython.
+      const framed = function* (...args: A): Generator<unknown, T, unknown> {
+        try {
+          return yield* body(...args);
+        } catch (error) {
+          if (error instanceof PyBaseException) error.frames.unshift(ctx.sources.frame({ file, name, line: runningCoroutine()?.line ?? line }));
+          throw error;
+        }
+      };
+      return asyncDef(name, framed, { ...options, file, line });
     },
 
     // ── time ──────────────────────────────────────────────────────────────────
