@@ -8,6 +8,9 @@ import { lessonCommand } from './lesson.js';
 import { listCommand, listText } from './list.js';
 import { isCI, langFromEnv, parseLang } from './options.js';
 
+/** What the lab returns when left with three Ctrl+C: leave the menu too. */
+const SIGINT_STATUS = 130;
+
 export interface Built {
   program: Command;
   /** The exit status the action decided (0 when it decided none). */
@@ -64,17 +67,20 @@ export function buildProgram(ctx: CliContext): Built {
     const lang = flags.lang ?? langFromEnv(io.env);
     if (io.stdout.isTTY && io.stdinIsTTY && !isCI(io.env) && ctx.lessons.length > 0) {
       const ui = await io.loadUi();
-      const lesson = await ui.runMenu({ lessons: ctx.lessons, lang });
-      if (!lesson) return;
-      code = await ui.runLab({
-        lesson,
-        options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil },
-        speed: 1,
-        instant: false,
-        startPaused: false,
-        lang,
-      });
-      return;
+      // Back to the menu after each lesson, until the menu is left (or the lab is left with three Ctrl+C).
+      for (;;) {
+        const lesson = await ui.runMenu({ lessons: ctx.lessons, lang });
+        if (!lesson) return;
+        code = await ui.runLab({
+          lesson,
+          options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil },
+          speed: 1,
+          instant: false,
+          startPaused: false,
+          lang,
+        });
+        if (code === SIGINT_STATUS) return;
+      }
     }
     io.stdout.write(listText(ctx.lessons, lang));
   });

@@ -114,10 +114,19 @@ describe('list', () => {
     expect(piped.menuCalls).toBe(0);
     const ci = await cli([], { tty: true, env: { CI: 'true' } });
     expect(ci.menuCalls).toBe(0);
-    const terminal = await cli([], { tty: true, menuPick: 'greet' });
-    expect(terminal.menuCalls).toBe(1);
+    const terminal = await cli([], { tty: true, menuPicks: ['greet'] });
     expect(terminal.labCalls[0]?.lesson.id).toBe('greet');
     expect(terminal.labCalls[0]?.options).toEqual({ asWritten: false, debug: false, interrupts: [], until: 5 });
+  });
+
+  it('returns to the menu after each lesson until the menu is left, or the lab is left with three Ctrl+C', async () => {
+    const twice = await cli([], { tty: true, menuPicks: ['greet', 'ticker-plain'] });
+    expect(twice.labCalls.map((c) => c.lesson.id)).toEqual(['greet', 'ticker-plain']);
+    expect(twice.menuCalls).toBe(3);
+    expect(twice.code).toBe(0);
+    const left = await cli([], { tty: true, menuPicks: ['greet', 'greet'], labStatus: 130 });
+    expect(left.menuCalls).toBe(1);
+    expect(left.code).toBe(130);
   });
 });
 

@@ -26,8 +26,10 @@ export interface RunSetup {
   sigintAt?: number[];
   /** Lines typed on stdin (for --step); the word SIGINT stands for a Ctrl+C at that point instead. */
   stdinLines?: string[];
-  /** What the fake menu returns. */
-  menuPick?: string;
+  /** The ids the fake menu returns, one per call (then it is left). */
+  menuPicks?: string[];
+  /** What the fake lab returns. */
+  labStatus?: number;
 }
 
 export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
@@ -44,11 +46,11 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
   const ui: UiModule = {
     runLab: async (a) => {
       labCalls.push(a);
-      return 0;
+      return setup.labStatus ?? 0;
     },
     runMenu: async () => {
       menuCalls++;
-      return lessons.find((l) => l.id === setup.menuPick);
+      return lessons.find((l) => l.id === setup.menuPicks?.[menuCalls - 1]);
     },
   };
   const io: CliIO = {

@@ -77,7 +77,7 @@ describe('in a terminal', () => {
     expect(await quit(s)).toBe(0);
   });
 
-  it('runs the lesson chosen in the menu in the interactive view', async () => {
+  it('runs the lesson chosen in the menu in the interactive view, then shows the menu again', async () => {
     const s = start([]);
     await s.waitFor((text) => text.includes('Greeting'), 'the menu');
     await pressUntil(s, 'j', (text) => text.includes('▶ ticker plain'), 'the second lesson selected');
@@ -85,6 +85,8 @@ describe('in a terminal', () => {
     await s.waitFor((text) => text.includes('▶ greet'), 'the first lesson selected');
     s.write(KEYS.enter);
     await s.waitFor((text) => text.includes('print("hi")'), "the lesson's source");
+    // Leaving the lesson comes back to the menu; leaving the menu ends the program.
+    await pressUntil(s, 'q', (text) => text.includes('Pick a lesson') && !text.includes('print("hi")'), 'the menu again');
     expect(await quit(s)).toBe(0);
   });
 
