@@ -538,6 +538,55 @@ print('end')
       py.print('end');
     },
   },
+  {
+    name: 'Ctrl+C in run_until_complete, then cancelling every task and one more run_forever (the stop lesson)',
+    python: `import asyncio
+async def do_some_work(x):
+    print('Waiting: ', x)
+    await asyncio.sleep(x)
+    return 'Done after {}s'.format(x)
+tasks = [asyncio.ensure_future(do_some_work(x)) for x in (0.1, 0.2, 0.3)]
+loop = asyncio.get_event_loop()
+try:
+    loop.run_until_complete(asyncio.wait(tasks))
+except KeyboardInterrupt:
+    pending = sorted(asyncio.all_tasks(loop), key=lambda t: t.get_name())
+    print([t.get_name() for t in pending], loop.is_running())
+    for task in pending:
+        print('cancel', task.get_name(), task.cancel())
+    loop.stop()
+    loop.run_forever()
+    print([t.cancelled() for t in pending])
+finally:
+    loop.close()
+print(tasks[0].result(), loop.is_closed())
+`,
+    interrupts: [0.15],
+    *program(py) {
+      const { asyncio } = py;
+      const do_some_work = py.asyncDef('do_some_work', 2, function* (x: number) {
+        py.print('Waiting: ', x);
+        yield* asyncio.sleep(x);
+        return `Done after ${x}s`;
+      });
+      const tasks = [0.1, 0.2, 0.3].map((x) => asyncio.ensureFuture(do_some_work(x)));
+      const loop = asyncio.getEventLoop();
+      try {
+        yield* loop.blocking.runUntilComplete(asyncio.wait(tasks));
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        const pending = [...asyncio.allTasks(loop)].sort((a, b) => (a.getName() < b.getName() ? -1 : 1));
+        py.print(pending.map((t) => t.getName()), loop.isRunning());
+        for (const task of pending) py.print('cancel', task.getName(), task.cancel());
+        loop.stop();
+        yield* loop.blocking.runForever();
+        py.print(pending.map((t) => t.cancelled()));
+      } finally {
+        loop.close();
+      }
+      py.print(tasks[0]!.result(), loop.isClosed());
+    },
+  },
 ];
 
 describe('the simulated process against python3', () => {
