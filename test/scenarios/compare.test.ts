@@ -72,6 +72,13 @@ describe('compareLines', () => {
     expect(compareLines(sim(['Task-6', 'Task-8', 'Task-7']), rec).ok).toBe(false);
   });
 
+  it('never lets racing lines of different instants trade places', () => {
+    const rec = ['b1', 'a1', 'a2'];
+    const line = (text: string, t: number) => ({ text, race: true, t });
+    expect(compareLines([line('a1', 0), line('a2', 0), line('b1', 0)], rec).ok).toBe(true);
+    expect(compareLines([line('a1', 0), line('a2', 0), line('b1', 1)], rec).ok).toBe(false);
+  });
+
   it('matches a torn line from a real threads-pool recording only with the right prints', () => {
     // Recorded by real CPython: print()'s text and newline are two writes, so lines interleave.
     const torn = ['The main thread conducts on loop:140132198426064The task_1 is ready...', 'The task_1 conducts on loop:140132207683280', ''];

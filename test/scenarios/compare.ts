@@ -1,9 +1,9 @@
 // Compares what a simulated run printed with what CPython printed, one stream at a time.
 //
 // Lines must match one for one, in order, after normalization, except where the simulation marks a
-// run of consecutive lines as a race (`race: true`: threads printing at the same instant, which real
-// Python may order either way). Such a run matches the recording when the recorded text is an
-// interleaving of the run's prints: print() writes each argument, each separator and the newline
+// run of consecutive lines of one instant as a race (`race: true`: threads printing at the same
+// instant, which real Python may order either way). Such a run matches the recording when the
+// recorded text is an interleaving of the run's prints: print() writes each argument, each separator and the newline
 // separately, so a thread switch between them tears lines in real output (observed in the
 // threads-pool and threads-queue recordings); the comparison accepts exactly such tears. The one
 // other order CPython leaves open, that of pending tasks reported at exit by the garbage collector,
@@ -13,6 +13,8 @@ import { normalizeLine } from './normalize.js';
 export interface PrintedLine {
   text: string;
   race?: boolean;
+  /** Simulated time: lines of different instants never trade places. */
+  t?: number;
 }
 
 export type Comparison = { ok: true } | { ok: false; reason: string };
@@ -26,9 +28,14 @@ function writes(line: string): string[] {
   return [...line.split(/( )/).filter((piece) => piece !== ''), '\n'];
 }
 
-/** True when `recorded` (lines joined with newlines, one trailing) is an interleaving of the writes of `lines`. */
-function isInterleaving(recorded: string, lines: readonly string[]): boolean {
-  const pieces = lines.map(writes);
+/**
+ * True when `recorded` (lines joined with newlines, one trailing) is an interleaving of the writes of
+ * `lines`. Even one thread's lines may trade places: when two threads act on one loop at the same
+ * instant (a timer falls due as another thread submits a coroutine), the loop thread's own prints
+ * come in either order.
+ */
+function isInterleaving(recorded: string, lines: readonly { text: string }[]): boolean {
+  const pieces = lines.map((l) => writes(l.text));
   const failed = new Set<string>();
   // state: position in `recorded`, and for each line how many of its writes are already placed
   const search = (pos: number, done: number[]): boolean => {
@@ -71,7 +78,7 @@ function sortDestroyedTasks<L extends { text: string }>(lines: L[]): L[] {
 
 /** Compares simulated lines (with race marks) against recorded lines, both normalized here. */
 export function compareLines(simulated: readonly PrintedLine[], recorded: readonly string[]): Comparison {
-  const sim = sortDestroyedTasks(simulated.map((l) => ({ text: normalizeLine(l.text), race: l.race === true })));
+  const sim = sortDestroyedTasks(simulated.map((l) => ({ ...l, text: normalizeLine(l.text), race: l.race === true })));
   const rec = sortDestroyedTasks(recorded.map((text) => ({ text: normalizeLine(text) }))).map((l) => l.text);
   let r = 0;
   for (let s = 0; s < sim.length; ) {
@@ -84,9 +91,9 @@ export function compareLines(simulated: readonly PrintedLine[], recorded: readon
       continue;
     }
     let end = s;
-    while (end < sim.length && sim[end]!.race) end++;
-    const group = sim.slice(s, end).map((l) => l.text);
-    const length = group.reduce((n, text) => n + text.length + 1, 0);
+    while (end < sim.length && sim[end]!.race && sim[end]!.t === sim[s]!.t) end++;
+    const group = sim.slice(s, end);
+    const length = group.reduce((n, l) => n + l.text.length + 1, 0);
     // Take recorded lines until they hold exactly as many characters as the group printed.
     let taken = 0;
     let r2 = r;
@@ -95,7 +102,7 @@ export function compareLines(simulated: readonly PrintedLine[], recorded: readon
     if (taken !== length || !isInterleaving(text, group)) {
       return {
         ok: false,
-        reason: `lines ${r + 1}-${r2}: ${JSON.stringify(rec.slice(r, r2))} is not an interleaving of the racing prints ${JSON.stringify(group)}`,
+        reason: `lines ${r + 1}-${r2}: ${JSON.stringify(rec.slice(r, r2))} is not an interleaving of the racing prints ${JSON.stringify(group.map((l) => l.text))}`,
       };
     }
     s = end;

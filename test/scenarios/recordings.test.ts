@@ -27,7 +27,7 @@ function runRecorded(recording: Recording): RunResult {
 }
 
 function printed(result: RunResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
-  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race }] : []));
+  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, t: e.t }] : []));
 }
 
 /** CPython re-raises an uncaught KeyboardInterrupt as death by SIGINT: -2 to Python's subprocess, 130 to a shell. */
