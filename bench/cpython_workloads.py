@@ -3,9 +3,10 @@
 kind of virtual-time loop the oracle uses (a SelectorEventLoop whose time() is virtual and whose
 select(timeout) advances it; _run_once untouched), plus tracemalloc's bytes per pending timer.
 
-Usage: python3 bench/cpython_workloads.py [scale] [repeats]
+Usage: python3 bench/cpython_workloads.py [scale] [repeats] [workload name | timer-bytes]
 Prints one JSON object: {"python": version, "results": {workload: {"ops": n, "seconds": best}}, "timerBytes": b}.
 scale (default 1) multiplies every workload size; the best of `repeats` runs (default 3) is reported.
+With a workload name only that workload runs; with 'timer-bytes' only the memory measurement.
 """
 import asyncio
 import gc
@@ -127,8 +128,11 @@ def main():
         'tasks x sleep(0)': lambda loop: tasks_sleep0(loop, s(10_000), 100),
         'gather futures': lambda loop: gather_futures(loop, s(100_000)),
     }
+    only = sys.argv[3] if len(sys.argv) > 3 else None
     results = {}
     for name, fn in workloads.items():
+        if only is not None and only != name:
+            continue
         best = None
         ops = 0
         for _ in range(repeats):
@@ -140,7 +144,10 @@ def main():
             loop.close()
             best = dt if best is None else min(best, dt)
         results[name] = {'ops': ops, 'seconds': best}
-    print(json.dumps({'python': sys.version.split()[0], 'results': results, 'timerBytes': timer_bytes(s(100_000))}))
+    out = {'python': sys.version.split()[0], 'results': results}
+    if only is None or only == 'timer-bytes':
+        out['timerBytes'] = timer_bytes(s(100_000))
+    print(json.dumps(out))
 
 
 if __name__ == '__main__':
