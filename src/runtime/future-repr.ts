@@ -17,6 +17,20 @@ export function asyncioFunction<F extends (...args: never[]) => unknown>(fn: F, 
   return pyFunction(fn, { name: qualname, file: `${ASYNCIO_DIR}/${file}`, line });
 }
 
+/** A frame of CPython's asyncio, as debug mode's `source_traceback` lists it. */
+export function asyncioFrame(file: string, line: number, name: string, text: string): PyFrame {
+  return { file: `${ASYNCIO_DIR}/${file}`, line, name, text };
+}
+
+/** `BaseEventLoop.create_future`, where every `loop.create_future()` future is made. */
+export const CREATE_FUTURE_FRAME = asyncioFrame('base_events.py', 427, 'create_future', 'return futures.Future(loop=self)');
+
+/** `asyncio.ensure_future(...)` calling `_ensure_future`. */
+export const ENSURE_FUTURE_FRAME = asyncioFrame('tasks.py', 659, 'ensure_future', 'return _ensure_future(coro_or_future, loop=loop)');
+
+/** `_ensure_future` calling `loop.create_task(...)`: the `created at` of tasks it makes. */
+export const ENSURE_FUTURE_CREATE_TASK_FRAME = asyncioFrame('tasks.py', 680, '_ensure_future', 'return loop.create_task(coro_or_future)');
+
 /** `repr(exc)`: `ValueError('boom')`. */
 export function excRepr(error: PyBaseException): string {
   return repr(error);

@@ -32,9 +32,16 @@ interface CallbackEntry {
 export interface FutureOptions {
   /** A short label for the trace, e.g. 'sleep(0.5)'. Defaults to the class name. */
   label?: string;
+  /**
+   * Debug mode: CPython's own frames between the program's stack and where CPython captures it
+   * (innermost last), e.g. `[CREATE_FUTURE_FRAME]` for a future made by `loop.create_future()`,
+   * so `created at` names the same line as CPython's.
+   */
+  frames?: readonly PyFrame[];
 }
 
-let reprDepth = new Set<object>();
+/** Futures whose repr is being built right now (reprlib.recursive_repr). */
+const reprDepth = new Set<object>();
 
 /** Per loop, the futures an exception was set on, until someone looks (see `unretrievedFutures`). */
 const failedByLoop = new WeakMap<EventLoopLike, Set<Future<unknown>>>();
@@ -46,6 +53,8 @@ export class Future<T = unknown> {
   _state: FutureState = 'PENDING';
   _result: T | undefined = undefined;
   _exception: PyBaseException | null = null;
+  /** The exception's traceback when it was set: result() raises it with this traceback again. */
+  _exceptionTb: PyFrame[] = [];
   _callbacks: CallbackEntry[] = [];
   _cancelMessage: unknown = undefined;
   /** A saved CancelledError, chained as context of the one `result()` raises later. */
@@ -70,7 +79,7 @@ export class Future<T = unknown> {
     this.id = loop.realm.nextSerial();
     if (loop.getDebug()) {
       const stack = loop.realm.extractStack?.();
-      if (stack !== undefined && stack.length > 0) this._sourceTraceback = stack;
+      if (stack !== undefined && stack.length > 0) this._sourceTraceback = options.frames ? [...stack, ...options.frames] : stack;
     }
     const tracer = loop.realm.tracer;
     if (tracer.enabled && this.traceKind() === 'Future') {
@@ -147,7 +156,12 @@ export class Future<T = unknown> {
     if (this._state === 'CANCELLED') throw this._makeCancelledError();
     if (this._state !== 'FINISHED') throw new InvalidStateError('Result is not set.');
     this.logTraceback = false;
-    if (this._exception !== null) throw this._exception;
+    if (this._exception !== null) {
+      // raise self._exception.with_traceback(self._exception_tb): frames added while it propagated
+      // from an earlier result() call are dropped.
+      this._exception.frames = [...this._exceptionTb];
+      throw this._exception;
+    }
     return this._result as T;
   }
 
@@ -191,6 +205,7 @@ export class Future<T = unknown> {
       throw new TypeError('StopIteration interacts badly with generators and cannot be raised into a Future');
     }
     this._exception = exception;
+    this._exceptionTb = [...exception.frames];
     this._state = 'FINISHED';
     this.traceState();
     this.scheduleCallbacks();
@@ -247,7 +262,6 @@ export class Future<T = unknown> {
       return `<${this.pyClassName} ${this.reprInfo().join(' ')}>`;
     } finally {
       reprDepth.delete(this);
-      if (reprDepth.size === 0) reprDepth = new Set();
     }
   }
 

@@ -6,7 +6,7 @@
 // child that is not done; the outer future then ends cancelled-by-exception (a CancelledError),
 // even with return_exceptions.
 import { CancelledError, type PyBaseException } from './exceptions.js';
-import { asyncioFunction } from './future-repr.js';
+import { CREATE_FUTURE_FRAME, asyncioFrame, asyncioFunction } from './future-repr.js';
 import { Future } from './futures.js';
 import type { EventLoopLike } from './loop-types.js';
 import { eventLoopForHelpers } from './task-registry.js';
@@ -26,6 +26,13 @@ export interface GatherOptions {
   returnExceptions?: boolean;
 }
 
+// Debug mode: gather's frames where it wraps an argument in a task and makes the outer future.
+const GATHER_ENSURE_FRAME = asyncioFrame('tasks.py', 827, 'gather', 'fut = _ensure_future(arg, loop=loop)');
+const GATHERING_FUTURE_FRAMES = [
+  asyncioFrame('tasks.py', 847, 'gather', 'outer = _GatheringFuture(children, loop=loop)'),
+  asyncioFrame('tasks.py', 709, '__init__', 'super().__init__(loop=loop)'),
+];
+
 /** The future gather() returns: cancelling it cancels its children (like Task.cancel, not at once). */
 export class GatheringFuture<T = unknown[]> extends Future<T> {
   static override pyName = '_GatheringFuture';
@@ -36,7 +43,7 @@ export class GatheringFuture<T = unknown[]> extends Future<T> {
     readonly _children: Future<unknown>[],
     loop: EventLoopLike,
   ) {
-    super(loop, { label: 'gather' });
+    super(loop, { label: 'gather', frames: GATHERING_FUTURE_FRAMES });
   }
 
   override cancel(msg?: unknown): boolean {
@@ -70,7 +77,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
 
   if (aws.length === 0) {
     // CPython returns a plain, already finished Future here (its repr says <Future finished result=[]>).
-    const outer = new Future<unknown[]>(eventLoopForHelpers(), { label: 'gather' });
+    const outer = new Future<unknown[]>(eventLoopForHelpers(), { label: 'gather', frames: [asyncioFrame('tasks.py', 760, 'gather', 'outer = loop.create_future()'), CREATE_FUTURE_FRAME] });
     outer.setResult([]);
     return outer as GatheringFuture<unknown[]>;
   }
@@ -128,7 +135,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   for (const arg of aws) {
     let fut = argToFut.get(arg);
     if (fut === undefined) {
-      fut = ensureFuture(arg, loop === undefined ? {} : { loop });
+      fut = ensureFuture(arg, { ...(loop === undefined ? {} : { loop }), callerFrames: [GATHER_ENSURE_FRAME] });
       loop ??= fut.getLoop();
       // A task made here for a coroutine: its caller cannot control it, so no "destroyed but pending" report.
       if (fut !== arg && fut instanceof Task) fut._logDestroyPending = false;

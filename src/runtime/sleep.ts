@@ -5,13 +5,14 @@
 // resolves d seconds later with `_set_result_unless_cancelled`; if the sleep is cancelled, the
 // timer is cancelled on the way out.
 import { type Coroutine, asyncDef, setLine } from './coroutines.js';
-import { ASYNCIO_DIR } from './future-repr.js';
+import { ASYNCIO_DIR, CREATE_FUTURE_FRAME } from './future-repr.js';
 import { Future, setResultUnlessCancelled } from './futures.js';
 import { runningLoop } from './task-registry.js';
 
 // Where CPython defines sleep() and where it stands while waiting (asyncio/tasks.py, 3.11).
 const SLEEP_DEF_LINE = 637;
 const SLEEP0_LINE = 640;
+const SLEEP_CREATE_LINE = 644;
 const SLEEP_AWAIT_LINE = 649;
 
 const sleepDef = asyncDef(
@@ -23,7 +24,8 @@ const sleepDef = asyncDef(
       return result;
     }
     const loop = runningLoop();
-    const future = new Future<unknown>(loop, { label: `sleep(${delay})` });
+    setLine(SLEEP_CREATE_LINE);
+    const future = new Future<unknown>(loop, { label: `sleep(${delay})`, frames: [CREATE_FUTURE_FRAME] });
     const handle = loop.callLater(delay, setResultUnlessCancelled, future, result);
     setLine(SLEEP_AWAIT_LINE);
     try {

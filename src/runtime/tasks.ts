@@ -11,8 +11,8 @@
 // 1 → 2 when the waiter completes (it schedules task_wakeup, which steps); 2 → 3 when the step runs.
 import { copyContext } from './context.js';
 import { type CoroutineLike, Coroutine, formatCoroutine, isCoroutine, isGenerator } from './coroutines.js';
-import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TypeError, ValueError, excLine, isExitException, toPyException } from './exceptions.js';
-import { taskReprInfo } from './future-repr.js';
+import { CancelledError, InvalidStateError, PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, isExitException, toPyException } from './exceptions.js';
+import { ENSURE_FUTURE_CREATE_TASK_FRAME, ENSURE_FUTURE_FRAME, asyncioFrame, taskReprInfo } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import { pyAddress, pyFunction, repr, str } from './repr.js';
@@ -23,6 +23,11 @@ export interface TaskOptions {
   name?: string;
   /** The contextvars Context every step runs in; a copy of the current one when absent. */
   context?: ContextLike;
+  /**
+   * Debug mode: CPython's frames from the program down to the caller of `loop.create_task`
+   * (innermost last), so `created at` reads as CPython's (e.g. `.../asyncio/tasks.py:680`).
+   */
+  frames?: readonly PyFrame[];
 }
 
 export class Task<T = unknown> extends Future<T> {
@@ -46,7 +51,7 @@ export class Task<T = unknown> extends Future<T> {
   private plainStep: (() => void) | undefined;
 
   constructor(coro: CoroutineLike<T>, loop: EventLoopLike, options: TaskOptions = {}) {
-    super(loop);
+    super(loop, options.frames ? { frames: options.frames } : {});
     if (!isCoroutine(coro)) {
       this._logDestroyPending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
@@ -292,7 +297,7 @@ export function createTaskOn<T>(loop: EventLoopLike, coro: CoroutineLike<T>, opt
  * is created unnamed and renamed afterwards, so a named task still consumes a `Task-N` number.
  */
 export function createTask<T>(coro: CoroutineLike<T>, options: TaskOptions = {}): Task<T> {
-  const task = createTaskOn(runningLoop(), coro, options.context === undefined ? {} : { context: options.context });
+  const task = createTaskOn(runningLoop(), coro, { ...(options.context === undefined ? {} : { context: options.context }), frames: [CREATE_TASK_FRAME] });
   if (options.name !== undefined) task.setName(options.name);
   return task;
 }
@@ -300,8 +305,20 @@ export function createTask<T>(coro: CoroutineLike<T>, options: TaskOptions = {})
 /** What `ensure_future` accepts: a future (returned as is) or a coroutine (wrapped in a Task). */
 export type Awaitable<T> = Future<T> | CoroutineLike<T>;
 
+const CREATE_TASK_FRAME = asyncioFrame('tasks.py', 384, 'create_task', 'task = loop.create_task(coro)');
+
+export interface EnsureFutureOptions {
+  /** The loop for a new task (default: the running loop, else the policy's). */
+  loop?: EventLoopLike;
+  /**
+   * Debug mode: CPython's frames above `_ensure_future` (innermost last); default: the public
+   * `ensure_future`'s. gather() passes its own, run_until_complete its own plus ensure_future's.
+   */
+  callerFrames?: readonly PyFrame[];
+}
+
 /** `asyncio.ensure_future(x, loop=)`: a future as is; a coroutine wrapped in a Task on `loop` (default: the running loop). */
-export function ensureFuture<T>(value: Awaitable<T>, options: { loop?: EventLoopLike } = {}): Future<T> {
+export function ensureFuture<T>(value: Awaitable<T>, options: EnsureFutureOptions = {}): Future<T> {
   if (isFuture(value)) {
     if (options.loop !== undefined && options.loop !== value.getLoop()) {
       throw new ValueError('The future belongs to a different loop than the one specified as the loop argument');
@@ -311,7 +328,7 @@ export function ensureFuture<T>(value: Awaitable<T>, options: { loop?: EventLoop
   if (!isCoroutine(value)) throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
   const loop = options.loop ?? eventLoopForHelpers();
   try {
-    return createTaskOn(loop, value);
+    return createTaskOn(loop, value, { frames: [...(options.callerFrames ?? [ENSURE_FUTURE_FRAME]), ENSURE_FUTURE_CREATE_TASK_FRAME] });
   } catch (error) {
     if (value instanceof Coroutine) value.close();
     else value.return(undefined as T);

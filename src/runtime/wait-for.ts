@@ -8,7 +8,7 @@
 // the task is cancelled too.
 import { type Coroutine, asyncDef, setLine } from './coroutines.js';
 import { CancelledError, TimeoutError, toPyException } from './exceptions.js';
-import { ASYNCIO_DIR } from './future-repr.js';
+import { ASYNCIO_DIR, CREATE_FUTURE_FRAME } from './future-repr.js';
 import { Future } from './futures.js';
 import type { EventLoopLike } from './loop-types.js';
 import { partial } from './repr.js';
@@ -22,7 +22,8 @@ const TASKS_PY = `${ASYNCIO_DIR}/tasks.py`;
 const cancelAndWait = asyncDef(
   '_cancel_and_wait',
   function* (fut: Future<unknown>, loop: EventLoopLike) {
-    const waiter = new Future<unknown>(loop, { label: '_cancel_and_wait' });
+    setLine(554);
+    const waiter = new Future<unknown>(loop, { label: '_cancel_and_wait', frames: [CREATE_FUTURE_FRAME] });
     const cb = partial(releaseWaiter, [waiter]);
     fut.addDoneCallback(cb);
     try {
@@ -62,6 +63,7 @@ const waitForDef = asyncDef(
       return yield* (aw as Iterable<unknown> as Generator<unknown, unknown, unknown>);
     }
     if (timeout <= 0) {
+      setLine(455);
       const fut = ensureFuture(aw, { loop });
       if (fut.done()) return fut.result();
       setLine(460);
@@ -69,9 +71,11 @@ const waitForDef = asyncDef(
       return resultOrTimeout(fut);
     }
 
-    const waiter = new Future<unknown>(loop, { label: 'wait_for' });
+    setLine(466);
+    const waiter = new Future<unknown>(loop, { label: 'wait_for', frames: [CREATE_FUTURE_FRAME] });
     const timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
     const cb = partial(releaseWaiter, [waiter]);
+    setLine(470);
     const fut = ensureFuture(aw, { loop });
     fut.addDoneCallback(cb);
     try {

@@ -7,12 +7,11 @@
 // Ordering: Python turns `fs` into a set and returns sets, and sets of tasks iterate in hash order
 // (by address), which varies from run to run. Here the Sets keep the order in which the futures
 // were given (first occurrence), which is one of the orders CPython may show.
-import { type Coroutine, asyncDef, setLine } from './coroutines.js';
+import { type Coroutine, asyncDef, isCoroutine, setLine } from './coroutines.js';
 import { TypeError, ValueError } from './exceptions.js';
-import { ASYNCIO_DIR, asyncioFunction } from './future-repr.js';
+import { ASYNCIO_DIR, CREATE_FUTURE_FRAME, asyncioFunction } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import type { EventLoopLike, HandleLike } from './loop-types.js';
-import { isCoroutine } from './coroutines.js';
 import { runningLoop } from './task-registry.js';
 
 export const FIRST_COMPLETED = 'FIRST_COMPLETED';
@@ -46,7 +45,8 @@ function pyTypeName(value: unknown): string {
 const waitInner = asyncDef(
   '_wait',
   function* <T>(fs: Set<Future<T>>, timeout: number | null, returnWhen: ReturnWhen, loop: EventLoopLike) {
-    const waiter = new Future<unknown>(loop, { label: 'wait' });
+    setLine(513);
+    const waiter = new Future<unknown>(loop, { label: 'wait', frames: [CREATE_FUTURE_FRAME] });
     let timeoutHandle: HandleLike | null = null;
     if (timeout !== null) timeoutHandle = loop.callLater(timeout, releaseWaiter, waiter);
     let counter = fs.size;
