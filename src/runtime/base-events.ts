@@ -20,13 +20,13 @@ import { driveStandalone } from './blocking.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
 import { Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
-import { asyncioFunction } from './future-repr.js';
+import { RUN_UNTIL_COMPLETE_TASK_FRAMES, asyncioFunction } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import { heapify, heappop, heappush } from './heapq.js';
 import type { CallSoonOptions, CallbackArgs, ContextLike, EventLoopLike, ExceptionContext } from './loop-types.js';
 import { type Realm, getRealm } from './realm.js';
 import { PY_STDLIB_DIR, formatFixed, pyFunction, pyFunctionInfo, repr } from './repr.js';
-import { Task } from './tasks.js';
+import { Task, type TaskOptions } from './tasks.js';
 
 /** Minimum number of scheduled timers before cancelled ones are cleaned out of the heap. */
 export const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -177,7 +177,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   }
 
   /** `loop.create_task(coro, name=None, context=None)`. */
-  createTask<T>(coro: CoroutineLike<T>, options: { name?: string; context?: ContextLike } = {}): Task<T> {
+  createTask<T>(coro: CoroutineLike<T>, options: TaskOptions = {}): Task<T> {
     this._checkClosed();
     return new Task<T>(coro, this, options);
   }
@@ -255,7 +255,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       if (future.getLoop() !== this) throw new ValueError('The future belongs to a different loop than the one specified as the loop argument');
       return future as Future<T>;
     }
-    if (isCoroutine(future)) return this.createTask(future as CoroutineLike<T>);
+    if (isCoroutine(future)) return this.createTask(future as CoroutineLike<T>, { frames: RUN_UNTIL_COMPLETE_TASK_FRAMES });
     throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
   }
 

@@ -83,3 +83,10 @@ export function taskReprInfo(
   if (task.waitFor !== null) info.splice(3, 0, `wait_for=${task.waitFor}`);
   return info;
 }
+
+/** Debug mode: the frames of a task `loop.run_until_complete(coro)` makes (through ensure_future). */
+export const RUN_UNTIL_COMPLETE_TASK_FRAMES = [
+  asyncioFrame('base_events.py', 632, 'run_until_complete', 'future = tasks.ensure_future(future, loop=self)'),
+  ENSURE_FUTURE_FRAME,
+  ENSURE_FUTURE_CREATE_TASK_FRAME,
+];
