@@ -37,9 +37,9 @@ export class Rng {
   }
 }
 
-const DELAYS = [0, 0, 0.01, 0.05, 0.1, 0.1, 0.1, 0.2, 0.2, 0.25, 0.3, 0.5, 1];
+const DELAYS = [0, 0, 0.01, 0.05, 0.1, 0.1, 0.1, 0.2, 0.2, 0.25, 0.3, 0.5, 1, -0.1];
 const DEADLINES = [0.1, 0.2, 0.3, 0.5];
-const TIMEOUTS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 1, null];
+const TIMEOUTS = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 1, null, -1];
 const EXC_TYPES: ExcSpec['type'][] = ['ValueError', 'RuntimeError', 'TypeError'];
 
 interface FnInfo {
@@ -152,8 +152,13 @@ class Builder {
       case 8:
         if (this.handles.length === 0) return undefined;
         return { op: 'cancel_handle', ref: r.pick(this.handles) };
-      case 9:
-        return r.chance(0.15) ? { op: 'stop' } : r.chance(0.05) ? { op: 'close' } : { op: 'print', text: `q${this.fresh('')}` };
+      case 9: {
+        if (r.chance(0.15)) return { op: 'stop' };
+        if (r.chance(0.05)) return { op: 'close' };
+        // Running the loop from inside it: RuntimeError('This event loop is already running').
+        if (r.chance(0.05)) return { op: 'run_forever' };
+        return { op: 'print', text: `q${this.fresh('')}` };
+      }
       case 10:
         return r.chance(0.3) ? { op: 'raise', exc: this.exc() } : undefined;
       default: {
