@@ -42,7 +42,9 @@ BOTH_TIMERS_AT_5 = (
 
 
 # Programs that never exit on their own (a non-daemon thread runs forever) are ended by a Ctrl+C after
-# their output: that Ctrl+C is one of the lesson's documented interrupt moments.
+# their output (one of the lesson's documented interrupt moments), or recorded without one and killed
+# (SIGKILL) after `kill after` seconds: such a recording ends with kind 'killed', and the simulated run
+# must still be going at that time.
 # name: (lesson id, program, file name shown, -X dev, SIGINT times in seconds, kill after seconds[, accept])
 # program is 'as-written', 'corrected' or 'variant:<id>'.
 RECORDINGS = {
@@ -68,18 +70,22 @@ RECORDINGS = {
     'stop-nested.dev.ctrl-c-1.5': ('stop-nested', 'corrected', 'stop-nested.py', True, [1.5], 10),
     'stop-nested.as-written': ('stop-nested', 'as-written', 'stop-nested.py', False, [], 10),
     'stop-nested.as-written.ctrl-c-1.5': ('stop-nested', 'as-written', 'stop-nested.py', False, [1.5], 10),
+    'threads-threadsafe': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', False, [], 10.5),
     'threads-threadsafe.ctrl-c': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', False, [10.5], 15),
     'threads-threadsafe.dev.ctrl-c': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', True, [10.5], 15),
     'threads-threadsafe.ctrl-c-3': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', False, [3], 12),
     'threads-coroutine.ctrl-c-3.5': ('threads-coroutine', 'as-written', 'threads-coroutine.py', False, [3.5, 7], 12),
+    'threads-coroutine': ('threads-coroutine', 'as-written', 'threads-coroutine.py', False, [], 7.5),
     'threads-coroutine.ctrl-c': ('threads-coroutine', 'as-written', 'threads-coroutine.py', False, [7], 12),
     'threads-coroutine.dev.ctrl-c': ('threads-coroutine', 'as-written', 'threads-coroutine.py', True, [7], 12),
     'threads-pool': ('threads-pool', 'as-written', 'threads-pool.py', False, [], 10),
     'threads-pool.dev': ('threads-pool', 'as-written', 'threads-pool.py', True, [], 10),
+    'threads-queue': ('threads-queue', 'corrected', 'threads-queue.py', False, [], 4.5),
     'threads-queue.ctrl-c': ('threads-queue', 'corrected', 'threads-queue.py', False, [4, 5], 10),
     'threads-queue.ctrl-c-1': ('threads-queue', 'corrected', 'threads-queue.py', False, [1, 2.5], 10),
     'threads-queue.as-written.ctrl-c': ('threads-queue', 'as-written', 'threads-queue.py', False, [4, 5], 10),
     'threads-queue.as-written.dev.ctrl-c': ('threads-queue', 'as-written', 'threads-queue.py', True, [4, 5], 10),
+    'threads-daemon': ('threads-daemon', 'corrected', 'threads-daemon.py', False, [], 3.5),
     'threads-daemon.ctrl-c': ('threads-daemon', 'corrected', 'threads-daemon.py', False, [4.5], 10),
     'threads-daemon.dev.ctrl-c': ('threads-daemon', 'corrected', 'threads-daemon.py', True, [4.5], 10),
     'threads-daemon.ctrl-c-0.5': ('threads-daemon', 'corrected', 'threads-daemon.py', False, [0.5], 10),

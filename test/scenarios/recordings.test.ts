@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findLessonById } from '../../src/scenarios/index.js';
 import type { RunOptions, RunResult } from '../../src/scenarios/types.js';
 import { compareLines, type PrintedLine } from './compare.js';
-import { loadRecordings, streamLines, type Recording } from './recordings.js';
+import { loadHangRecordings, loadRecordings, streamLines, type Recording } from './recordings.js';
 
 function runRecorded(recording: Recording): RunResult {
   const lesson = findLessonById(recording.lesson);
@@ -14,8 +14,9 @@ function runRecorded(recording: Recording): RunResult {
     asWritten: recording.program === 'as-written',
     debug: recording.dev,
     interrupts: recording.interrupts,
-    // Well past the recorded end: a simulated run that went on longer would show it.
-    until: recording.end.t + 30,
+    // A killed recording hung: the simulation must still be running when CPython was killed. Otherwise
+    // well past the recorded end: a simulated run that went on longer would show it.
+    until: recording.end.kind === 'killed' ? recording.end.t : recording.end.t + 30,
   };
   if (recording.program.startsWith('variant:')) {
     const id = recording.program.slice('variant:'.length);
@@ -35,7 +36,7 @@ function sameStatus(recorded: number, simulated: number): boolean {
   return recorded === simulated || (recorded === -2 && simulated === 130);
 }
 
-describe.each(loadRecordings().map((r) => [r.name, r] as const))('%s', (_name, recording) => {
+describe.each([...loadRecordings(), ...loadHangRecordings()].map((r) => [r.name, r] as const))('%s', (_name, recording) => {
   const result = runRecorded(recording);
 
   it.each(['stdout', 'stderr'] as const)('prints on %s what CPython printed', (stream) => {
@@ -43,9 +44,11 @@ describe.each(loadRecordings().map((r) => [r.name, r] as const))('%s', (_name, r
     expect(comparison).toEqual({ ok: true });
   });
 
-  it('ends as CPython ended', () => {
-    expect(recording.end.kind).toBe('exit');
-    if (recording.end.kind !== 'exit') return;
+  it(recording.end.kind === 'exit' ? 'exits with the status CPython exited with' : 'is still running where CPython hung', () => {
+    if (recording.end.kind === 'killed') {
+      expect(result.end).toEqual({ kind: 'until', t: recording.end.t });
+      return;
+    }
     expect(result.end.kind).toBe('exit');
     if (result.end.kind === 'exit') expect(sameStatus(recording.end.status, result.end.status)).toBe(true);
   });

@@ -27,11 +27,21 @@ export interface Recording {
 
 export const recordingsDir = join(import.meta.dirname, '..', 'recordings');
 
-export function loadRecordings(): Recording[] {
+function loadAll(): Recording[] {
   return readdirSync(recordingsDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(recordingsDir, f), 'utf8')) as Recording);
+}
+
+/** The recordings of runs that exited (on their own or through Ctrl+C). */
+export function loadRecordings(): Recording[] {
+  return loadAll().filter((r) => r.end.kind === 'exit');
+}
+
+/** The recordings of runs that never exit (a hang at exit, an endless loop): killed after a while. */
+export function loadHangRecordings(): Recording[] {
+  return loadAll().filter((r) => r.end.kind === 'killed');
 }
 
 /** The recorded lines of one stream. */
