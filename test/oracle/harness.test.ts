@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BaseEventLoop } from '../../src/runtime/base-events.js';
 import { TimerHandle } from '../../src/runtime/events.js';
 import { compare, explain, firstDifference, runOnCPython } from './harness.js';
 import type { Entry, Program } from './program.js';
@@ -60,5 +61,24 @@ describe('the differential harness', () => {
     }
     expect(compare(ties, cpython!, perturbed).diffAt).toBeGreaterThan(0);
     expect(compare(ties, cpython!, runOnRuntime(ties)).diffAt).toBe(-1);
+  });
+
+  it('fails a runtime whose loop clock reads a millisecond late', () => {
+    const time = Object.getOwnPropertyDescriptor(BaseEventLoop.prototype, 'time')!;
+    Object.defineProperty(BaseEventLoop.prototype, 'time', {
+      ...time,
+      value: function (this: BaseEventLoop) {
+        return this.realm.clock.now() + 0.001;
+      },
+    });
+    let perturbed;
+    try {
+      perturbed = runOnRuntime(ties);
+    } finally {
+      Object.defineProperty(BaseEventLoop.prototype, 'time', time);
+    }
+    const c = compare(ties, cpython!, perturbed);
+    expect(c.diffAt).toBeGreaterThan(0);
+    expect(explain(c)).toContain('>>');
   });
 });
