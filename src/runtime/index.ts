@@ -68,7 +68,7 @@ export type * from './loop-types.js';
 
 // ── futures and tasks (futures.py, tasks.py) ────────────────────────────────
 export { Future, isFuture, setResultUnlessCancelled, unretrievedFutures, type DoneCallback, type FutureOptions } from './futures.js';
-export { Task, createTask, createTaskOn, ensureFuture, type Awaitable, type TaskOptions } from './tasks.js';
+export { Task, collectTasks, createTask, createTaskOn, ensureFuture, type Awaitable, type EnsureFutureOptions, type TaskOptions } from './tasks.js';
 export {
   Coroutine,
   asyncDef,

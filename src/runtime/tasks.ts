@@ -335,3 +335,22 @@ export function ensureFuture<T>(value: Awaitable<T>, options: EnsureFutureOption
     throw error;
   }
 }
+
+/**
+ * Garbage collection of a group of tasks at interpreter exit, as CPython's cycle collector does it:
+ * every finalizer runs before anything is freed, so all the coroutines are closed first (their
+ * `finally` blocks run: an enclosing `asyncio.wait` removes its callbacks from the tasks it waited
+ * on, a `sleep` cancels its timer), then each task reports ("Task was destroyed but it is
+ * pending!", or an exception never retrieved). Pass every pending task, including those that
+ * will not report (the task run_until_complete made): their coroutines' cleanup shows in the
+ * others' reprs.
+ */
+export function collectTasks(tasks: Iterable<Task<unknown>>): void {
+  const group = [...tasks];
+  for (const task of group) {
+    const coro = task._coro;
+    if (coro instanceof Coroutine) coro.close();
+    else coro.return(undefined);
+  }
+  for (const task of group) task.finalize();
+}

@@ -11,8 +11,8 @@ import { asyncDef, setLine } from '../../../src/runtime/coroutines.js';
 import { ASYNCIO_DIR } from '../../../src/runtime/future-repr.js';
 import { sleep } from '../../../src/runtime/sleep.js';
 import { wait } from '../../../src/runtime/wait.js';
-import { currentTask } from '../../../src/runtime/task-registry.js';
-import { Task, createTask } from '../../../src/runtime/tasks.js';
+import { allTasks, currentTask } from '../../../src/runtime/task-registry.js';
+import { Task, collectTasks, createTask, ensureFuture } from '../../../src/runtime/tasks.js';
 import { onFreshLoop, printer } from './helpers.js';
 import { placer } from './placer.js';
 import { runPython } from './python.js';
@@ -176,5 +176,46 @@ describe('Task collected at exit', () => {
       "task: <Task pending name='Task-2' coro=<do_some_work() done, defined at stop-wait.py:3> wait_for=<Future pending cb=[Task.task_wakeup()]> cb=[_wait.<locals>._on_completion() at .../asyncio/tasks.py:519]>",
     ]);
     expect(finallyRan).toBe(true);
+  });
+});
+
+describe('collectTasks at exit', () => {
+  it('closes every coroutine before the tasks report, as the stop-nested recording shows', () => {
+    const realm = new Realm();
+    withRealm(realm, () => {
+      const loop = new BaseEventLoop();
+      const doSomeWork = asyncDef(
+        'do_some_work',
+        function* (x: number) {
+          setLine(6);
+          yield* sleep(x);
+          return `Done after ${x}s`;
+        },
+        { file: 'stop-nested.py', line: 3 },
+      );
+      const main = asyncDef(
+        'main',
+        function* () {
+          const tasks = [1, 2, 3].map((x) => ensureFuture(doSomeWork(x)));
+          setLine(19);
+          yield* wait(tasks);
+        },
+        { file: 'stop-nested.py', line: 9 },
+      );
+      const mainTask = loop.createTask(main());
+      mainTask._logDestroyPending = false; // run_until_complete's task
+      loop.callLater(1.5, () => loop.stop()); // where Ctrl+C interrupts the run
+      loop.runForever();
+      collectTasks(allTasks(loop) as Set<Task<unknown>>);
+    });
+    const stderr = realm.output.filter((l) => l.stream === 'stderr').map((l) => l.text);
+    // Recorded from CPython 3.11.7 (stop-nested as written, Ctrl+C at 1.5 s); CPython reports the
+    // two in address order, here they come in creation order.
+    expect(stderr).toEqual([
+      'Task was destroyed but it is pending!',
+      "task: <Task pending name='Task-3' coro=<do_some_work() done, defined at stop-nested.py:3> wait_for=<Future pending cb=[Task.task_wakeup()]>>",
+      'Task was destroyed but it is pending!',
+      "task: <Task pending name='Task-4' coro=<do_some_work() done, defined at stop-nested.py:3> wait_for=<Future pending cb=[Task.task_wakeup()]>>",
+    ]);
   });
 });
