@@ -72,6 +72,18 @@ describe('compareLines', () => {
     expect(compareLines(sim(['Task-6', 'Task-8', 'Task-7']), rec).ok).toBe(false);
   });
 
+  it('sorts debug mode\'s reports, each with its source traceback, as whole blocks', () => {
+    const report = (name: string, line: number) => [
+      'Task was destroyed but it is pending!',
+      'source_traceback: Object created at (most recent call last):',
+      `  File "x.py", line ${line}, in <module>`,
+      `task: <Task pending name='${name}'>`,
+    ];
+    const rec = [...report('Task-2', 5), ...report('Task-1', 4)];
+    expect(compareLines([...report('Task-1', 4), ...report('Task-2', 5)].map((text) => ({ text })), rec).ok).toBe(true);
+    expect(compareLines([...report('Task-1', 5), ...report('Task-2', 4)].map((text) => ({ text })), rec).ok).toBe(false);
+  });
+
   it('never lets racing lines of different instants trade places', () => {
     const rec = ['b1', 'a1', 'a2'];
     const line = (text: string, t: number) => ({ text, race: true, t });

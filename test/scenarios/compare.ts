@@ -59,19 +59,31 @@ const DESTROYED = 'Task was destroyed but it is pending!';
 
 /**
  * At exit the garbage collector finalizes pending tasks in an order CPython does not define (it
- * differs between runs of the same program): each run of consecutive `Task was destroyed but it is
- * pending!` / `task: <Task ...>` pairs is sorted, on both sides.
+ * differs between runs of the same program): each run of consecutive reports, `Task was destroyed but
+ * it is pending!` through its `task: <Task ...>` line (debug mode puts the `source_traceback:` block
+ * between them), is sorted by the task line, on both sides.
  */
 function sortDestroyedTasks<L extends { text: string }>(lines: L[]): L[] {
   const out: L[] = [];
-  for (let i = 0; i < lines.length; ) {
-    const pairs: [L, L][] = [];
-    while (lines[i]?.text === DESTROYED && lines[i + 1]?.text.startsWith('task: ')) {
-      pairs.push([lines[i]!, lines[i + 1]!]);
-      i += 2;
+  /** The report starting at `i`, if one does: its lines up to and including `task: ...`. */
+  const reportAt = (i: number): L[] | undefined => {
+    if (lines[i]?.text !== DESTROYED) return undefined;
+    for (let j = i + 1; j < lines.length && lines[j]!.text !== DESTROYED; j++) {
+      if (lines[j]!.text.startsWith('task: ')) return lines.slice(i, j + 1);
     }
-    if (pairs.length === 0) out.push(lines[i++]!);
-    else out.push(...pairs.sort((a, b) => (a[1].text < b[1].text ? -1 : a[1].text > b[1].text ? 1 : 0)).flat());
+    return undefined;
+  };
+  for (let i = 0; i < lines.length; ) {
+    const reports: L[][] = [];
+    for (let report = reportAt(i); report !== undefined; report = reportAt(i)) {
+      reports.push(report);
+      i += report.length;
+    }
+    if (reports.length === 0) out.push(lines[i++]!);
+    else {
+      const key = (report: L[]) => report[report.length - 1]!.text;
+      out.push(...reports.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).flat());
+    }
   }
   return out;
 }
