@@ -2,6 +2,7 @@
 // process. They differ only in lines 9 and 14 (currentThread() → current_thread()).
 // `py.line(n)` marks line n of the shown source.
 import type { BaseEventLoop } from '../../runtime/base-events.js';
+import { KeyboardInterrupt } from '../../runtime/exceptions.js';
 import type { Py } from '../../runtime/process/index.js';
 
 export function threadsQueueProgram(asWritten: boolean) {
@@ -57,7 +58,18 @@ export function threadsQueueProgram(asWritten: boolean) {
     for (;;) {
       py.line(31);
       py.line(32, 'q.get()');
-      const x = yield* q.get();
+      let x: number;
+      try {
+        x = yield* q.get();
+      } catch (e) {
+        if (e instanceof KeyboardInterrupt) {
+          py.note({
+            zh: 'Ctrl+C:KeyboardInterrupt 在 q.get() 里抛出,没有被捕获,主线程结束。但非守护线程 t 还在运行,进程挂在退出阶段。',
+            en: 'Ctrl+C: KeyboardInterrupt is raised inside q.get(), nothing catches it, and the main thread ends. But the non-daemon thread t still runs, so the process hangs at exit.',
+          });
+        }
+        throw e;
+      }
       py.line(33);
       py.print('main :', x, ',time:', time.ctime());
     }
