@@ -25,6 +25,7 @@ numbers them exactly as a fresh process would (every unnamed task goes through `
 The trace entries are documented in test/oracle/program.ts; the TypeScript runner records the same.
 """
 import asyncio
+import contextvars
 import gc
 import itertools
 import json
@@ -198,6 +199,8 @@ class ProgramRun:
         self.labels = {}  # id(obj) -> label
         self.recording = True
         self.loops = []
+        # The program's context variable; the program runs in a fresh, empty Context (see run()).
+        self.var = contextvars.ContextVar('var', default='unset')
         self.new_loop()
         self.functions = {}
         for name, fn in program['functions'].items():
@@ -339,6 +342,10 @@ class ProgramRun:
             self.op_entry(where, index, op, outcome_of(self.vars[op['ref']].uncancel))
         elif kind == 'close':
             self.op_entry(where, index, op, outcome_of(loop.close))
+        elif kind == 'var_set':
+            self.var.set(value_of(op.get('value')))
+        elif kind == 'var_get':
+            self.op_entry(where, index, op, outcome_of(self.var.get))
         elif kind == 'stop':
             loop.stop()
         elif kind == 'raise':
@@ -417,7 +424,7 @@ class ProgramRun:
         gc.disable()
         try:
             try:
-                self.exec_sync('top', self.program['top'])
+                contextvars.Context().run(self.exec_sync, 'top', self.program['top'])
             except Hang:
                 self.add(['hang'])
             except Exception as exc:  # noqa: B902 - a module-level statement raised: the program ends there

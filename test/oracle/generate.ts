@@ -8,7 +8,8 @@
 //   run_until_complete vs run_forever, more than 100 timers with over half cancelled, and
 //   KeyboardInterrupt at the k-th selector wait followed by a recovery (cancel all, stop, run_forever),
 //   asyncio.run() with its shutdown and its SIGINT handler (Ctrl+C once, twice),
-//   done callbacks (called with the future, so its repr is traced) and reprs of handles, futures, tasks.
+//   done callbacks (called with the future, so its repr is traced) and reprs of handles, futures, tasks,
+//   a context variable set and read in tasks and callbacks (each runs in a copy of a context).
 //
 // Every program terminates: a function may only schedule, create or await functions and top-level
 // tasks that come after it in one global order, so the call graph is acyclic.
@@ -106,7 +107,11 @@ class Builder {
   plain(from: number, locals: string[]): Op | undefined {
     const r = this.rng;
     const futureOrTask = [...this.futures, ...this.tasks.map((t) => t.name), ...locals];
-    switch (r.int(0, 16)) {
+    switch (r.int(0, 18)) {
+      case 17:
+        return { op: 'var_set', value: this.value() };
+      case 18:
+        return { op: 'var_get' };
       case 15:
       case 16: {
         const tasks = [...this.tasks.map((t) => t.name), ...locals.filter((l) => l.startsWith('lt'))];
@@ -361,6 +366,7 @@ export function generate(seed: number): Program {
   }
   for (let i = 0; i < nFns; i++) b.fns[i]!.body = b.body(i, b.fns[i]!.kind);
 
+  if (rng.chance(0.3)) top.push({ op: 'var_set', value: 'top' });
   for (const t of b.tasks) top.push({ op: 'create_task', coro: b.fns[t.fn]!.name, args: b.args(), as: t.name });
   top.push(...topSchedules);
   // Deadline ties: a call_at at exactly a call_later's deadline, both from the top (time 0.0).

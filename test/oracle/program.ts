@@ -57,6 +57,9 @@ export type PlainOp =
   | { op: 'uncancel'; ref: string }
   /** loop.close(); traced with its outcome (RuntimeError while running). Scheduling afterwards raises. */
   | { op: 'close' }
+  /** The program's contextvars.ContextVar('var', default='unset'): set it / read it (traced). Tasks and callbacks copy the context. */
+  | { op: 'var_set'; value?: Value }
+  | { op: 'var_get' }
   | { op: 'stop' }
   | { op: 'raise'; exc: ExcSpec }
   | { op: 'return'; value?: Value };
@@ -115,7 +118,7 @@ export const AWAIT_OPS: ReadonlySet<string> = new Set(['sleep', 'await', 'await_
  *   [t, 'print', text]                          a printed line
  *   [t, 'stderr', text]                         a line the default exception handler logged (normalized)
  *   [t, 'handler', message, 'Exc: msg'|null]    the custom exception handler was called
- *   [t, 'op', task|'-', 'fn#i op', outcome]     set_result / set_exception / cancel / result / remove_done_callback / repr
+ *   [t, 'op', task|'-', 'fn#i op', outcome]     set_result / set_exception / cancel / result / remove_done_callback / repr / var_get / ...
  *   [t, 'await', task, 'fn#i op', outcome]      an await finished: '= repr' | '! Exc: msg' | 'done=[..] pending=[..]'
  *   [t, 'run', 'top#i run_…', outcome]          run_until_complete / run_forever returned or raised
  *   [t, 'cancel_all', [task names]]

@@ -8,6 +8,7 @@
 import { BaseEventLoop } from '../../src/runtime/base-events.js';
 import { SimulationHang, driveStandalone, type BlockingRequest } from '../../src/runtime/blocking.js';
 import { print } from '../../src/runtime/builtins.js';
+import { ContextVar } from '../../src/runtime/context.js';
 import { asyncDef, setLine } from '../../src/runtime/coroutines.js';
 import {
   CancelledError,
@@ -101,6 +102,8 @@ class ProgramRun {
   private readonly vars = new Map<string, unknown>();
   private readonly objects: Obj[] = [];
   private readonly loops: BaseEventLoop[] = [];
+  /** The program's context variable (each program runs in a fresh realm, so in a fresh, empty Context). */
+  private readonly variable = new ContextVar<unknown>('var', { default: 'unset' });
   private readonly labels = new Map<unknown, string>();
   private readonly functions = new Map<string, (...args: unknown[]) => unknown>();
 
@@ -299,6 +302,12 @@ class ProgramRun {
       }
       case 'close':
         this.opEntry(where, index, op, this.outcome(() => loop.close()));
+        break;
+      case 'var_set':
+        this.variable.set(valueOf(op.value));
+        break;
+      case 'var_get':
+        this.opEntry(where, index, op, this.outcome(() => this.variable.get()));
         break;
       case 'stop':
         loop.stop();
