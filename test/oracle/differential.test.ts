@@ -1,4 +1,4 @@
-// The runtime against CPython 3.11's asyncio: 1000 generated programs (seeds 1..1000) and the
+// The runtime against CPython 3.11's asyncio: 3000 generated programs (seeds 1..3000) and the
 // hand-written edge cases in cases/*.json run on both (cpython_runner.py on real asyncio in virtual
 // time, ts-runner.ts on src/runtime); every trace must be identical, entry for entry.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { type Comparison, compare, explain, runOnCPython } from './harness.js';
 import type { Program } from './program.js';
 import { runOnRuntime } from './ts-runner.js';
 
-const SEEDS = 1000;
-const BATCH = 200;
+const SEEDS = 3000;
+const BATCH = 300;
 
 function differences(programs: Program[]): Comparison[] {
   const cpython = runOnCPython(programs);
