@@ -2,7 +2,7 @@
 // legitimately varies between two runs.
 import { describe, expect, it } from 'vitest';
 import { compareLines } from './compare.js';
-import { normalizeLine } from './normalize.js';
+import { distinctHidden, normalizeLine } from './normalize.js';
 import { loadRecordings, streamLines } from './recordings.js';
 
 describe('normalizeLine', () => {
@@ -30,6 +30,11 @@ describe('normalizeLine', () => {
     const b = "<Task pending name='Task-1' coro=<main() running at x.py:19>>";
     expect(normalizeLine(`tasks: {${a}, ${b}}`)).toBe(`tasks: {${b}, ${a}}`);
     expect(normalizeLine('{1, 2} and {<a>, b}')).toBe('{1, 2} and {<a>, b}');
+  });
+
+  it('counts the distinct values it hides, so one id printed twice differs from two ids', () => {
+    const lines = ['loop:139708196758528', 'loop:139708208349136', 'loop:139708196758528', 'now 665.126882177', 'Wed Nov 25 10:47:29 2026'];
+    expect(distinctHidden(lines)).toEqual({ ints: 2, dates: 1 });
   });
 
   it('leaves small numbers and words alone', () => {

@@ -68,3 +68,17 @@ export function normalizeLine(line: string): string {
     .replace(FLOAT, '<float>')
     .replace(BIG_INT, '<int>');
 }
+
+/**
+ * The distinct values the normalization hides, by kind: a run that printed one loop id where CPython
+ * printed two (or a thread ident that changed) differs here even though each line normalizes alike.
+ */
+export function distinctHidden(lines: readonly string[]): { ints: number; dates: number } {
+  const ints = new Set<string>();
+  const dates = new Set<string>();
+  for (const line of lines) {
+    for (const m of line.replace(FLOAT, '<float>').matchAll(BIG_INT)) ints.add(m[0]);
+    for (const m of line.matchAll(CTIME)) dates.add(m[0]);
+  }
+  return { ints: ints.size, dates: dates.size };
+}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findLessonById } from '../../src/scenarios/index.js';
 import type { RunOptions, RunResult } from '../../src/scenarios/types.js';
 import { compareLines, type PrintedLine } from './compare.js';
+import { distinctHidden } from './normalize.js';
 import { loadHangRecordings, loadRecordings, streamLines, type Recording } from './recordings.js';
 
 function runRecorded(recording: Recording): RunResult {
@@ -42,6 +43,11 @@ describe.each([...loadRecordings(), ...loadHangRecordings()].map((r) => [r.name,
   it.each(['stdout', 'stderr'] as const)('prints on %s what CPython printed', (stream) => {
     const comparison = compareLines(printed(result, stream), streamLines(recording, stream));
     expect(comparison).toEqual({ ok: true });
+  });
+
+  it('prints as many distinct ids, idents and dates as CPython did', () => {
+    const simulated = result.events.flatMap((e) => (e.type === 'output' && e.stream === 'stdout' ? [e.text] : []));
+    expect(distinctHidden(simulated)).toEqual(distinctHidden(streamLines(recording, 'stdout')));
   });
 
   it(recording.end.kind === 'exit' ? 'exits with the status CPython exited with' : 'is still running where CPython hung', () => {
