@@ -329,6 +329,9 @@ class ProgramRun:
         elif kind == 'result':
             fut = self.vars[op['ref']]
             self.op_entry(where, index, op, outcome_of(fut.result))
+        elif kind == 'exception':
+            fut = self.vars[op['ref']]
+            self.op_entry(where, index, op, outcome_of(fut.exception))
         elif kind == 'add_done_callback':
             self.vars[op['ref']].add_done_callback(self.functions[op['fn']])
         elif kind == 'remove_done_callback':

@@ -28,7 +28,7 @@ describe('the program generator', () => {
     const kinds = new Set<string>(programs.flatMap((p) => allOps(p).map((op) => op.op)));
     const expected = [
       'print', 'call_soon', 'call_later', 'call_at', 'cancel_handle', 'create_future', 'create_task', 'set_result',
-      'set_exception', 'cancel', 'result', 'add_done_callback', 'remove_done_callback', 'repr', 'cancelling', 'uncancel',
+      'set_exception', 'cancel', 'result', 'exception', 'add_done_callback', 'remove_done_callback', 'repr', 'cancelling', 'uncancel',
       'close', 'stop', 'raise', 'return', 'sleep', 'await', 'await_coro', 'gather', 'wait', 'wait_for', 'shield',
       'run_until_complete', 'run_forever', 'cancel_all', 'asyncio_run', 'var_set', 'var_get',
     ];

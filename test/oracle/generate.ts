@@ -146,7 +146,7 @@ class Builder {
         return { op: 'cancel', ref: r.pick(futureOrTask), msg: r.chance(0.5) ? `m${this.fresh('')}` : null };
       case 6:
         if (futureOrTask.length === 0) return undefined;
-        return { op: 'result', ref: r.pick(futureOrTask) };
+        return { op: r.chance(0.7) ? 'result' : 'exception', ref: r.pick(futureOrTask) };
       case 7: {
         const coros = this.after(from, 'coroutine');
         if (coros.length === 0) return undefined;

@@ -46,6 +46,8 @@ export type PlainOp =
   | { op: 'cancel'; ref: string; msg?: string | null }
   /** fut.result(); traced with its outcome. */
   | { op: 'result'; ref: string }
+  /** fut.exception(); traced with its outcome (the exception's repr, None, or what it raised). */
+  | { op: 'exception'; ref: string }
   /** fut.add_done_callback(fn): fn is a callback of the program; it is called with the future. */
   | { op: 'add_done_callback'; ref: string; fn: string }
   /** fut.remove_done_callback(fn); traced with the count it returned. */

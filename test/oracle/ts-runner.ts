@@ -279,6 +279,11 @@ class ProgramRun {
         this.opEntry(where, index, op, this.outcome(() => fut.result()));
         break;
       }
+      case 'exception': {
+        const fut = this.ref<Future>(op.ref);
+        this.opEntry(where, index, op, this.outcome(() => fut.exception()));
+        break;
+      }
       case 'add_done_callback':
         this.ref<Future>(op.ref).addDoneCallback(this.functions.get(op.fn)! as (f: Future) => unknown);
         break;
