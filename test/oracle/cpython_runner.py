@@ -10,8 +10,13 @@ untouched. Only two things are replaced:
   * `time()` returns a virtual clock (starting at 0.0);
   * the selector's `select(timeout)` returns no events and advances the clock by exactly `timeout`
     (the same float addition the TypeScript runtime performs). `select(None)` with nothing that could
-    ever wake the loop is a hang, reported as a trace entry. A chosen select can raise
-    KeyboardInterrupt instead (Ctrl+C delivered while the loop waits).
+    ever wake the loop is a hang, reported as a trace entry. At a chosen select, SIGINT is raised
+    (Ctrl+C while the loop waits): the default handler raises KeyboardInterrupt there, asyncio.Runner's
+    handler cancels the main task instead.
+
+asyncio.run() gets such a loop through an event loop policy (OraclePolicy). Its shutdown iterates
+all_tasks(), a set in address order; the runner pins that to creation order (see
+all_tasks_in_creation_order).
 
 Garbage collection: CPython reports some things when an object is destroyed ('Task exception was
 never retrieved', 'Task was destroyed but it is pending!'), at a moment set by reference counting.

@@ -1,7 +1,8 @@
 // The same interpreter as cpython_runner.py, on our runtime: runs an oracle program
 // (test/oracle/program.ts) on a fresh Realm (so tasks are numbered from Task-1 and the clock starts
 // at 0.0) and records the same trace. The loop is driven by the standalone driver (virtual time);
-// its onBlock hook counts selector waits, traces them, and delivers KeyboardInterrupt at the chosen one.
+// its onBlock hook counts selector waits, traces them, and delivers Ctrl+C at the chosen ones
+// (KeyboardInterrupt thrown into the wait, or asyncio.Runner's SIGINT handler inside asyncio.run).
 //
 // Read it beside cpython_runner.py: every op is spelled as the Python runner spells it, so a
 // difference between the traces is a difference between CPython's asyncio and ours.
