@@ -350,6 +350,9 @@ class ProgramRun:
             self.op_entry(where, index, op, outcome_of(self.vars[op['ref']].uncancel))
         elif kind == 'close':
             self.op_entry(where, index, op, outcome_of(loop.close))
+        elif kind == 'block':
+            # time.sleep(seconds) in a callback: the whole (only) thread stalls, the clock moves on.
+            self.clock = self.clock + op['seconds']
         elif kind == 'var_set':
             self.var.set(value_of(op.get('value')))
         elif kind == 'var_get':

@@ -30,7 +30,7 @@ describe('the program generator', () => {
       'print', 'call_soon', 'call_later', 'call_at', 'cancel_handle', 'create_future', 'create_task', 'set_result',
       'set_exception', 'cancel', 'result', 'exception', 'add_done_callback', 'remove_done_callback', 'repr', 'cancelling', 'uncancel',
       'close', 'stop', 'raise', 'return', 'sleep', 'await', 'await_coro', 'gather', 'wait', 'wait_for', 'shield',
-      'run_until_complete', 'run_forever', 'cancel_all', 'asyncio_run', 'var_set', 'var_get',
+      'run_until_complete', 'run_forever', 'cancel_all', 'asyncio_run', 'var_set', 'var_get', 'block',
     ];
     expect(expected.filter((k) => !kinds.has(k))).toEqual([]);
   });

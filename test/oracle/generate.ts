@@ -256,6 +256,8 @@ class Builder {
         ops.push({ op: 'result', ref: op.as });
       }
       if (op.op === 'raise') break;
+      // Now and then a callback blocks its thread (time.sleep): due timers pile up meanwhile.
+      if (kind === 'callback' && r.chance(0.06)) ops.push({ op: 'block', seconds: r.pick([0.05, 0.1, 0.3]) });
     }
     if (kind === 'coroutine' && r.chance(0.5) && ops[ops.length - 1]?.op !== 'raise') ops.push({ op: 'return', value: this.value() });
     return ops;

@@ -62,6 +62,8 @@ export type PlainOp =
   /** The program's contextvars.ContextVar('var', default='unset'): set it / read it (traced). Tasks and callbacks copy the context. */
   | { op: 'var_set'; value?: Value }
   | { op: 'var_get' }
+  /** time.sleep(seconds) inside a callback (callbacks only): the loop's thread stalls while the clock moves. */
+  | { op: 'block'; seconds: number }
   | { op: 'stop' }
   | { op: 'raise'; exc: ExcSpec }
   | { op: 'return'; value?: Value };

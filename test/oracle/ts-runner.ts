@@ -7,7 +7,7 @@
 // Read it beside cpython_runner.py: every op is spelled as the Python runner spells it, so a
 // difference between the traces is a difference between CPython's asyncio and ours.
 import { BaseEventLoop } from '../../src/runtime/base-events.js';
-import { SimulationHang, driveStandalone, type BlockingRequest } from '../../src/runtime/blocking.js';
+import { SimulationHang, driveStandalone, type Blocking, type BlockingRequest } from '../../src/runtime/blocking.js';
 import { print } from '../../src/runtime/builtins.js';
 import { ContextVar } from '../../src/runtime/context.js';
 import { asyncDef, setLine } from '../../src/runtime/coroutines.js';
@@ -169,6 +169,17 @@ class ProgramRun {
     // Where cpython_runner.py says the function is defined (program.py, line 10k + 1).
     const line = 10 * Object.keys(this.program.functions).indexOf(name) + 1;
     if (kind === 'callback') {
+      if (body.some((op) => op.op === 'block')) {
+        // A callback that calls time.sleep blocks its thread: it is a generator the loop runs to the end.
+        const run = this;
+        return pyFunction(
+          function* (...args: unknown[]) {
+            run.add(['call', name, argsRepr(args)]);
+            yield* run.execBlocking(name, body);
+          },
+          { name, file: PROGRAM_FILE, line },
+        );
+      }
       return pyFunction(
         (...args: unknown[]) => {
           this.add(['call', name, argsRepr(args)]);
@@ -202,6 +213,18 @@ class ProgramRun {
       if (r !== undefined) return r.value;
     }
     return null;
+  }
+
+  /** A callback body with time.sleep calls in it: each one is a blocking request to the driver. */
+  *execBlocking(where: string, body: Op[]): Blocking<void> {
+    for (let i = 0; i < body.length; i++) {
+      const op = body[i]!;
+      if (op.op === 'block') {
+        yield { kind: 'sleep', seconds: op.seconds };
+        continue;
+      }
+      if (this.step(where, i, op) !== undefined) return;
+    }
   }
 
   *execAsync(where: string, body: Op[]): Generator<unknown, unknown, unknown> {
@@ -309,6 +332,8 @@ class ProgramRun {
       case 'close':
         this.opEntry(where, index, op, this.outcome(() => loop.close()));
         break;
+      case 'block':
+        throw new Error('time.sleep (block) is only supported in callbacks');
       case 'var_set':
         this.variable.set(valueOf(op.value));
         break;
