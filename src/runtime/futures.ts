@@ -14,6 +14,7 @@
 // `const r = yield* fut` is `r = await fut`: the iterator yields the future itself (flagged with
 // `_asyncio_future_blocking`) so the Task stepping the coroutine can wait on it, then returns the
 // result or raises.
+import { copyContext } from './context.js';
 import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, ValueError, excLine } from './exceptions.js';
 import type { PyBaseException, PyFrame } from './exceptions.js';
 import { asyncioFunction, futureReprInfo } from './future-repr.js';
@@ -26,7 +27,7 @@ export type DoneCallback<F> = (future: F) => unknown;
 
 interface CallbackEntry {
   fn: (...args: never[]) => unknown;
-  context: ContextLike | undefined;
+  context: ContextLike;
 }
 
 export interface FutureOptions {
@@ -179,7 +180,8 @@ export class Future<T = unknown> {
     if (this._state !== 'PENDING') {
       this._loop.callSoonWithContext(callback, [this], { context: options.context });
     } else {
-      this._callbacks.push({ fn: callback, context: options.context });
+      // The context is copied now, when the callback is added, not when it is scheduled.
+      this._callbacks.push({ fn: callback, context: options.context ?? copyContext() });
     }
   }
 

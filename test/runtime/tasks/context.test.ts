@@ -2,6 +2,7 @@
 // was created (or in the context given); compared with CPython 3.11.
 import { expect, it } from 'vitest';
 import { ContextVar, copyContext } from '../../../src/runtime/context.js';
+import { Future } from '../../../src/runtime/futures.js';
 import { gather } from '../../../src/runtime/gather.js';
 import { sleep } from '../../../src/runtime/sleep.js';
 import { createTask } from '../../../src/runtime/tasks.js';
@@ -49,6 +50,48 @@ loop.run_until_complete(main())
       const c = createTask(child('c', 'set by c'), { context: ctx });
       yield* gather(a, b, c);
       print('main sees', variable.get(), 'ctx has', ctx.get(variable));
+    });
+    loop.runUntilComplete(main());
+    return out;
+  });
+  expect(out).toEqual(runPython(py));
+});
+
+it('runs a done callback in a copy of the context current when it was added', () => {
+  const py = `import asyncio, contextvars
+from vloop import new_loop
+var = contextvars.ContextVar('var', default='unset')
+def report(fut):
+    print('callback sees', var.get())
+async def finish(fut):
+    var.set('task')
+    fut.set_result(1)
+async def main():
+    fut = asyncio.get_running_loop().create_future()
+    var.set('when added')
+    fut.add_done_callback(report)
+    var.set('later')
+    await asyncio.create_task(finish(fut))
+    await asyncio.sleep(0)
+loop = new_loop()
+loop.run_until_complete(main())
+`;
+  const out = onFreshLoop((loop) => {
+    const { out, print } = printer();
+    const { def } = placer(py);
+    const variable = new ContextVar<string>('var', { default: 'unset' });
+    const report = () => print('callback sees', variable.get());
+    const finish = def('finish', function* (fut: Future<number>) {
+      variable.set('task');
+      fut.setResult(1);
+    });
+    const main = def('main', function* () {
+      const fut = new Future<number>(loop);
+      variable.set('when added');
+      fut.addDoneCallback(report);
+      variable.set('later');
+      yield* createTask(finish(fut));
+      yield* sleep(0);
     });
     loop.runUntilComplete(main());
     return out;
