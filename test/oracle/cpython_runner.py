@@ -226,7 +226,8 @@ class ProgramRun:
 
     def _handler(self, loop, context):
         exc = context.get('exception')
-        self.add(['handler', normalize(context.get('message', '')), exc_line(exc) if exc is not None else None])
+        rest = [f'{key}: {normalize(repr(context[key]))}' for key in sorted(context) if key not in ('message', 'exception')]
+        self.add(['handler', normalize(context.get('message', '')), exc_line(exc) if exc is not None else None, rest])
 
     def current(self):
         try:

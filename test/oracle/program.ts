@@ -121,7 +121,7 @@ export const AWAIT_OPS: ReadonlySet<string> = new Set(['sleep', 'await', 'await_
  *   [t, 'enter', task|'-', coro, '(args)']      a coroutine of the program starts
  *   [t, 'print', text]                          a printed line
  *   [t, 'stderr', text]                         a line the default exception handler logged (normalized)
- *   [t, 'handler', message, 'Exc: msg'|null]    the custom exception handler was called
+ *   [t, 'handler', message, 'Exc: msg'|null, ['key: repr', ...]]   the custom exception handler was called (other context keys sorted)
  *   [t, 'op', task|'-', 'fn#i op', outcome]     set_result / set_exception / cancel / result / remove_done_callback / repr / var_get / ...
  *   [t, 'await', task, 'fn#i op', outcome]      an await finished: '= repr' | '! Exc: msg' | 'done=[..] pending=[..]'
  *   [t, 'run', 'top#i run_…', outcome]          run_until_complete / run_forever returned or raised

@@ -134,7 +134,11 @@ class ProgramRun {
     if ((this.program.handler ?? 'custom') === 'custom') {
       loop.setExceptionHandler((_loop, context) => {
         const exc = context.exception;
-        this.add(['handler', context.message, exc ? excLine(exc) : null]);
+        const rest = Object.keys(context)
+          .filter((key) => key !== 'message' && key !== 'exception' && context[key] !== undefined)
+          .sort()
+          .map((key) => `${key}: ${repr(context[key])}`);
+        this.add(['handler', context.message, exc ? excLine(exc) : null, rest]);
       });
     }
     return loop;
