@@ -10,7 +10,14 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies are bundled too: loading Ink and React from node_modules as separate CommonJS
+  // modules costs Node several hundred milliseconds before the lab's first frame (measured in
+  // bench/ui.bench.ts). react-devtools-core is Ink's optional development-only import.
+  external: ['react-devtools-core'],
+  // React's production builds only (the development ones check and profile every render).
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Bundled CommonJS dependencies call require() for Node's built-in modules.
+  banner: { js: "import { createRequire as __asyncioLabRequire } from 'node:module'; const require = __asyncioLabRequire(import.meta.url);" },
   jsx: 'automatic',
   sourcemap: true,
   logLevel: 'warning',

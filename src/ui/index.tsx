@@ -2,6 +2,7 @@
 //   runLab:  the interactive timeline for one lesson; resolves to the exit code when the user leaves
 //            (0 after q, or Ctrl+C once the program has exited; 130 after three Ctrl+C in a second).
 //   runMenu: the lesson menu; resolves to the chosen lesson, or undefined.
+import './production.js';
 import { render } from 'ink';
 import type { Lang, Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { applyNoColor } from './color.js';

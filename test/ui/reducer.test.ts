@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/runtime/trace.js';
 import { toArray } from '../../src/ui/state/chain.js';
-import { foldEvents, reduce } from '../../src/ui/state/reduce.js';
+import { foldEvents, reduce, SETTLED_FUTURES_KEPT } from '../../src/ui/state/reduce.js';
 import { at } from './fixtures/lessons.js';
 
 const created = at(0, { type: 'loop_created', loop: 1, debug: false });
@@ -114,6 +114,17 @@ describe('futures and tasks', () => {
     expect(s1.futures[0]).toMatchObject({ state: 'PENDING', cancelRequested: true });
     const s2 = reduce(s1, at(1.5, { type: 'future_state', loop: 1, future: 5, state: 'CANCELLED' }));
     expect(s2.futures[0]!.state).toBe('CANCELLED');
+  });
+
+  it('keeps every task but only the last few settled plain futures', () => {
+    const events: TraceEvent[] = [created, task];
+    for (let id = 100; id < 120; id++) {
+      events.push(at(0, { type: 'future_created', loop: 1, future: id, kind: 'Future', name: `sleep(${id})` }));
+      events.push(at(0, { type: 'future_state', loop: 1, future: id, state: 'FINISHED', result: 'None' }));
+    }
+    events.push(at(0, { type: 'future_created', loop: 1, future: 200, kind: 'Future', name: 'pending' }));
+    const s = foldEvents(events);
+    expect(s.futures.map((f) => f.id)).toEqual([5, ...Array.from({ length: SETTLED_FUTURES_KEPT }, (_, i) => 120 - SETTLED_FUTURES_KEPT + i), 200]);
   });
 
   it('gives each task a lane under its thread, marked with its steps and its end', () => {

@@ -4,7 +4,8 @@ import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabApp } from '../../src/ui/components/LabApp.js';
-import { Screen, type ScreenProps } from '../../src/ui/components/Screen.js';
+import { lineText } from '../../src/ui/components/Lines.js';
+import { Screen, type ScreenProps, screenLines } from '../../src/ui/components/Screen.js';
 import { createLab, update } from '../../src/ui/controller.js';
 import { cells } from '../../src/ui/format.js';
 import { programOf } from '../../src/ui/program.js';
@@ -13,6 +14,8 @@ import type { Lang } from '../../src/scenarios/types.js';
 import { at, callLaterLesson } from './fixtures/lessons.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
+/** The screen as plain text, wider than ink-testing-library's 100 columns. */
+const text = (props: ScreenProps) => (screenLines(props) ?? []).map(lineText).join('\n');
 const plain = (s: string | undefined) => (s ?? '').replace(ANSI, '');
 
 /** Props for the call-later fixture after `steps` steps. */
@@ -80,7 +83,7 @@ describe('Screen', () => {
   });
 
   it('lists the heap by deadline and marks the timer that just moved to the end of the ready queue', () => {
-    const frame = plain(render(<Screen {...propsAt(firstTimerStep(), { width: 140 })} />).lastFrame());
+    const frame = text(propsAt(firstTimerStep(), { width: 140 }));
     expect(frame).toMatch(/ready\s+→ <TimerHandle when=0\.1 call_back\(1, 1, 2\)>/);
     const heap = ['when=0.2 call_back(3, 5, 7)', 'when=0.3 call_back(2, 3, 4)', 'when=0.5 '].map((s) => frame.indexOf(s));
     expect(heap.every((i) => i > 0)).toBe(true);
@@ -99,7 +102,7 @@ describe('Screen', () => {
   });
 
   it('shows what a pending task waits on', () => {
-    const frame = plain(render(<Screen {...propsAt(30, { width: 140 })} />).lastFrame());
+    const frame = text(propsAt(30, { width: 140 }));
     expect(frame).toMatch(/Task-1\s+PENDING main\(\) waits on <Future pending>/);
   });
 

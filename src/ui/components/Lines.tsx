@@ -1,15 +1,18 @@
 // Draws pre-measured lines: every row is cut or padded to exactly `width` cells and there are
 // exactly `height` rows, so panels can sit side by side without overlapping or wrapping.
+// The rows go to Ink as ONE styled text node: Ink lays out and measures every node it is given,
+// so a screen of a few hundred small <Text> nodes costs several times more per frame than this.
+import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { cells, fit } from '../format.js';
 
 /** A run of text with one style. */
 export interface Seg {
   readonly text: string;
-  readonly color?: string;
-  readonly bold?: boolean;
-  readonly dim?: boolean;
-  readonly inverse?: boolean;
+  readonly color?: string | undefined;
+  readonly bold?: boolean | undefined;
+  readonly dim?: boolean | undefined;
+  readonly inverse?: boolean | undefined;
 }
 
 export type Line = readonly Seg[];
@@ -22,21 +25,22 @@ export interface LinesProps {
 }
 
 export function Lines({ lines, width, height = lines.length }: LinesProps) {
-  const rows = lines.slice(0, height);
-  while (rows.length < height) rows.push([]);
+  // One text node per row: Ink measures each node's text, and a row of plain ASCII is measured
+  // by its length while any other character sends the whole node through grapheme segmentation.
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {rows.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
-          {fitLine(line, width).map((seg, j) => (
-            <Text key={j} color={seg.color} bold={seg.bold} dimColor={seg.dim} inverse={seg.inverse}>
-              {seg.text}
-            </Text>
-          ))}
-        </Text>
+    <Box flexDirection="column">
+      {styledRows(lines, width, height).map((row, i) => (
+        <Text key={i}>{row}</Text>
       ))}
     </Box>
   );
+}
+
+/** Exactly `height` rows of exactly `width` cells, as styled strings. */
+export function styledRows(lines: readonly Line[], width: number, height = lines.length): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < height; i++) out.push(styled(fitLine(lines[i] ?? [], width)));
+  return out;
 }
 
 /** The segments of `line`, cut to `width` cells and padded with spaces to exactly `width`. */
@@ -51,6 +55,30 @@ export function fitLine(line: Line, width: number): Seg[] {
     used += cells(text);
   }
   if (used < width) out.push({ text: ' '.repeat(width - used) });
+  return out;
+}
+
+/** Lines side by side: each row is `left` fitted to `leftWidth`, then `gap`, then `right`. */
+export function beside(left: readonly Line[], leftWidth: number, gap: Line, right: readonly Line[], rightWidth: number, height: number): Line[] {
+  const rows: Line[] = [];
+  for (let i = 0; i < height; i++) rows.push([...fitLine(left[i] ?? [], leftWidth), ...gap, ...fitLine(right[i] ?? [], rightWidth)]);
+  return rows;
+}
+
+function styled(line: readonly Seg[]): string {
+  let out = '';
+  for (const seg of line) {
+    if (!seg.color && !seg.bold && !seg.dim && !seg.inverse) {
+      out += seg.text;
+      continue;
+    }
+    let style = chalk;
+    if (seg.color) style = (style as unknown as Record<string, typeof chalk>)[seg.color] ?? style;
+    if (seg.bold) style = style.bold;
+    if (seg.dim) style = style.dim;
+    if (seg.inverse) style = style.inverse;
+    out += style(seg.text);
+  }
   return out;
 }
 

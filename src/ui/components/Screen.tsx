@@ -1,6 +1,6 @@
 // The whole lab screen at one step: header, source | loop & futures, timeline, output, the
 // explanation of the step and the key bar. It only draws what it is given.
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { TraceEvent } from '../../runtime/trace.js';
 import type { Lang } from '../../scenarios/types.js';
 import { explainEvent } from '../explain.js';
@@ -14,7 +14,7 @@ import { outputLines } from '../panels/output.js';
 import { type SourceView, sourceLines } from '../panels/source.js';
 import { timelineLines } from '../panels/timeline.js';
 import type { LabState } from '../state/types.js';
-import { type Line, Lines } from './Lines.js';
+import { beside, type Line, Lines } from './Lines.js';
 
 export interface ScreenProps {
   readonly width: number;
@@ -45,30 +45,42 @@ export interface ScreenProps {
 }
 
 export function Screen(p: ScreenProps) {
+  const lines = screenLines(p);
+  return lines ? <Lines lines={lines} width={p.width} /> : <Text>{say('tooSmall', p.lang)}</Text>;
+}
+
+/** The whole screen as lines of exactly `width` cells, `height - 1` of them; undefined when it does not fit. */
+export function screenLines(p: ScreenProps): Line[] | undefined {
   const outputCount = p.state.output?.length ?? 0;
   const box = layout(p.width, p.height, p.state.lanes.length, outputCount);
-  if (!box) return <Text>{say('tooSmall', p.lang)}</Text>;
+  if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const current = p.state.lines[p.state.thread] ?? (p.state.lineThread ? p.state.lines[p.state.lineThread] : undefined);
-  const sourceRows = box.sideBySide ? box.top : Math.ceil(box.top / 2);
-  const rightRows = box.sideBySide ? box.top : box.top - sourceRows;
-  const right = p.help ? helpLines(p.lang) : rightColumn(p.state, p.lang, rightRows);
-  const rule: Line = [{ text: '─'.repeat(p.width), dim: true }];
-  return (
-    <Box flexDirection="column" width={p.width} height={p.height - 1} overflow="hidden">
-      <Lines lines={[headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })]} width={p.width} />
-      <Box flexDirection={box.sideBySide ? 'row' : 'column'} height={box.top}>
-        {p.help && !box.sideBySide ? null : <Lines lines={sourceLines(p.source, current, sourceRows, say('source', p.lang))} width={box.sourceWidth} height={sourceRows} />}
-        {box.sideBySide ? <Lines lines={Array.from({ length: box.top }, () => [{ text: '│', dim: true }])} width={1} /> : null}
-        <Lines lines={right} width={box.rightWidth} height={p.help && !box.sideBySide ? box.top : rightRows} />
-      </Box>
-      <Lines lines={[rule]} width={p.width} />
-      <Lines lines={timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang) })} width={p.width} height={box.timeline} />
-      <Lines lines={outputLines(p.state, p.lang, box.output)} width={p.width} height={box.output} />
-      <Lines lines={explanation(p, box.explain)} width={p.width} height={box.explain} />
-      <Lines lines={[keyBarLine({ playing: p.playing, speed: p.speed, width: p.width, lang: p.lang, canToggle: p.canToggle })]} width={p.width} />
-    </Box>
-  );
+  const rows: Line[] = [headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })];
+  if (box.sideBySide) {
+    const source = sourceLines(p.source, current, box.top, say('source', p.lang));
+    const right = p.help ? helpLines(p.lang) : rightColumn(p.state, p.lang, box.top);
+    rows.push(...beside(source, box.sourceWidth, [{ text: '│', dim: true }], right, box.rightWidth, box.top));
+  } else if (p.help) {
+    rows.push(...pad(helpLines(p.lang), box.top));
+  } else {
+    const sourceRows = Math.ceil(box.top / 2);
+    rows.push(...pad(sourceLines(p.source, current, sourceRows, say('source', p.lang)), sourceRows));
+    rows.push(...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows));
+  }
+  rows.push([{ text: '─'.repeat(p.width), dim: true }]);
+  rows.push(...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang) }), box.timeline));
+  rows.push(...pad(outputLines(p.state, p.lang, box.output), box.output));
+  rows.push(...pad(explanation(p, box.explain), box.explain));
+  rows.push(keyBarLine({ playing: p.playing, speed: p.speed, width: p.width, lang: p.lang, canToggle: p.canToggle }));
+  return rows;
+}
+
+/** Exactly `n` lines: cut or filled with blank ones. */
+function pad(lines: readonly Line[], n: number): Line[] {
+  const out = lines.slice(0, n);
+  while (out.length < n) out.push([]);
+  return out;
 }
 
 function rightColumn(state: LabState, lang: Lang, rows: number): Line[] {

@@ -5,7 +5,6 @@
 import type { Line, Seg } from '../components/Lines.js';
 import { pyFloat } from '../format.js';
 import type { LabState, Lane, Mark, MarkKind } from '../state/types.js';
-import { toArray } from '../state/chain.js';
 
 /** Glyph, colour and priority (when marks share a column, the highest priority is drawn). */
 export const glyphs: Record<MarkKind, { glyph: string; color?: string; prio: number }> = {
@@ -99,7 +98,7 @@ function laneLine(lane: Lane, state: LabState, labelWidth: number, track: number
   const put = (col: number, cell: Cell) => {
     if (col < 0 || col >= track) return;
     const here = cells[col];
-    if (!here || here.prio <= cell.prio) cells[col] = cell;
+    if (!here || here.prio < cell.prio) cells[col] = cell; // newest first: the newest wins a tie
   };
   const draw = (mark: Pick<Mark, 't' | 'end' | 'kind' | 'index' | 'race'>, endIndex: number) => {
     const g = glyphs[mark.kind];
@@ -108,7 +107,8 @@ function laneLine(lane: Lane, state: LabState, labelWidth: number, track: number
     for (let col = from; col <= to; col++) put(col, g);
     if (mark.race) put(from, RACE);
   };
-  for (const mark of toArray(lane.marks)) draw(mark, mark.index);
+  // Oldest marks first would draw the same; walking the chain from the newest needs no array.
+  for (let c = lane.marks; c; c = c.prev) draw(c.item, c.item.index);
   // An open span is drawn once time has passed in it (a callback that takes no time is just its mark).
   if (lane.open && state.t > lane.open.t) draw({ t: lane.open.t, end: state.t, kind: lane.open.kind, index: state.count - 1 }, state.count - 1);
   const label = lane.kind === 'task' ? `  ${lane.label}` : lane.label;

@@ -105,7 +105,7 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       return next;
     }
     case 'future_state': {
-      next = updateFuture(next, event.future, (f) => ({
+      next = updateFuture(settle(next, event.future, event.state), event.future, (f) => ({
         ...f,
         state: event.state,
         ...(event.result === undefined ? {} : { result: event.result }),
@@ -204,6 +204,20 @@ function pruneCancelled(heap: readonly HandleView[], count: number, rebuilt: boo
 
 function updateLoop(state: LabState, id: number, fn: (loop: LoopView) => LoopView): LabState {
   return { ...state, loops: state.loops.map((loop) => (loop.id === id ? fn(loop) : loop)) };
+}
+
+/**
+ * Plain futures that are done stay on screen for a while, then leave: a long run creates thousands
+ * (one per sleep()), and the panel is about what is pending now. Tasks always stay.
+ */
+export const SETTLED_FUTURES_KEPT = 6;
+
+function settle(state: LabState, id: number, to: FutureView['state']): LabState {
+  if (to === 'PENDING') return state;
+  const settled = state.futures.filter((f) => f.kind === 'Future' && f.state !== 'PENDING' && f.id !== id);
+  if (settled.length < SETTLED_FUTURES_KEPT) return state;
+  const drop = new Set(settled.slice(0, settled.length - SETTLED_FUTURES_KEPT + 1).map((f) => f.id));
+  return { ...state, futures: state.futures.filter((f) => !drop.has(f.id)) };
 }
 
 function updateFuture(state: LabState, id: number, fn: (f: FutureView) => FutureView): LabState {
