@@ -9,6 +9,7 @@
 // A Coroutine is its own iterator, so `const r = yield* coro` awaits it directly; every resumption
 // goes through it, which is how it knows it is running and which coroutine `setLine` addresses.
 import { GeneratorExit, RuntimeError, ValueError } from './exceptions.js';
+import { pyAddress } from './repr.js';
 
 /** What a task steps: a Coroutine, or any plain generator. */
 export type CoroutineLike<T = unknown> = Generator<unknown, T, unknown>;
@@ -152,7 +153,7 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
   }
 
   __repr__(): string {
-    return `<coroutine object ${this.__qualname__}>`;
+    return `<coroutine object ${this.__qualname__} at ${pyAddress(this)}>`;
   }
 
   toString(): string {

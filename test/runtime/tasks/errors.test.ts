@@ -15,7 +15,7 @@ import { allTasks, currentTask } from '../../../src/runtime/task-registry.js';
 import { Task, collectTasks, createTask, ensureFuture } from '../../../src/runtime/tasks.js';
 import { onFreshLoop, printer } from './helpers.js';
 import { placer } from './placer.js';
-import { runPython } from './python.js';
+import { maskAddresses, runPython } from './python.js';
 
 describe('Task errors', () => {
   it('throws bad yields back into the coroutine with CPython\'s messages', () => {
@@ -27,16 +27,23 @@ def bad_value():
 @types.coroutine
 def plain_yield_of_future():
     yield asyncio.get_running_loop().create_future()
+async def inner():
+    pass
+@types.coroutine
+def yields_coroutine(c):
+    yield c
 async def itself():
     await asyncio.current_task()
 async def other_loop(fut):
     await fut
 async def main():
-    for coro in (bad_value(), plain_yield_of_future(), itself(), other_loop(other.create_future())):
+    c = inner()
+    for coro in (bad_value(), plain_yield_of_future(), itself(), other_loop(other.create_future()), yields_coroutine(c)):
         try:
             await asyncio.create_task(coro)
         except RuntimeError as e:
             print(repr(e))
+    c.close()
 other = new_loop()
 loop = new_loop()
 loop.run_until_complete(main())
@@ -45,7 +52,7 @@ loop.run_until_complete(main())
       const { out, print } = printer();
       const { def, at } = placer(py);
       const other = new BaseEventLoop();
-      const generator = (name: string, body: () => Generator<unknown, unknown, unknown>) => placer(py.replace(`def ${name}(`, `async def ${name}(`)).def(name, body);
+      const generator = (name: string, body: (...args: unknown[]) => Generator<unknown, unknown, unknown>) => placer(py.replace(`def ${name}(`, `async def ${name}(`)).def(name, body);
       const badValue = generator('bad_value', function* () {
         at('yield 42');
         yield 42;
@@ -62,19 +69,26 @@ loop.run_until_complete(main())
         at('await fut');
         yield* fut;
       });
+      const inner = def('inner', function* () {});
+      const yieldsCoroutine = generator('yields_coroutine', function* (c: unknown) {
+        at('yield c');
+        yield c;
+      } as (...args: unknown[]) => Generator<unknown, unknown, unknown>);
       const main = def('main', function* () {
-        for (const coro of [badValue(), plainYieldOfFuture(), itself(), otherLoop(new Future(other))]) {
+        const c = inner();
+        for (const coro of [badValue(), plainYieldOfFuture(), itself(), otherLoop(new Future(other)), yieldsCoroutine(c)]) {
           try {
             yield* createTask(coro);
           } catch (error) {
             print(repr(error));
           }
         }
+        c.close();
       });
       loop.runUntilComplete(main());
       return out;
     });
-    expect(out).toEqual(runPython(py));
+    expect(maskAddresses(out)).toEqual(runPython(py));
   });
 
   it('stores a failure in the task and reports it as "Task exception was never retrieved" when never looked at', () => {
