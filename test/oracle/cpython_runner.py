@@ -132,9 +132,10 @@ def value_of(v):
     return [value_of(x) for x in v] if isinstance(v, list) else v
 
 
-# The runtime shows CPython's own files (asyncio/base_events.py:180 ...) under this directory;
-# wherever this interpreter keeps its standard library, reprs are compared as if it were there.
-RUNTIME_STDLIB = '/usr/lib/python3.11'
+# The runtime shows CPython's own files (asyncio/base_events.py:180 ...) under this directory (the
+# harness passes the runtime's PY_STDLIB_DIR); wherever this interpreter keeps its standard library,
+# reprs are compared as if it were there.
+RUNTIME_STDLIB = os.environ.get('ORACLE_RUNTIME_STDLIB', '/usr/lib/python3.11')
 STDLIB = os.path.dirname(os.path.dirname(asyncio.__file__))
 # The program's functions are "defined" in program.py, function k (0-based, in the program's order)
 # at line 10 * k + 1; a coroutine suspended in an await stands 2 lines below (see _make_function).

@@ -3,6 +3,7 @@
 // the first difference.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { PY_STDLIB_DIR } from '../../src/runtime/repr.js';
 import type { Entry, Program, RunResult } from './program.js';
 
 const RUNNER = join(import.meta.dirname, 'cpython_runner.py');
@@ -14,7 +15,7 @@ export function runOnCPython(programs: readonly Program[]): RunResult[] {
     input,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, PYTHONASYNCIODEBUG: '', PYTHONDEVMODE: '', PYTHONHASHSEED: '0' },
+    env: { ...process.env, PYTHONASYNCIODEBUG: '', PYTHONDEVMODE: '', PYTHONHASHSEED: '0', ORACLE_RUNTIME_STDLIB: PY_STDLIB_DIR },
   });
   if (child.status !== 0) {
     throw new Error(`cpython_runner.py failed (status ${child.status}):\n${child.stderr}`);
