@@ -5,7 +5,8 @@
 // Three SIGINTs within a second leave at once.
 import { divergenceIndex, interruptAt, type Runnable } from '../playback/index.js';
 import type { RunOptions, RunResult } from '../scenarios/types.js';
-import { stoppedWatchingMessage } from '../views/ending.js';
+import { chalkFor } from '../views/color.js';
+import { stillRunningHint, stoppedWatchingMessage } from '../views/ending.js';
 import type { PlainView } from '../views/plain.js';
 import type { CliIO } from './io.js';
 import type { Pace } from './pace.js';
@@ -25,6 +26,7 @@ export async function playLive(io: CliIO, runnable: Runnable, choice: LessonChoi
   let options: RunOptions = choice.options;
   let result: RunResult = runnable.run(options);
   let shown = 0;
+  let hinted = false;
 
   const presses: number[] = [];
   let pending = 0;
@@ -81,6 +83,10 @@ export async function playLive(io: CliIO, runnable: Runnable, choice: LessonChoi
         return finish(io, result.end, stoppedWatchingMessage(result.end, result.events, choice.lang));
       } else {
         // Still running and no --until: simulate further and keep watching (until Ctrl+C).
+        if (!hinted) {
+          hinted = true;
+          io.stderr.write(chalkFor(io.stderr, io.env).dim(stillRunningHint(result.events, choice.lang)) + '\n');
+        }
         const longer = { ...options, until: options.until + chunk };
         adopt(runnable.run(longer), longer);
         continue;

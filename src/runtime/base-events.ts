@@ -18,7 +18,7 @@
 import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
 import { driveStandalone } from './blocking.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
-import { Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
+import { HANDLE_RUN_FRAME, Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
 import { RUN_UNTIL_COMPLETE_TASK_FRAMES, asyncioFunction } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
@@ -106,6 +106,12 @@ export const RUN_ONCE_HANDLE_FRAMES: { debug: PyFrame; normal: PyFrame } = {
   debug: { file: BASE_EVENTS_PY, line: 1914, name: '_run_once', text: 'handle._run()' },
   normal: { file: BASE_EVENTS_PY, line: 1922, name: '_run_once', text: 'handle._run()' },
 };
+
+// The same frames as a stack extracted inside them shows them (debug mode's `Object created at`);
+// only debug mode extracts stacks, so only its handle runs enter `_run_once` and Handle._run.
+const RUN_UNTIL_COMPLETE_FRAMES = [RUN_UNTIL_COMPLETE_FRAME];
+const RUN_FOREVER_FRAMES = [RUN_FOREVER_FRAME];
+const RUN_HANDLE_FRAMES = [RUN_ONCE_HANDLE_FRAMES.debug, HANDLE_RUN_FRAME];
 
 /** The frame `call_exception_handler` adds to the traceback of an error raised by a custom handler (CPython 3.11). */
 export const CALL_EXCEPTION_HANDLER_FRAME: PyFrame = {
@@ -207,6 +213,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     this._checkClosed();
     this._checkRunning();
     const tracer = this.realm.tracer;
+    this.realm.enterFrames?.(RUN_FOREVER_FRAMES);
     try {
       this._threadKey = this.realm.threads.currentThreadKey();
       _setRunningLoop(this.realm, this);
@@ -220,6 +227,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       prependFrame(error, RUN_FOREVER_FRAME);
       throw error;
     } finally {
+      this.realm.leaveFrames?.();
       this._stopping = false;
       this._threadKey = null;
       _setRunningLoop(this.realm, null);
@@ -235,6 +243,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     // An exception is raised if the future didn't complete: no "destroy pending task" message.
     if (newTask && fut instanceof Task) fut._logDestroyPending = false;
     fut.addDoneCallback(runUntilCompleteCb);
+    this.realm.enterFrames?.(RUN_UNTIL_COMPLETE_FRAMES);
     try {
       yield* this.runForeverBlocking();
     } catch (error) {
@@ -243,6 +252,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       prependFrame(error, RUN_UNTIL_COMPLETE_FRAME);
       throw error;
     } finally {
+      this.realm.leaveFrames?.();
       fut.removeDoneCallback(runUntilCompleteCb);
     }
     if (!fut.done()) throw new RuntimeError('Event loop stopped before Future completed.');
@@ -510,6 +520,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       if (tracer.enabled) tracer.emit({ type: 'handle_run', loop: this.id, handle: handle.id, callback: handle.callbackLabel() });
       const start = this.time();
       if (this._debug) {
+        this.realm.enterFrames?.(RUN_HANDLE_FRAMES);
         try {
           this._currentHandle = handle;
           const blocking = handle._run();
@@ -521,6 +532,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
           throw error;
         } finally {
           this._currentHandle = null;
+          this.realm.leaveFrames?.();
         }
       } else {
         try {

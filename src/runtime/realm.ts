@@ -62,6 +62,13 @@ export class Realm {
    */
   extractStack: (() => PyFrame[]) | undefined;
   /**
+   * The loop entering and leaving CPython frames of its own (run_until_complete, run_forever,
+   * `_run_once` running a handle, Handle._run), so that a stack extracted meanwhile shows them as
+   * `traceback.extract_stack()` would. Set by a program that tracks its stack.
+   */
+  enterFrames: ((frames: readonly PyFrame[]) => void) | undefined;
+  leaveFrames: (() => void) | undefined;
+  /**
    * Called when a loop's self-pipe is written (`call_soon_threadsafe`), so the kernel can wake the
    * thread blocked in that loop's selector wait. Standalone, the loop's next select returns at once.
    */

@@ -9,18 +9,29 @@ import type { Lang, RunEnd } from '../scenarios/types.js';
 export function stoppedWatchingMessage(end: RunEnd, events: readonly TraceEvent[], lang: Lang): string | undefined {
   if (end.kind === 'exit') return undefined;
   const at = end.t.toFixed(3);
-  let hang: string | undefined;
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.type === 'shutdown' && (e.phase === 'hang' || e.phase === 'joining')) {
-      hang = e.waitingFor;
-      break;
-    }
-  }
+  const hang = lastShutdownWait(events);
   if (lang === 'zh') {
     const why = hang ? `解释器关闭时在等待(join)线程 ${hang},它永远不会结束` : '它不会自己退出';
     return `在 ${at} 秒停止观看: 进程仍在运行(${why});用 --interrupt-at <秒> 在某一时刻按下 Ctrl+C,或用 --until <秒> 看得更久`;
   }
   const why = hang ? `interpreter shutdown is joining ${hang}, which never ends` : 'it never exits by itself';
   return `stopped watching at ${at} s: the process is still running (${why}); press Ctrl+C at a moment with --interrupt-at <s>, or watch longer with --until <s>`;
+}
+
+/** The hint a live view gives once a run goes past the lesson's horizon still running. */
+export function stillRunningHint(events: readonly TraceEvent[], lang: Lang): string {
+  const hang = lastShutdownWait(events);
+  if (lang === 'zh') {
+    return hang ? `(进程仍在运行: 解释器关闭时在等待线程 ${hang};按 Ctrl+C)` : '(进程仍在运行,它不会自己退出;按 Ctrl+C)';
+  }
+  return hang ? `(the process is still running: interpreter shutdown is joining ${hang}; press Ctrl+C)` : '(the process is still running, it never exits by itself; press Ctrl+C)';
+}
+
+/** The thread interpreter shutdown is waiting for, if the trace shows it waiting. */
+function lastShutdownWait(events: readonly TraceEvent[]): string | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'shutdown' && (e.phase === 'hang' || e.phase === 'joining')) return e.waitingFor;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@
 // times); printed lines, stderr and exit status must match, lines marked as a race may interleave.
 import { describe, expect, it } from 'vitest';
 import type { BaseEventLoop } from '../../src/runtime/base-events.js';
-import { KeyboardInterrupt, QueueEmpty, RuntimeError, ValueError } from '../../src/runtime/exceptions.js';
+import { AttributeError, KeyboardInterrupt, QueueEmpty, RuntimeError, ValueError } from '../../src/runtime/exceptions.js';
 import { pyFloat } from '../../src/runtime/repr.js';
 import { runProcess, type MainProgram, type ProcessResult } from '../../src/runtime/process/index.js';
 import { compareLines } from '../scenarios/compare.js';
@@ -222,6 +222,15 @@ raise RuntimeError("bad")
       py.print('before');
       py.line(2);
       throw new RuntimeError('bad');
+    },
+  },
+  {
+    name: 'carets under a call that follows Chinese text count two columns for each wide character',
+    python: `print("查看所有任务:", "é", RuntimeError("x").bad())
+`,
+    program(py) {
+      py.line(1, 'RuntimeError("x").bad');
+      throw new AttributeError("'RuntimeError' object has no attribute 'bad'");
     },
   },
   {

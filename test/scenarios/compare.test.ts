@@ -77,6 +77,18 @@ describe('compareLines', () => {
     expect(compareLines(sim(['Task-6', 'Task-8', 'Task-7']), rec).ok).toBe(false);
   });
 
+  it("accepts a reported task's coroutine closed or not (the collector's order), nothing else in the report", () => {
+    const report = (coro: string, cb = '') => ['Task was destroyed but it is pending!', `task: <Task pending name='Task-3' coro=<${coro}> wait_for=<Future pending cb=[Task.task_wakeup()]>${cb}>`];
+    const onCompletion = ' cb=[_wait.<locals>._on_completion() at /usr/lib/python3.11/asyncio/tasks.py:519]';
+    const recorded = report('do_some_work() done, defined at /tmp/x/stop-nested.py:3');
+    const sim = (lines: string[]) => lines.map((text) => ({ text }));
+    expect(compareLines(sim(report('do_some_work() running at stop-nested.py:6', onCompletion)), recorded).ok).toBe(true);
+    expect(compareLines(sim(report('do_some_work() done, defined at stop-nested.py:3')), recorded).ok).toBe(true);
+    expect(compareLines(sim(report('main() running at stop-nested.py:6')), recorded).ok).toBe(false);
+    expect(compareLines(sim(report('do_some_work() running at stop-nested.py:6', ' cb=[other()]')), recorded).ok).toBe(false);
+    expect(compareLines(sim(['Task was destroyed but it is pending!', "task: <Task pending name='Task-4' coro=<do_some_work() running at stop-nested.py:6>>"]), recorded).ok).toBe(false);
+  });
+
   it('sorts debug mode\'s reports, each with its source traceback, as whole blocks', () => {
     const report = (name: string, line: number) => [
       'Task was destroyed but it is pending!',

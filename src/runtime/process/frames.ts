@@ -3,6 +3,7 @@
 // happens: a KeyboardInterrupt starts with the frames of the blocking call it was raised in
 // (queue.py's get, threading.py's wait...), and every function the program wrapped with `py.def`
 // (and the module itself) prepends its frame as the exception passes through it.
+import { eastAsianWidthType } from 'get-east-asian-width';
 import { PyBaseException, type PyFrame } from '../exceptions.js';
 import { PY_STDLIB_DIR } from '../repr.js';
 import type { SimThread, StackFrame } from './thread.js';
@@ -14,12 +15,26 @@ const ASYNCIO_DIR = `${PY_STDLIB_DIR}/asyncio`;
 const SELECTORS_PY = `${PY_STDLIB_DIR}/selectors.py`;
 
 /**
+ * Columns a terminal gives `text`, as traceback.py's `_display_width` counts them: East Asian Wide
+ * and Fullwidth characters take two (a Chinese string literal before the failing call shifts the
+ * carets by two columns a character), everything else one.
+ */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const type = eastAsianWidthType(char.codePointAt(0)!);
+    width += type === 'wide' || type === 'fullwidth' ? 2 : 1;
+  }
+  return width;
+}
+
+/**
  * 3.11's caret line under a frame's text: `^` under the part of the line that was executing, when
  * that is not the whole line (traceback.py's `_extract_caret_anchors_from_line_segment` aside).
  */
 function carets(text: string, part: string): string {
   const start = text.indexOf(part);
-  return `${' '.repeat(start)}${'^'.repeat(part.length)}`;
+  return `${' '.repeat(displayWidth(text.slice(0, start)))}${'^'.repeat(displayWidth(part))}`;
 }
 
 function frame(file: string, line: number, name: string, text: string, part?: string): PyFrame {
@@ -45,6 +60,8 @@ export const STDLIB_FRAMES = {
     frame(`${ASYNCIO_DIR}/base_events.py`, 1884, '_run_once', 'event_list = self._selector.select(timeout)', 'self._selector.select(timeout)'),
     frame(SELECTORS_PY, 468, 'select', 'fd_event_list = self._selector.poll(timeout, max_ev)', 'self._selector.poll(timeout, max_ev)'),
   ],
+  /** Thread._bootstrap, the outermost frame of every thread but the main one (a full stack shows it). */
+  threadStart: [{ file: THREADING_PY, line: 1002, name: '_bootstrap', text: 'self._bootstrap_inner()' }],
   /** A thread's bootstrap, above its target (threading.excepthook's traceback). */
   bootstrap: [
     { file: THREADING_PY, line: 1045, name: '_bootstrap_inner', text: 'self.run()' },
@@ -78,6 +95,24 @@ export class SourceFiles {
 /** The thread's Python stack as PyFrames, outermost first. */
 export function stackFrames(thread: SimThread, sources: SourceFiles): PyFrame[] {
   return thread.stack.map((frame) => sources.frame(frame));
+}
+
+/**
+ * The whole stack `traceback.extract_stack()` sees in the thread (debug mode's `Object created at`):
+ * a started thread's own frames sit below threading's bootstrap.
+ */
+export function fullStack(thread: SimThread, sources: SourceFiles): PyFrame[] {
+  const out: PyFrame[] = thread.isMain ? [] : [...STDLIB_FRAMES.threadStart, ...STDLIB_FRAMES.bootstrap];
+  let next = 0;
+  const ownUpTo = (depth: number) => {
+    for (; next < depth && next < thread.stack.length; next++) out.push(sources.frame(thread.stack[next]!));
+  };
+  for (const { depth, frames } of thread.libraryFrames) {
+    ownUpTo(depth);
+    out.push(...frames);
+  }
+  ownUpTo(thread.stack.length);
+  return out;
 }
 
 /**

@@ -123,23 +123,25 @@ export class Interpreter {
 
   /**
    * Garbage collection at exit. Loops still running on a frozen (daemon or abandoned) thread stay
-   * referenced from its frame and are never collected; the others' pending tasks are destroyed
-   * (Task.__del__), in creation order, then failed futures nobody asked are reported ("exception was
-   * never retrieved", Future.__del__), in the order they failed. In dev mode an unclosed loop warns from BaseEventLoop.__del__;
-   * CPython 3.11 shows this warning for the first such loop only (later ones are collected after
-   * the warnings machinery is gone).
+   * referenced from its frame and are never collected. The rest go in one pass of the cycle
+   * collector, which finalizes objects oldest first: in dev mode an unclosed loop (older than its
+   * tasks) warns from BaseEventLoop.__del__ before any of its tasks reports (CPython 3.11 shows this
+   * warning for the first such loop only: later ones are collected after the warnings machinery is
+   * gone); then pending tasks are destroyed (Task.__del__), in creation order, and failed futures
+   * nobody asked are reported ("exception was never retrieved", Future.__del__), in the order they
+   * failed.
    */
   private collectGarbage(): void {
     const { loops, warnings } = this.parts;
     const collectable = loops.filter((loop) => !loop.isRunning());
-    for (const loop of collectable) {
-      for (const task of allTasks(loop)) if (task instanceof Task) task.finalize();
-      for (const future of unretrievedFutures(loop)) future.reportIfUnretrieved();
-    }
     const unclosed = collectable.find((loop) => !loop.isClosed());
     if (unclosed !== undefined) {
       const message = `unclosed event loop ${unclosed.__repr__()}`;
       warnings.warnUnlocated('ResourceWarning', message, [`${PY_STDLIB_DIR}/asyncio/base_events.py:692: ResourceWarning: ${message}`]);
+    }
+    for (const loop of collectable) {
+      for (const task of allTasks(loop)) if (task instanceof Task) task.finalize();
+      for (const future of unretrievedFutures(loop)) future.reportIfUnretrieved();
     }
   }
 }

@@ -17,7 +17,7 @@ import { waitFor } from '../wait-for.js';
 import { ConcurrentFuture } from './concurrent-future.js';
 import type { ProcessContext } from './context.js';
 import { ExecutorRegistry, ThreadPoolExecutor, type ExecutorOptions } from './executor.js';
-import { completeTraceback, inFrame, leaving, stackFrames } from './frames.js';
+import { completeTraceback, fullStack, inFrame, leaving } from './frames.js';
 import { Queue } from './queue.js';
 import { runCoroutineThreadsafe } from './threadsafe.js';
 import { Event, Lock, Thread, ThreadTable, markPyDef, type ThreadOptions } from './threading.js';
@@ -44,10 +44,18 @@ export function createPy({ ctx, executors, loops }: PyParts) {
 
   /** The running thread's Python stack, plus the running coroutine's frame (debug-mode `created at`). */
   ctx.realm.extractStack = (): PyFrame[] => {
-    const frames = stackFrames(ctx.currentThread(), ctx.sources);
+    const frames = fullStack(ctx.currentThread(), ctx.sources);
     const coro = runningCoroutine();
     if (coro !== undefined && coro.file !== undefined) frames.push(ctx.sources.frame({ file: coro.file, name: coro.__qualname__, line: coro.line }));
     return frames;
+  };
+
+  ctx.realm.enterFrames = (frames) => {
+    const thread = ctx.currentThread();
+    thread.libraryFrames.push({ depth: thread.stack.length, frames });
+  };
+  ctx.realm.leaveFrames = () => {
+    ctx.currentThread().libraryFrames.pop();
   };
 
   const py = {

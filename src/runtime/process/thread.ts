@@ -48,6 +48,8 @@ export class SimThread {
   blocked: BlockState | undefined;
   /** The Python call stack, outermost first (kept by py.line and py.def). */
   readonly stack: StackFrame[] = [];
+  /** CPython's own frames the thread is in (a loop's run_forever...), each above `stack[depth]`. */
+  readonly libraryFrames: { depth: number; frames: readonly PyFrame[] }[] = [];
   /** The exception that ended the thread, if one did. */
   error: PyBaseException | undefined;
   /** Set once the thread has started running (CPython's `_started` event). */

@@ -5,7 +5,7 @@
 import type { BaseEventLoop } from '../base-events.js';
 import { isCoroutine, type CoroutineLike } from '../coroutines.js';
 import { TypeError, toPyException } from '../exceptions.js';
-import { asyncioFunction } from '../future-repr.js';
+import { ENSURE_FUTURE_FRAME, asyncioFrame, asyncioFunction } from '../future-repr.js';
 import type { Future } from '../futures.js';
 import { ensureFuture } from '../tasks.js';
 import { ConcurrentFuture } from './concurrent-future.js';
@@ -48,6 +48,9 @@ export function chainToConcurrent<T>(source: Future<T>, destination: ConcurrentF
   source.addDoneCallback(callSetState);
 }
 
+/** The line of run_coroutine_threadsafe's callback that makes the task (debug mode's `Object created at`). */
+const CALLBACK_ENSURE_FRAME = asyncioFrame('tasks.py', 928, 'callback', 'futures._chain_future(ensure_future(coro, loop=loop), future)');
+
 /** `asyncio.run_coroutine_threadsafe(coro, loop)`. */
 export function runCoroutineThreadsafe<T>(ctx: ProcessContext, coro: CoroutineLike<T>, loop: BaseEventLoop): ConcurrentFuture<T> {
   if (!isCoroutine(coro)) throw new TypeError('A coroutine object is required');
@@ -55,7 +58,7 @@ export function runCoroutineThreadsafe<T>(ctx: ProcessContext, coro: CoroutineLi
   const callback = asyncioFunction(
     () => {
       try {
-        chainToConcurrent(ensureFuture(coro, { loop }), future, loop);
+        chainToConcurrent(ensureFuture(coro, { loop, callerFrames: [CALLBACK_ENSURE_FRAME, ENSURE_FUTURE_FRAME] }), future, loop);
       } catch (error) {
         if (future.set_running_or_notify_cancel()) future.set_exception(toPyException(error));
         throw error;

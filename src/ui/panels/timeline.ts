@@ -40,7 +40,7 @@ interface Cell {
 
 export function timelineLines({ state, endTime, totalEvents, width, height, title }: TimelineInput): Line[] {
   const lanes = pickLanes(state.lanes, Math.max(0, height - 1));
-  const labelWidth = Math.min(16, Math.max(8, ...lanes.map((l) => l.label.length + (l.kind === 'task' ? 2 : 0)))) + 1;
+  const labelWidth = Math.min(width >= 100 ? 24 : 16, Math.max(8, ...lanes.map((l) => l.label.length + (l.kind === 'task' ? 2 : 0)))) + 1;
   const track = Math.max(4, width - labelWidth);
   // With no simulated time passing (everything at t=0), events are spread in trace order.
   const byTime = endTime > 0;

@@ -132,8 +132,12 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       return updateThread(next, event.name, (th) => ({ ...th, state: 'running' }));
     case 'thread_blocked':
       next = updateThread(next, event.name, (th) => ({ ...th, state: 'blocked', blockedOn: event.on, until: event.until }));
-      // A selector wait already draws its own span.
-      return next.lanes.find((l) => l.key === threadLane(event.name))?.open?.kind === 'select' ? next : openSpan(next, threadLane(event.name), event.t, 'blocked', event.on);
+      // A selector wait already draws its own span; a callback that blocks its thread (time.sleep
+      // inside it) stays drawn as that callback holding the thread, which is what stalls the loop.
+      {
+        const open = next.lanes.find((l) => l.key === threadLane(event.name))?.open?.kind;
+        return open === 'select' || open === 'busy' ? next : openSpan(next, threadLane(event.name), event.t, 'blocked', event.on);
+      }
     case 'thread_woke': {
       next = updateThread(next, event.name, (th) => ({ ...th, state: 'running', blockedOn: undefined, until: undefined }));
       const open = next.lanes.find((l) => l.key === threadLane(event.name))?.open;
