@@ -120,7 +120,8 @@ export type TraceListener = (event: TraceEvent) => void;
 
 /**
  * Where events go. Emitters must check `enabled` before building an event, so that a trace with
- * no listener costs one property read per emit site.
+ * no listener costs one property read per emit site. `emit` takes the object it is given (it adds
+ * `t` and `thread` to it): pass a fresh one, never one that is reused or kept.
  */
 export class Tracer {
   /** True while at least one listener is attached. Read it before building an event. */
@@ -144,10 +145,17 @@ export class Tracer {
     };
   }
 
-  /** Stamps an event with time and thread and hands it to every listener. */
+  /**
+   * Stamps an event with time and thread and hands it to every listener. Every emit site builds a
+   * fresh object literal, so the event is stamped in place: copying it (an object spread) was most
+   * of the cost of tracing.
+   */
   emit(init: EventInit): void {
-    const event = { ...init, t: this.now(), thread: this.threadName() } as TraceEvent;
-    for (const listener of this.listeners) listener(event);
+    const event = init as TraceEvent;
+    event.t = this.now();
+    event.thread = this.threadName();
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i]!(event);
   }
 
   /** Rebinds the clock and thread readers (the kernel does this when a process starts). */
