@@ -10,7 +10,7 @@ import { runLesson } from './run-lesson.js';
 import { didYouMean } from './suggest.js';
 
 /** Fails the command with `error: ...` and exit status 2. */
-function usageError(command: Command, message: string): never {
+export function usageError(command: Command, message: string): never {
   command.error(`error: ${message}`, { exitCode: 2, code: 'asyncio-lab.usage' });
 }
 
@@ -45,30 +45,35 @@ export function lessonCommand(ctx: CliContext, name: string, group: readonly Les
       }
     }
 
-    const interrupts = flags.interruptAt ?? [];
-    const untilGiven = flags.until !== undefined;
-    const last = interrupts.at(-1);
-    if (untilGiven && last !== undefined && last > flags.until!) {
-      usageError(command, `--interrupt-at ${last} is after --until ${flags.until}: that Ctrl+C would never be delivered`);
-    }
-    // Without --until, watch the lesson's default span, and as long again after the last Ctrl+C
-    // (the program may take a while to shut down, or hang and need a second one).
-    const until = flags.until ?? (last === undefined ? lesson.defaultUntil : Math.max(lesson.defaultUntil, last + lesson.defaultUntil));
-    const options: RunOptions = { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until };
-
-    setExit(
-      await runLesson(ctx, {
-        lesson,
-        variant,
-        options,
-        flags,
-        lang: flags.lang ?? langFromEnv(ctx.io.env),
-        untilGiven,
-        speedGiven: command.getOptionValueSource('speed') === 'cli',
-      }),
-    );
+    setExit(await runChosen(ctx, command, lesson, variant, flags));
   });
   return command;
+}
+
+/**
+ * Runs a lesson (or one of its variants) with the command's flags: checks that they agree, picks
+ * how long to watch, and hands over to the chosen view. Resolves to the exit status.
+ */
+export async function runChosen(ctx: CliContext, command: Command, lesson: Lesson, variant: LessonVariant | undefined, flags: LessonFlags): Promise<number> {
+  const interrupts = flags.interruptAt ?? [];
+  const untilGiven = flags.until !== undefined;
+  const last = interrupts.at(-1);
+  if (untilGiven && last !== undefined && last > flags.until!) {
+    usageError(command, `--interrupt-at ${last} is after --until ${flags.until}: that Ctrl+C would never be delivered`);
+  }
+  // Without --until, watch the lesson's default span, and as long again after the last Ctrl+C
+  // (the program may take a while to shut down, or hang and need a second one).
+  const until = flags.until ?? (last === undefined ? lesson.defaultUntil : Math.max(lesson.defaultUntil, last + lesson.defaultUntil));
+  const options: RunOptions = { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until };
+  return runLesson(ctx, {
+    lesson,
+    variant,
+    options,
+    flags,
+    lang: flags.lang ?? langFromEnv(ctx.io.env),
+    untilGiven,
+    speedGiven: command.getOptionValueSource('speed') === 'cli',
+  });
 }
 
 function helpExamples(name: string, group: readonly Lesson[]): string {

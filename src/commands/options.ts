@@ -75,6 +75,13 @@ export function lessonOptions(variants: readonly string[]): Option[] {
   return [
     new Option('--as-written', "run the article's program exactly as written (it may fail or mislead on today's Python)"),
     new Option('--variant <id>', variantHelp),
+    ...viewOptions(),
+  ];
+}
+
+/** The options of any run, a lesson's or a scenario of your own: how to watch it, when to press Ctrl+C. */
+export function viewOptions(): Option[] {
+  return [
     new Option('--speed <factor>', 'real-time playback multiplier: 2 is twice as fast, 0.5 half').default(1).argParser(parseSpeed),
     new Option('--instant', 'no pacing: show the whole run at once').conflicts(['speed', 'step']),
     new Option('--step', 'start paused and step through the run (with --plain: Enter for each step)').conflicts(['json']),

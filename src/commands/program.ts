@@ -5,6 +5,7 @@ import type { Lang } from '../scenarios/types.js';
 import { groupByCommand } from './catalog.js';
 import type { CliContext } from './io.js';
 import { lessonCommand } from './lesson.js';
+import { scenarioCommand } from './scenario.js';
 import { listCommand, listText } from './list.js';
 import { isCI, langFromEnv, parseLang } from './options.js';
 
@@ -43,6 +44,7 @@ export function buildProgram(ctx: CliContext): Built {
   for (const [name, group] of groupByCommand(ctx.lessons)) {
     program.addCommand(lessonCommand(ctx, name, group, setExit).copyInheritedSettings(program));
   }
+  program.addCommand(scenarioCommand(ctx, setExit).copyInheritedSettings(program));
 
   program.addHelpText(
     'after',
@@ -54,6 +56,7 @@ export function buildProgram(ctx: CliContext): Built {
       '  $ asyncio-lab call-later                 watch call_later order timers by deadline',
       '  $ asyncio-lab stop wait --interrupt-at 1.5 --plain',
       '  $ asyncio-lab threads daemon --variant daemon',
+      '  $ asyncio-lab run examples/deadline-ties.mjs   a scenario of your own',
       '  $ asyncio-lab <command> --help           options of one lesson',
       '',
     ].join('\n'),

@@ -26,6 +26,14 @@ describe('the built binary', () => {
     expect(run(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
+  it('runs scenarios of your own, JavaScript as they are and TypeScript through tsx', () => {
+    const js = run(['run', 'examples/deadline-ties.mjs', '--output-only']);
+    expect(js).toEqual({ code: 0, stdout: 'soon at 0.0\nc at 0.2\na at 0.2\nmain done\n', stderr: '' });
+    const ts = run(['run', 'examples/cancel-while-sleeping.ts', '--output-only']);
+    expect(ts.code).toBe(0);
+    expect(ts.stdout).toContain("main saw CancelledError('enough')\n");
+  });
+
   it('prints help with exit status 0', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);

@@ -3,11 +3,30 @@
 // threading, queue, concurrent.futures, asyncio), and the lesson annotations (py.line, py.note).
 import type { BaseEventLoop } from '../base-events.js';
 import { Coroutine, asyncDef, runningCoroutine, setLine, type CoroutineLike, type CoroutineOptions } from '../coroutines.js';
-import { PyBaseException, formatException, toPyException, type PyFrame } from '../exceptions.js';
+import {
+  AttributeError,
+  CancelledError,
+  InvalidStateError,
+  KeyError,
+  KeyboardInterrupt,
+  PyBaseException,
+  PyException,
+  QueueEmpty,
+  RuntimeError,
+  SystemExit,
+  TimeoutError,
+  TypeError,
+  ValueError,
+  ZeroDivisionError,
+  formatException,
+  toPyException,
+  type PyFrame,
+} from '../exceptions.js';
 import { Future } from '../futures.js';
 import { gather } from '../gather.js';
 import { getEventLoop, getRunningLoop, newEventLoop, setEventLoop } from '../policy.js';
 import { pyFunction, pyId, repr, str } from '../repr.js';
+import { runBlocking } from '../runners.js';
 import { shield } from '../shield.js';
 import { sleep } from '../sleep.js';
 import { allTasks, currentTask } from '../task-registry.js';
@@ -67,6 +86,20 @@ export function createPy({ ctx, executors, loops }: PyParts) {
     /** `repr(x)` / `str(x)`. */
     repr: (value: unknown): string => repr(value),
     str: (value: unknown): string => str(value),
+    /** Python's exception classes, to raise (`throw new py.builtins.ValueError('x')`) and catch (`instanceof`). */
+    builtins: {
+      BaseException: PyBaseException,
+      Exception: PyException,
+      KeyboardInterrupt,
+      SystemExit,
+      RuntimeError,
+      ValueError,
+      TypeError,
+      KeyError,
+      AttributeError,
+      ZeroDivisionError,
+      TimeoutError,
+    },
 
     // ── lesson annotations ────────────────────────────────────────────────────
     /**
@@ -164,6 +197,7 @@ export function createPy({ ctx, executors, loops }: PyParts) {
     // ── queue ─────────────────────────────────────────────────────────────────
     queue: {
       Queue: <T = unknown>(): Queue<T> => new Queue<T>(ctx),
+      Empty: QueueEmpty,
     },
 
     // ── concurrent.futures ────────────────────────────────────────────────────
@@ -185,6 +219,8 @@ export function createPy({ ctx, executors, loops }: PyParts) {
       /** `asyncio.all_tasks(loop)`: the loop's pending tasks, in creation order. */
       allTasks: (loop?: BaseEventLoop) => allTasks<Task>(loop ?? getRunningLoop()),
       currentTask: (loop?: BaseEventLoop) => currentTask<Task>(loop ?? getRunningLoop()),
+      /** `asyncio.run(main())`: `yield* py.asyncio.run(main())`. */
+      run: runBlocking,
       sleep,
       wait,
       waitFor,
@@ -199,6 +235,9 @@ export function createPy({ ctx, executors, loops }: PyParts) {
       FIRST_COMPLETED,
       FIRST_EXCEPTION,
       ALL_COMPLETED,
+      CancelledError,
+      InvalidStateError,
+      TimeoutError,
     },
 
     // ── traceback ─────────────────────────────────────────────────────────────

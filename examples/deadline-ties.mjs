@@ -1,0 +1,67 @@
+// A scenario of your own, in plain JavaScript: `asyncio-lab run examples/deadline-ties.mjs`.
+// `source` is the Python program the learner reads; `program` is the same program on the simulated
+// process, line for line (py.line(n) marks the line being executed, so the source panel follows it).
+const python = `import asyncio
+
+def tick(name):
+    print(f"{name} at {round(loop.time() - start, 1)}")
+
+async def main():
+    loop.call_later(0.2, tick, "a")
+    b = loop.call_later(0.1, tick, "b")
+    loop.call_at(start + 0.2, tick, "c")
+    loop.call_soon(tick, "soon")
+    b.cancel()
+    await asyncio.sleep(0.3)
+    print("main done")
+
+loop = asyncio.new_event_loop()
+start = loop.time()
+loop.run_until_complete(main())
+loop.close()
+`;
+
+export default {
+  title: { zh: '同一到期时间的两个定时器,以及一个被取消的定时器', en: 'Two timers with one deadline, and a cancelled one' },
+  explanation: {
+    zh: 'call_soon 的回调先运行;被取消的 TimerHandle 留在堆里,到期时被丢弃;a 和 c 同时到期,按堆的顺序出队。',
+    en: 'The call_soon callback runs first; the cancelled TimerHandle stays in the heap and is dropped when it comes due; a and c are due together and leave the heap in its order.',
+  },
+  source: { file: 'deadline-ties.py', text: python },
+  *program(py) {
+    const { asyncio } = py;
+    let loop;
+    let start;
+    py.line(3);
+    const tick = py.def('tick', 3, (name) => {
+      py.line(4);
+      py.print(`${name} at ${(Math.round((loop.time() - start) * 10) / 10).toFixed(1)}`);
+    });
+    py.line(6);
+    const main = py.asyncDef('main', 6, function* () {
+      py.line(7);
+      loop.callLater(0.2, tick, 'a');
+      py.line(8);
+      const b = loop.callLater(0.1, tick, 'b');
+      py.line(9);
+      loop.callAt(start + 0.2, tick, 'c');
+      py.line(10);
+      loop.callSoon(tick, 'soon');
+      py.line(11);
+      b.cancel();
+      py.note({ zh: 'b 已取消,但仍留在堆里,直到它到期时才被丢弃。', en: 'b is cancelled, yet it stays in the heap until it comes due and is dropped.' });
+      py.line(12);
+      yield* asyncio.sleep(0.3);
+      py.line(13);
+      py.print('main done');
+    });
+    py.line(15);
+    loop = asyncio.newEventLoop();
+    py.line(16);
+    start = loop.time();
+    py.line(17);
+    yield* loop.blocking.runUntilComplete(main());
+    py.line(18);
+    loop.close();
+  },
+};
