@@ -24,27 +24,34 @@ export class Context implements ContextLike {
 
   /** `ctx.run(callable, *args)`: runs `fn` with this context current; a context can be entered once at a time. */
   run<T>(fn: (...args: never[]) => T, ...args: unknown[]): T {
-    const previous = this.enter();
+    if (this.entered) throw new RuntimeError(`cannot enter context: ${repr(this)} is already entered`);
+    // `enter()` and `exit()` written out: `fn` runs synchronously, so the thread is the same at both ends.
+    const thread = threadState();
+    const previous = thread.context;
+    this.entered = true;
+    thread.context = this;
     try {
       return (fn as (...a: unknown[]) => T)(...args);
     } finally {
-      this.exit(previous);
+      this.entered = false;
+      thread.context = previous;
     }
   }
 
-  /** Makes this context current for the running thread; returns the one to restore. Used by `run` and by steppers of blocking callbacks. */
+  /** Makes this context current for the running thread; returns the one to restore. Used by steppers of blocking callbacks. */
   enter(): Context {
     if (this.entered) throw new RuntimeError(`cannot enter context: ${repr(this)} is already entered`);
     this.entered = true;
-    const previous = currentContext();
-    setCurrentContext(this);
+    const thread = threadState();
+    const previous = thread.context;
+    thread.context = this;
     return previous;
   }
 
   /** Undoes `enter()`. */
   exit(previous: Context): void {
     this.entered = false;
-    setCurrentContext(previous);
+    threadState().context = previous;
   }
 
   /** `ctx.copy()`. */
@@ -141,33 +148,43 @@ export class ContextVar<T> {
 
 // ── the current context of each simulated thread ────────────────────────────
 
-const currents = new WeakMap<Realm, WeakMap<object, Context>>();
+/** What contextvars keeps per thread: its current context. */
+interface ThreadState {
+  context: Context;
+}
 
-function threadContexts(realm: Realm): WeakMap<object, Context> {
-  let map = currents.get(realm);
+const threads = new WeakMap<Realm, WeakMap<object, ThreadState>>();
+
+// The thread asked about last. Callbacks run one after another on one thread, so nearly every
+// lookup (two per callback: entering its context and leaving it) is for that same thread.
+let lastRealm: Realm | null = null;
+let lastThreadKey: object | null = null;
+let lastThread: ThreadState | null = null;
+
+/** The running thread's state (a new thread starts with an empty context). */
+function threadState(): ThreadState {
+  const realm = getRealm();
+  const key = realm.threads.currentThreadKey();
+  if (realm === lastRealm && key === lastThreadKey) return lastThread!;
+  let map = threads.get(realm);
   if (!map) {
     map = new WeakMap();
-    currents.set(realm, map);
+    threads.set(realm, map);
   }
-  return map;
+  let state = map.get(key);
+  if (!state) {
+    state = { context: new Context() };
+    map.set(key, state);
+  }
+  lastRealm = realm;
+  lastThreadKey = key;
+  lastThread = state;
+  return state;
 }
 
 /** The running thread's current context (created empty on first use, as for a new thread). */
 export function currentContext(): Context {
-  const realm = getRealm();
-  const map = threadContexts(realm);
-  const key = realm.threads.currentThreadKey();
-  let context = map.get(key);
-  if (!context) {
-    context = new Context();
-    map.set(key, context);
-  }
-  return context;
-}
-
-function setCurrentContext(context: Context): void {
-  const realm = getRealm();
-  threadContexts(realm).set(realm.threads.currentThreadKey(), context);
+  return threadState().context;
 }
 
 /** `contextvars.copy_context()`. */
