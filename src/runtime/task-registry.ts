@@ -19,10 +19,13 @@ export interface RegisteredTask {
 }
 
 const allTasksByLoop = new WeakMap<EventLoopLike, Set<RegisteredTask>>();
-// A Map, not a WeakMap: entries live only for the length of one step (and Map is faster).
-const currentTasks = new Map<EventLoopLike, RegisteredTask>();
-/** Loops stepping a task right now, innermost last (a task step never nests on one thread). */
+// `_current_tasks`, as two parallel stacks rather than a map: a task step runs synchronously, so
+// steps nest (a loop driven from inside another loop's task) and never interleave. The stacks are
+// one or two deep, and pushing and popping costs far less than a Map's set and delete per step.
+/** Loops stepping a task right now, innermost last. */
 const steppingLoops: EventLoopLike[] = [];
+/** The task each of them is stepping. */
+const steppingTasks: RegisteredTask[] = [];
 
 /** `_register_task(task)`. */
 export function registerTask(task: RegisteredTask): void {
@@ -40,29 +43,42 @@ export function unregisterTask(task: RegisteredTask): void {
   allTasksByLoop.get(task.getLoop())?.delete(task);
 }
 
+/** Where `loop` is in the stacks, or -1. */
+function steppingIndex(loop: EventLoopLike): number {
+  return steppingLoops.lastIndexOf(loop);
+}
+
+/** `_current_tasks.get(loop)`. */
+function currentTaskOf(loop: EventLoopLike): RegisteredTask | undefined {
+  const i = steppingIndex(loop);
+  return i < 0 ? undefined : steppingTasks[i];
+}
+
 /** `_enter_task(loop, task)`: the task becomes the loop's current task for one step. */
 export function enterTask(loop: EventLoopLike, task: RegisteredTask): void {
-  const current = currentTasks.get(loop);
+  const current = currentTaskOf(loop);
   if (current !== undefined) {
     throw new RuntimeError(`Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`);
   }
-  currentTasks.set(loop, task);
   steppingLoops.push(loop);
+  steppingTasks.push(task);
 }
 
 /** `_leave_task(loop, task)`. */
 export function leaveTask(loop: EventLoopLike, task: RegisteredTask): void {
-  const current = currentTasks.get(loop);
+  const i = steppingIndex(loop);
+  const current = i < 0 ? undefined : steppingTasks[i];
   if (current !== task) {
     throw new RuntimeError(`Leaving task ${task.__repr__()} does not match the current task ${current === undefined ? 'None' : current.__repr__()}.`);
   }
-  currentTasks.delete(loop);
-  steppingLoops.pop();
+  // Normally the innermost step (steps nest); `_leave_task` called by hand may name another.
+  steppingLoops.splice(i, 1);
+  steppingTasks.splice(i, 1);
 }
 
 /** `asyncio.current_task(loop=None)`: the task whose step is running on `loop` (default: the running loop), or null. */
 export function currentTask<T extends RegisteredTask = RegisteredTask>(loop: EventLoopLike = runningLoop()): T | null {
-  return (currentTasks.get(loop) as T | undefined) ?? null;
+  return (currentTaskOf(loop) as T | undefined) ?? null;
 }
 
 /**
