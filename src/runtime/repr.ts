@@ -318,6 +318,8 @@ export function reprlibRepr(value: unknown): string {
 
 /** `_format_args_and_kwargs(args, kwargs)`: `(1, 'a', key=2)`. */
 export function formatArgsAndKwargs(args: readonly unknown[] | null, kwargs: Readonly<Record<string, unknown>> | null): string {
+  // The usual call in the trace's callback labels: a task step, or a callback without arguments.
+  if ((args === null || args.length === 0) && kwargs === null) return '()';
   const items: string[] = [];
   if (args) for (const arg of args) items.push(reprlibRepr(arg));
   if (kwargs) for (const [k, v] of Object.entries(kwargs)) items.push(`${k}=${reprlibRepr(v)}`);

@@ -71,9 +71,14 @@ export function leaveTask(loop: EventLoopLike, task: RegisteredTask): void {
   if (current !== task) {
     throw new RuntimeError(`Leaving task ${task.__repr__()} does not match the current task ${current === undefined ? 'None' : current.__repr__()}.`);
   }
-  // Normally the innermost step (steps nest); `_leave_task` called by hand may name another.
-  steppingLoops.splice(i, 1);
-  steppingTasks.splice(i, 1);
+  if (i === steppingLoops.length - 1) {
+    steppingLoops.pop();
+    steppingTasks.pop();
+  } else {
+    // Only `_leave_task` called by hand leaves a step other than the innermost.
+    steppingLoops.splice(i, 1);
+    steppingTasks.splice(i, 1);
+  }
 }
 
 /** `asyncio.current_task(loop=None)`: the task whose step is running on `loop` (default: the running loop), or null. */

@@ -30,6 +30,9 @@ export interface TaskOptions {
   frames?: readonly PyFrame[];
 }
 
+/** A step takes no arguments: one shared (never written) empty list instead of one per step. */
+const NO_ARGS: readonly unknown[] = [];
+
 export class Task<T = unknown> extends Future<T> {
   static override pyName = 'Task';
 
@@ -138,7 +141,7 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       step = pyFunction(() => this.step(exc), { name: this.stepWrapperName(), self: this });
     }
-    this._loop.callSoonWithContext(step, [], { context: this._context });
+    this._loop.callSoonWithContext(step, NO_ARGS, { context: this._context });
   }
 
   private stepWrapperName(): string {
