@@ -596,6 +596,109 @@ print(tasks[0].result(), loop.is_closed())
       py.print(tasks[0]!.result(), loop.isClosed());
     },
   },
+  {
+    name: 'Ctrl+C in calls with a timeout: Condition.wait blocks on waiter.acquire(True, timeout), join(timeout) on line 1123',
+    python: `import queue, threading, time, traceback
+from concurrent.futures import Future
+q = queue.Queue()
+def f():
+    time.sleep(3)
+t = threading.Thread(target=f, daemon=True)
+t.start()
+try:
+    q.get(timeout=5)
+except KeyboardInterrupt:
+    traceback.print_exc()
+try:
+    t.join(5)
+except KeyboardInterrupt:
+    traceback.print_exc()
+try:
+    Future().exception(5)
+except KeyboardInterrupt:
+    traceback.print_exc()
+try:
+    threading.Event().wait(5)
+except KeyboardInterrupt:
+    traceback.print_exc()
+Future().result(5)
+`,
+    interrupts: [0.2, 0.4, 0.6, 0.8, 1.0],
+    *program(py) {
+      const f = py.def('f', 4, function* () {
+        yield* py.time.sleep(3);
+      });
+      const q = py.queue.Queue();
+      const t = py.threading.Thread({ target: f, daemon: true });
+      t.start();
+      const attempts: [number, () => Generator<unknown, unknown, unknown>][] = [
+        [9, () => q.get({ timeout: 5 })],
+        [13, () => t.join(5)],
+        [17, () => py.concurrent.futures.Future().exception(5)],
+        [21, () => py.threading.Event().wait(5)],
+      ];
+      for (const [line, call] of attempts) {
+        try {
+          py.line(line);
+          yield* call();
+        } catch (e) {
+          if (!(e instanceof KeyboardInterrupt)) throw e;
+          py.traceback.print_exc(e);
+        }
+      }
+      py.line(24);
+      yield* py.concurrent.futures.Future().result(5);
+    },
+  },
+  {
+    name: 'Ctrl+C in q.join() and in ThreadPoolExecutor.shutdown() shows the queue.py and concurrent/futures/thread.py frames',
+    python: `import queue, time, traceback
+from concurrent.futures import ThreadPoolExecutor
+q = queue.Queue()
+q.put(1)
+try:
+    q.join()
+except KeyboardInterrupt:
+    traceback.print_exc()
+ex = ThreadPoolExecutor()
+ex.submit(time.sleep, 0.6)
+try:
+    ex.shutdown()
+except KeyboardInterrupt:
+    traceback.print_exc()
+print("end")
+ex2 = ThreadPoolExecutor()
+ex2.submit(time.sleep, 1)
+ex2.shutdown()
+`,
+    interrupts: [0.2, 0.4, 0.7],
+    *program(py) {
+      const q = py.queue.Queue();
+      q.put(1);
+      try {
+        py.line(6);
+        yield* q.join();
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.traceback.print_exc(e);
+      }
+      const sleep = py.time.sleep;
+      const ex = py.concurrent.futures.ThreadPoolExecutor();
+      ex.submit(sleep, 0.6);
+      try {
+        py.line(12);
+        yield* ex.shutdown();
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.traceback.print_exc(e);
+      }
+      py.print('end');
+      const ex2 = py.concurrent.futures.ThreadPoolExecutor();
+      ex2.submit(sleep, 1);
+      py.line(18);
+      yield* ex2.shutdown();
+    },
+  },
 ];
 
 describe('the simulated process against python3', () => {

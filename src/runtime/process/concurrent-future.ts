@@ -2,10 +2,10 @@
 // threads. Unlike asyncio's Future it has a RUNNING state, its result() blocks the calling thread
 // (a generator here: `yield* fut.result()`), and done callbacks run at once in the thread that
 // completes it.
-import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TimeoutError, formatException, isExitException, toPyException } from '../exceptions.js';
+import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TimeoutError, formatException, isExitException, toPyException, type PyFrame } from '../exceptions.js';
 import { pyAddress } from '../repr.js';
 import type { Kernel } from './kernel.js';
-import { STDLIB_FRAMES } from './frames.js';
+import { WAIT_FRAMES } from './frames.js';
 import type { Op } from './requests.js';
 import { WaitQueue } from './wait-queue.js';
 
@@ -94,7 +94,7 @@ export class ConcurrentFuture<T = unknown> {
 
   /** `result(timeout=None)`: `const r = yield* fut.result()`; blocks the calling thread until done. */
   *result(timeout: number | null = null): Op<T> {
-    yield* this.waitDone(timeout, 'future.result()', STDLIB_FRAMES.futureResult);
+    yield* this.waitDone(timeout, 'future.result()', WAIT_FRAMES.futureResult(timeout));
     if (this.cancelled()) throw new CancelledError();
     if (this.error !== undefined) throw this.error;
     return this.value as T;
@@ -102,12 +102,12 @@ export class ConcurrentFuture<T = unknown> {
 
   /** `exception(timeout=None)`: the exception it finished with, or null. */
   *exception(timeout: number | null = null): Op<PyBaseException | null> {
-    yield* this.waitDone(timeout, 'future.exception()', STDLIB_FRAMES.futureException);
+    yield* this.waitDone(timeout, 'future.exception()', WAIT_FRAMES.futureException(timeout));
     if (this.cancelled()) throw new CancelledError();
     return this.error ?? null;
   }
 
-  private *waitDone(timeout: number | null, on: string, frames: typeof STDLIB_FRAMES.futureResult): Op<void> {
+  private *waitDone(timeout: number | null, on: string, frames: PyFrame[]): Op<void> {
     if (this.done()) return;
     const deadline = timeout === null ? null : this.kernel.now + timeout;
     while (!this.done()) {

@@ -11,6 +11,7 @@ import type { SimThread, StackFrame } from './thread.js';
 export const THREADING_PY = `${PY_STDLIB_DIR}/threading.py`;
 const QUEUE_PY = `${PY_STDLIB_DIR}/queue.py`;
 const FUTURES_BASE_PY = `${PY_STDLIB_DIR}/concurrent/futures/_base.py`;
+const FUTURES_THREAD_PY = `${PY_STDLIB_DIR}/concurrent/futures/thread.py`;
 const ASYNCIO_DIR = `${PY_STDLIB_DIR}/asyncio`;
 const SELECTORS_PY = `${PY_STDLIB_DIR}/selectors.py`;
 
@@ -41,20 +42,49 @@ function frame(file: string, line: number, name: string, text: string, part?: st
   return part === undefined ? { file, line, name, text } : { file, line, name, text, marker: carets(text, part) };
 }
 
-/** threading.Condition.wait, where every waiting primitive ends up. */
+/**
+ * threading.Condition.wait, where every waiting primitive ends up. It blocks on its waiter lock in
+ * one of two places: `waiter.acquire()` without a timeout, `waiter.acquire(True, timeout)` with one
+ * (a positive one: with none left the primitives here return before blocking).
+ */
 const CONDITION_WAIT: PyFrame = { file: THREADING_PY, line: 327, name: 'wait', text: 'waiter.acquire()' };
+const CONDITION_WAIT_TIMEOUT = frame(THREADING_PY, 331, 'wait', 'gotit = waiter.acquire(True, timeout)', 'waiter.acquire(True, timeout)');
 
-/** CPython 3.11.7's frames for each blocking call, innermost last (what a KeyboardInterrupt there shows). */
-export const STDLIB_FRAMES = {
-  queueGet: [{ file: QUEUE_PY, line: 171, name: 'get', text: 'self.not_empty.wait()' }, CONDITION_WAIT],
-  queueGetTimeout: [{ file: QUEUE_PY, line: 180, name: 'get', text: 'self.not_empty.wait(remaining)' }, CONDITION_WAIT],
-  futureResult: [{ file: FUTURES_BASE_PY, line: 451, name: 'result', text: 'self._condition.wait(timeout)' }, CONDITION_WAIT],
-  futureException: [{ file: FUTURES_BASE_PY, line: 487, name: 'exception', text: 'self._condition.wait(timeout)' }, CONDITION_WAIT],
-  eventWait: [frame(THREADING_PY, 629, 'wait', 'signaled = self._cond.wait(timeout)', 'self._cond.wait(timeout)'), CONDITION_WAIT],
-  join: [
-    frame(THREADING_PY, 1119, 'join', 'self._wait_for_tstate_lock()'),
-    frame(THREADING_PY, 1139, '_wait_for_tstate_lock', 'if lock.acquire(block, timeout):', 'lock.acquire(block, timeout)'),
+/** Condition.wait's own frame for a wait with (a number) or without (null) a timeout. */
+function conditionWait(timeout: number | null): PyFrame {
+  return timeout === null ? CONDITION_WAIT : CONDITION_WAIT_TIMEOUT;
+}
+
+/** Thread._wait_for_tstate_lock, where join blocks (the same line with or without a timeout). */
+const TSTATE_LOCK_WAIT = frame(THREADING_PY, 1139, '_wait_for_tstate_lock', 'if lock.acquire(block, timeout):', 'lock.acquire(block, timeout)');
+
+/**
+ * CPython 3.11.7's frames for each blocking call, innermost last (what a KeyboardInterrupt there
+ * shows). `timeout`: the call's timeout argument (null: None), which decides the lines they block on.
+ */
+export const WAIT_FRAMES = {
+  queueGet: (timeout: number | null): PyFrame[] =>
+    timeout === null
+      ? [{ file: QUEUE_PY, line: 171, name: 'get', text: 'self.not_empty.wait()' }, CONDITION_WAIT]
+      : [{ file: QUEUE_PY, line: 180, name: 'get', text: 'self.not_empty.wait(remaining)' }, CONDITION_WAIT_TIMEOUT],
+  queueJoin: (): PyFrame[] => [{ file: QUEUE_PY, line: 90, name: 'join', text: 'self.all_tasks_done.wait()' }, CONDITION_WAIT],
+  futureResult: (timeout: number | null): PyFrame[] => [{ file: FUTURES_BASE_PY, line: 451, name: 'result', text: 'self._condition.wait(timeout)' }, conditionWait(timeout)],
+  futureException: (timeout: number | null): PyFrame[] => [{ file: FUTURES_BASE_PY, line: 487, name: 'exception', text: 'self._condition.wait(timeout)' }, conditionWait(timeout)],
+  eventWait: (timeout: number | null): PyFrame[] => [frame(THREADING_PY, 629, 'wait', 'signaled = self._cond.wait(timeout)', 'self._cond.wait(timeout)'), conditionWait(timeout)],
+  join: (timeout: number | null): PyFrame[] => [
+    timeout === null ? frame(THREADING_PY, 1119, 'join', 'self._wait_for_tstate_lock()') : frame(THREADING_PY, 1123, 'join', 'self._wait_for_tstate_lock(timeout=max(timeout, 0))'),
+    TSTATE_LOCK_WAIT,
   ],
+} satisfies Record<string, (timeout: number | null) => PyFrame[]>;
+
+/** Library frames a blocking call passes through on its way to the wait (prepended as an exception leaves them). */
+export const CALLER_FRAMES = {
+  /** ThreadPoolExecutor.shutdown(wait=True) joining each worker. */
+  executorShutdown: { file: FUTURES_THREAD_PY, line: 235, name: 'shutdown', text: 't.join()' },
+} satisfies Record<string, PyFrame>;
+
+/** Other CPython 3.11.7 frames the process shows. */
+export const STDLIB_FRAMES = {
   /** `_run_once`'s selector wait (run_forever's and run_until_complete's frames are the loop's to add). */
   select: [
     frame(`${ASYNCIO_DIR}/base_events.py`, 1884, '_run_once', 'event_list = self._selector.select(timeout)', 'self._selector.select(timeout)'),
@@ -169,6 +199,20 @@ export function* inFrame<T>(
     throw error;
   } finally {
     thread.stack.pop();
+  }
+}
+
+/**
+ * Runs `body` as if inside the library function of `frame` (concurrent.futures' shutdown calling
+ * t.join()): an exception leaving it gets that frame prepended, as CPython's traceback would show.
+ * The frame is not pushed on the thread's stack: only a traceback through it ever shows it.
+ */
+export function* throughLibraryFrame<Y, T>(frame: PyFrame, body: Generator<Y, T, unknown>): Generator<Y, T, unknown> {
+  try {
+    return yield* body;
+  } catch (error) {
+    if (error instanceof PyBaseException) error.frames.unshift(frame);
+    throw error;
   }
 }
 

@@ -4,7 +4,7 @@
 import { QueueEmpty, ValueError } from '../exceptions.js';
 import { pyAddress } from '../repr.js';
 import type { ProcessContext } from './context.js';
-import { STDLIB_FRAMES } from './frames.js';
+import { WAIT_FRAMES } from './frames.js';
 import type { Op } from './requests.js';
 import { WaitQueue } from './wait-queue.js';
 
@@ -51,7 +51,7 @@ export class Queue<T = unknown> {
         queue: this.notEmpty,
         timeout: remaining,
         on: 'q.get()',
-        frames: timeout === null ? STDLIB_FRAMES.queueGet : STDLIB_FRAMES.queueGetTimeout,
+        frames: WAIT_FRAMES.queueGet(timeout),
       };
     }
     return this.items.shift()!;
@@ -70,7 +70,7 @@ export class Queue<T = unknown> {
 
   /** `join()`: blocks until every item put has been marked done. */
   *join(): Op<void> {
-    while (this.unfinished > 0) yield { kind: 'wait', queue: this.allDone, timeout: null, on: 'q.join()' };
+    while (this.unfinished > 0) yield { kind: 'wait', queue: this.allDone, timeout: null, on: 'q.join()', frames: WAIT_FRAMES.queueJoin() };
   }
 
   qsize(): number {

@@ -4,7 +4,7 @@
 import { RuntimeError, SystemExit, formatException, toPyException } from '../exceptions.js';
 import { functionName, pyAddress, pyFunctionInfo } from '../repr.js';
 import type { ProcessContext } from './context.js';
-import { STDLIB_FRAMES, completeTraceback, inFrame } from './frames.js';
+import { STDLIB_FRAMES, WAIT_FRAMES, completeTraceback, inFrame } from './frames.js';
 import type { Op } from './requests.js';
 import type { SimThread } from './thread.js';
 import { WaitQueue } from './wait-queue.js';
@@ -152,7 +152,7 @@ export class Thread {
     while (this.sim.state !== 'done') {
       const remaining = deadline === null ? null : deadline - this.ctx.kernel.now;
       if (remaining !== null && remaining <= 0) return;
-      yield { kind: 'wait', queue: this.sim.exited, timeout: remaining, on: 'join', frames: STDLIB_FRAMES.join };
+      yield { kind: 'wait', queue: this.sim.exited, timeout: remaining, on: 'join', frames: WAIT_FRAMES.join(timeout) };
     }
   }
 
@@ -227,7 +227,7 @@ export class Event {
     while (!this.flag) {
       const remaining = deadline === null ? null : deadline - this.ctx.kernel.now;
       if (remaining !== null && remaining <= 0) return false;
-      yield { kind: 'wait', queue: this.waiters, timeout: remaining, on: 'event.wait()', frames: STDLIB_FRAMES.eventWait };
+      yield { kind: 'wait', queue: this.waiters, timeout: remaining, on: 'event.wait()', frames: WAIT_FRAMES.eventWait(timeout) };
     }
     return true;
   }
