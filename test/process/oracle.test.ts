@@ -699,6 +699,57 @@ ex2.shutdown()
       yield* ex2.shutdown();
     },
   },
+  {
+    name: 'Ctrl+C while a callback blocks the loop in time.sleep: caught (the loop is no longer running, and runs again), then uncaught',
+    python: `import asyncio, time
+def blocker():
+    print("blocking")
+    time.sleep(1)
+    print("unblocked")
+async def main():
+    loop.call_soon(blocker)
+    await asyncio.sleep(2)
+loop = asyncio.new_event_loop()
+try:
+    loop.run_until_complete(main())
+except KeyboardInterrupt:
+    print("caught", loop.is_running())
+print(loop.run_until_complete(asyncio.sleep(0.1, 'again')))
+loop.run_until_complete(main())
+`,
+    interrupts: [0.3, 0.8],
+    *program(py) {
+      const { asyncio } = py;
+      const blocker = py.def('blocker', 2, function* () {
+        py.line(3);
+        py.print('blocking');
+        py.line(4);
+        yield* py.time.sleep(1);
+        py.line(5);
+        py.print('unblocked');
+      });
+      const main = py.asyncDef('main', 6, function* () {
+        py.line(7);
+        loop.callSoon(blocker);
+        py.line(8);
+        yield* asyncio.sleep(2);
+      });
+      py.line(9);
+      const loop = asyncio.newEventLoop();
+      try {
+        py.line(11);
+        yield* loop.blocking.runUntilComplete(main());
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.line(13);
+        py.print('caught', loop.isRunning());
+      }
+      py.line(14);
+      py.print(yield* loop.blocking.runUntilComplete(asyncio.sleep(0.1, 'again')));
+      py.line(15);
+      yield* loop.blocking.runUntilComplete(main());
+    },
+  },
 ];
 
 describe('the simulated process against python3', () => {
