@@ -283,11 +283,12 @@ function cancelScenario(b: Builder, top: Op[]): void {
     shield: { op: 'shield', item },
     wait_for: { op: 'wait_for', item, timeout: r.pick([0.05, 0.3, 1]) },
   };
-  let awaitOp = awaitOf[kind];
-  if (kind === 'wait' && b.futures.length === 0) awaitOp = awaitOf.sleep;
+  // `wait` needs a future to wait on: without one the victim sleeps (and says so, for the coverage test).
+  const waitsIn = kind === 'wait' && b.futures.length === 0 ? 'sleep' : kind;
+  const awaitOp = awaitOf[waitsIn];
   const c = b.catchOf();
   const victimBody: Op[] = [
-    { op: 'print', text: `${taskName} waits in ${kind}` },
+    { op: 'print', text: `${taskName} waits in ${waitsIn}` },
     c === undefined ? awaitOp : ({ ...awaitOp, catch: c } as Op),
     { op: 'print', text: `${taskName} goes on` },
     { op: 'sleep', delay: 0.1 },
