@@ -41,8 +41,14 @@ export interface FutureOptions {
   frames?: readonly PyFrame[];
 }
 
-/** Futures whose repr is being built right now (reprlib.recursive_repr). */
-const reprDepth = new Set<object>();
+/** The traceback of a future without an exception: shared, so a pending future allocates one list fewer. */
+const NO_FRAMES: readonly PyFrame[] = [];
+
+/**
+ * Futures whose repr is being built right now, innermost last (reprlib.recursive_repr). Reprs
+ * nest, so a stack a few deep does; a Set hashed every future the trace labels a callback with.
+ */
+const reprStack: object[] = [];
 
 /** Per loop, the futures an exception was set on, until someone looks (see `unretrievedFutures`). */
 const failedByLoop = new WeakMap<EventLoopLike, Set<Future<unknown>>>();
@@ -55,7 +61,7 @@ export class Future<T = unknown> {
   _result: T | undefined = undefined;
   _exception: PyBaseException | null = null;
   /** The exception's traceback when it was set: result() raises it with this traceback again. */
-  _exceptionTb: PyFrame[] = [];
+  _exceptionTb: readonly PyFrame[] = NO_FRAMES;
   _callbacks: CallbackEntry[] = [];
   _cancelMessage: unknown = undefined;
   /** A saved CancelledError, chained as context of the one `result()` raises later. */
@@ -258,12 +264,12 @@ export class Future<T = unknown> {
 
   __repr__(): string {
     // reprlib.recursive_repr: a future that shows up inside its own repr prints as '...'.
-    if (reprDepth.has(this)) return '...';
-    reprDepth.add(this);
+    if (reprStack.includes(this)) return '...';
+    reprStack.push(this);
     try {
       return `<${this.pyClassName} ${this.reprInfo().join(' ')}>`;
     } finally {
-      reprDepth.delete(this);
+      reprStack.pop();
     }
   }
 

@@ -10,7 +10,7 @@ import { CREATE_FUTURE_FRAME, asyncioFrame, asyncioFunction } from './future-rep
 import { Future } from './futures.js';
 import type { EventLoopLike } from './loop-types.js';
 import { eventLoopForHelpers } from './task-registry.js';
-import { type Awaitable, Task, ensureFuture } from './tasks.js';
+import { type Awaitable, type EnsureFutureOptions, Task, ensureFuture } from './tasks.js';
 
 /** The value an awaitable produces. */
 export type AwaitedValue<A> = A extends Future<infer R> ? R : A extends { next(...args: never[]): IteratorResult<unknown, infer R> } ? R : never;
@@ -27,7 +27,7 @@ export interface GatherOptions {
 }
 
 // Debug mode: gather's frames where it wraps an argument in a task and makes the outer future.
-const GATHER_ENSURE_FRAME = asyncioFrame('tasks.py', 827, 'gather', 'fut = _ensure_future(arg, loop=loop)');
+const GATHER_ENSURE_FRAMES = [asyncioFrame('tasks.py', 827, 'gather', 'fut = _ensure_future(arg, loop=loop)')];
 const GATHERING_FUTURE_FRAMES = [
   asyncioFrame('tasks.py', 847, 'gather', 'outer = _GatheringFuture(children, loop=loop)'),
   asyncioFrame('tasks.py', 709, '__init__', 'super().__init__(loop=loop)'),
@@ -132,11 +132,16 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
 
   const argToFut = new Map<unknown, Future<unknown>>();
   let loop: EventLoopLike | undefined;
+  // The first argument decides the loop; the others are ensured on it (one options object for all).
+  let ensureOptions: EnsureFutureOptions = { callerFrames: GATHER_ENSURE_FRAMES };
   for (const arg of aws) {
     let fut = argToFut.get(arg);
     if (fut === undefined) {
-      fut = ensureFuture(arg, { ...(loop === undefined ? {} : { loop }), callerFrames: [GATHER_ENSURE_FRAME] });
-      loop ??= fut.getLoop();
+      fut = ensureFuture(arg, ensureOptions);
+      if (loop === undefined) {
+        loop = fut.getLoop();
+        ensureOptions = { loop, callerFrames: GATHER_ENSURE_FRAMES };
+      }
       // A task made here for a coroutine: its caller cannot control it, so no "destroyed but pending" report.
       if (fut !== arg && fut instanceof Task) fut._logDestroyPending = false;
       nfuts += 1;
