@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BaseEventLoop } from '../../src/runtime/base-events.js';
 import { AttributeError, KeyboardInterrupt, QueueEmpty, RuntimeError, ValueError } from '../../src/runtime/exceptions.js';
 import { pyFloat } from '../../src/runtime/repr.js';
-import { runProcess, type MainProgram, type ProcessResult } from '../../src/runtime/process/index.js';
+import { runProcess, type MainProgram, type Op, type ProcessResult } from '../../src/runtime/process/index.js';
 import { compareLines } from '../scenarios/compare.js';
 import { runPython } from './python-oracle.js';
 import { printed, status } from './simulated.js';
@@ -631,7 +631,7 @@ Future().result(5)
       const q = py.queue.Queue();
       const t = py.threading.Thread({ target: f, daemon: true });
       t.start();
-      const attempts: [number, () => Generator<unknown, unknown, unknown>][] = [
+      const attempts: [number, () => Op<unknown>][] = [
         [9, () => q.get({ timeout: 5 })],
         [13, () => t.join(5)],
         [17, () => py.concurrent.futures.Future().exception(5)],
