@@ -55,6 +55,21 @@ export function isSleepRequest(request: BlockingRequest): request is SleepReques
 }
 
 /**
+ * A blocking request that reached a task instead of a thread's driver: a coroutine called
+ * `time.sleep` (or `q.get()`, `t.join()`...) directly. Real Python would block the loop's whole thread
+ * there; the simulation cannot (a task's step is not a blocking operation the loop can suspend), so
+ * the task raises this message into the coroutine instead of stepping on. Returns undefined for
+ * anything that is not a blocking request.
+ */
+export function unsupportedBlockingInCoroutine(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || typeof (value as { kind?: unknown }).kind !== 'string') return undefined;
+  const request = value as BlockingRequest & { on?: string; seconds?: number };
+  const call = request.kind === 'sleep' ? `time.sleep(${request.seconds})` : (request.on ?? request.kind);
+  const instead = request.kind === 'sleep' ? `yield* py.asyncio.sleep(${request.seconds}) (await asyncio.sleep), or ` : '';
+  return `${call} inside a coroutine is not supported by the simulation (it would block the loop's thread): use ${instead}block in a callback (loop.call_soon) or in another thread`;
+}
+
+/**
  * The program would wait forever: a selector wait with no timeout (no ready callbacks, no timers)
  * and, in a single-threaded run, nobody who could write the loop's self-pipe. Real Python would hang
  * here until Ctrl+C.

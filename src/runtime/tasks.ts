@@ -9,6 +9,7 @@
 //   2. scheduled: `_futWaiter` is null or done; a step is in the ready queue.
 //   3. running: inside `step()`; `_futWaiter` is null and no step is scheduled.
 // 1 → 2 when the waiter completes (it schedules task_wakeup, which steps); 2 → 3 when the step runs.
+import { unsupportedBlockingInCoroutine } from './blocking.js';
 import { copyContext } from './context.js';
 import { type CoroutineLike, Coroutine, formatCoroutine, isCoroutine, isGenerator } from './coroutines.js';
 import { CancelledError, InvalidStateError, PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, isExitException, toPyException } from './exceptions.js';
@@ -50,6 +51,8 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The bound `task_wakeup` method: one object, so remove_done_callback can find it. */
   private readonly wakeupCallback: (future: Future<unknown>) => void;
+  /** `context=self._context`, as every step and wake-up is scheduled: one object per task, not per await. */
+  private readonly inContext: { readonly context: ContextLike };
   private stepWrapperRepr: string | undefined;
   private plainStep: (() => void) | undefined;
 
@@ -62,6 +65,7 @@ export class Task<T = unknown> extends Future<T> {
     this._name = options.name === undefined ? loop.realm.nextTaskName() : str(options.name);
     this._coro = coro;
     this._context = options.context ?? copyContext();
+    this.inContext = { context: this._context };
     this.wakeupCallback = pyFunction((future: Future<unknown>) => this.wakeup(future), { name: 'Task.task_wakeup', self: this });
 
     const tracer = loop.realm.tracer;
@@ -141,7 +145,7 @@ export class Task<T = unknown> extends Future<T> {
     } else {
       step = pyFunction(() => this.step(exc), { name: this.stepWrapperName(), self: this });
     }
-    this._loop.callSoonWithContext(step, NO_ARGS, { context: this._context });
+    this._loop.callSoonWithContext(step, NO_ARGS, this.inContext);
   }
 
   private stepWrapperName(): string {
@@ -210,7 +214,7 @@ export class Task<T = unknown> extends Future<T> {
           this.scheduleStep(new RuntimeError(`Task cannot await on itself: ${repr(this)}`));
         } else {
           result._asyncio_future_blocking = false;
-          result.addDoneCallback(this.wakeupCallback, { context: this._context });
+          result.addDoneCallback(this.wakeupCallback, this.inContext);
           this._futWaiter = result;
           this.traceWait(result);
           if (this._mustCancel) {
@@ -227,7 +231,9 @@ export class Task<T = unknown> extends Future<T> {
     } else if (isGenerator(result)) {
       this.scheduleStep(new RuntimeError(`yield was used instead of yield from for generator in task ${repr(this)} with ${repr(result)}`));
     } else {
-      this.scheduleStep(new RuntimeError(`Task got bad yield: ${repr(result)}`));
+      // A blocking call (time.sleep...) made straight from the coroutine: say what to do instead.
+      const unsupported = unsupportedBlockingInCoroutine(result);
+      this.scheduleStep(new RuntimeError(unsupported ?? `Task got bad yield: ${repr(result)}`));
     }
   }
 

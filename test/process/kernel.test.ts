@@ -198,4 +198,20 @@ describe('the kernel', () => {
     expect(texts(run, 'stdout')).toEqual(['Thread-1 (work) None', '140329795294912 140329786902208 True', '<_MainThread(MainThread, started 140329831656320)>']);
     expect(texts(runProcess(program), 'stdout')).toEqual(texts(run, 'stdout'));
   });
+  it('time.sleep straight inside a coroutine fails with a message saying it is not simulated and what to use instead', () => {
+    const result = runProcess(function* (py) {
+      const work = py.asyncDef('work', 1, function* () {
+        yield* py.time.sleep(2);
+      });
+      const loop = py.asyncio.newEventLoop();
+      try {
+        yield* loop.blocking.runUntilComplete(work());
+      } catch (e) {
+        py.print(py.repr(e));
+      }
+    });
+    expect(texts(result, 'stdout')).toEqual([
+      `RuntimeError("time.sleep(2) inside a coroutine is not supported by the simulation (it would block the loop's thread): use yield* py.asyncio.sleep(2) (await asyncio.sleep), or block in a callback (loop.call_soon) or in another thread")`,
+    ]);
+  });
 });
