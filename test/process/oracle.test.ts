@@ -3,7 +3,7 @@
 // times); printed lines, stderr and exit status must match, lines marked as a race may interleave.
 import { describe, expect, it } from 'vitest';
 import type { BaseEventLoop } from '../../src/runtime/base-events.js';
-import { AttributeError, KeyboardInterrupt, QueueEmpty, RuntimeError, ValueError } from '../../src/runtime/exceptions.js';
+import { AttributeError, KeyboardInterrupt, QueueEmpty, RuntimeError, TimeoutError, ValueError } from '../../src/runtime/exceptions.js';
 import { pyFloat } from '../../src/runtime/repr.js';
 import { runProcess, type MainProgram, type Op, type ProcessResult } from '../../src/runtime/process/index.js';
 import { compareLines } from '../scenarios/compare.js';
@@ -748,6 +748,86 @@ loop.run_until_complete(main())
       py.print(yield* loop.blocking.runUntilComplete(asyncio.sleep(0.1, 'again')));
       py.line(15);
       yield* loop.blocking.runUntilComplete(main());
+    },
+  },
+  {
+    name: 'threading.Lock across threads, join(timeout) returning while the thread lives, result(timeout) raising TimeoutError, done callbacks',
+    python: `import threading, time
+from concurrent.futures import ThreadPoolExecutor, TimeoutError as FuturesTimeout
+lock = threading.Lock()
+def holder():
+    lock.acquire()
+    print("holder has the lock", lock.locked())
+    time.sleep(0.3)
+    lock.release()
+    time.sleep(0.3)
+    print("holder ends")
+t = threading.Thread(target=holder)
+t.start()
+print(lock.acquire(blocking=False), lock.acquire(timeout=0.1))
+lock.acquire()
+print("main got the lock", lock.locked())
+lock.release()
+t.join(0.1)
+print("alive after join(0.1):", t.is_alive())
+t.join()
+print("alive after join():", t.is_alive())
+ex = ThreadPoolExecutor(max_workers=1)
+fut = ex.submit(time.sleep, 0.3)
+fut.add_done_callback(lambda f: print("callback in", threading.current_thread().name, f.done()))
+try:
+    fut.result(timeout=0.1)
+except FuturesTimeout as e:
+    print("timed out:", repr(e), type(e).__name__, fut.done())
+time.sleep(0.4)
+print(fut.result())
+fut.add_done_callback(lambda f: print("late callback in", threading.current_thread().name))
+ex.shutdown()
+try:
+    lock.release()
+except RuntimeError as e:
+    print(repr(e))
+`,
+    *program(py) {
+      const { threading, time, concurrent } = py;
+      const lock = threading.Lock();
+      const holder = py.def('holder', 4, function* () {
+        yield* lock.acquire();
+        py.print('holder has the lock', lock.locked());
+        yield* time.sleep(0.3);
+        lock.release();
+        yield* time.sleep(0.3);
+        py.print('holder ends');
+      });
+      const t = threading.Thread({ target: holder });
+      t.start();
+      py.print(yield* lock.acquire(false), yield* lock.acquire(true, 0.1));
+      yield* lock.acquire();
+      py.print('main got the lock', lock.locked());
+      lock.release();
+      yield* t.join(0.1);
+      py.print('alive after join(0.1):', t.is_alive());
+      yield* t.join();
+      py.print('alive after join():', t.is_alive());
+      const ex = concurrent.futures.ThreadPoolExecutor({ maxWorkers: 1 });
+      const fut = ex.submit(time.sleep, 0.3);
+      fut.add_done_callback((f) => py.print('callback in', threading.current_thread().name, f.done()));
+      try {
+        yield* fut.result(0.1);
+      } catch (e) {
+        if (!(e instanceof TimeoutError)) throw e;
+        py.print('timed out:', py.repr(e), e.pyName, fut.done());
+      }
+      yield* time.sleep(0.4);
+      py.print(yield* fut.result());
+      fut.add_done_callback(() => py.print('late callback in', threading.current_thread().name));
+      yield* ex.shutdown();
+      try {
+        lock.release();
+      } catch (e) {
+        if (!(e instanceof RuntimeError)) throw e;
+        py.print(py.repr(e));
+      }
     },
   },
 ];
