@@ -33,6 +33,9 @@ export const HANDLE_RUN_FRAME: PyFrame = {
 
 type Callback = (...args: never[]) => unknown;
 
+/** The arguments of a callback that takes none; never written to. */
+const NO_ARGS: CallbackArgs = [];
+
 /** Adds the frame of a function a Python exception is passing through (once), as CPython's traceback grows while unwinding. */
 export function prependFrame(error: unknown, frame: PyFrame): void {
   if (error instanceof PyBaseException && error.frames[0] !== frame) error.frames.unshift(frame);
@@ -66,7 +69,8 @@ export class Handle implements HandleLike {
     this._context = context ?? copyContext();
     this._loop = loop;
     this._callback = callback;
-    this._args = args;
+    // Most callbacks take no arguments: those handles share one empty list (a pending timer is smaller).
+    this._args = args.length === 0 ? NO_ARGS : args;
     if (loop.getDebug()) {
       const stack = loop.realm.extractStack?.();
       if (stack && stack.length > 0) this._sourceTraceback = stack;
