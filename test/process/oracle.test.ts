@@ -830,6 +830,94 @@ except RuntimeError as e:
       }
     },
   },
+  {
+    name: 'at exit, coroutines that never started warn they were never awaited: from sys:1 when a global held them, from close() when an unclosed loop frees their task',
+    python: `import asyncio
+async def f():
+    pass
+async def g():
+    pass
+async def h():
+    pass
+c1 = g()
+c2 = f()
+c3 = f()
+loop = asyncio.new_event_loop()
+loop.create_task(f())
+loop.create_task(g())
+loop.create_task(f())
+c4 = h()
+print("end")
+`,
+    *program(py) {
+      const f = py.asyncDef('f', 2, function* () {});
+      const g = py.asyncDef('g', 4, function* () {});
+      const h = py.asyncDef('h', 6, function* () {});
+      g();
+      f();
+      f();
+      const loop = py.asyncio.newEventLoop();
+      loop.createTask(f());
+      loop.createTask(g());
+      loop.createTask(f());
+      h();
+      py.print('end');
+    },
+  },
+  {
+    name: "Ctrl+C before main()'s task first runs: its coroutine was never awaited, reported when the loop is collected",
+    python: `import asyncio, time
+def blocker():
+    print("blocking")
+    time.sleep(1)
+    print("unblocked")
+async def main():
+    await asyncio.sleep(2)
+loop = asyncio.new_event_loop()
+loop.call_soon(blocker)
+try:
+    loop.run_until_complete(main())
+except KeyboardInterrupt:
+    print("caught", loop.is_running())
+print(loop.run_until_complete(asyncio.sleep(0.1, 'again')))
+loop.call_soon(blocker)
+loop.run_until_complete(main())
+`,
+    interrupts: [0.3, 0.8],
+    *program(py) {
+      const { asyncio } = py;
+      const blocker = py.def('blocker', 2, function* () {
+        py.line(3);
+        py.print('blocking');
+        py.line(4);
+        yield* py.time.sleep(1);
+        py.line(5);
+        py.print('unblocked');
+      });
+      const main = py.asyncDef('main', 6, function* () {
+        py.line(7);
+        yield* asyncio.sleep(2);
+      });
+      py.line(8);
+      const loop = asyncio.newEventLoop();
+      py.line(9);
+      loop.callSoon(blocker);
+      try {
+        py.line(11);
+        yield* loop.blocking.runUntilComplete(main());
+      } catch (e) {
+        if (!(e instanceof KeyboardInterrupt)) throw e;
+        py.line(13);
+        py.print('caught', loop.isRunning());
+      }
+      py.line(14);
+      py.print(yield* loop.blocking.runUntilComplete(asyncio.sleep(0.1, 'again')));
+      py.line(15);
+      loop.callSoon(blocker);
+      py.line(16);
+      yield* loop.blocking.runUntilComplete(main());
+    },
+  },
 ];
 
 describe('the simulated process against python3', () => {

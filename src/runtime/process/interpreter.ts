@@ -13,6 +13,7 @@ import type { BaseEventLoop } from '../base-events.js';
 import { unretrievedFutures } from '../futures.js';
 import { allTasks } from '../task-registry.js';
 import { Task } from '../tasks.js';
+import { Coroutine } from '../coroutines.js';
 import { PY_STDLIB_DIR } from '../repr.js';
 import type { ProcessContext } from './context.js';
 import type { ExecutorRegistry } from './executor.js';
@@ -33,12 +34,23 @@ export const SHUTDOWN_INTERRUPTED = [
   'KeyboardInterrupt: ',
 ];
 
+/** A coroutine object made by one of the program's `async def`s, and how many loops existed then. */
+export interface ProgramCoroutine {
+  coro: Coroutine<unknown>;
+  loopsBefore: number;
+}
+
+/** Where CPython's warning points when a loop's `__del__` frees a task that never ran: close()'s `self._ready.clear()`. */
+const LOOP_CLOSE_READY_CLEAR = `${PY_STDLIB_DIR}/asyncio/base_events.py:678`;
+
 export interface InterpreterParts {
   ctx: ProcessContext;
   executors: ExecutorRegistry;
   warnings: Warnings;
   /** Every event loop the program created, in creation order. */
   loops: readonly BaseEventLoop[];
+  /** Every coroutine object the program's `async def`s made, in creation order. */
+  coroutines: readonly ProgramCoroutine[];
 }
 
 export class Interpreter {
@@ -130,18 +142,45 @@ export class Interpreter {
    * gone); then pending tasks are destroyed (Task.__del__), in creation order, and failed futures
    * nobody asked are reported ("exception was never retrieved", Future.__del__), in the order they
    * failed.
+   *
+   * A coroutine that never started warns "coroutine '...' was never awaited" when it is freed. An
+   * unclosed loop's `__del__` calls close(), whose `self._ready.clear()` frees the tasks that never
+   * ran a step: each warns from that line right after its own report. A coroutine no task owns is
+   * freed when the module's globals are cleared, with no Python frame running (`sys:1`); globals go
+   * in the order they were bound, taken here as the order the coroutines and loops were made.
    */
   private collectGarbage(): void {
-    const { loops, warnings } = this.parts;
+    const { loops, warnings, coroutines } = this.parts;
     const collectable = loops.filter((loop) => !loop.isRunning());
     const unclosed = collectable.find((loop) => !loop.isClosed());
     if (unclosed !== undefined) {
       const message = `unclosed event loop ${unclosed.__repr__()}`;
       warnings.warnUnlocated('ResourceWarning', message, [`${PY_STDLIB_DIR}/asyncio/base_events.py:692: ResourceWarning: ${message}`]);
     }
-    for (const loop of collectable) {
-      for (const task of allTasks(loop)) if (task instanceof Task) task.finalize();
+    // Coroutines some task owns are freed with their task (or never, on a loop still running).
+    const owned = new Set<unknown>(loops.flatMap((loop) => [...allTasks(loop)].map((task) => (task as Task<unknown>)._coro)));
+    const neverStarted = (coro: Coroutine<unknown>) => coro.state === 'created';
+    const neverAwaited = (coro: Coroutine<unknown>) => `coroutine '${coro.__qualname__}' was never awaited`;
+    let next = 0;
+    const bareUpTo = (loopsBefore: number) => {
+      for (; next < coroutines.length && coroutines[next]!.loopsBefore <= loopsBefore; next++) {
+        const { coro } = coroutines[next]!;
+        if (neverStarted(coro) && !owned.has(coro)) warnings.warnAtExit('sys:1', 'RuntimeWarning', neverAwaited(coro));
+      }
+    };
+    for (const [index, loop] of loops.entries()) {
+      bareUpTo(index);
+      if (loop.isRunning()) continue;
+      for (const task of allTasks(loop)) {
+        if (!(task instanceof Task)) continue;
+        task.finalize();
+        const coro = task._coro;
+        if (!loop.isClosed() && !task.done() && coro instanceof Coroutine && neverStarted(coro)) {
+          warnings.warnAtExit(LOOP_CLOSE_READY_CLEAR, 'RuntimeWarning', neverAwaited(coro));
+        }
+      }
       for (const future of unretrievedFutures(loop)) future.reportIfUnretrieved();
     }
+    bareUpTo(Infinity);
   }
 }

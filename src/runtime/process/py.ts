@@ -41,6 +41,7 @@ import { Queue } from './queue.js';
 import { runCoroutineThreadsafe } from './threadsafe.js';
 import { Event, Lock, Thread, ThreadTable, markPyDef, type ThreadOptions } from './threading.js';
 import { createTime, type PyTime } from './time.js';
+import type { ProgramCoroutine } from './interpreter.js';
 
 export type Py = ReturnType<typeof createPy>;
 
@@ -50,11 +51,13 @@ export interface PyParts {
   executors: ExecutorRegistry;
   /** Loops the program created, in order (filled as it creates them). */
   loops: BaseEventLoop[];
+  /** Coroutine objects the program's `async def`s made, in order (filled as it makes them). */
+  coroutines: ProgramCoroutine[];
 }
 
 type AnyFunction = (...args: never[]) => unknown;
 
-export function createPy({ ctx, executors, loops }: PyParts) {
+export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
   const table = new ThreadTable(ctx);
   const time: PyTime = createTime(ctx.realm);
   // Every loop of the process, however it was created (new_event_loop, or get_event_loop and the
@@ -163,7 +166,15 @@ export function createPy({ ctx, executors, loops }: PyParts) {
           throw error;
         }
       };
-      return asyncDef(name, framed, { ...options, file, line });
+      const make = asyncDef(name, framed, { ...options, file, line });
+      // Each coroutine object is remembered, with how many loops existed when it was made, for the
+      // exit-time "coroutine ... was never awaited" warning (interpreter.ts).
+      const recorded = (...args: A): Coroutine<T> => {
+        const coro = make(...args);
+        coroutines.push({ coro: coro as Coroutine<unknown>, loopsBefore: loops.length });
+        return coro;
+      };
+      return Object.assign(recorded, { __qualname__: make.__qualname__ }) as typeof make;
     },
 
     // ── time ──────────────────────────────────────────────────────────────────

@@ -8,7 +8,7 @@ import type { TraceEvent } from '../trace.js';
 import type { ProcessContext } from './context.js';
 import { ExecutorRegistry } from './executor.js';
 import { SourceFiles, inFrame, noteRaised } from './frames.js';
-import { Interpreter } from './interpreter.js';
+import { Interpreter, type ProgramCoroutine } from './interpreter.js';
 import { Kernel } from './kernel.js';
 import { ProcessOutput } from './output.js';
 import { createPy, type Py } from './py.js';
@@ -66,13 +66,14 @@ export function runProcess(main: MainProgram, options: ProcessOptions = {}): Pro
   };
   const executors = new ExecutorRegistry();
   const loops: BaseEventLoop[] = [];
-  const interpreter = new Interpreter({ ctx, executors, warnings, loops });
+  const coroutines: ProgramCoroutine[] = [];
+  const interpreter = new Interpreter({ ctx, executors, warnings, loops, coroutines });
   kernel.onIdle = (timersPending) => interpreter.idle(timersPending);
   kernel.onRaise = (error, thread) => noteRaised(error, thread, sources);
 
   let status = 0;
   const end = withRealm(realm, () => {
-    const py = createPy({ ctx, executors, loops });
+    const py = createPy({ ctx, executors, loops, coroutines });
     const module = () => inFrame(kernel.main, sources, { file, name: '<module>', line: 1 }, () => main(py)) as Op<unknown>;
     kernel.setMainProgram(
       (function* () {

@@ -38,6 +38,19 @@ export class Warnings {
     this.output.stderrLines(text === undefined ? [`${where}: ${category}: ${message}`] : [`${where}: ${category}: ${message}`, `  ${text}`]);
   }
 
+  /**
+   * A warning raised at exit, where CPython names the place (`sys:1` when no Python frame runs) but
+   * shows no source line; still once per (place, message), as the default filter does.
+   */
+  warnAtExit(where: string, category: string, message: string): void {
+    if (HIDDEN_BY_DEFAULT.has(category) && !this.devMode) return;
+    const key = `${where}|${category}|${message}`;
+    if (this.shown.has(key)) return;
+    this.shown.add(key);
+    this.kernel.emit({ type: 'warning', category, message });
+    this.output.stderrLines([`${where}: ${category}: ${message}`]);
+  }
+
   /** A warning raised where Python has no source line to show (e.g. from a finalizer at exit). */
   warnUnlocated(category: string, message: string, lines: readonly string[]): void {
     if (HIDDEN_BY_DEFAULT.has(category) && !this.devMode) return;
