@@ -45,6 +45,13 @@ export interface FutureOptions {
 const NO_FRAMES: readonly PyFrame[] = [];
 
 /**
+ * The callbacks of a future that has none: shared and frozen. The first callback replaces it with a
+ * list of its own (of one slot: pushing onto an empty list reserves 17), so a future waited on
+ * once holds one small list, and a future nobody waits on none.
+ */
+const NO_CALLBACKS: CallbackEntry[] = Object.freeze([]) as unknown as CallbackEntry[];
+
+/**
  * Futures whose repr is being built right now, innermost last (reprlib.recursive_repr). Reprs
  * nest, so a stack a few deep does; a Set hashed every future the trace labels a callback with.
  */
@@ -62,7 +69,8 @@ export class Future<T = unknown> {
   _exception: PyBaseException | null = null;
   /** The exception's traceback when it was set: result() raises it with this traceback again. */
   _exceptionTb: readonly PyFrame[] = NO_FRAMES;
-  _callbacks: CallbackEntry[] = [];
+  /** Done callbacks in registration order; NO_CALLBACKS (shared) until the first is added. */
+  _callbacks: CallbackEntry[] = NO_CALLBACKS;
   _cancelMessage: unknown = undefined;
   /** A saved CancelledError, chained as context of the one `result()` raises later. */
   _cancelledExc: CancelledError | null = null;
@@ -144,7 +152,7 @@ export class Future<T = unknown> {
   private scheduleCallbacks(): void {
     const callbacks = this._callbacks;
     if (callbacks.length === 0) return;
-    this._callbacks = [];
+    this._callbacks = NO_CALLBACKS;
     for (const { fn, context } of callbacks) {
       this._loop.callSoonWithContext(fn, [this], { context });
     }
@@ -187,7 +195,9 @@ export class Future<T = unknown> {
       this._loop.callSoonWithContext(callback, [this], { context: options.context });
     } else {
       // The context is copied now, when the callback is added, not when it is scheduled.
-      this._callbacks.push({ fn: callback, context: options.context ?? copyContext() });
+      const entry = { fn: callback, context: options.context ?? copyContext() };
+      if (this._callbacks.length === 0) this._callbacks = [entry];
+      else this._callbacks.push(entry);
     }
   }
 
