@@ -918,6 +918,22 @@ loop.run_until_complete(main())
       yield* loop.blocking.runUntilComplete(main());
     },
   },
+  {
+    name: 'at exit, a coroutine waiting in a run_coroutine_threadsafe callback of a loop that never ran warns from close()',
+    python: `import asyncio
+async def work():
+    pass
+loop = asyncio.new_event_loop()
+fut = asyncio.run_coroutine_threadsafe(work(), loop)
+print("end", fut.done())
+`,
+    program(py) {
+      const work = py.asyncDef('work', 2, function* () {});
+      const loop = py.asyncio.newEventLoop();
+      const fut = py.asyncio.runCoroutineThreadsafe(work(), loop);
+      py.print('end', fut.done());
+    },
+  },
 ];
 
 describe('the simulated process against python3', () => {

@@ -157,8 +157,10 @@ export class Interpreter {
       const message = `unclosed event loop ${unclosed.__repr__()}`;
       warnings.warnUnlocated('ResourceWarning', message, [`${PY_STDLIB_DIR}/asyncio/base_events.py:692: ResourceWarning: ${message}`]);
     }
-    // Coroutines some task owns are freed with their task (or never, on a loop still running).
-    const owned = new Set<unknown>(loops.flatMap((loop) => [...allTasks(loop)].map((task) => (task as Task<unknown>)._coro)));
+    // Coroutines some task or pending run_coroutine_threadsafe callback owns are freed with it (or
+    // never, on a loop still running).
+    const inCallbacks = this.parts.ctx.coroutinesInCallbacks;
+    const owned = new Set<unknown>([...loops.flatMap((loop) => [...allTasks(loop)].map((task) => (task as Task<unknown>)._coro)), ...inCallbacks.keys()]);
     const neverStarted = (coro: Coroutine<unknown>) => coro.state === 'created';
     const neverAwaited = (coro: Coroutine<unknown>) => `coroutine '${coro.__qualname__}' was never awaited`;
     let next = 0;
@@ -177,6 +179,11 @@ export class Interpreter {
         const coro = task._coro;
         if (!loop.isClosed() && !task.done() && coro instanceof Coroutine && neverStarted(coro)) {
           warnings.warnAtExit(LOOP_CLOSE_READY_CLEAR, 'RuntimeWarning', neverAwaited(coro));
+        }
+      }
+      if (!loop.isClosed()) {
+        for (const [coro, owner] of inCallbacks) {
+          if (owner === loop && coro instanceof Coroutine && neverStarted(coro)) warnings.warnAtExit(LOOP_CLOSE_READY_CLEAR, 'RuntimeWarning', neverAwaited(coro));
         }
       }
       for (const future of unretrievedFutures(loop)) future.reportIfUnretrieved();

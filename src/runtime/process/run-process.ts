@@ -60,6 +60,7 @@ export function runProcess(main: MainProgram, options: ProcessOptions = {}): Pro
     output,
     file,
     debug: realm.debug,
+    coroutinesInCallbacks: new Map(),
     counters: { thread: 0, executor: 0 },
     warn: (category, message) => warnings.warn(category, message),
     currentThread: () => kernel.current,

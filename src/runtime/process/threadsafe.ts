@@ -57,6 +57,7 @@ export function runCoroutineThreadsafe<T>(ctx: ProcessContext, coro: CoroutineLi
   const future = new ConcurrentFuture<T>(ctx.kernel, (lines) => ctx.output.stderrLines(lines));
   const callback = asyncioFunction(
     () => {
+      ctx.coroutinesInCallbacks.delete(coro);
       try {
         chainToConcurrent(ensureFuture(coro, { loop, callerFrames: [CALLBACK_ENSURE_FRAME, ENSURE_FUTURE_FRAME] }), future, loop);
       } catch (error) {
@@ -68,6 +69,7 @@ export function runCoroutineThreadsafe<T>(ctx: ProcessContext, coro: CoroutineLi
     'tasks.py',
     926,
   );
+  ctx.coroutinesInCallbacks.set(coro, loop);
   loop.callSoonThreadsafe(callback);
   return future;
 }
