@@ -51,32 +51,47 @@ export interface EventLoopOptions {
   className?: string;
 }
 
-/** collections.deque, for the ready queue: O(1) append and popleft. */
+/**
+ * collections.deque, for the ready queue: O(1) append and popleft. A ring buffer whose capacity
+ * doubles when full: a busy loop reuses the same slots every iteration, where an array compacted
+ * with slice() copied (and allocated) the queue over and over.
+ */
 class Deque<T> {
-  private items: (T | undefined)[] = [];
+  /** Capacity is a power of two, so positions wrap with a mask. */
+  private items: (T | undefined)[] = new Array<T | undefined>(16);
   private head = 0;
+  private size = 0;
   get length(): number {
-    return this.items.length - this.head;
+    return this.size;
   }
   append(item: T): void {
-    this.items.push(item);
+    if (this.size === this.items.length) this.grow();
+    this.items[(this.head + this.size) & (this.items.length - 1)] = item;
+    this.size += 1;
   }
   popleft(): T {
     const item = this.items[this.head] as T;
-    this.items[this.head++] = undefined;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.size -= 1;
     return item;
   }
   clear(): void {
-    this.items = [];
+    this.items = new Array<T | undefined>(16);
     this.head = 0;
+    this.size = 0;
   }
   /** The queued items, oldest first (for views and tests). */
   toArray(): T[] {
-    return this.items.slice(this.head) as T[];
+    const out: T[] = [];
+    for (let i = 0; i < this.size; i++) out.push(this.items[(this.head + i) & (this.items.length - 1)] as T);
+    return out;
+  }
+  private grow(): void {
+    const items = this.toArray() as (T | undefined)[];
+    items.length = this.items.length * 2;
+    this.items = items;
+    this.head = 0;
   }
 }
 
