@@ -4,6 +4,7 @@ import type { Lang, Lesson, LessonVariant, RunEnd, RunOptions } from '../scenari
 import type { Runnable } from '../playback/index.js';
 import { chalkFor } from '../views/color.js';
 import { stoppedWatchingMessage } from '../views/ending.js';
+import { lessonIntro } from '../views/intro.js';
 import { ndjsonLines } from '../views/ndjson.js';
 import { PlainView, type PlainLine } from '../views/plain.js';
 import type { CliContext, CliIO } from './io.js';
@@ -65,6 +66,7 @@ export async function runLesson(ctx: CliContext, choice: LessonChoice): Promise<
     chalk: chalkFor(io.stdout, io.env),
     source: sourceOf(choice),
   });
+  writeLines(io, plain.intro(lessonIntro(choice.lesson, choice.variant, choice.options.asWritten, choice.lang)));
   if (view === 'paced') return playLive(io, runnable, choice, plain, timePace(io, choice.flags.speed));
   if (view === 'step') {
     io.stderr.write(

@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { Lang } from '../scenarios/types.js';
 import { describe, newDescribeState, type DescribeState, type Detail } from './describe.js';
+import type { IntroLine } from './intro.js';
 
 export interface PlainLine {
   stream: 'stdout' | 'stderr';
@@ -48,6 +49,20 @@ export class PlainView {
     if (event.race) text += lang === 'zh' ? '  (竞争: 真实 Python 中顺序可能不同)' : '  (race: real Python may order this differently)';
     const loud = event.type === 'interrupt' || event.type === 'exit' || (event.type === 'shutdown' && event.phase === 'hang');
     return [{ stream: 'stdout', text: loud ? chalk.dim(prefix) + chalk.yellow(text) : chalk.dim(prefix + text) }];
+  }
+
+  /**
+   * The lesson's intro before the run (nothing with --output-only): each line starts with `»`, as the
+   * lesson's notes do, so it never reads as something the program printed; a blank line follows.
+   */
+  intro(lines: readonly IntroLine[]): PlainLine[] {
+    const { detail, chalk } = this.options;
+    if (detail === 'none' || lines.length === 0) return [];
+    const styled = lines.map(({ kind, text }) => ({
+      stream: 'stdout' as const,
+      text: kind === 'title' ? chalk.bold(`» ${text}`) : kind === 'heading' ? chalk.cyan(`» ${text}:`) : chalk.cyan(`»   ${text}`),
+    }));
+    return [...styled, { stream: 'stdout', text: '' }];
   }
 
   /** Whether `event` prints anything at this detail level (without remembering it). */

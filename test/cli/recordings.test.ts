@@ -63,7 +63,13 @@ describe.each(loadRecordings().map((r) => [r.name, r] as const))('%s', (_name, r
   it('--plain interleaves the same printed lines with time-prefixed timeline lines', async () => {
     const plain = await cli([...args, '--plain'], { lessons });
     const only = await cli([...args, '--output-only'], { lessons });
-    const programLines = plain.stdout.split('\n').filter((line) => !/^ {0,7}\d+\.\d{3}(?: \[[^\]]+\])? {2}/.test(line));
+    // The lesson's intro comes first: lines starting with », then one blank line.
+    const intro = plain.stdout.slice(0, plain.stdout.indexOf('\n\n') + 2);
+    expect(intro.split('\n').slice(0, -2).every((line) => line.startsWith('» '))).toBe(true);
+    const programLines = plain.stdout
+      .slice(intro.length)
+      .split('\n')
+      .filter((line) => !/^ {0,7}\d+\.\d{3}(?: \[[^\]]+\])? {2}/.test(line));
     expect(programLines.join('\n')).toBe(only.stdout);
     expect(plain.stdout.length).toBeGreaterThan(only.stdout.length);
   });

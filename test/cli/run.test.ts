@@ -3,6 +3,9 @@ import type { TraceEvent } from '../../src/runtime/trace.js';
 import { fixtureLessons } from './fixtures/lessons.js';
 import { cli } from './harness.js';
 
+/** What the plain view says about the fixture lesson `greet` before its run. */
+const greetIntro = ['» Greeting', '» What to watch:', '»   What greet shows.', ''];
+
 describe('choosing a view', () => {
   it('opens the interactive UI in a terminal, with the options the flags ask for', async () => {
     const run = await cli(['ticker', 'plain', '--speed', '2', '--step', '--debug', '--interrupt-at', '2,1', '--lang', 'zh'], { tty: true });
@@ -35,6 +38,7 @@ describe('--plain', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
+        ...greetIntro,
         '   0.000  » registering the callback',
         '注册callback函数',
         "   0.000  call_soon: greet('hi') appended to the ready queue",
@@ -185,7 +189,7 @@ describe('paced plain playback', () => {
 describe('--step in the plain view', () => {
   it('shows one printing event per Enter and quits on q', async () => {
     const run = await cli(['greet', '--plain', '--step'], { stdinLines: ['', '', 'q'] });
-    expect(run.stdout).toBe(["   0.000  » registering the callback", '注册callback函数', "   0.000  call_soon: greet('hi') appended to the ready queue", ''].join('\n'));
+    expect(run.stdout).toBe([...greetIntro, '   0.000  » registering the callback', '注册callback函数', "   0.000  call_soon: greet('hi') appended to the ready queue", ''].join('\n'));
     expect(run.stderr).toContain('(stepping: Enter shows the next step');
     expect(run.code).toBe(0);
   });
