@@ -40,7 +40,8 @@ export type Action =
   | { type: 'restart' }
   | { type: 'faster' }
   | { type: 'slower' }
-  | { type: 'interrupt'; ctrl: boolean }
+  /** `at`: the simulated time the header showed when the key was pressed (the playhead's time by default). */
+  | { type: 'interrupt'; ctrl: boolean; at?: number }
   | { type: 'toggle_source' }
   | { type: 'help' }
   | { type: 'quit' }
@@ -130,7 +131,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     case 'tick':
       if (!base.playing) return base;
       if (atEnd(base)) return { ...base, playing: false, playhead: pause(base.playhead, now) };
-      return goTo(base, base.step + 1, now);
+      return stopAtExit(goTo(base, base.step + 1, now), now);
     case 'restart': {
       const result = base.program.run(base.initialOptions);
       return goTo({ ...base, options: base.initialOptions, result, replay: new Replay(result.events) }, 0, now);
@@ -143,7 +144,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return { ...base, speed, playhead: setSpeed(base.playhead, now, speed) };
     }
     case 'interrupt':
-      return interrupt(base, action.ctrl, now);
+      return interrupt(base, action.ctrl, now, action.at);
     case 'toggle_source': {
       if (!base.program.canToggle) return { ...base, flash: { zh: '这一课只有一份程序。', en: 'This lesson has one program only.' } };
       const options = { ...base.options, asWritten: !base.options.asWritten };
@@ -169,12 +170,16 @@ export function programExited(lab: Lab): boolean {
   return lab.replay.stateAt(lab.step).exitStatus !== undefined;
 }
 
-/** Simulated time now: the playhead's while playing (time flows between events), else the step's. */
+/**
+ * Simulated time now: the playhead's while playing (time flows between events), else the step's.
+ * Never earlier than the playhead's anchor: a frame drawn with a clock read just before the
+ * playhead was last moved (a Ctrl+C, a speed change) does not show time running backwards.
+ */
 export function simNow(lab: Lab, now: number): number {
   const stepT = lab.replay.eventAt(lab.step)?.t ?? 0;
   if (!lab.playing) return stepT;
   const next = atEnd(lab) ? Number.POSITIVE_INFINITY : lab.replay.eventAt(lab.step + 1)!.t;
-  return Math.max(stepT, Math.min(simTimeAt(lab.playhead, now), next));
+  return Math.max(stepT, Math.min(simTimeAt(lab.playhead, Math.max(now, lab.playhead.wallAt)), next));
 }
 
 /** Milliseconds until the next step is due while playing (Infinity when paused or at the end). */
@@ -190,6 +195,11 @@ function stop(lab: Lab, now: number): Lab {
   return lab.playing ? { ...lab, playing: false, playhead: pause(lab.playhead, now) } : lab;
 }
 
+/** Playback pauses on the step where the program exits: nothing happens after it, so the clock stops at the exit time. */
+function stopAtExit(lab: Lab, now: number): Lab {
+  return lab.playing && atEnd(lab) && programExited(lab) ? stop(lab, now) : lab;
+}
+
 function withoutFlash(lab: Lab): Lab {
   if (!lab.flash) return lab;
   const { flash: _flash, ...rest } = lab;
@@ -203,20 +213,26 @@ function goTo(lab: Lab, step: number, now: number): Lab {
   return { ...lab, step: s, playhead: seek(lab.playhead, now, t) };
 }
 
-function interrupt(lab: Lab, ctrl: boolean, now: number): Lab {
+function interrupt(lab: Lab, ctrl: boolean, now: number, shown?: number): Lab {
   const recent = [...lab.ctrlC.filter((at) => now - at < CTRL_C_WINDOW_MS), now];
   if (ctrl && (programExited(lab) || recent.length >= 3)) return { ...lab, ctrlC: recent, quit: recent.length >= 3 && !programExited(lab) ? 130 : 0 };
   const withPress: Lab = ctrl ? { ...lab, ctrlC: recent } : lab;
   if (programExited(lab)) return { ...withPress, flash: { zh: '程序已经退出了:按 q 或 Ctrl+C 离开。', en: 'The program has exited: press q or Ctrl+C to leave.' } };
-  const t = simNow(lab, now);
+  // At the time on screen: never before the step shown, never after the playhead.
+  const playhead = simNow(lab, now);
+  const stepT = lab.replay.eventAt(lab.step)?.t ?? 0;
+  const t = shown === undefined ? playhead : Math.max(stepT, Math.min(shown, playhead));
   // A program still running when the simulation stopped gets as long again after the interrupt.
   const options = { ...lab.options, until: Math.max(lab.options.until, t + lab.options.until) };
   const { options: next, result, divergence } = interruptAt(lab.program, options, t, lab.result);
   const replay = new Replay(result.events);
   const shownIndex = lab.replay.stops[lab.step] ?? 0;
-  // Continue from the current step; if the interrupt lands right here, show its arrival at once.
-  let step = replay.stepOfEvent(Math.min(shownIndex, divergence - 1));
   const arrival = result.events.findIndex((e, i) => i >= divergence && e.type === 'interrupt');
-  if (!lab.playing && arrival >= 0) step = replay.stepOfEvent(arrival);
-  return goTo({ ...withPress, options: next, result, replay }, step, now);
+  // Paused: the interrupt lands right here, so show its arrival at once.
+  if (!lab.playing && arrival >= 0) return goTo({ ...withPress, options: next, result, replay }, replay.stepOfEvent(arrival), now);
+  // Continue from the step shown, with the clock where it stands: the interrupt was delivered at
+  // the playhead's time `t` (usually between two events), and playback reaches its arrival from here.
+  const step = replay.stepOfEvent(Math.min(shownIndex, divergence - 1));
+  const changed: Lab = { ...withPress, options: next, result, replay, step };
+  return { ...changed, playhead: seek(lab.playhead, now, lab.playing ? Math.max(t, replay.eventAt(step)?.t ?? 0) : (replay.eventAt(step)?.t ?? 0)) };
 }

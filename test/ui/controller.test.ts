@@ -1,7 +1,7 @@
 // The lab's controls as a state machine: keys to actions, stepping, playback ticks, speed, Ctrl+C
 // by re-simulation, leaving, and switching between the article's program and the corrected one.
 import { describe, expect, it } from 'vitest';
-import { atEnd, createLab, keyAction, keyActions, type Lab, nextTickIn, programExited, STEP_DWELL_MS, update } from '../../src/ui/controller.js';
+import { atEnd, createLab, keyAction, keyActions, type Lab, nextTickIn, programExited, simNow, STEP_DWELL_MS, update } from '../../src/ui/controller.js';
 import { programOf } from '../../src/ui/program.js';
 import { callLaterLesson, waitForeverLesson } from './fixtures/lessons.js';
 import type { Lesson } from '../../src/scenarios/types.js';
@@ -64,6 +64,27 @@ describe('stepping', () => {
   });
 });
 
+describe('the end of a run', () => {
+  it('pauses when playback reaches the exit, the clock stopped at the exit time', () => {
+    let l = lab(callLaterLesson, { startPaused: false });
+    let now = 0;
+    // As the UI does: a tick only when one is due.
+    for (let i = 0; i < 500 && Number.isFinite(nextTickIn(l, now, now)); i++) {
+      now += nextTickIn(l, now, now);
+      l = update(l, { type: 'tick' }, now);
+    }
+    expect([atEnd(l), programExited(l), l.playing]).toEqual([true, true, false]);
+    expect(simNow(l, now + 3000)).toBe(0.5);
+  });
+
+  it('keeps the clock running at the end of a run that still goes on (a hang)', () => {
+    let l = lab(waitForeverLesson, { startPaused: false });
+    for (let i = 0; i < 50 && !atEnd(l); i++) l = update(l, { type: 'tick' }, 0);
+    expect([atEnd(l), l.playing]).toEqual([true, true]);
+    expect(simNow(l, 3000)).toBe(3);
+  });
+});
+
 describe('Ctrl+C', () => {
   it('re-simulates with KeyboardInterrupt at the current simulated time and shows its arrival', () => {
     let l = lab(waitForeverLesson);
@@ -84,6 +105,16 @@ describe('Ctrl+C', () => {
     const playing = { ...l, playing: true, playhead: { ...l.playhead, paused: false } };
     const hit = update(playing, { type: 'interrupt', ctrl: true }, 2500);
     expect(hit.options.interrupts).toEqual([2.5]);
+    // The clock stays where the header showed it (no jump back to the last step's 0.000)...
+    expect(simNow(hit, 2500)).toBe(2.5);
+    expect(simNow(hit, 2400)).toBe(2.5);
+    // ...and the next tick shows the KeyboardInterrupt arriving at that very time.
+    let after = hit;
+    for (let i = 0; i < 5 && after.replay.eventAt(after.step)?.type !== 'interrupt'; i++) after = update(after, { type: 'tick' }, 2500 + nextTickIn(after, 2500, 2500));
+    expect(after.replay.eventAt(after.step)).toMatchObject({ type: 'interrupt', t: 2.5 });
+    // The header drawn a moment ago read 2.45: that is when the learner pressed it.
+    const seen = update(playing, { type: 'interrupt', ctrl: true, at: 2.45 }, 2500);
+    expect([seen.options.interrupts, simNow(seen, 2500)]).toEqual([[2.45], 2.45]);
   });
 
   it('leaves the lab on Ctrl+C once the program has exited (status 0)', () => {

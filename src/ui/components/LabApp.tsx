@@ -1,7 +1,7 @@
 // The interactive lab: keys in, the Screen out. State lives in the pure controller; this
 // component only wires keys, timers and the terminal size to it.
 import { useApp, useInput } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../scenarios/types.js';
 import { type Action, atEnd, createLab, keyActions, type LabInit, simNow, update } from '../controller.js';
 import { usePlayback } from '../hooks/use-playback.js';
@@ -20,8 +20,10 @@ export function LabApp({ init, lang }: LabAppProps) {
   const { width, height } = useTerminalSize();
   const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
   const clock = usePlayback(lab, () => dispatch({ type: 'tick' }));
+  // Ctrl+C reaches the program at the simulated time the header shows.
+  const shownT = useRef(0);
   useInput((input, key) => {
-    for (const action of keyActions(input, key)) dispatch(action);
+    for (const action of keyActions(input, key)) dispatch(action.type === 'interrupt' ? { ...action, at: shownT.current } : action);
   });
   useEffect(() => {
     if (lab.quit !== undefined) exit(lab.quit);
@@ -30,6 +32,8 @@ export function LabApp({ init, lang }: LabAppProps) {
   const end = lab.result.end;
   const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
   const source = lab.program.source(lab.options.asWritten, lang);
+  const t = simNow(lab, clock);
+  shownT.current = t;
   return (
     <Screen
       width={width}
@@ -43,7 +47,7 @@ export function LabApp({ init, lang }: LabAppProps) {
       note={noteFor(lab.replay, lab.step)}
       flash={lab.flash}
       ending={ending}
-      t={simNow(lab, clock)}
+      t={t}
       step={lab.step}
       steps={lab.replay.length}
       endTime={lab.replay.endTime}
