@@ -145,6 +145,30 @@ describe('futures and tasks', () => {
   });
 });
 
+describe('task lanes and threads', () => {
+  // threads pool: MainThread creates loop 1; a pool thread creates Task-1 on it and runs it.
+  const pool = 'ThreadPoolExecutor-0_0';
+  const poolTask = at(0, { type: 'future_created', loop: 1, future: 1, kind: 'Task', name: 'Task-1', coro: 'task_1()' }, pool);
+  const lane = (events: TraceEvent[]) => foldEvents(events).lanes.find((l) => l.key === 'task:1')!;
+
+  it('files a task under the thread that runs its loop, not the thread that created the loop', () => {
+    expect(lane([created, poolTask]).thread).toBe(pool);
+    expect(lane([created, poolTask, at(0, { type: 'loop_state', loop: 1, state: 'running' }, pool), at(0, { type: 'task_step', loop: 1, task: 1, name: 'Task-1', mode: 'send' }, pool)]).thread).toBe(pool);
+  });
+
+  it("moves a loop's task lanes to the thread that starts running the loop", () => {
+    const mainTask = at(0, { type: 'future_created', loop: 1, future: 1, kind: 'Task', name: 'Task-1', coro: 'task_1()' });
+    expect(lane([created, mainTask]).thread).toBe('MainThread');
+    expect(lane([created, mainTask, at(0, { type: 'loop_state', loop: 1, state: 'running' }, 'Thread-1')]).thread).toBe('Thread-1');
+  });
+
+  it('files a task created from another thread on a running loop under the loop\'s thread', () => {
+    const running = at(0, { type: 'loop_state', loop: 1, state: 'running' }, 'Thread-1');
+    const fromMain = at(0, { type: 'future_created', loop: 1, future: 1, kind: 'Task', name: 'Task-1', coro: 'more_work(6)' });
+    expect(lane([created, running, fromMain]).thread).toBe('Thread-1');
+  });
+});
+
 describe('threads, lanes and output', () => {
   it('draws a blocked thread as a bar from when it blocked to when it woke', () => {
     const s = foldEvents([

@@ -19,6 +19,8 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
     case 'loop_created':
       return { ...next, loops: [...next.loops, { id: event.loop, thread: event.thread, debug: event.debug, state: 'idle', iteration: 0, stopping: false, ready: [], heap: [] }] };
     case 'loop_state':
+      // A task belongs to its loop, and a loop to the thread running it: its tasks' lanes follow.
+      if (event.state === 'running') next = fileTasksUnder(next, event.loop, event.thread);
       return updateLoop(next, event.loop, (loop) => ({
         ...loop,
         state: event.state,
@@ -99,8 +101,11 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       };
       next = { ...next, futures: [...next.futures, future] };
       if (event.kind === 'Task') {
-        const thread = next.loops.find((l) => l.id === event.loop)?.thread ?? event.thread;
-        next = addLane(next, { key: taskLane(event.future), kind: 'task', label: event.coro ? `${event.name} ${event.coro}` : event.name, thread, marks: undefined });
+        // Under the thread running its loop; a loop that has not run yet will most likely be run
+        // by the thread creating tasks on it (the lane moves when the loop starts running).
+        const loop = next.loops.find((l) => l.id === event.loop);
+        const thread = loop && loop.state !== 'idle' ? loop.thread : event.thread;
+        next = addLane(next, { key: taskLane(event.future), kind: 'task', label: event.coro ? `${event.name} ${event.coro}` : event.name, thread, loop: event.loop, marks: undefined });
       }
       return next;
     }
@@ -121,6 +126,8 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
     }
     case 'task_step':
       next = updateFuture(next, event.task, (f) => ({ ...f, stepping: true, waitingOn: undefined, waitingRepr: undefined, changedAt: index }));
+      // The step runs on the thread running the task's loop.
+      next = updateLane(next, taskLane(event.task), (lane) => (lane.thread === event.thread ? lane : { ...lane, thread: event.thread }));
       return addMark(next, taskLane(event.task), { t: event.t, kind: 'step', label: event.mode === 'throw' ? `throw(${event.value ?? ''})` : 'send', index, ...race(event) });
     case 'task_wait':
       return updateFuture(next, event.task, (f) => ({ ...f, stepping: false, waitingOn: event.on, waitingRepr: event.onRepr, changedAt: index }));
@@ -255,6 +262,11 @@ function addLane(state: LabState, lane: Lane): LabState {
 function updateLane(state: LabState, key: string, fn: (lane: Lane) => Lane): LabState {
   if (!hasLane(state, key)) return state;
   return { ...state, lanes: state.lanes.map((lane) => (lane.key === key ? fn(lane) : lane)) };
+}
+
+function fileTasksUnder(state: LabState, loop: number, thread: string): LabState {
+  if (!state.lanes.some((lane) => lane.kind === 'task' && lane.loop === loop && lane.thread !== thread)) return state;
+  return { ...state, lanes: state.lanes.map((lane) => (lane.kind === 'task' && lane.loop === loop && lane.thread !== thread ? { ...lane, thread } : lane)) };
 }
 
 function addMark(state: LabState, key: string, mark: Mark): LabState {

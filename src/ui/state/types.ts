@@ -108,6 +108,8 @@ export interface Lane {
   readonly label: string;
   /** For task lanes: the thread its loop runs in (lanes are grouped under their thread). */
   readonly thread: string;
+  /** For task lanes: the task's loop (the lane moves to whichever thread runs that loop). */
+  readonly loop?: number;
   readonly marks: Chain<Mark> | undefined;
   /** A span still open at this step (blocked, waiting in select, a callback running). */
   readonly open?: { readonly t: number; readonly kind: MarkKind; readonly label: string };
