@@ -121,6 +121,17 @@ describe('Screen', () => {
     expect(frame).toContain('PENDING');
   });
 
+  it('lines the time axis up with the lanes in Chinese (wide characters take two columns)', () => {
+    const rows = text(propsAt(60, { lang: 'zh' })).split('\n');
+    const ruler = rows.find((l) => l.startsWith('时间线'))!;
+    const lane = rows[rows.indexOf(ruler) + 1]!;
+    expect(cells(ruler)).toBe(100);
+    expect(ruler).not.toContain('…');
+    // The axis starts (0.0) in the column where the lanes' track starts.
+    const axis = cells(ruler.slice(0, ruler.indexOf('0.0')));
+    expect(axis).toBe(cells(lane.match(/^MainThread\s+/)![0]));
+  });
+
   it('shows the printed lines with their time and stderr in red', () => {
     const props = propsAt(60);
     const frame = plain(render(<Screen {...props} />).lastFrame());

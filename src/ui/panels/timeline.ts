@@ -3,7 +3,7 @@
 // timer expiries and task steps are points; blocking, selector waits and callbacks that hold the
 // thread are bars; Ctrl+C and races are flagged.
 import type { Line, Seg } from '../components/Lines.js';
-import { pyFloat } from '../format.js';
+import { cells, fit, pad, pyFloat } from '../format.js';
 import type { LabState, Lane, Mark, MarkKind } from '../state/types.js';
 
 /** Glyph, colour and priority (when marks share a column, the highest priority is drawn). */
@@ -40,7 +40,8 @@ interface Cell {
 
 export function timelineLines({ state, endTime, totalEvents, width, height, title }: TimelineInput): Line[] {
   const lanes = pickLanes(state.lanes, Math.max(0, height - 1));
-  const labelWidth = Math.min(width >= 100 ? 24 : 16, Math.max(8, ...lanes.map((l) => l.label.length + (l.kind === 'task' ? 2 : 0)))) + 1;
+  // Widths in terminal cells throughout (a CJK character takes two).
+  const labelWidth = Math.min(width >= 100 ? 24 : 16, Math.max(8, ...lanes.map((l) => cells(l.label) + (l.kind === 'task' ? 2 : 0)))) + 1;
   const track = Math.max(4, width - labelWidth);
   // With no simulated time passing (everything at t=0), events are spread in trace order.
   const byTime = endTime > 0;
@@ -86,7 +87,7 @@ function ruler(title: string, labelWidth: number, track: number, endTime: number
   // The cursor is drawn in reverse video so the ruler's labels stay readable under it.
   const at = chars[cursor] === '·' ? '▼' : chars[cursor]!;
   return [
-    { text: `${title}${byTime ? ' s' : ''}`.padEnd(labelWidth).slice(0, labelWidth), bold: true },
+    { text: pad(`${title}${byTime ? ' s' : ''}`, labelWidth), bold: true },
     { text: chars.slice(0, cursor).join(''), dim: true },
     { text: at, color: 'cyan', bold: true, inverse: at !== '▼' },
     { text: chars.slice(cursor + 1).join(''), dim: true },
@@ -94,11 +95,11 @@ function ruler(title: string, labelWidth: number, track: number, endTime: number
 }
 
 function laneLine(lane: Lane, state: LabState, labelWidth: number, track: number, cursor: number, x: (t: number, index: number) => number): Line {
-  const cells: (Cell | undefined)[] = Array.from({ length: track });
+  const row: (Cell | undefined)[] = Array.from({ length: track });
   const put = (col: number, cell: Cell) => {
     if (col < 0 || col >= track) return;
-    const here = cells[col];
-    if (!here || here.prio < cell.prio) cells[col] = cell; // newest first: the newest wins a tie
+    const here = row[col];
+    if (!here || here.prio < cell.prio) row[col] = cell; // newest first: the newest wins a tie
   };
   const draw = (mark: Pick<Mark, 't' | 'end' | 'kind' | 'index' | 'race'>, endIndex: number) => {
     const g = glyphs[mark.kind];
@@ -113,7 +114,7 @@ function laneLine(lane: Lane, state: LabState, labelWidth: number, track: number
   if (lane.open && state.t > lane.open.t) draw({ t: lane.open.t, end: state.t, kind: lane.open.kind, index: state.count - 1 }, state.count - 1);
   const label = lane.kind === 'task' ? `  ${lane.label}` : lane.label;
   const segs: Seg[] = [{ text: fitLabel(label, labelWidth), ...(lane.kind === 'thread' ? { color: 'blue', bold: true } : { dim: true }) }];
-  cells.forEach((cell, col) => {
+  row.forEach((cell, col) => {
     if (col === cursor) segs.push({ text: cell?.glyph ?? '│', color: cell?.color ?? 'cyan', inverse: cell !== undefined });
     else segs.push(cell ? { text: cell.glyph, ...(cell.color ? { color: cell.color } : {}) } : { text: ' ' });
   });
@@ -121,7 +122,8 @@ function laneLine(lane: Lane, state: LabState, labelWidth: number, track: number
 }
 
 function fitLabel(label: string, width: number): string {
-  return label.length >= width ? `${label.slice(0, width - 2)}… ` : label.padEnd(width);
+  // Cut to leave one blank cell before the track, then padded to exactly `width` cells.
+  return pad(fit(label, width - 1), width);
 }
 
 /** Joins neighbouring segments of the same style (fewer Text nodes to draw). */
