@@ -37,16 +37,20 @@ export function say(key: Word, lang: Lang): string {
   return words[key][lang];
 }
 
-/** The keys, in the order the key bar lists them (it drops from the end when narrow). */
-export const keyHelp: readonly { keys: string; zh: string; en: string; bar: boolean }[] = [
-  { keys: 'space', zh: '播放/暂停', en: 'play', bar: true },
-  { keys: '→ n', zh: '下一步', en: 'step', bar: true },
-  { keys: '↓ i', zh: '下一轮', en: 'iteration', bar: true },
-  { keys: '← b', zh: '上一步', en: 'back', bar: true },
-  { keys: 'c', zh: 'Ctrl+C', en: 'Ctrl+C', bar: true },
-  { keys: 'r', zh: '重来', en: 'restart', bar: true },
-  { keys: '+ -', zh: '速度', en: 'speed', bar: true },
-  { keys: 't', zh: '原文/修正版', en: 'as written/corrected', bar: true },
-  { keys: '?', zh: '帮助', en: 'help', bar: true },
-  { keys: 'q', zh: '退出', en: 'quit', bar: true },
+/**
+ * The keys, in the order the key bar lists them. `prio`: which ones the bar keeps when it is short
+ * (0 always shows; then 1, 2, ... while they fit); `compact`: how a must-have key reads when even
+ * the must-haves do not fit with their words.
+ */
+export const keyHelp: readonly { keys: string; zh: string; en: string; bar: boolean; prio: number; compact?: string }[] = [
+  { keys: 'space', zh: '播放/暂停', en: 'play', bar: true, prio: 0 },
+  { keys: '→ n', zh: '下一步', en: 'step', bar: true, prio: 0, compact: 'n' },
+  { keys: '↓ i', zh: '下一轮', en: 'iteration', bar: true, prio: 3 },
+  { keys: '← b', zh: '上一步', en: 'back', bar: true, prio: 1 },
+  { keys: 'c', zh: 'Ctrl+C', en: 'Ctrl+C', bar: true, prio: 0, compact: 'c Ctrl+C' },
+  { keys: 'r', zh: '重来', en: 'restart', bar: true, prio: 4 },
+  { keys: '+ -', zh: '速度', en: 'speed', bar: true, prio: 5 },
+  { keys: 't', zh: '原文/修正版', en: 'as written/corrected', bar: true, prio: 2 },
+  { keys: '?', zh: '帮助', en: 'help', bar: true, prio: 0 },
+  { keys: 'q', zh: '退出', en: 'quit', bar: true, prio: 0 },
 ];

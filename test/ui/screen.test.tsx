@@ -7,6 +7,7 @@ import { LabApp } from '../../src/ui/components/LabApp.js';
 import { lineText } from '../../src/ui/components/Lines.js';
 import { Screen, type ScreenProps, screenLines } from '../../src/ui/components/Screen.js';
 import { createLab, update } from '../../src/ui/controller.js';
+import { keyBarLine } from '../../src/ui/panels/chrome.js';
 import { cells } from '../../src/ui/format.js';
 import { programOf } from '../../src/ui/program.js';
 import { noteFor } from '../../src/ui/state/notes.js';
@@ -152,6 +153,27 @@ describe('Screen', () => {
     const state = { ...props.state, lanes: props.state.lanes.map((l) => (l.kind === 'thread' ? { ...l, marks: { item: { t: 0, kind: 'run' as const, label: 'x', index: 3, race: true }, prev: undefined, length: 1 } } : l)) };
     expect(plain(render(<Screen {...props} state={state} />).lastFrame())).toContain('≈');
     expect(plain(render(<Screen {...props} />).lastFrame())).not.toContain('≈');
+  });
+});
+
+describe('key bar', () => {
+  const bar = (width: number, canToggle: boolean, lang: Lang = 'en', playing = true) => lineText(keyBarLine({ playing, speed: 0.25, width, lang, canToggle }));
+
+  it('always shows space, n, c, ? and q, then back, within the width', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const width of [60, 70, 80, 100, 120, 160]) {
+        const line = bar(width, true, lang);
+        expect(cells(line), line).toBe(width);
+        for (const key of [' space', ' n ', ' c Ctrl+C ', ' ? ', ' q ']) expect(line, line).toMatch(new RegExp(key.replace(/[?+]/g, '\\$&')));
+      }
+    }
+    expect(bar(80, true)).toContain('← b back · c Ctrl+C');
+  });
+
+  it('shows t at 120 columns only for a lesson with a corrected program', () => {
+    expect(bar(120, true)).toContain('t as written/corrected');
+    expect(bar(120, true, 'zh')).toContain('t 原文/修正版');
+    expect(bar(200, false)).not.toMatch(/ t /);
   });
 });
 

@@ -57,16 +57,20 @@ export interface KeyBarInput {
 
 export function keyBarLine({ playing, speed, width, lang, canToggle }: KeyBarInput): Line {
   const status = ` ${playing ? '▶' : '❚❚'} ${say(playing ? 'playing' : 'paused', lang)} ${speed}× `;
-  const room = width - cells(status);
+  const room = width - cells(status) - 1;
+  // t only when there is another program to switch to.
   const items = keyHelp.filter((k) => k.bar && (canToggle || k.keys !== 't'));
-  // Drop items from the middle (keep the first ones and "? help · q quit") until the bar fits.
-  const tail = items.slice(-2);
-  let head = items.slice(0, -2);
-  const render = (list: typeof items) => list.map((k) => `${k.keys} ${k[lang]}`).join(' · ');
-  while (head.length > 0 && cells(render([...head, ...tail])) + 1 > room) head = head.slice(0, -1);
-  const text = render([...head, ...tail]);
+  const render = (list: typeof items, compact = false) => list.map((k) => (compact ? (k.compact ?? k.keys) : `${k.keys} ${k[lang]}`)).join(' · ');
+  const fits = (list: typeof items) => cells(render(list)) + 1 <= room;
+  // The must-haves always (space, n, c, ?, q), then the others by priority while they fit, in bar order.
+  let shown = items.filter((k) => k.prio === 0);
+  for (const k of [...items].filter((k) => k.prio > 0).sort((a, b) => a.prio - b.prio)) {
+    const more = items.filter((i) => shown.includes(i) || i === k);
+    if (fits(more)) shown = more;
+  }
+  const text = fits(shown) ? render(shown) : render(shown, true);
   const segs: Seg[] = [{ text: ` ${text}`, dim: true }];
-  segs.push({ text: ' '.repeat(Math.max(1, room - cells(text) - 1)) });
+  segs.push({ text: ' '.repeat(Math.max(1, room - cells(text))) });
   segs.push({ text: status, color: playing ? 'green' : 'yellow', inverse: true });
   return segs;
 }
