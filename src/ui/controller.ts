@@ -24,6 +24,8 @@ export interface Lab {
   readonly speed: number;
   readonly playhead: Playhead;
   readonly help: boolean;
+  /** Rows the help overlay is scrolled by (↑ ↓ while it is open and does not fit). */
+  readonly helpScroll: number;
   /** Wall times (ms) of recent Ctrl+C presses. */
   readonly ctrlC: readonly number[];
   /** A short message replacing the explanation until the next step (e.g. why a key did nothing). */
@@ -44,6 +46,8 @@ export type Action =
   | { type: 'interrupt'; ctrl: boolean; at?: number }
   | { type: 'toggle_source' }
   | { type: 'help' }
+  /** Scrolls the help overlay (↑, and ↓ while it is open); `max`: the screen's largest useful offset. */
+  | { type: 'scroll'; by: number; max?: number }
   | { type: 'quit' }
   /** Playback: the next step is due. */
   | { type: 'tick' };
@@ -63,15 +67,16 @@ export function createLab({ program, options, speed, instant, startPaused }: Lab
   const step = instant ? Math.max(0, replay.length - 1) : 0;
   const playing = !instant && !startPaused && replay.length > 1;
   const t = replay.eventAt(step)?.t ?? 0;
-  return { program, options, initialOptions: options, result, replay, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, ctrlC: [] };
+  return { program, options, initialOptions: options, result, replay, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, helpScroll: 0, ctrlC: [] };
 }
 
 /** The key pressed, as Ink reports it, to an action. */
-export function keyAction(input: string, key: { ctrl?: boolean; rightArrow?: boolean; leftArrow?: boolean; downArrow?: boolean; escape?: boolean }): Action | undefined {
+export function keyAction(input: string, key: { ctrl?: boolean; rightArrow?: boolean; leftArrow?: boolean; downArrow?: boolean; upArrow?: boolean; escape?: boolean }): Action | undefined {
   if (key.ctrl && input === 'c') return { type: 'interrupt', ctrl: true };
   if (key.rightArrow || input === 'n') return { type: 'step' };
   if (key.leftArrow || input === 'b') return { type: 'back' };
   if (key.downArrow || input === 'i') return { type: 'iteration' };
+  if (key.upArrow) return { type: 'scroll', by: -1 };
   switch (input) {
     case ' ':
       return { type: 'toggle_play' };
@@ -114,7 +119,7 @@ export function keyActions(input: string, key: Parameters<typeof keyAction>[1] &
 
 /** The lab after `action` at wall time `now` (ms). */
 export function update(lab: Lab, action: Action, now: number): Lab {
-  const base: Lab = action.type === 'tick' || action.type === 'help' ? lab : withoutFlash(lab);
+  const base: Lab = action.type === 'tick' || action.type === 'help' || action.type === 'scroll' ? lab : withoutFlash(lab);
   switch (action.type) {
     case 'toggle_play': {
       if (base.playing) return { ...base, playing: false, playhead: pause(base.playhead, now) };
@@ -127,6 +132,8 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     case 'back':
       return goTo(stop(base, now), base.step - 1, now);
     case 'iteration':
+      // ↓ scrolls the help while it is open.
+      if (base.help) return scrollHelp(base, 1);
       return goTo(stop(base, now), base.replay.nextIteration(base.step), now);
     case 'tick':
       if (!base.playing) return base;
@@ -154,7 +161,9 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return goTo({ ...base, options, initialOptions: { ...base.initialOptions, asWritten: options.asWritten }, result, replay }, replay.stepAtTime(t), now);
     }
     case 'help':
-      return { ...base, help: !base.help };
+      return { ...base, help: !base.help, helpScroll: 0 };
+    case 'scroll':
+      return base.help ? scrollHelp(base, action.by, action.max) : base;
     case 'quit':
       return { ...base, quit: 0 };
   }
@@ -198,6 +207,10 @@ function stop(lab: Lab, now: number): Lab {
 /** Playback pauses on the step where the program exits: nothing happens after it, so the clock stops at the exit time. */
 function stopAtExit(lab: Lab, now: number): Lab {
   return lab.playing && atEnd(lab) && programExited(lab) ? stop(lab, now) : lab;
+}
+
+function scrollHelp(lab: Lab, by: number, max = Number.POSITIVE_INFINITY): Lab {
+  return { ...lab, helpScroll: Math.max(0, Math.min(max, lab.helpScroll + by)) };
 }
 
 function withoutFlash(lab: Lab): Lab {

@@ -163,6 +163,21 @@ describe('other keys', () => {
     expect([l.step, l.options.interrupts.length, l.replay.events.some((e) => e.type === 'interrupt')]).toEqual([0, 0, false]);
   });
 
+  it('scrolls the help with ↑ ↓ while it is open, within the screen\'s bound, and from the top each time', () => {
+    expect(keyAction('', { upArrow: true })).toEqual({ type: 'scroll', by: -1 });
+    let l = update(lab(callLaterLesson), { type: 'help' }, 0);
+    for (let i = 0; i < 4; i++) l = update(l, { type: 'scroll', by: 1, max: 2 }, 0);
+    expect(l.helpScroll).toBe(2);
+    l = update(l, { type: 'scroll', by: -1 }, 0);
+    expect(l.helpScroll).toBe(1);
+    // ↓ (the iteration key) scrolls the help instead of stepping while it is open.
+    const down = update(l, { type: 'iteration' }, 0);
+    expect([down.helpScroll, down.step]).toEqual([2, l.step]);
+    l = update(update(l, { type: 'help' }, 0), { type: 'help' }, 0);
+    expect(l.helpScroll).toBe(0);
+    expect(update(update(l, { type: 'help' }, 0), { type: 'scroll', by: 1 }, 0).helpScroll).toBe(0);
+  });
+
   it('quits with 0 on q and toggles help on ?', () => {
     const l = lab(callLaterLesson);
     expect(update(l, { type: 'quit' }, 0).quit).toBe(0);

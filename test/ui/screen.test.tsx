@@ -5,9 +5,10 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabApp } from '../../src/ui/components/LabApp.js';
 import { lineText } from '../../src/ui/components/Lines.js';
-import { Screen, type ScreenProps, screenLines } from '../../src/ui/components/Screen.js';
+import { helpMaxScroll, Screen, type ScreenProps, screenLines } from '../../src/ui/components/Screen.js';
 import { createLab, update } from '../../src/ui/controller.js';
 import { keyBarLine } from '../../src/ui/panels/chrome.js';
+import { overlayView } from '../../src/ui/panels/overlay.js';
 import { cells } from '../../src/ui/format.js';
 import { programOf } from '../../src/ui/program.js';
 import { noteFor } from '../../src/ui/state/notes.js';
@@ -141,11 +142,46 @@ describe('Screen', () => {
     expect(render(<Screen {...props} state={withErr} />).lastFrame()).toContain(chalk.red('KeyboardInterrupt'));
   });
 
-  it('opens the help over the loop panel with every key and the timeline marks', () => {
+  it('opens the help over the panels with every key and the timeline marks', () => {
     const frame = plain(render(<Screen {...propsAt(5, { help: true, height: 36 })} />).lastFrame());
     expect(frame).toContain('KEYS');
     expect(frame).toContain('TIMELINE MARKS');
     expect(frame).toContain('KeyboardInterrupt into the program now');
+  });
+
+  it('fits the help at 100 columns: long lines wrap instead of being cut', () => {
+    const rows = text(propsAt(5, { help: true, width: 100, height: 30 })).split('\n');
+    for (const row of rows) expect(cells(row), row).toBeLessThanOrEqual(100);
+    const help = rows.slice(1, -3).join('\n');
+    expect(help).not.toContain('…');
+    expect(help).toMatch(/once it has exited, or three Ctrl\+C\s+within a second, Ctrl\+C leaves/);
+    expect(help).toContain('PENDING · FINISHED · CANCELLED');
+  });
+
+  it('scrolls the help at 80×24 so that no row is lost', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const props = propsAt(5, { help: true, width: 80, height: 24, lang });
+      const max = helpMaxScroll(props);
+      expect(max).toBeGreaterThan(0);
+      const top = text(props).split('\n');
+      const bottom = text({ ...props, helpScroll: max }).split('\n');
+      expect(top.length).toBe(23);
+      expect(top.join('\n')).toContain(lang === 'en' ? 'KEYS' : '按键');
+      expect(top.join('\n')).toMatch(lang === 'en' ? /↑ ↓ scroll · 1–\d+ \/ \d+/ : /↑ ↓ 滚动/);
+      expect(bottom.join('\n')).toContain('PENDING · FINISHED · CANCELLED');
+      for (const row of [...top, ...bottom]) expect(cells(row), row).toBeLessThanOrEqual(80);
+      // Scrolling further shows the same last page.
+      expect(text({ ...props, helpScroll: max + 5 })).toBe(bottom.join('\n'));
+    }
+  });
+
+  it('lays a long help out in two columns when the terminal is wide', () => {
+    const content = [...['ONE', 'TWO'].flatMap((h) => [[{ text: h, bold: true }], ...Array.from({ length: 10 }, (_, i) => [{ text: `  ${h.toLowerCase()} ${i}` }])])];
+    const wide = overlayView(content, 130, 12, 0, 'en');
+    expect([wide.lines.length, wide.maxScroll]).toEqual([11, 0]);
+    expect(lineText(wide.lines[0]!)).toMatch(/^ONE\s+TWO$/);
+    const narrow = overlayView(content, 80, 12, 0, 'en');
+    expect([narrow.lines.length, narrow.maxScroll]).toEqual([12, 11]);
   });
 
   it('flags a race on the timeline', () => {

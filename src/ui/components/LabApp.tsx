@@ -7,7 +7,7 @@ import { type Action, atEnd, createLab, keyActions, type LabInit, simNow, update
 import { usePlayback } from '../hooks/use-playback.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { noteFor } from '../state/notes.js';
-import { Screen } from './Screen.js';
+import { helpMaxScroll, Screen } from './Screen.js';
 
 export interface LabAppProps {
   readonly init: LabInit;
@@ -23,7 +23,13 @@ export function LabApp({ init, lang }: LabAppProps) {
   // Ctrl+C reaches the program at the simulated time the header shows.
   const shownT = useRef(0);
   useInput((input, key) => {
-    for (const action of keyActions(input, key)) dispatch(action.type === 'interrupt' ? { ...action, at: shownT.current } : action);
+    for (const action of keyActions(input, key)) {
+      if (action.type === 'interrupt') dispatch({ ...action, at: shownT.current });
+      // While the help is open ↑ ↓ scroll it, as far as this screen needs.
+      else if (lab.help && (action.type === 'scroll' || action.type === 'iteration')) {
+        dispatch({ type: 'scroll', by: action.type === 'scroll' ? action.by : 1, max: helpMaxScroll({ width, height, lang, state: lab.replay.stateAt(lab.step) }) });
+      } else dispatch(action);
+    }
   });
   useEffect(() => {
     if (lab.quit !== undefined) exit(lab.quit);
@@ -56,6 +62,7 @@ export function LabApp({ init, lang }: LabAppProps) {
       speed={lab.speed}
       canToggle={lab.program.canToggle}
       help={lab.help}
+      helpScroll={lab.helpScroll}
     />
   );
 }

@@ -10,6 +10,7 @@ import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
 import { futureLines } from '../panels/futures.js';
 import { helpLines } from '../panels/help.js';
 import { loopLines } from '../panels/loop.js';
+import { overlayView } from '../panels/overlay.js';
 import { outputLines } from '../panels/output.js';
 import { type SourceView, sourceLines } from '../panels/source.js';
 import { timelineLines } from '../panels/timeline.js';
@@ -42,6 +43,8 @@ export interface ScreenProps {
   readonly speed: number;
   readonly canToggle: boolean;
   readonly help: boolean;
+  /** Rows the help overlay is scrolled by when it does not fit. @default 0 */
+  readonly helpScroll?: number;
 }
 
 export function Screen(p: ScreenProps) {
@@ -57,23 +60,41 @@ export function screenLines(p: ScreenProps): Line[] | undefined {
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const current = p.state.lines[p.state.thread] ?? (p.state.lineThread ? p.state.lines[p.state.lineThread] : undefined);
   const rows: Line[] = [headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })];
-  if (box.sideBySide) {
-    const source = sourceLines(p.source, current, box.top, say('source', p.lang));
-    const right = p.help ? helpLines(p.lang) : rightColumn(p.state, p.lang, box.top);
-    rows.push(...beside(source, box.sourceWidth, [{ text: '│', dim: true }], right, box.rightWidth, box.top));
-  } else if (p.help) {
-    rows.push(...pad(helpLines(p.lang), box.top));
+  if (p.help) {
+    // The help covers the panels (source to output), wrapped to the width, scrolling if need be.
+    const area = helpRows(box);
+    rows.push(...pad(helpView(p, box).lines, area));
   } else {
-    const sourceRows = Math.ceil(box.top / 2);
-    rows.push(...pad(sourceLines(p.source, current, sourceRows, say('source', p.lang)), sourceRows));
-    rows.push(...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows));
+    if (box.sideBySide) {
+      const source = sourceLines(p.source, current, box.top, say('source', p.lang));
+      rows.push(...beside(source, box.sourceWidth, [{ text: '│', dim: true }], rightColumn(p.state, p.lang, box.top), box.rightWidth, box.top));
+    } else {
+      const sourceRows = Math.ceil(box.top / 2);
+      rows.push(...pad(sourceLines(p.source, current, sourceRows, say('source', p.lang)), sourceRows));
+      rows.push(...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows));
+    }
+    rows.push([{ text: '─'.repeat(p.width), dim: true }]);
+    rows.push(...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang) }), box.timeline));
+    rows.push(...pad(outputLines(p.state, p.lang, box.output), box.output));
   }
-  rows.push([{ text: '─'.repeat(p.width), dim: true }]);
-  rows.push(...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang) }), box.timeline));
-  rows.push(...pad(outputLines(p.state, p.lang, box.output), box.output));
   rows.push(...pad(explanation(p, box.explain), box.explain));
   rows.push(keyBarLine({ playing: p.playing, speed: p.speed, width: p.width, lang: p.lang, canToggle: p.canToggle }));
   return rows;
+}
+
+/** Rows the help overlay gets: everything between the header and the explanation. */
+function helpRows(box: NonNullable<ReturnType<typeof layout>>): number {
+  return box.top + 1 + box.timeline + box.output;
+}
+
+function helpView(p: Pick<ScreenProps, 'width' | 'lang' | 'helpScroll'>, box: NonNullable<ReturnType<typeof layout>>) {
+  return overlayView(helpLines(p.lang), p.width, helpRows(box), p.helpScroll ?? 0, p.lang);
+}
+
+/** How far the help can scroll on this screen (0 when it fits): the controller keeps its scroll within it. */
+export function helpMaxScroll(p: Pick<ScreenProps, 'width' | 'height' | 'lang' | 'state'>): number {
+  const box = layout(p.width, p.height, p.state.lanes.length, p.state.output?.length ?? 0);
+  return box ? helpView(p, box).maxScroll : 0;
 }
 
 /** Exactly `n` lines: cut or filled with blank ones. */

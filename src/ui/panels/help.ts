@@ -1,6 +1,7 @@
 // The ? overlay: every key, and what the timeline's marks mean.
 import type { Lang } from '../../scenarios/types.js';
 import type { Line } from '../components/Lines.js';
+import { cells, pad } from '../format.js';
 import { keyHelp } from '../i18n.js';
 import { glyphs } from './timeline.js';
 
@@ -39,7 +40,7 @@ export function helpLines(lang: Lang): Line[] {
     out.push(
       entries.slice(i, i + 2).flatMap(([kind, text]) => [
         { text: `  ${glyphs[kind].glyph} `, ...(glyphs[kind].color ? { color: glyphs[kind].color } : {}) },
-        { text: text[lang].padEnd(26) },
+        { text: pad(text[lang], Math.max(26, cells(text[lang]))) },
       ]),
     );
   }
