@@ -25,6 +25,7 @@ function labThenStty(args: string[]): Session {
 }
 
 const step = (text: string) => Number(/step (\d+)\//.exec(text)?.[1]);
+const clock = (text: string) => Number(/t = (\d+\.\d+) s/.exec(text)?.[1]);
 
 afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();
@@ -74,6 +75,46 @@ describe('the lab in a terminal', () => {
     s.write(KEYS.ctrlC);
     expect(await s.exited()).toBe(0);
     expect(restoredAtExit(s.raw())).toEqual({ cursorShown: true, altScreenLeft: true });
+  });
+
+  it('delivers Ctrl+C while playing at the time the header shows, without turning the clock back, and stops the clock at the exit', async () => {
+    const s = lab(['wait-forever', '--speed', '2']);
+    // Playing: the clock runs through the select() wait.
+    await s.waitFor((t) => clock(t) >= 1, 'the clock past 1 s');
+    s.write('c');
+    const seen: number[] = [];
+    const hit = await s.waitFor((t) => {
+      seen.push(clock(t));
+      return t.includes('exited with status 1');
+    }, 'KeyboardInterrupt and the exit');
+    // The clock never went back (to the last step's 0.000) and the interrupt came at once.
+    expect(seen.every((t, i) => i === 0 || t >= seen[i - 1]!), seen.join(' ')).toBe(true);
+    const at = Number(/(\d+\.\d+) MainThread\s+KeyboardInterrupt|(\d+\.\d+) KeyboardInterrupt/.exec(hit)?.slice(1).find(Boolean));
+    expect(at).toBeGreaterThanOrEqual(1);
+    expect(clock(hit)).toBe(at);
+    // Paused at the exit: the clock stays at the exit time.
+    expect(hit).toMatch(/❚❚ paused/);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(clock(s.text())).toBe(at);
+    s.write('q');
+    expect(await s.exited()).toBe(0);
+  });
+
+  it('scrolls the help at 80×24 with ↓ and ↑, down to its last row', async () => {
+    const s = lab(['call-later', '--paused'], { cols: 80, rows: 24 });
+    await s.waitFor((t) => t.includes('step 1/'), 'the first frame');
+    s.write('?');
+    await s.waitFor((t) => t.includes('KEYS') && /↑ ↓ scroll · 1–/.test(t), 'the help, scrollable');
+    for (let i = 0; i < 10; i++) s.write(KEYS.down);
+    const bottom = await s.waitFor((t) => t.includes('PENDING · FINISHED · CANCELLED'), 'the help scrolled to its end');
+    expect(bottom).not.toContain('…');
+    expect(step(bottom)).toBe(1);
+    s.write(KEYS.up);
+    await s.waitFor((t) => !t.includes('PENDING · FINISHED · CANCELLED'), 'one row back up');
+    s.write('?');
+    await s.waitFor((t) => t.includes('TIMELINE') && !t.includes('KEYS'), 'the help closed');
+    s.write('q');
+    expect(await s.exited()).toBe(0);
   });
 
   it('leaves on three Ctrl+C within a second while the program runs', async () => {
