@@ -117,7 +117,7 @@ export class Handle implements HandleLike {
       this._callback = null;
       this._args = null;
       const tracer = this._loop.realm.tracer;
-      if (tracer.enabled) tracer.emit({ type: 'handle_cancelled', loop: this._loop.id, handle: this.id });
+      if (tracer.enabled) tracer.send({ type: 'handle_cancelled', loop: this._loop.id, handle: this.id, t: tracer.time(), thread: tracer.thread() });
     }
   }
 

@@ -98,7 +98,8 @@ export class Future<T = unknown> {
     }
     const tracer = loop.realm.tracer;
     if (tracer.enabled && this.traceKind() === 'Future') {
-      tracer.emit({ type: 'future_created', loop: loop.id, future: this.id, kind: 'Future', name: options.label ?? this.pyClassName });
+      const name = options.label ?? this.pyClassName;
+      tracer.send({ type: 'future_created', loop: loop.id, future: this.id, kind: 'Future', name, t: tracer.time(), thread: tracer.thread() });
     }
   }
 
@@ -290,19 +291,24 @@ export class Future<T = unknown> {
   protected traceState(): void {
     const tracer = this._loop.realm.tracer;
     if (!tracer.enabled) return;
-    const event: { type: 'future_state'; loop: number; future: number; state: FutureState; result?: string; exception?: string } = {
-      type: 'future_state',
-      loop: this._loop.id,
-      future: this.id,
-      state: this._state,
-    };
-    if (this._state === 'FINISHED') {
-      if (this._exception !== null) event.exception = excLine(this._exception);
-      else event.result = repr(this._result);
-    } else if (this._state === 'CANCELLED' && this._cancelMessage !== undefined) {
-      event.exception = `CancelledError: ${String(this._cancelMessage)}`;
+    // Built stamped (Tracer.send), one literal per set of fields: no property added afterwards.
+    const loop = this._loop.id;
+    const future = this.id;
+    const state = this._state;
+    if (state === 'FINISHED') {
+      if (this._exception !== null) {
+        const exception = excLine(this._exception);
+        tracer.send({ type: 'future_state', loop, future, state, exception, t: tracer.time(), thread: tracer.thread() });
+      } else {
+        const result = repr(this._result);
+        tracer.send({ type: 'future_state', loop, future, state, result, t: tracer.time(), thread: tracer.thread() });
+      }
+    } else if (state === 'CANCELLED' && this._cancelMessage !== undefined) {
+      const exception = `CancelledError: ${String(this._cancelMessage)}`;
+      tracer.send({ type: 'future_state', loop, future, state, exception, t: tracer.time(), thread: tracer.thread() });
+    } else {
+      tracer.send({ type: 'future_state', loop, future, state, t: tracer.time(), thread: tracer.thread() });
     }
-    tracer.emit(event);
   }
 }
 

@@ -164,7 +164,14 @@ export class Task<T = unknown> extends Future<T> {
 
     const tracer = this._loop.realm.tracer;
     if (tracer.enabled) {
-      tracer.emit({ type: 'task_step', loop: this._loop.id, task: this.id, name: this._name, mode: exc === null ? 'send' : 'throw', ...(exc === null ? {} : { value: excLine(exc) }) });
+      // Built stamped (Tracer.send): two literals rather than a spread of the optional field.
+      const { id, _name: name } = this;
+      const loop = this._loop.id;
+      tracer.send(
+        exc === null
+          ? { type: 'task_step', loop, task: id, name, mode: 'send', t: tracer.time(), thread: tracer.thread() }
+          : { type: 'task_step', loop, task: id, name, mode: 'throw', value: excLine(exc), t: tracer.time(), thread: tracer.thread() },
+      );
     }
 
     enterTask(this._loop, this);
@@ -252,7 +259,8 @@ export class Task<T = unknown> extends Future<T> {
   private traceWait(on: Future<unknown> | null): void {
     const tracer = this._loop.realm.tracer;
     if (!tracer.enabled) return;
-    tracer.emit({ type: 'task_wait', loop: this._loop.id, task: this.id, name: this._name, on: on === null ? null : on.id, onRepr: on === null ? 'None' : repr(on) });
+    const onRepr = on === null ? 'None' : repr(on);
+    tracer.send({ type: 'task_wait', loop: this._loop.id, task: this.id, name: this._name, on: on === null ? null : on.id, onRepr, t: tracer.time(), thread: tracer.thread() });
   }
 
   protected override reprInfo(): string[] {
