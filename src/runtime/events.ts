@@ -36,6 +36,16 @@ type Callback = (...args: never[]) => unknown;
 /** The arguments of a callback that takes none; never written to. */
 const NO_ARGS: CallbackArgs = [];
 
+/** True when no argument is an object or a function: their reprs cannot change. */
+function hasOnlyPrimitives(args: CallbackArgs | null): boolean {
+  if (args === null) return true;
+  for (let i = 0; i < args.length; i++) {
+    const arg: unknown = args[i];
+    if (arg !== null && (typeof arg === 'object' || typeof arg === 'function')) return false;
+  }
+  return true;
+}
+
 /** Adds the frame of a function a Python exception is passing through (once), as CPython's traceback grows while unwinding. */
 export function prependFrame(error: unknown, frame: PyFrame): void {
   if (error instanceof PyBaseException && error.frames[0] !== frame) error.frames.unshift(frame);
@@ -63,6 +73,8 @@ export class Handle implements HandleLike {
   _sourceTraceback: PyFrame[] | null = null;
   /** Kept by cancel() in debug mode so the slow-callback warning can still show the callback. */
   _repr: string | null = null;
+  /** The trace label, once formatted, when it cannot change (see callbackLabel). */
+  private _label: string | null = null;
 
   constructor(callback: Callback, args: CallbackArgs, loop: HandleLoop, context?: ContextLike) {
     this.id = loop.realm.nextSerial();
@@ -104,7 +116,13 @@ export class Handle implements HandleLike {
 
   /** The callback as the trace shows it: `call_back(1, 2)`. */
   callbackLabel(): string {
-    return formatCallback(this._callback, this._args, null);
+    if (this._label !== null) return this._label;
+    const label = formatCallback(this._callback, this._args, null);
+    // handle_scheduled and handle_run both show the label. Formatting it twice is needed only when
+    // it can change in between: an argument that is an object (a future's repr shows its state and
+    // callbacks). A function's name and primitives' reprs stay as they are, so then it is kept.
+    if (typeof this._callback === 'function' && hasOnlyPrimitives(this._args)) this._label = label;
+    return label;
   }
 
   cancel(): void {
@@ -116,6 +134,7 @@ export class Handle implements HandleLike {
       }
       this._callback = null;
       this._args = null;
+      this._label = null;
       const tracer = this._loop.realm.tracer;
       if (tracer.enabled) tracer.send({ type: 'handle_cancelled', loop: this._loop.id, handle: this.id, t: tracer.time(), thread: tracer.thread() });
     }
