@@ -13,7 +13,7 @@ import { Coroutine } from './coroutines.js';
 import { PyBaseException, type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
 import type { CallbackArgs, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from './loop-types.js';
 import type { Realm } from './realm.js';
-import { PY_STDLIB_DIR, floatRepr, formatCallback, formatCallbackSource } from './repr.js';
+import { PY_STDLIB_DIR, floatRepr, formatCallback, formatCallbackIsFinal, formatCallbackSource } from './repr.js';
 
 /** What a Handle needs from its loop. */
 export interface HandleLoop extends EventLoopLike {
@@ -35,16 +35,6 @@ type Callback = (...args: never[]) => unknown;
 
 /** The arguments of a callback that takes none; never written to. */
 const NO_ARGS: CallbackArgs = [];
-
-/** True when no argument is an object or a function: their reprs cannot change. */
-function hasOnlyPrimitives(args: CallbackArgs | null): boolean {
-  if (args === null) return true;
-  for (let i = 0; i < args.length; i++) {
-    const arg: unknown = args[i];
-    if (arg !== null && (typeof arg === 'object' || typeof arg === 'function')) return false;
-  }
-  return true;
-}
 
 /** Adds the frame of a function a Python exception is passing through (once), as CPython's traceback grows while unwinding. */
 export function prependFrame(error: unknown, frame: PyFrame): void {
@@ -119,9 +109,9 @@ export class Handle implements HandleLike {
     if (this._label !== null) return this._label;
     const label = formatCallback(this._callback, this._args, null);
     // handle_scheduled and handle_run both show the label. Formatting it twice is needed only when
-    // it can change in between: an argument that is an object (a future's repr shows its state and
-    // callbacks). A function's name and primitives' reprs stay as they are, so then it is kept.
-    if (typeof this._callback === 'function' && hasOnlyPrimitives(this._args)) this._label = label;
+    // it can change in between: e.g. an argument that is a pending future (its repr shows its state
+    // and callbacks) or a list. A function's name and primitives' reprs stay, so then it is kept.
+    if (formatCallbackIsFinal(this._callback, this._args)) this._label = label;
     return label;
   }
 

@@ -108,6 +108,18 @@ export class Future<T = unknown> {
     return 'Future';
   }
 
+  /**
+   * True when this future's repr can no longer change, so a handle may keep a trace label showing
+   * it (repr.ts formatCallbackIsFinal): done (a callback added now is scheduled, not listed), and
+   * cancelled or with a result whose repr is fixed. Tasks say no: set_name changes their repr.
+   */
+  _reprIsFinal(): boolean {
+    if (this._state === 'CANCELLED') return true;
+    if (this._state !== 'FINISHED' || this._exception !== null) return false;
+    const result: unknown = this._result;
+    return result === null || (typeof result !== 'object' && typeof result !== 'function');
+  }
+
   get pyClassName(): string {
     return (this.constructor as typeof Future).pyName;
   }

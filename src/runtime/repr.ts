@@ -336,6 +336,29 @@ export function formatCallback(func: unknown, args: readonly unknown[] | null, k
   return name + formatArgsAndKwargs(args, kwargs) + suffix;
 }
 
+/**
+ * True when `repr(value)` can never change: a primitive, or an object whose `_reprIsFinal()` says
+ * so (a done Future with a primitive result). Lists, dicts and other objects may be mutated.
+ */
+function reprIsFinal(value: unknown): boolean {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return true;
+  const final = (value as { _reprIsFinal?: unknown })._reprIsFinal;
+  return typeof final === 'function' && (final as () => boolean).call(value) === true;
+}
+
+/**
+ * True when `formatCallback(func, args, null)` will always give the same text, so it can be kept
+ * (a handle's trace label): a function (its name is fixed) or a partial of one, and arguments
+ * (the partial's too) whose reprs cannot change.
+ */
+export function formatCallbackIsFinal(func: unknown, args: readonly unknown[] | null): boolean {
+  if (typeof func !== 'function') return false;
+  if (args !== null) for (let i = 0; i < args.length; i++) if (!reprIsFinal(args[i])) return false;
+  const p = partialInfo(func);
+  if (p) return formatCallbackIsFinal(p.func, p.args) && Object.values(p.keywords).every(reprIsFinal);
+  return true;
+}
+
 /** `_get_function_source(func)`: where a function (or a partial's function) was defined. */
 export function functionSource(func: unknown): { file: string; line: number } | undefined {
   const p = partialInfo(func);

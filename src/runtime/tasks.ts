@@ -263,6 +263,11 @@ export class Task<T = unknown> extends Future<T> {
     tracer.send({ type: 'task_wait', loop: this._loop.id, task: this.id, name: this._name, on: on === null ? null : on.id, onRepr, t: tracer.time(), thread: tracer.thread() });
   }
 
+  /** A task's repr shows its name, which set_name may change even when it is done. */
+  override _reprIsFinal(): boolean {
+    return false;
+  }
+
   protected override reprInfo(): string[] {
     return taskReprInfo(this, {
       cancelling: this._numCancelsRequested,

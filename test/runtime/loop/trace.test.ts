@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../src/runtime/trace.js';
 import { newEventLoop } from '../../../src/runtime/policy.js';
 import { Realm, withRealm } from '../../../src/runtime/realm.js';
-import { pyFunction, pyMethod } from '../../../src/runtime/repr.js';
+import { partial, pyFunction, pyMethod } from '../../../src/runtime/repr.js';
 import { print } from '../../../src/runtime/builtins.js';
 
 function traced(program: () => void): TraceEvent[] {
@@ -86,5 +86,28 @@ describe('loop trace', () => {
       loop.close();
     });
     expect(built).toBe(0);
+  });
+
+  it('labels handle_run with the arguments as they are when it runs (a handle keeps its label only when it cannot change)', () => {
+    const events = traced(() => {
+      const loop = newEventLoop();
+      const items: number[] = [1];
+      const fut = loop.createFuture<number>();
+      const done = loop.createFuture<number>();
+      done.setResult(7);
+      const cb = pyFunction((..._args: unknown[]) => undefined, { name: 'cb' });
+      loop.callSoon(cb, items, 2);
+      loop.callSoon(partial(cb, [items]));
+      loop.callSoon(cb, fut);
+      loop.callSoon(cb, done, 'x');
+      items.push(2);
+      fut.setResult(3);
+      loop.callSoon(pyMethod(loop, 'stop', 'BaseEventLoop.stop'));
+      loop.runForever();
+      loop.close();
+    });
+    const labels = (type: string) => events.flatMap((e) => (e.type === type && 'callback' in e ? [e.callback] : []));
+    expect(labels('handle_scheduled')).toEqual(['cb([1], 2)', 'cb([1])()', 'cb(<Future pending>)', "cb(<Future finished result=7>, 'x')", 'BaseEventLoop.stop()']);
+    expect(labels('handle_run')).toEqual(['cb([1, 2], 2)', 'cb([1, 2])()', 'cb(<Future finished result=3>)', "cb(<Future finished result=7>, 'x')", 'BaseEventLoop.stop()']);
   });
 });
