@@ -56,9 +56,12 @@ export function formatCallbacks(callbacks: readonly { fn: (...args: never[]) => 
   return `cb=[${inner}]`;
 }
 
+/** `_state.lower()`, from a table: the trace formats a repr per future argument of each handle. */
+const STATE_LOWER = { PENDING: 'pending', CANCELLED: 'cancelled', FINISHED: 'finished' } as const;
+
 /** `_future_repr_info(future)`: `['pending', 'cb=[...]']`, `['finished', "result='x'"]`. */
 export function futureReprInfo(future: FutureReprSource): string[] {
-  const info = [future._state.toLowerCase()];
+  const info: string[] = [STATE_LOWER[future._state]];
   if (future._state === 'FINISHED') {
     if (future._exception !== null) info.push(`exception=${repr(future._exception)}`);
     else info.push(`result=${reprlibRepr(future._result)}`);

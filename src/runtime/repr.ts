@@ -319,7 +319,13 @@ export function reprlibRepr(value: unknown): string {
 /** `_format_args_and_kwargs(args, kwargs)`: `(1, 'a', key=2)`. */
 export function formatArgsAndKwargs(args: readonly unknown[] | null, kwargs: Readonly<Record<string, unknown>> | null): string {
   // The usual call in the trace's callback labels: a task step, or a callback without arguments.
-  if ((args === null || args.length === 0) && kwargs === null) return '()';
+  if (kwargs === null) {
+    if (args === null || args.length === 0) return '()';
+    // The other usual one: positional arguments only (a future, an index), without a list to join.
+    let text = `(${reprlibRepr(args[0])}`;
+    for (let i = 1; i < args.length; i++) text += `, ${reprlibRepr(args[i])}`;
+    return `${text})`;
+  }
   const items: string[] = [];
   if (args) for (const arg of args) items.push(reprlibRepr(arg));
   if (kwargs) for (const [k, v] of Object.entries(kwargs)) items.push(`${k}=${reprlibRepr(v)}`);
