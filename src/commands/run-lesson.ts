@@ -4,7 +4,7 @@ import type { Lang, Lesson, LessonVariant, RunEnd, RunOptions } from '../scenari
 import type { Runnable } from '../playback/index.js';
 import { chalkFor } from '../views/color.js';
 import { stoppedWatchingMessage } from '../views/ending.js';
-import { lessonIntro } from '../views/intro.js';
+import { lessonIntro } from '../scenarios/intro.js';
 import { ndjsonLines } from '../views/ndjson.js';
 import { PlainView, type PlainLine } from '../views/plain.js';
 import type { CliContext, CliIO } from './io.js';

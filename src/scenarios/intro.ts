@@ -1,7 +1,7 @@
 // What a lesson tells the learner before its run: its title, what to watch step by step, why each
 // line of the corrected program differs from the article's, where the article is wrong, and when to
 // press Ctrl+C. The plain view prints it first; the interactive lab shows it in its help overlay.
-import type { Lang, Lesson, LessonVariant } from '../scenarios/types.js';
+import type { Lang, Lesson, LessonVariant } from './types.js';
 
 export type IntroKind = 'title' | 'heading' | 'text';
 

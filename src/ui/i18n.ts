@@ -24,6 +24,10 @@ const words = {
   waitsOn: { zh: '等待', en: 'waits on' },
   running: { zh: '运行中', en: 'running' },
   tooSmall: { zh: '终端太小:至少需要 60×18', en: 'terminal too small: 60×18 at least' },
+  startHint: {
+    zh: '按 ? 看这一课讲什么、文章哪里错了、何时按 Ctrl+C;空格播放,→ 单步。',
+    en: 'Press ? for what this lesson shows, where the article is wrong and when to press Ctrl+C; space plays, → steps.',
+  },
   exited: { zh: '程序已退出,状态码', en: 'the program exited with status' },
   hangs: { zh: '进程挂起,按 Ctrl+C', en: 'the process hangs: press Ctrl+C' },
   stillRunning: { zh: '程序仍在运行(模拟到此为止)', en: 'the program is still running (simulated up to here)' },

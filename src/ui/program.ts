@@ -1,5 +1,6 @@
 // Which program the lab shows: a lesson (as written or corrected) or one of its variants, and the
 // source text that goes with the trace.
+import { type IntroLine, lessonIntro } from '../scenarios/intro.js';
 import type { Lang, Lesson, LessonVariant, PythonSource, RunOptions, RunResult } from '../scenarios/types.js';
 import { say } from './i18n.js';
 import type { SourceView } from './panels/source.js';
@@ -11,6 +12,8 @@ export interface Program {
   /** False when there is no other source to switch to (no corrected program, or a variant). */
   readonly canToggle: boolean;
   source(asWritten: boolean, lang: Lang): SourceView;
+  /** What the lesson tells the learner (the help overlay shows it above the keys). */
+  intro(asWritten: boolean, lang: Lang): IntroLine[];
   run(options: RunOptions): RunResult;
 }
 
@@ -24,6 +27,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
       title: v.title[lang],
       canToggle: false,
       source: (_asWritten, l) => view(v.source, say('asWritten', l), new Set()),
+      intro: (asWritten, l) => lessonIntro(lesson, v, asWritten, l),
       run: (options) => v.run(options),
     };
   }
@@ -35,6 +39,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
       asWritten || !lesson.corrected
         ? view(lesson.asWritten, say('asWritten', l), new Set())
         : view(lesson.corrected, say('corrected', l), new Set(lesson.corrected.changes.map((c) => c.line))),
+    intro: (asWritten, l) => lessonIntro(lesson, undefined, asWritten, l),
     run: (options) => lesson.run(options),
   };
 }

@@ -7,7 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { Lang } from '../scenarios/types.js';
 import { describe, newDescribeState, type DescribeState, type Detail } from './describe.js';
-import type { IntroLine } from './intro.js';
+import type { IntroLine } from '../scenarios/intro.js';
 
 export interface PlainLine {
   stream: 'stdout' | 'stderr';

@@ -159,7 +159,7 @@ describe('the lab in a terminal', () => {
     for (let i = 0; i < 25; i++) s.write('n');
     await s.waitFor((t) => step(t) === 26, 'step 26');
     s.resize(80, 24);
-    const text = await s.waitFor((t) => /^ asyncio-lab · call-later.*step 26\/\d+ $/.test(t.split('\n')[0]!) && t.split('\n')[22]!.includes('q quit'), 'the 80×24 frame');
+    const text = await s.waitFor((t) => /^ asyncio-lab · call-later.*step 26\/\d+ ?$/.test(t.split('\n')[0]!) && t.split('\n')[22]!.includes('q quit'), 'the 80×24 frame');
     const rows = text.split('\n');
     expect(rows).toHaveLength(24);
     expect(rows.filter((r) => r.includes('TIMELINE'))).toHaveLength(1);

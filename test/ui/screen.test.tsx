@@ -149,6 +149,30 @@ describe('Screen', () => {
     expect(frame).toContain('KeyboardInterrupt into the program now');
   });
 
+  it("puts the lesson's intro above the keys in the help: what to watch, changed lines, errata, Ctrl+C moments", () => {
+    const lesson = {
+      ...callLaterLesson,
+      errata: [{ zh: '文章错了', en: 'The article is wrong here.' }],
+      interrupts: [{ at: 0.2, what: { zh: '中断', en: 'KeyboardInterrupt in select' } }],
+    };
+    const program = programOf(lesson, undefined, 'en');
+    const rows = text(propsAt(5, { help: true, width: 120, height: 60, intro: program.intro(false, 'en') })).split('\n');
+    // Row 0 is the header, which names the lesson too.
+    const at = (needle: string) => rows.findIndex((row, i) => i > 0 && row.includes(needle));
+    expect(at(callLaterLesson.title.en)).toBeGreaterThan(0);
+    expect(at('Timers leave the heap by deadline.')).toBeGreaterThan(at('What to watch:'));
+    expect(at('The article is wrong here.')).toBeGreaterThan(at('Where the article is wrong or outdated:'));
+    expect(at('0.2 s (--interrupt-at 0.2): KeyboardInterrupt in select')).toBeGreaterThan(at('When to press Ctrl+C:'));
+    expect(at('KEYS')).toBeGreaterThan(at('KeyboardInterrupt in select'));
+    // Without an intro the help is the keys alone.
+    expect(text(propsAt(5, { help: true, width: 120, height: 60 }))).not.toContain('What to watch:');
+  });
+
+  it('says on the first step where the explanation is, and explains later steps', () => {
+    expect(plain(render(<Screen {...propsAt(0)} />).lastFrame())).toContain('Press ? for what this lesson shows');
+    expect(plain(render(<Screen {...propsAt(3)} />).lastFrame())).not.toContain('Press ? for what this lesson shows');
+  });
+
   it('fits the help at 100 columns: long lines wrap instead of being cut', () => {
     const rows = text(propsAt(5, { help: true, width: 100, height: 30 })).split('\n');
     for (const row of rows) expect(cells(row), row).toBeLessThanOrEqual(100);

@@ -17,6 +17,7 @@ export interface LabAppProps {
 export function LabApp({ init, lang }: LabAppProps) {
   const { exit } = useApp();
   const [lab, setLab] = useState(() => createLab(init, performance.now()));
+  const intro = lab.program.intro(lab.options.asWritten, lang);
   const { width, height } = useTerminalSize();
   const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
   const clock = usePlayback(lab, () => dispatch({ type: 'tick' }));
@@ -27,7 +28,7 @@ export function LabApp({ init, lang }: LabAppProps) {
       if (action.type === 'interrupt') dispatch({ ...action, at: shownT.current });
       // While the help is open ↑ ↓ scroll it, as far as this screen needs.
       else if (lab.help && (action.type === 'scroll' || action.type === 'iteration')) {
-        dispatch({ type: 'scroll', by: action.type === 'scroll' ? action.by : 1, max: helpMaxScroll({ width, height, lang, state: lab.replay.stateAt(lab.step) }) });
+        dispatch({ type: 'scroll', by: action.type === 'scroll' ? action.by : 1, max: helpMaxScroll({ width, height, lang, state: lab.replay.stateAt(lab.step), intro }) });
       } else dispatch(action);
     }
   });
@@ -62,6 +63,7 @@ export function LabApp({ init, lang }: LabAppProps) {
       speed={lab.speed}
       canToggle={lab.program.canToggle}
       help={lab.help}
+      intro={intro}
       helpScroll={lab.helpScroll}
     />
   );

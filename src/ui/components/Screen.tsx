@@ -2,6 +2,7 @@
 // explanation of the step and the key bar. It only draws what it is given.
 import { Text } from 'ink';
 import type { TraceEvent } from '../../runtime/trace.js';
+import type { IntroLine } from '../../scenarios/intro.js';
 import type { Lang } from '../../scenarios/types.js';
 import { explainEvent } from '../explain.js';
 import { say } from '../i18n.js';
@@ -43,6 +44,8 @@ export interface ScreenProps {
   readonly speed: number;
   readonly canToggle: boolean;
   readonly help: boolean;
+  /** The lesson's intro, shown at the top of the help overlay. @default [] */
+  readonly intro?: readonly IntroLine[];
   /** Rows the help overlay is scrolled by when it does not fit. @default 0 */
   readonly helpScroll?: number;
 }
@@ -87,12 +90,12 @@ function helpRows(box: NonNullable<ReturnType<typeof layout>>): number {
   return box.top + 1 + box.timeline + box.output;
 }
 
-function helpView(p: Pick<ScreenProps, 'width' | 'lang' | 'helpScroll'>, box: NonNullable<ReturnType<typeof layout>>) {
-  return overlayView(helpLines(p.lang), p.width, helpRows(box), p.helpScroll ?? 0, p.lang);
+function helpView(p: Pick<ScreenProps, 'width' | 'lang' | 'helpScroll' | 'intro'>, box: NonNullable<ReturnType<typeof layout>>) {
+  return overlayView(helpLines(p.lang, p.intro), p.width, helpRows(box), p.helpScroll ?? 0, p.lang);
 }
 
 /** How far the help can scroll on this screen (0 when it fits): the controller keeps its scroll within it. */
-export function helpMaxScroll(p: Pick<ScreenProps, 'width' | 'height' | 'lang' | 'state'>): number {
+export function helpMaxScroll(p: Pick<ScreenProps, 'width' | 'height' | 'lang' | 'state' | 'intro'>): number {
   const box = layout(p.width, p.height, p.state.lanes.length, p.state.output?.length ?? 0);
   return box ? helpView(p, box).maxScroll : 0;
 }
@@ -114,7 +117,8 @@ function rightColumn(state: LabState, lang: Lang, rows: number): Line[] {
 
 function explanation(p: ScreenProps, rows: number): Line[] {
   if (p.flash) return explainLines(p.flash[p.lang], p.width, rows, 'yellow');
-  const text = p.note ? p.note[p.lang] : p.event ? explainEvent(p.event, p.lang) : '';
+  // On the first step, say where the lesson's own explanation is (the overlay) and how to move on.
+  const text = p.step === 0 ? say('startHint', p.lang) : p.note ? p.note[p.lang] : p.event ? explainEvent(p.event, p.lang) : '';
   const lines = explainLines(text, p.width, rows);
   if (p.ending && lines.length < rows) {
     const status = p.ending === 'exited' ? `${say('exited', p.lang)} ${p.state.exitStatus ?? 0}` : say(p.ending === 'hangs' ? 'hangs' : 'stillRunning', p.lang);

@@ -1,4 +1,5 @@
-// The ? overlay: every key, and what the timeline's marks mean.
+// The ? overlay: what the lesson says, every key, and what the timeline's marks mean.
+import type { IntroLine } from '../../scenarios/intro.js';
 import type { Lang } from '../../scenarios/types.js';
 import type { Line } from '../components/Lines.js';
 import { cells, pad } from '../format.js';
@@ -31,8 +32,17 @@ const legend: Record<keyof typeof glyphs, { zh: string; en: string }> = {
   exit: { zh: '进程退出', en: 'the process exits' },
 };
 
-export function helpLines(lang: Lang): Line[] {
-  const out: Line[] = [[{ text: lang === 'zh' ? '按键' : 'KEYS', bold: true }]];
+/** The lesson's intro as overlay lines: its title, then each heading and its text. */
+function introLines(intro: readonly IntroLine[]): Line[] {
+  return intro.map(({ kind, text }) =>
+    kind === 'title' ? [{ text, bold: true }] : kind === 'heading' ? [{ text: `${text}:`, bold: true, color: 'cyan' }] : [{ text: `  ${text}` }],
+  );
+}
+
+/** The overlay: the lesson's intro (what to watch, changed lines, errata, Ctrl+C moments), then the keys and marks. */
+export function helpLines(lang: Lang, intro: readonly IntroLine[] = []): Line[] {
+  const out: Line[] = intro.length > 0 ? [...introLines(intro), []] : [];
+  out.push([{ text: lang === 'zh' ? '按键' : 'KEYS', bold: true }]);
   for (const k of keyHelp) out.push([{ text: `  ${k.keys.padEnd(6)}`, color: 'cyan', bold: true }, { text: more[k.keys]?.[lang] ?? k[lang] }]);
   out.push([{ text: lang === 'zh' ? '时间线标记' : 'TIMELINE MARKS', bold: true }]);
   const entries = Object.entries(legend) as [keyof typeof glyphs, { zh: string; en: string }][];
