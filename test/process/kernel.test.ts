@@ -101,6 +101,32 @@ describe('the kernel', () => {
     expect(texts(result, 'stdout')).toEqual(['thread woke at 1', 'interrupted at 1']);
     const kinds = result.events.filter((e) => e.type === 'interrupt' || e.type === 'output').map((e) => e.type);
     expect(kinds).toEqual(['output', 'interrupt', 'output']);
+    // In CPython the signal and the thread's timer race for the GIL: either line may come first.
+    expect(outputs(result.events).map((o) => o.race)).toEqual([true, true]);
+  });
+
+  it('marks no race between a Ctrl+C and a thread that woke at another instant', () => {
+    const result = runProcess(
+      function* (py) {
+        const f = py.def('f', 1, function* () {
+          yield* py.time.sleep(1);
+          py.print('thread woke at 1');
+          yield* py.time.sleep(10);
+        });
+        py.threading.Thread({ target: f, daemon: true }).start();
+        try {
+          yield* py.time.sleep(5);
+        } catch (e) {
+          if (!(e instanceof KeyboardInterrupt)) throw e;
+          py.print('interrupted at', py.time.monotonic());
+        }
+      },
+      { interrupts: [1.5] },
+    );
+    expect(outputs(result.events).map((o) => [o.text, o.race])).toEqual([
+      ['thread woke at 1', false],
+      ['interrupted at 1.5', false],
+    ]);
   });
 
   it('delivers several interrupts, each where the main thread then blocks', () => {

@@ -12,7 +12,7 @@ import { STDLIB_FRAMES } from './frames.js';
 import type { Realm } from '../realm.js';
 import { str } from '../repr.js';
 import type { EventInit, TraceEvent } from '../trace.js';
-import { RaceRecorder } from './races.js';
+import { RaceRecorder, type Segment } from './races.js';
 import type { BlockingRequest } from '../blocking.js';
 import type { KernelRequest, SelectResult } from './requests.js';
 import { SimThread } from './thread.js';
@@ -44,6 +44,8 @@ export class Kernel implements Waker {
   onIdle: ((timersPending: boolean) => void) | undefined;
 
   private readonly runnable: SimThread[] = [];
+  /** The threads the last timer expiry woke, and when: a Ctrl+C at that instant races with them. */
+  private timerWakes: { at: number; sides: Segment[] } | undefined;
   /** Which thread waits in each loop's selector (the loop keeps its own self-pipe flag). */
   private readonly selecting = new Map<object, SimThread>();
   private readonly interrupts: number[];
@@ -288,8 +290,9 @@ export class Kernel implements Waker {
     const due = this.threads
       .filter((t) => t.state === 'blocked' && t.blocked?.deadline != null && t.blocked.deadline <= this.now)
       .sort((a, b) => a.blocked!.deadline! - b.blocked!.deadline! || a.blocked!.seq - b.blocked!.seq);
-    const sides = due.length > 1 ? due.map((t) => this.races.nextSlice(t, true)) : [];
+    const sides = due.map((t) => this.races.nextSlice(t, true));
     for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) this.races.pair(sides[i]!, sides[j]!);
+    this.timerWakes = { at: this.now, sides };
     for (const thread of due) {
       const block = thread.blocked!;
       const request = block.request;
@@ -298,12 +301,21 @@ export class Kernel implements Waker {
     }
   }
 
-  /** Ctrl+C: KeyboardInterrupt is raised in the main thread where it is blocked. */
+  /**
+   * Ctrl+C: KeyboardInterrupt is raised in the main thread where it is blocked. It is delivered once
+   * the threads a timer woke at this instant have run to their next blocking point; in CPython the
+   * signal and those timers race (either may get the GIL first), so the main thread's handling of it
+   * and what they did at this instant are marked as a race.
+   */
   private deliverInterrupt(): void {
     this.interruptCount++;
     this.current = this.main;
     this.emit({ type: 'interrupt', n: this.interruptCount });
     if (this.main.state !== 'blocked') return;
+    if (this.timerWakes?.at === this.now) {
+      const handling = this.races.nextSlice(this.main, true);
+      for (const side of this.timerWakes.sides) if (side.thread !== this.main) this.races.pair(handling, side);
+    }
     const error = new KeyboardInterrupt();
     // The frames CPython shows below the caller for the blocking point the main thread is at.
     error.frames = this.blockFrames(this.main);

@@ -11,7 +11,7 @@ import type { TraceEvent } from '../trace.js';
 import type { SimThread } from './thread.js';
 
 /** A stretch of one thread's events: [from, to) in the event list, filtered by thread. */
-interface Segment {
+export interface Segment {
   thread: SimThread;
   from: number | undefined;
   to: number | undefined;
