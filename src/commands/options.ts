@@ -9,10 +9,18 @@ export function parseSpeed(value: string): number {
   return n;
 }
 
-/** `--until`: simulated seconds, a finite non-negative number. */
+/**
+ * The longest simulated span a run is watched for: an hour. The lessons' programs that never end
+ * keep printing, and their whole trace is kept (to replay and step back), so a much longer span
+ * would exhaust memory rather than show anything new.
+ */
+export const MAX_UNTIL = 3600;
+
+/** `--until`: simulated seconds, a finite number from 0 to MAX_UNTIL. */
 export function parseSeconds(value: string): number {
   const n = parseNumber(value);
   if (n === undefined || n < 0) throw new InvalidArgumentError('expected simulated seconds, a number >= 0, e.g. 1.5.');
+  if (n > MAX_UNTIL) throw new InvalidArgumentError(`expected at most ${MAX_UNTIL} simulated seconds (an hour).`);
   return n;
 }
 
@@ -21,6 +29,7 @@ export function parseInterrupts(value: string, previous: number[] | undefined): 
   const times = value.split(',').map((part) => {
     const n = parseNumber(part.trim());
     if (n === undefined || n < 0) throw new InvalidArgumentError(`expected simulated seconds (numbers >= 0, comma-separated), e.g. 1.5 or 1.5,3; got '${part.trim()}'.`);
+    if (n > MAX_UNTIL) throw new InvalidArgumentError(`expected at most ${MAX_UNTIL} simulated seconds (an hour); got '${part.trim()}'.`);
     return n;
   });
   return [...(previous ?? []), ...times].sort((a, b) => a - b);

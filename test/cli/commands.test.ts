@@ -8,6 +8,8 @@ describe('usage errors', () => {
     [['greet', '--speed', 'fast'], "argument 'fast' is invalid"],
     [['greet', '--speed', '-1'], 'is invalid'],
     [['greet', '--until', 'x'], "option '--until <s>' argument 'x' is invalid"],
+    [['greet', '--until', '50000'], 'expected at most 3600 simulated seconds'],
+    [['greet', '--interrupt-at', '1,5000'], "expected at most 3600 simulated seconds (an hour); got '5000'"],
     [['greet', '--interrupt-at', '1,,2'], 'is invalid'],
     [['greet', '--lang', 'fr'], "expected 'zh' or 'en'"],
     [['greet', '--bogus'], "unknown option '--bogus'"],
