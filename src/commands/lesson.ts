@@ -79,14 +79,15 @@ export async function runChosen(ctx: CliContext, command: Command, lesson: Lesso
 function helpExamples(name: string, group: readonly Lesson[]): string {
   const first = group[0]!;
   const base = `asyncio-lab ${name}`;
-  const moment = first.interrupts[0]?.at ?? 1.5;
+  // A documented Ctrl+C moment, when the lesson has one (a program that ends at 0.5 s has none at 1.5 s).
+  const moment = first.interrupts[0]?.at;
   const rows: [string, string][] = [[base, 'watch it in the interactive timeline']];
   const other = group[1];
   if (other) rows.push([usageOf(other), 'another part (see Parts above)']);
   rows.push([`${base} --plain --speed 4`, 'printed lines and a text timeline, 4x real time']);
   rows.push([`${base} --output-only`, 'only what the Python program prints']);
   rows.push([`${base} --json`, 'the trace as NDJSON, one event per line']);
-  rows.push([`${base} --interrupt-at ${moment} --plain`, `press Ctrl+C at ${moment} s (simulated time)`]);
+  if (moment !== undefined) rows.push([`${base} --interrupt-at ${moment} --plain`, `press Ctrl+C at ${moment} s (simulated time)`]);
   if (first.corrected) rows.push([`${base} --as-written`, "the article's program, unchanged"]);
   for (const lesson of group) {
     for (const variant of lesson.variants) rows.push([`${usageOf(lesson)} --variant ${variant.id}`, variant.title.en]);

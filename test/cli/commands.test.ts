@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { lessons } from '../../src/scenarios/index.js';
 import { fixtureLessons } from './fixtures/lessons.js';
 import { cli } from './harness.js';
+
+describe('help examples', () => {
+  it("suggest pressing Ctrl+C only at a lesson's documented moment", async () => {
+    const stop = await cli(['stop', '--help'], { lessons });
+    expect(stop.stdout).toContain('asyncio-lab stop --interrupt-at 0.5 --plain');
+    // call-later's program ends at 0.5 s: no Ctrl+C moment to suggest.
+    const callLater = await cli(['call-later', '--help'], { lessons });
+    expect(callLater.code).toBe(0);
+    expect(callLater.stdout).toContain('Examples:');
+    expect(callLater.stdout).not.toContain('asyncio-lab call-later --interrupt-at');
+  });
+});
 
 describe('usage errors', () => {
   it.each([
