@@ -28,6 +28,7 @@ export function buildProgram(ctx: CliContext): Built {
     .description("A terminal lab for Python's asyncio: watch the article's programs run on a CPython-faithful simulated event loop.")
     .version(ctx.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
     .addOption(new Option('--lang <lang>', 'zh or en (default: from LC_ALL / LC_MESSAGES / LANG)').argParser(parseLang))
     .showSuggestionAfterError(true)
     // Root options only before a command, so each command's own --lang reaches it.

@@ -3,6 +3,14 @@ import { lessons } from '../../src/scenarios/index.js';
 import { fixtureLessons } from './fixtures/lessons.js';
 import { cli } from './harness.js';
 
+describe('help', () => {
+  it('is a command too: asyncio-lab help <command> prints that command\'s help', async () => {
+    const run = await cli(['help', 'stop'], { lessons });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: asyncio-lab stop \[options\] \[part\]/);
+  });
+});
+
 describe('help examples', () => {
   it("suggest pressing Ctrl+C only at a lesson's documented moment", async () => {
     const stop = await cli(['stop', '--help'], { lessons });
