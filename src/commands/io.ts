@@ -1,6 +1,7 @@
 // What the commands need from the outside world, injected so tests run them in-process with fake
 // streams, a fake clock and a fake UI; src/cli.ts wires in the real process.
 import type { Lesson, Lang, RunOptions } from '../scenarios/types.js';
+import type { MenuChoice } from '../ui/components/Menu.js';
 
 /** An output stream: process.stdout / process.stderr, or a test's buffer. */
 export interface OutStream {
@@ -23,7 +24,8 @@ export interface LabArgs {
 /** The Ink UI's entry points (src/ui/index.tsx), loaded only when a terminal is shown. */
 export interface UiModule {
   runLab(args: LabArgs): Promise<number>;
-  runMenu(args: { lessons: readonly Lesson[]; lang: Lang }): Promise<Lesson | undefined>;
+  /** The menu, with `row` selected at first; undefined when it is left. */
+  runMenu(args: { lessons: readonly Lesson[]; lang: Lang; row?: number }): Promise<MenuChoice | undefined>;
 }
 
 export interface CliIO {

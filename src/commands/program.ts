@@ -71,12 +71,17 @@ export function buildProgram(ctx: CliContext): Built {
     const lang = flags.lang ?? langFromEnv(io.env);
     if (io.stdout.isTTY && io.stdinIsTTY && !isCI(io.env) && ctx.lessons.length > 0) {
       const ui = await io.loadUi();
-      // Back to the menu after each lesson, until the menu is left (or the lab is left with three Ctrl+C).
+      // Back to the menu after each lesson, on the same row, until the menu is left (or the lab is
+      // left with three Ctrl+C).
+      let row = 0;
       for (;;) {
-        const lesson = await ui.runMenu({ lessons: ctx.lessons, lang });
-        if (!lesson) return;
+        const choice = await ui.runMenu({ lessons: ctx.lessons, lang, row });
+        if (!choice) return;
+        const { lesson, variant } = choice;
+        row = choice.row;
         code = await ui.runLab({
           lesson,
+          ...(variant ? { variant: variant.id } : {}),
           options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil },
           speed: 1,
           instant: false,

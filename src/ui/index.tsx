@@ -1,13 +1,13 @@
 // The Ink UI's entry, lazy-imported by the CLI only when a lesson is shown in a terminal.
 //   runLab:  the interactive timeline for one lesson; resolves to the exit code when the user leaves
 //            (0 after q, or Ctrl+C once the program has exited; 130 after three Ctrl+C in a second).
-//   runMenu: the lesson menu; resolves to the chosen lesson, or undefined.
+//   runMenu: the lesson menu; resolves to the chosen lesson or variant (and its row), or undefined.
 import './production.js';
 import { render } from 'ink';
 import type { Lang, Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { applyNoColor } from './color.js';
 import { LabApp } from './components/LabApp.js';
-import { Menu } from './components/Menu.js';
+import { Menu, type MenuChoice } from './components/Menu.js';
 import { programOf } from './program.js';
 import { takeTerminal } from './terminal.js';
 
@@ -48,10 +48,10 @@ export async function runLab(input: LabInput): Promise<number> {
   }
 }
 
-export async function runMenu(input: { lessons: readonly Lesson[]; lang: Lang }): Promise<Lesson | undefined> {
-  let chosen: Lesson | undefined;
+export async function runMenu(input: { lessons: readonly Lesson[]; lang: Lang; row?: number }): Promise<MenuChoice | undefined> {
+  let chosen: MenuChoice | undefined;
   applyNoColor();
-  const app = render(<Menu lessons={input.lessons} lang={input.lang} onChoose={(lesson) => (chosen = lesson)} />, { exitOnCtrlC: false, patchConsole: false });
+  const app = render(<Menu lessons={input.lessons} lang={input.lang} row={input.row ?? 0} onChoose={(choice) => (chosen = choice)} />, { exitOnCtrlC: false, patchConsole: false });
   try {
     await app.waitUntilExit();
   } finally {

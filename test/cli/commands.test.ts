@@ -151,6 +151,16 @@ describe('list', () => {
     expect(left.menuCalls).toBe(1);
     expect(left.code).toBe(130);
   });
+
+  it('opens a variant picked in the menu, and comes back to the row it was picked on', async () => {
+    const run = await cli([], { tty: true, menuPicks: ['greet', 'ticker-loud:loud'] });
+    expect(run.labCalls.map((c) => [c.lesson.id, c.variant])).toEqual([
+      ['greet', undefined],
+      ['ticker-loud', 'loud'],
+    ]);
+    // The fake menu answers row n on its n-th call: each menu opens where the last choice was.
+    expect(run.menuRows).toEqual([0, 1, 2]);
+  });
 });
 
 describe('unexpected errors', () => {

@@ -13,6 +13,8 @@ export interface Run {
   both: string;
   labCalls: LabArgs[];
   menuCalls: number;
+  /** The row each menu opened on. */
+  menuRows: number[];
   /** Wall milliseconds the fake clock advanced. */
   wallMs: number;
 }
@@ -39,6 +41,7 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
   let now = 0;
   const labCalls: LabArgs[] = [];
   let menuCalls = 0;
+  const menuRows: number[] = [];
   const pending = [...(setup.sigintAt ?? [])].sort((a, b) => a - b);
   let sigint: (() => void) | undefined;
   const stdin = [...(setup.stdinLines ?? [])];
@@ -48,9 +51,14 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
       labCalls.push(a);
       return setup.labStatus ?? 0;
     },
-    runMenu: async () => {
+    runMenu: async ({ row }) => {
       menuCalls++;
-      return lessons.find((l) => l.id === setup.menuPicks?.[menuCalls - 1]);
+      menuRows.push(row ?? 0);
+      // A pick is a lesson id, or `id:variant` for one of its variants; its row is its place in the picks.
+      const [id, variantId] = (setup.menuPicks?.[menuCalls - 1] ?? '').split(':');
+      const lesson = lessons.find((l) => l.id === id);
+      if (!lesson) return undefined;
+      return { lesson, variant: lesson.variants.find((v) => v.id === variantId), row: menuCalls };
     },
   };
   const io: CliIO = {
@@ -100,5 +108,5 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
     loadUi: async () => ui,
   };
   const code = await runCli(args, { lessons, io, version: '9.9.9' });
-  return { code, stdout, stderr, both, labCalls, menuCalls, wallMs: now };
+  return { code, stdout, stderr, both, labCalls, menuCalls, menuRows, wallMs: now };
 }

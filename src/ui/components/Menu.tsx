@@ -1,36 +1,70 @@
-// The lesson menu shown by `asyncio-lab` alone: ↑/↓ to move, enter to open, q/esc/Ctrl+C to leave.
+// The lesson menu shown by `asyncio-lab` alone: every lesson and, under it, its variants.
+// ↑/↓ (or k/j) to move, enter to open, q/esc/Ctrl+C to leave.
 import { Box, Text, useApp, useInput } from 'ink';
 import { useState } from 'react';
-import type { Lang, Lesson } from '../../scenarios/types.js';
+import type { Lang, Lesson, LessonVariant } from '../../scenarios/types.js';
 import { say } from '../i18n.js';
+
+/** What the menu returns: a lesson or one of its variants, and its row (to come back to). */
+export interface MenuChoice {
+  readonly lesson: Lesson;
+  readonly variant?: LessonVariant | undefined;
+  readonly row: number;
+}
 
 export interface MenuProps {
   readonly lessons: readonly Lesson[];
   readonly lang: Lang;
-  /** Called with the chosen lesson, or undefined when the user leaves. */
-  readonly onChoose: (lesson: Lesson | undefined) => void;
+  /** The row selected at first. @default 0 */
+  readonly row?: number;
+  /** Called with the choice, or undefined when the user leaves. */
+  readonly onChoose: (choice: MenuChoice | undefined) => void;
 }
 
-export function Menu({ lessons, lang, onChoose }: MenuProps) {
+interface Entry {
+  readonly lesson: Lesson;
+  readonly variant?: LessonVariant;
+  readonly command: string;
+  readonly title: string;
+}
+
+/** The menu's rows: each lesson, then its variants, as the command line names them. */
+export function menuEntries(lessons: readonly Lesson[], lang: Lang): Entry[] {
+  return lessons.flatMap((lesson) => {
+    const command = `${lesson.command}${lesson.part ? ` ${lesson.part}` : ''}`;
+    return [
+      { lesson, command, title: lesson.title[lang] },
+      ...lesson.variants.map((variant) => ({ lesson, variant, command: `  --variant ${variant.id}`, title: variant.title[lang] })),
+    ];
+  });
+}
+
+export function Menu({ lessons, lang, row = 0, onChoose }: MenuProps) {
   const { exit } = useApp();
-  const [at, setAt] = useState(0);
-  const choose = (lesson: Lesson | undefined) => {
-    onChoose(lesson);
+  const entries = menuEntries(lessons, lang);
+  const count = Math.max(1, entries.length);
+  const [at, setAt] = useState(() => Math.min(Math.max(0, row), count - 1));
+  const choose = (choice: MenuChoice | undefined) => {
+    onChoose(choice);
     exit();
   };
   useInput((input, key) => {
-    if (key.upArrow || input === 'k') setAt((i) => (i + lessons.length - 1) % Math.max(1, lessons.length));
-    else if (key.downArrow || input === 'j') setAt((i) => (i + 1) % Math.max(1, lessons.length));
-    else if (key.return) choose(lessons[at]);
-    else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
+    if (key.upArrow || input === 'k') setAt((i) => (i + count - 1) % count);
+    else if (key.downArrow || input === 'j') setAt((i) => (i + 1) % count);
+    else if (key.return) {
+      const entry = entries[at];
+      choose(entry && { lesson: entry.lesson, variant: entry.variant, row: at });
+    } else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
   });
+  const width = Math.max(20, ...entries.map((e) => e.command.length + 2));
   return (
     <Box flexDirection="column">
       <Text bold>asyncio-lab · {say('menuTitle', lang)}</Text>
-      {lessons.map((lesson, i) => (
-        <Text key={lesson.id} wrap="truncate-end" {...(i === at ? { color: 'cyan', bold: true } : {})}>
+      {entries.map((entry, i) => (
+        <Text key={`${entry.lesson.id}:${entry.variant?.id ?? ''}`} wrap="truncate-end" {...(i === at ? { color: 'cyan', bold: true } : entry.variant ? { dimColor: true } : {})}>
           {i === at ? '▶ ' : '  '}
-          {`${lesson.command}${lesson.part ? ` ${lesson.part}` : ''}`.padEnd(20)} {lesson.title[lang]}
+          {entry.command.padEnd(width)}
+          {entry.title}
         </Text>
       ))}
     </Box>

@@ -1,0 +1,64 @@
+// The lesson menu: every lesson with its variants under it, moving with the arrows, opening with
+// enter (a lesson or a variant, with the row it sits on), leaving with q.
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { Menu, type MenuChoice } from '../../src/ui/components/Menu.js';
+import { lessons } from '../../src/scenarios/index.js';
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const DOWN = '\x1b[B';
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+async function pick(keys: string[], row = 0): Promise<{ frame: string; choice: MenuChoice | undefined; chosen: boolean }> {
+  let choice: MenuChoice | undefined;
+  let chosen = false;
+  const app = render(
+    <Menu
+      lessons={lessons}
+      lang="en"
+      row={row}
+      onChoose={(c) => {
+        choice = c;
+        chosen = true;
+      }}
+    />,
+  );
+  const frame = (app.lastFrame() ?? '').replace(ANSI, '');
+  for (const key of keys) {
+    await tick();
+    app.stdin.write(key);
+  }
+  await tick();
+  app.unmount();
+  return { frame, choice, chosen };
+}
+
+describe('the lesson menu', () => {
+  it('lists every lesson and, under it, each variant', async () => {
+    const { frame } = await pick([]);
+    const rows = frame.split('\n');
+    const future = rows.findIndex((r) => r.includes('future ') && r.includes(lessons.find((l) => l.id === 'future')!.title.en));
+    expect(rows[future + 1]).toContain('--variant stop-before-run');
+    expect(rows[future + 3]).toContain('--variant close-running');
+    expect(frame).toContain('--variant daemon');
+    expect(rows.filter((r) => /^[▶ ] \S/.test(r))).toHaveLength(lessons.length);
+  });
+
+  it('opens the lesson or the variant on the selected row, and starts on the row it is given', async () => {
+    const first = await pick(['\r']);
+    expect(first.choice?.lesson.id).toBe('call-soon');
+    expect(first.choice?.variant).toBeUndefined();
+    // call-soon, call-later, call-at, future, then future's first variant.
+    const variant = await pick([DOWN, DOWN, DOWN, DOWN, '\r']);
+    expect([variant.choice?.lesson.id, variant.choice?.variant?.id, variant.choice?.row]).toEqual(['future', 'stop-before-run', 4]);
+    const again = await pick(['\r'], 4);
+    expect(again.frame.split('\n').find((r) => r.startsWith('▶'))).toContain('--variant stop-before-run');
+    expect(again.choice?.variant?.id).toBe('stop-before-run');
+  });
+
+  it('is left with q, choosing nothing', async () => {
+    const left = await pick(['q']);
+    expect(left.chosen).toBe(true);
+    expect(left.choice).toBeUndefined();
+  });
+});
