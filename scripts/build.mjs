@@ -1,6 +1,10 @@
 // Bundles the CLI into dist/ so the published entry starts fast. The UI (Ink, React) is
 // a separate chunk that is only loaded when a lesson is shown in a terminal.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: start from an empty dist/ so old chunks do not pile up.
+rmSync('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli.ts'],
