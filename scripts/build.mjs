@@ -1,12 +1,10 @@
 // Bundles the CLI into dist/ so the published entry starts fast. The UI (Ink, React) is
 // a separate chunk that is only loaded when a lesson is shown in a terminal.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
-// Chunk names carry content hashes: start from an empty dist/ so old chunks do not pile up.
-rmSync('dist', { recursive: true, force: true });
-
-await build({
+const result = await build({
   entryPoints: ['src/cli.ts'],
   outdir: 'dist',
   bundle: true,
@@ -25,4 +23,10 @@ await build({
   jsx: 'automatic',
   sourcemap: true,
   logLevel: 'warning',
+  metafile: true,
 });
+
+// Chunk names carry content hashes: remove the chunks of earlier builds so they do not pile up.
+// (Files are overwritten in place, never removed first: tests may run the CLI while it rebuilds.)
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => relative('dist', file)));
+for (const name of readdirSync('dist')) if (!written.has(name)) rmSync(join('dist', name));
