@@ -24,6 +24,14 @@ export class Context implements ContextLike {
 
   /** `ctx.run(callable, *args)`: runs `fn` with this context current; a context can be entered once at a time. */
   run<T>(fn: (...args: never[]) => T, ...args: unknown[]): T {
+    return this.runWithArgs(fn, args);
+  }
+
+  /**
+   * `ctx.run(callable, *args)` with the arguments as a list: what Handle._run calls, so running a
+   * callback does not gather its stored arguments into a new rest list each time.
+   */
+  runWithArgs<T>(fn: (...args: never[]) => T, args: readonly unknown[]): T {
     if (this.entered) throw new RuntimeError(`cannot enter context: ${repr(this)} is already entered`);
     // `enter()` and `exit()` written out: `fn` runs synchronously, so the thread is the same at both ends.
     const thread = threadState();

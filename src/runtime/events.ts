@@ -142,7 +142,7 @@ export class Handle implements HandleLike {
   _run(): Blocking<void> | undefined {
     let result: unknown;
     try {
-      result = this._context.run(this._callback as Callback, ...(this._args as unknown[]));
+      result = this._context.runWithArgs(this._callback as Callback, this._args as unknown[]);
     } catch (error) {
       this.reportError(error);
       return undefined;

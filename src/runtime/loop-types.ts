@@ -28,6 +28,8 @@ export interface HandleLike {
 /** A snapshot of a `contextvars.Context`: callbacks and task steps run inside one. */
 export interface ContextLike {
   run<T>(fn: (...args: never[]) => T, ...args: unknown[]): T;
+  /** `run` with the arguments as a list (no rest list gathered per call). */
+  runWithArgs<T>(fn: (...args: never[]) => T, args: readonly unknown[]): T;
 }
 
 export interface CallSoonOptions {
