@@ -39,6 +39,9 @@ export const CLOCK_RESOLUTION = 1e-9;
 
 type Callback = (...args: never[]) => unknown;
 
+/** The options of call_soon and friends without `context=`: one shared (never written) object rather than a literal per call. */
+const NO_OPTIONS: CallSoonOptions = Object.freeze({});
+
 /** `loop.set_exception_handler(handler)`: called as `handler(loop, context)`. */
 export type ExceptionHandler = (loop: BaseEventLoop, context: ExceptionContext) => void;
 
@@ -349,7 +352,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
   /** `loop.call_soon(callback, *args)`: run it in the next iteration, after what is already queued. */
   callSoon(callback: Callback, ...args: unknown[]): Handle {
-    return this.callSoonWithContext(callback, args, {});
+    return this.callSoonWithContext(callback, args, NO_OPTIONS);
   }
 
   /** `loop.call_soon(callback, *args, context=context)`. */
@@ -364,7 +367,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
   /** `loop.call_later(delay, callback, *args)`: `call_at(time() + delay, ...)`. */
   callLater(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
-    return this.callLaterWithContext(delay, callback, args, {});
+    return this.callLaterWithContext(delay, callback, args, NO_OPTIONS);
   }
 
   callLaterWithContext(delay: number, callback: Callback, args: CallbackArgs, options: CallSoonOptions): TimerHandle {
@@ -374,7 +377,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
   /** `loop.call_at(when, callback, *args)`: run it once the loop clock reaches `when`. */
   callAt(when: number, callback: Callback, ...args: unknown[]): TimerHandle {
-    return this.callAtWithContext(when, callback, args, {});
+    return this.callAtWithContext(when, callback, args, NO_OPTIONS);
   }
 
   callAtWithContext(when: number, callback: Callback, args: CallbackArgs, options: CallSoonOptions): TimerHandle {
@@ -397,7 +400,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
   /** `loop.call_soon_threadsafe(callback, *args)`: call_soon, then write the self-pipe to wake the loop's selector. */
   callSoonThreadsafe(callback: Callback, ...args: unknown[]): Handle {
-    return this.callSoonThreadsafeWithContext(callback, args, {});
+    return this.callSoonThreadsafeWithContext(callback, args, NO_OPTIONS);
   }
 
   callSoonThreadsafeWithContext(callback: Callback, args: CallbackArgs, options: CallSoonOptions): Handle {

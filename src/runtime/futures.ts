@@ -41,6 +41,9 @@ export interface FutureOptions {
   frames?: readonly PyFrame[];
 }
 
+/** `add_done_callback(fn)` without `context=`: shared, not a literal per call. */
+const NO_OPTIONS: { context?: ContextLike } = Object.freeze({});
+
 /** The traceback of a future without an exception: shared, so a pending future allocates one list fewer. */
 const NO_FRAMES: readonly PyFrame[] = [];
 
@@ -166,8 +169,9 @@ export class Future<T = unknown> {
     const callbacks = this._callbacks;
     if (callbacks.length === 0) return;
     this._callbacks = NO_CALLBACKS;
-    for (const { fn, context } of callbacks) {
-      this._loop.callSoonWithContext(fn, [this], { context });
+    // An entry carries its `context`, so it serves as call_soon's options (no literal per callback).
+    for (const entry of callbacks) {
+      this._loop.callSoonWithContext(entry.fn, [this], entry);
     }
   }
 
@@ -202,7 +206,7 @@ export class Future<T = unknown> {
   }
 
   /** Runs `fn(future)` (through call_soon) when done; at once (still through call_soon) if already done. */
-  addDoneCallback(fn: DoneCallback<this>, options: { context?: ContextLike } = {}): void {
+  addDoneCallback(fn: DoneCallback<this>, options: { context?: ContextLike } = NO_OPTIONS): void {
     const callback = fn as (...args: never[]) => unknown;
     if (this._state !== 'PENDING') {
       this._loop.callSoonWithContext(callback, [this], { context: options.context });
