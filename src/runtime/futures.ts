@@ -25,8 +25,10 @@ import type { FutureState } from './trace.js';
 /** A done callback: called with the future once it is done. */
 export type DoneCallback<F> = (future: F) => unknown;
 
+type CallbackFn = (...args: never[]) => unknown;
+
 interface CallbackEntry {
-  fn: (...args: never[]) => unknown;
+  fn: CallbackFn;
   context: ContextLike;
 }
 
@@ -48,13 +50,6 @@ const NO_OPTIONS: { context?: ContextLike } = Object.freeze({});
 const NO_FRAMES: readonly PyFrame[] = [];
 
 /**
- * The callbacks of a future that has none: shared and frozen. The first callback replaces it with a
- * list of its own (of one slot: pushing onto an empty list reserves 17), so a future waited on
- * once holds one small list, and a future nobody waits on none.
- */
-const NO_CALLBACKS: CallbackEntry[] = Object.freeze([]) as unknown as CallbackEntry[];
-
-/**
  * Futures whose repr is being built right now, innermost last (reprlib.recursive_repr). Reprs
  * nest, so a stack a few deep does; a Set hashed every future the trace labels a callback with.
  */
@@ -72,8 +67,13 @@ export class Future<T = unknown> {
   _exception: PyBaseException | null = null;
   /** The exception's traceback when it was set: result() raises it with this traceback again. */
   _exceptionTb: readonly PyFrame[] = NO_FRAMES;
-  /** Done callbacks in registration order; NO_CALLBACKS (shared) until the first is added. */
-  _callbacks: CallbackEntry[] = NO_CALLBACKS;
+  // The done callbacks, kept as the C accelerator keeps them (fut_callback0, fut_context0,
+  // fut_callbacks): the first in two fields of the future, a list only from the second on, so a
+  // future waited on once (most are) holds no entry and no list. `_callbacks` lists them all.
+  private callback0: CallbackFn | null = null;
+  private context0: ContextLike | null = null;
+  /** The callbacks after the first, in registration order; null while there are none. */
+  private callbacksRest: CallbackEntry[] | null = null;
   _cancelMessage: unknown = undefined;
   /** A saved CancelledError, chained as context of the one `result()` raises later. */
   _cancelledExc: CancelledError | null = null;
@@ -164,13 +164,27 @@ export class Future<T = unknown> {
     return true;
   }
 
+  /** Done callbacks in registration order (the C accelerator's `_callbacks` property: a new list). */
+  get _callbacks(): readonly CallbackEntry[] {
+    const callbacks: CallbackEntry[] = [];
+    if (this.callback0 !== null) callbacks.push({ fn: this.callback0, context: this.context0! });
+    if (this.callbacksRest !== null) callbacks.push(...this.callbacksRest);
+    return callbacks;
+  }
+
   /** `__schedule_callbacks`: every callback to the ready queue, in the order they were added. */
   private scheduleCallbacks(): void {
-    const callbacks = this._callbacks;
-    if (callbacks.length === 0) return;
-    this._callbacks = NO_CALLBACKS;
+    const fn0 = this.callback0;
+    const context0 = this.context0;
+    const rest = this.callbacksRest;
+    // All are forgotten first: if call_soon fails (a closed loop), the others are dropped too.
+    this.callback0 = null;
+    this.context0 = null;
+    this.callbacksRest = null;
+    if (fn0 !== null) this._loop.callSoonWithContext(fn0, [this], { context: context0! });
+    if (rest === null) return;
     // An entry carries its `context`, so it serves as call_soon's options (no literal per callback).
-    for (const entry of callbacks) {
+    for (const entry of rest) {
       this._loop.callSoonWithContext(entry.fn, [this], entry);
     }
   }
@@ -212,17 +226,32 @@ export class Future<T = unknown> {
       this._loop.callSoonWithContext(callback, [this], { context: options.context });
     } else {
       // The context is copied now, when the callback is added, not when it is scheduled.
-      const entry = { fn: callback, context: options.context ?? copyContext() };
-      if (this._callbacks.length === 0) this._callbacks = [entry];
-      else this._callbacks.push(entry);
+      const context = options.context ?? copyContext();
+      if (this.callback0 === null && this.callbacksRest === null) {
+        this.callback0 = callback;
+        this.context0 = context;
+      } else if (this.callbacksRest === null) {
+        this.callbacksRest = [{ fn: callback, context }];
+      } else {
+        this.callbacksRest.push({ fn: callback, context });
+      }
     }
   }
 
   /** Removes every registration of `fn`; returns how many were removed. */
   removeDoneCallback(fn: DoneCallback<this>): number {
-    const kept = this._callbacks.filter((entry) => entry.fn !== (fn as unknown));
-    const removed = this._callbacks.length - kept.length;
-    if (removed > 0) this._callbacks = kept;
+    let removed = 0;
+    if (this.callback0 !== null && this.callback0 === (fn as unknown)) {
+      this.callback0 = null;
+      this.context0 = null;
+      removed += 1;
+    }
+    if (this.callbacksRest !== null) {
+      const kept = this.callbacksRest.filter((entry) => entry.fn !== (fn as unknown));
+      removed += this.callbacksRest.length - kept.length;
+      // As in C, an emptied list goes: the next callback added may take the first place again.
+      this.callbacksRest = kept.length === 0 ? null : kept;
+    }
     return removed;
   }
 
