@@ -66,7 +66,9 @@ export function futureReprInfo(future: FutureReprSource): string[] {
     if (future._exception !== null) info.push(`exception=${repr(future._exception)}`);
     else info.push(`result=${reprlibRepr(future._result)}`);
   }
-  if (future._callbacks.length > 0) info.push(formatCallbacks(future._callbacks));
+  // Read once: a Future lists its callbacks afresh on each read (see Future._callbacks).
+  const callbacks = future._callbacks;
+  if (callbacks.length > 0) info.push(formatCallbacks(callbacks));
   if (future._sourceTraceback !== null) {
     const frame = future._sourceTraceback[future._sourceTraceback.length - 1]!;
     info.push(`created at ${frame.file}:${frame.line}`);
