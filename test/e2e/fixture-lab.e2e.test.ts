@@ -129,7 +129,8 @@ describe('the lab in a terminal', () => {
     const s = labThenStty(['call-later', '--paused']);
     await s.waitFor((t) => t.includes('step 1/'), 'the first frame');
     s.write('q');
-    const after = await s.waitFor((t) => t.includes('lab exited 0') && /speed \d+ baud/.test(t), 'stty after the lab');
+    // Wait for stty's local-mode line (icanon or -icanon, echo or -echo): it prints in several writes.
+    const after = await s.waitFor((t) => t.includes('lab exited 0') && /(^|\s)-?icanon(\s|$)/m.test(t) && /(^|\s)-?echo(\s|$)/m.test(t), 'stty after the lab');
     expect(restoredAtExit(s.raw())).toEqual({ cursorShown: true, altScreenLeft: true });
     expect(s.bufferType()).toBe('normal');
     // Raw mode off: canonical input and echo are back.
@@ -147,7 +148,7 @@ describe('the lab in a terminal', () => {
 
   it('gives the terminal back and reports an error thrown while drawing', async () => {
     const s = labThenStty(['call-later', '--throw']);
-    const after = await s.waitFor((t) => /lab exited [1-9]/.test(t) && /speed \d+ baud/.test(t), 'the failed lab and stty');
+    const after = await s.waitFor((t) => /lab exited [1-9]/.test(t) && /(^|\s)-?icanon(\s|$)/m.test(t), 'the failed lab and stty');
     expect(after).toContain('fixture failure');
     expect(restoredAtExit(s.raw())).toEqual({ cursorShown: true, altScreenLeft: true });
     expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
