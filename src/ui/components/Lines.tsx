@@ -36,10 +36,16 @@ export function Lines({ lines, width, height = lines.length }: LinesProps) {
   );
 }
 
-/** Exactly `height` rows of exactly `width` cells, as styled strings. */
+/**
+ * Exactly `height` rows of at most `width` cells, as styled strings. The unstyled spaces that pad a
+ * row to the width are left off at its end (inside a row they stay, aligning the panels): Ink
+ * starts every frame from a blank grid and trims line ends anyway, and it tokenizes and measures
+ * every character it is given, so they would only cost time on each frame. A blank row keeps one
+ * space: Ink gives an empty text no height, which would pull the rows below it up.
+ */
 export function styledRows(lines: readonly Line[], width: number, height = lines.length): string[] {
   const out: string[] = [];
-  for (let i = 0; i < height; i++) out.push(styled(fitLine(lines[i] ?? [], width)));
+  for (let i = 0; i < height; i++) out.push(styled(fitLine(lines[i] ?? [], width)).replace(/ +$/, '') || ' ');
   return out;
 }
 
