@@ -80,8 +80,9 @@ describe('the kernel', () => {
     ]);
   });
 
-  it('delivers Ctrl+C only after every thread runnable at that instant has blocked', () => {
-    const result = runProcess(
+  /** A daemon thread wakes at 1 s and prints; the main thread sleeps 5 s and prints when Ctrl+C lands. */
+  const wokeAt1 = (interrupts: number[]) =>
+    runProcess(
       function* (py) {
         const f = py.def('f', 1, function* () {
           yield* py.time.sleep(1);
@@ -96,8 +97,11 @@ describe('the kernel', () => {
           py.print('interrupted at', py.time.monotonic());
         }
       },
-      { interrupts: [1] },
+      { interrupts },
     );
+
+  it('delivers Ctrl+C only after every thread runnable at that instant has blocked', () => {
+    const result = wokeAt1([1]);
     expect(texts(result, 'stdout')).toEqual(['thread woke at 1', 'interrupted at 1']);
     const kinds = result.events.filter((e) => e.type === 'interrupt' || e.type === 'output').map((e) => e.type);
     expect(kinds).toEqual(['output', 'interrupt', 'output']);
@@ -106,24 +110,7 @@ describe('the kernel', () => {
   });
 
   it('marks no race between a Ctrl+C and a thread that woke at another instant', () => {
-    const result = runProcess(
-      function* (py) {
-        const f = py.def('f', 1, function* () {
-          yield* py.time.sleep(1);
-          py.print('thread woke at 1');
-          yield* py.time.sleep(10);
-        });
-        py.threading.Thread({ target: f, daemon: true }).start();
-        try {
-          yield* py.time.sleep(5);
-        } catch (e) {
-          if (!(e instanceof KeyboardInterrupt)) throw e;
-          py.print('interrupted at', py.time.monotonic());
-        }
-      },
-      { interrupts: [1.5] },
-    );
-    expect(outputs(result.events).map((o) => [o.text, o.race])).toEqual([
+    expect(outputs(wokeAt1([1.5]).events).map((o) => [o.text, o.race])).toEqual([
       ['thread woke at 1', false],
       ['interrupted at 1.5', false],
     ]);
