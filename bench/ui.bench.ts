@@ -3,7 +3,8 @@
 //     are on screen, beside `node -e 0` in the same terminal harness (target: within 300 ms of it);
 //  2. replaying a 10,000-event trace: the time to produce one frame (state at the step + drawing
 //     the whole screen), stepping forward and jumping to random steps, beside refolding the trace
-//     from its start for each frame (what checkpoints avoid). Target: median frame under 10 ms.
+//     from its start for each frame (what checkpoints avoid), at 120×36 and at 80×24. Target: median
+//     frame under 10 ms.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import '../src/ui/production.js';
@@ -79,11 +80,18 @@ function longTrace(size: number): TraceEvent[] {
   return events.slice(0, size);
 }
 
-function props(replay: Replay, step: number): ScreenProps {
+/** The terminal sizes frames are timed at: the smallest the lab supports, and a common larger one. */
+const SIZES = [
+  { width: 120, height: 36 },
+  { width: 80, height: 24 },
+] as const;
+type Size = (typeof SIZES)[number];
+
+function props(replay: Replay, step: number, size: Size): ScreenProps {
   const state = replay.stateAt(step);
   return {
-    width: 120,
-    height: 36,
+    width: size.width,
+    height: size.height,
     lang: 'en',
     id: 'bench',
     title: '10,000 events',
@@ -105,9 +113,13 @@ function props(replay: Replay, step: number): ScreenProps {
 
 /** A terminal that only counts what it is sent (Ink writes each frame to it). */
 class NullTerminal extends EventEmitter {
-  readonly columns = 120;
-  readonly rows = 36;
   bytes = 0;
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super();
+  }
   write(chunk: string): boolean {
     this.bytes += chunk.length;
     return true;
@@ -115,14 +127,14 @@ class NullTerminal extends EventEmitter {
 }
 
 /** One live Ink app, as in the lab: each frame is a re-render with the state at another step. */
-function frames(replay: Replay): { frameMs(step: number): number; done(): void } {
-  const stdout = new NullTerminal();
+function frames(replay: Replay, size: Size): { frameMs(step: number): number; done(): void } {
+  const stdout = new NullTerminal(size.width, size.height);
   // debug: every render is written at once, not throttled to the frame rate, so it can be timed.
-  const app: Instance = render(createElement(Screen, props(replay, 0)), { stdout: stdout as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false });
+  const app: Instance = render(createElement(Screen, props(replay, 0, size)), { stdout: stdout as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false });
   return {
     frameMs(step: number): number {
       const start = performance.now();
-      app.rerender(createElement(Screen, props(replay, step)));
+      app.rerender(createElement(Screen, props(replay, step, size)));
       return performance.now() - start;
     },
     done: () => app.unmount(),
@@ -159,17 +171,20 @@ async function firstFrameBench(): Promise<void> {
 export function frameBench(): void {
   const events = longTrace(10_000);
   const replay = new Replay(events);
-  const app = frames(replay);
-  for (let s = 0; s < 50; s++) app.frameMs(s); // warm up
-  const forward: number[] = [];
-  for (let s = 0; s < replay.length; s += 3) forward.push(app.frameMs(s));
-  const random: number[] = [];
-  let seed = 7;
-  for (let i = 0; i < 500; i++) {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    random.push(app.frameMs(seed % replay.length));
-  }
-  app.done();
+  const timed = SIZES.map((size) => {
+    const app = frames(replay, size);
+    for (let s = 0; s < 50; s++) app.frameMs(s); // warm up
+    const forward: number[] = [];
+    for (let s = 0; s < replay.length; s += 3) forward.push(app.frameMs(s));
+    const random: number[] = [];
+    let seed = 7;
+    for (let i = 0; i < 500; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      random.push(app.frameMs(seed % replay.length));
+    }
+    app.done();
+    return { size, forward, random };
+  });
   // Reference: refolding from the first event for every frame, at 100 evenly spread steps.
   const refold: number[] = [];
   for (let i = 0; i < 100; i++) {
@@ -189,8 +204,11 @@ export function frameBench(): void {
   }
   console.log(`| 10,000-event trace (${replay.length} steps) | median | 95th percentile |`);
   console.log('|---|---:|---:|');
-  console.log(`| frame, playing forward (every third step) | ${median(forward).toFixed(2)} ms | ${pct(forward, 0.95).toFixed(2)} ms |`);
-  console.log(`| frame, jumping to 500 random steps | ${median(random).toFixed(2)} ms | ${pct(random, 0.95).toFixed(2)} ms |`);
+  for (const { size, forward, random } of timed) {
+    const at = `${size.width}×${size.height}`;
+    console.log(`| frame at ${at}, playing forward (every third step) | ${median(forward).toFixed(2)} ms | ${pct(forward, 0.95).toFixed(2)} ms |`);
+    console.log(`| frame at ${at}, jumping to 500 random steps | ${median(random).toFixed(2)} ms | ${pct(random, 0.95).toFixed(2)} ms |`);
+  }
   console.log(`| state for one step back (checkpoints) | ${median(fold).toFixed(3)} ms | ${pct(fold, 0.95).toFixed(3)} ms |`);
   console.log(`| state refolded from the first event (reference) | ${median(refold).toFixed(3)} ms | ${pct(refold, 0.95).toFixed(3)} ms |`);
   console.log(`| refold ÷ checkpointed step back | ${(median(refold) / Math.max(1e-6, median(fold))).toFixed(0)}x | |`);
