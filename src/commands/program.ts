@@ -2,7 +2,7 @@
 // Built from an injected lesson registry, so tests drive it with fixture lessons.
 import { Command, Option } from 'commander';
 import type { Lang } from '../scenarios/types.js';
-import { groupByCommand } from './catalog.js';
+import { groupByCommand, usageOf } from './catalog.js';
 import type { CliContext } from './io.js';
 import { lessonCommand } from './lesson.js';
 import { scenarioCommand } from './scenario.js';
@@ -67,7 +67,12 @@ export function buildProgram(ctx: CliContext): Built {
   // set after the subcommands copied the root's settings, so they still refuse excess arguments.
   program.allowExcessArguments(true);
   program.action(async (flags: { lang?: Lang }) => {
-    if (program.args.length > 0) (program as unknown as { unknownCommand(): never }).unknownCommand();
+    if (program.args.length > 0) {
+      // A lesson's id (`stop-wait`) is not its command (`stop wait`): say which command it is.
+      const lesson = ctx.lessons.find((l) => l.id === program.args[0] && l.part !== undefined);
+      if (lesson) program.error(`error: unknown command '${program.args[0]}'\n(Did you mean ${usageOf(lesson)}?)`, { exitCode: 2, code: 'asyncio-lab.usage' });
+      (program as unknown as { unknownCommand(): never }).unknownCommand();
+    }
     const lang = flags.lang ?? langFromEnv(io.env);
     if (io.stdout.isTTY && io.stdinIsTTY && !isCI(io.env) && ctx.lessons.length > 0) {
       const ui = await io.loadUi();

@@ -47,6 +47,12 @@ describe('usage errors', () => {
     expect(run.stdout).toBe('');
   });
 
+  it("names the command of a lesson given by its id (stop-wait is 'stop wait')", async () => {
+    const run = await cli(['ticker-plain']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("error: unknown command 'ticker-plain'\n(Did you mean asyncio-lab ticker plain?)\n");
+  });
+
   it('suggests the closest command for an unknown one', async () => {
     const run = await cli(['gret']);
     expect(run.code).toBe(2);
