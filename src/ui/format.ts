@@ -1,4 +1,5 @@
 // How numbers and objects are spelled on screen: as Python prints them.
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** Python's repr() of a float: `0.1`, `3.0`, `1e-05`. */
 export function pyFloat(x: number): string {
@@ -62,21 +63,10 @@ function charCells(ch: string): number {
   return isWide(code) ? 2 : 1;
 }
 
-// East Asian Wide and Fullwidth ranges (enough for the lessons' Chinese text and punctuation).
+/**
+ * East Asian Wide and Fullwidth characters take two cells, as string-width (and so Ink) counts them;
+ * below U+1100 there are none, which keeps the common case to one comparison.
+ */
 function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+  return code >= 0x1100 && eastAsianWidth(code) === 2;
 }
