@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BaseEventLoop } from '../../src/runtime/base-events.js';
 import { AttributeError, KeyboardInterrupt, QueueEmpty, RuntimeError, TimeoutError, ValueError } from '../../src/runtime/exceptions.js';
 import { pyFloat } from '../../src/runtime/repr.js';
-import { runProcess, type MainProgram, type Op, type ProcessResult } from '../../src/runtime/process/index.js';
+import { runProcess, type MainProgram, type Op, type ProcessResult, type Py } from '../../src/runtime/process/index.js';
 import { compareLines } from '../scenarios/compare.js';
 import { runPython } from './python-oracle.js';
 import { printed, status } from './simulated.js';
@@ -29,6 +29,18 @@ function check({ python, program, interrupts = [], until = 10 }: Case): { sim: P
     status: real.status,
   });
   return { sim };
+}
+
+/** `def blocker(): print("blocking"); time.sleep(1); print("unblocked")` at line 2: a callback that blocks its thread. */
+function defBlocker(py: Py) {
+  return py.def('blocker', 2, function* () {
+    py.line(3);
+    py.print('blocking');
+    py.line(4);
+    yield* py.time.sleep(1);
+    py.line(5);
+    py.print('unblocked');
+  });
 }
 
 const cases: Case[] = [
@@ -720,14 +732,7 @@ loop.run_until_complete(main())
     interrupts: [0.3, 0.8],
     *program(py) {
       const { asyncio } = py;
-      const blocker = py.def('blocker', 2, function* () {
-        py.line(3);
-        py.print('blocking');
-        py.line(4);
-        yield* py.time.sleep(1);
-        py.line(5);
-        py.print('unblocked');
-      });
+      const blocker = defBlocker(py);
       const main = py.asyncDef('main', 6, function* () {
         py.line(7);
         loop.callSoon(blocker);
@@ -886,14 +891,7 @@ loop.run_until_complete(main())
     interrupts: [0.3, 0.8],
     *program(py) {
       const { asyncio } = py;
-      const blocker = py.def('blocker', 2, function* () {
-        py.line(3);
-        py.print('blocking');
-        py.line(4);
-        yield* py.time.sleep(1);
-        py.line(5);
-        py.print('unblocked');
-      });
+      const blocker = defBlocker(py);
       const main = py.asyncDef('main', 6, function* () {
         py.line(7);
         yield* asyncio.sleep(2);
