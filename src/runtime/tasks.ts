@@ -279,22 +279,27 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   /**
-   * Everything `Task.__del__` reports: "Task was destroyed but it is pending!" for a pending task,
-   * then the unretrieved exception. See Future.reportIfUnretrieved for when to call it.
-   */
-  /**
    * What garbage collection at interpreter exit does to a task that is still referenced only by
    * itself and its coroutine: the coroutine is finalized first (closed: GeneratorExit runs its
    * `finally` blocks, and its repr turns to `done, defined at`), then the task's `__del__` reports.
-   * This is how CPython 3.11 prints "Task was destroyed but it is pending!" at exit.
+   * This is one of the two orders CPython 3.11's cycle collector may take (see collectTasks).
    */
   collect(): void {
-    const coro = this._coro;
-    if (coro instanceof Coroutine) coro.close();
-    else coro.return(undefined as T);
+    this._closeCoroutine();
     this.finalize();
   }
 
+  /** Closes the coroutine as its finalizer does: GeneratorExit runs its `finally` blocks. */
+  _closeCoroutine(): void {
+    const coro = this._coro;
+    if (coro instanceof Coroutine) coro.close();
+    else coro.return(undefined as T);
+  }
+
+  /**
+   * Everything `Task.__del__` reports: "Task was destroyed but it is pending!" for a pending task,
+   * then the unretrieved exception. See Future.reportIfUnretrieved for when to call it.
+   */
   override finalize(): void {
     if (this._state === 'PENDING' && this._logDestroyPending) {
       this._logDestroyPending = false;
@@ -359,8 +364,10 @@ export function ensureFuture<T>(value: Awaitable<T>, options: EnsureFutureOption
 }
 
 /**
- * Garbage collection of a group of tasks at interpreter exit, as CPython's cycle collector does it:
- * every finalizer runs before anything is freed, so all the coroutines are closed first (their
+ * Garbage collection of a group of tasks at interpreter exit, in the order CPython's cycle collector
+ * takes when the coroutines sit before their tasks in its lists (the simulated process shows the
+ * other order, tasks first; docs/runtime-api.md): every finalizer runs before anything is freed,
+ * so all the coroutines are closed first (their
  * `finally` blocks run: an enclosing `asyncio.wait` removes its callbacks from the tasks it waited
  * on, a `sleep` cancels its timer), then each task reports ("Task was destroyed but it is
  * pending!", or an exception never retrieved). Pass every pending task, including those that
@@ -369,10 +376,6 @@ export function ensureFuture<T>(value: Awaitable<T>, options: EnsureFutureOption
  */
 export function collectTasks(tasks: Iterable<Task<unknown>>): void {
   const group = [...tasks];
-  for (const task of group) {
-    const coro = task._coro;
-    if (coro instanceof Coroutine) coro.close();
-    else coro.return(undefined);
-  }
+  for (const task of group) task._closeCoroutine();
   for (const task of group) task.finalize();
 }
