@@ -1,7 +1,7 @@
 // The interactive lab: keys in, the Screen out. State lives in the pure controller; this
 // component only wires keys, timers and the terminal size to it.
 import { useApp, useInput } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../scenarios/types.js';
 import { type Action, atEnd, createLab, keyActions, type LabInit, simNow, update } from '../controller.js';
 import { usePlayback } from '../hooks/use-playback.js';
@@ -17,7 +17,8 @@ export interface LabAppProps {
 export function LabApp({ init, lang }: LabAppProps) {
   const { exit } = useApp();
   const [lab, setLab] = useState(() => createLab(init, performance.now()));
-  const intro = lab.program.intro(lab.options.asWritten, lang);
+  // The lesson's intro changes only with the program shown (t switches it), not every frame.
+  const intro = useMemo(() => lab.program.intro(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
   const { width, height } = useTerminalSize();
   const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
   const clock = usePlayback(lab, () => dispatch({ type: 'tick' }));
