@@ -19,6 +19,7 @@ export function LabApp({ init, lang }: LabAppProps) {
   const [lab, setLab] = useState(() => createLab(init, performance.now()));
   // The lesson's intro changes only with the program shown (t switches it), not every frame.
   const intro = useMemo(() => lab.program.intro(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
+  const source = useMemo(() => lab.program.source(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
   const { width, height } = useTerminalSize();
   const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
   const clock = usePlayback(lab, () => dispatch({ type: 'tick' }));
@@ -39,7 +40,7 @@ export function LabApp({ init, lang }: LabAppProps) {
   const state = lab.replay.stateAt(lab.step);
   const end = lab.result.end;
   const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
-  const source = lab.program.source(lab.options.asWritten, lang);
+
   const t = simNow(lab, clock);
   shownT.current = t;
   return (
