@@ -22,7 +22,7 @@ import { HANDLE_RUN_FRAME, Handle, type HandleLoop, TimerHandle, _getRunningLoop
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
 import { RUN_UNTIL_COMPLETE_TASK_FRAMES, asyncioFunction } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
-import { heapify, heappop, heappush } from './heapq.js';
+import { KeyedHeap } from './heapq.js';
 import type { CallSoonOptions, CallbackArgs, ContextLike, EventLoopLike, ExceptionContext } from './loop-types.js';
 import { type Realm, getRealm } from './realm.js';
 import { PY_STDLIB_DIR, formatFixed, pyFunction, pyFunctionInfo, repr } from './repr.js';
@@ -155,7 +155,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   _closed = false;
   _stopping = false;
   readonly _ready = new Deque<Handle>();
-  _scheduled: TimerHandle[] = [];
+  /** The timer heap, keyed by deadline (`TimerHandle.__lt__` compares `when` only). */
+  readonly _scheduled = new KeyedHeap<TimerHandle>();
   _threadKey: object | null = null;
   _clockResolution = CLOCK_RESOLUTION;
   _exceptionHandler: ExceptionHandler | null = null;
@@ -317,7 +318,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     if (this._closed) return;
     this._closed = true;
     this._ready.clear();
-    this._scheduled = [];
+    this._scheduled.clear();
     const tracer = this.realm.tracer;
     if (tracer.enabled) tracer.emit({ type: 'loop_state', loop: this.id, state: 'closed' });
   }
@@ -388,7 +389,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       this._checkCallback(callback, 'call_at');
     }
     const timer = new TimerHandle(when, callback, args, this, options.context);
-    heappush(this._scheduled, timer, TimerHandle.lt);
+    this._scheduled.push(when, timer);
     timer._scheduled = true;
     const tracer = this.realm.tracer;
     if (tracer.enabled) {
@@ -511,20 +512,14 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     // the ones at the top are popped (they would otherwise decide the timeout).
     const schedCount = this._scheduled.length;
     if (schedCount > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelledCount / schedCount > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
-      const kept: TimerHandle[] = [];
-      for (const handle of this._scheduled) {
-        if (handle._cancelled) handle._scheduled = false;
-        else kept.push(handle);
-      }
-      heapify(kept, TimerHandle.lt);
-      if (tracer.enabled) tracer.emit({ type: 'timers_pruned', loop: this.id, count: schedCount - kept.length, rebuilt: true });
-      this._scheduled = kept;
+      this._scheduled.filterAndHeapify(keepUncancelled);
+      if (tracer.enabled) tracer.emit({ type: 'timers_pruned', loop: this.id, count: schedCount - this._scheduled.length, rebuilt: true });
       this._timerCancelledCount = 0;
     } else {
       let popped = 0;
-      while (this._scheduled.length > 0 && this._scheduled[0]!._cancelled) {
+      while (this._scheduled.length > 0 && this._scheduled.peek()!._cancelled) {
         this._timerCancelledCount -= 1;
-        const handle = heappop(this._scheduled, TimerHandle.lt);
+        const handle = this._scheduled.pop();
         handle._scheduled = false;
         popped += 1;
       }
@@ -536,7 +531,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     if (this._ready.length > 0 || this._stopping) {
       timeout = 0;
     } else if (this._scheduled.length > 0) {
-      const when = this._scheduled[0]!._when;
+      const when = this._scheduled.peekKey();
       timeout = Math.min(Math.max(0, when - this.time()), MAXIMUM_SELECT_TIMEOUT);
     }
 
@@ -560,9 +555,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
     // Phase 4: timers that are due (within the clock's resolution) go to the end of the ready queue.
     const endTime = this.time() + this._clockResolution;
-    while (this._scheduled.length > 0) {
-      if (this._scheduled[0]!._when >= endTime) break;
-      const handle = heappop(this._scheduled, TimerHandle.lt);
+    const scheduled = this._scheduled;
+    while (scheduled.length > 0) {
+      if (scheduled.peekKey() >= endTime) break;
+      const handle = scheduled.pop();
       handle._scheduled = false;
       this._ready.append(handle);
       if (tracer.enabled) tracer.send({ type: 'timer_ready', loop: this.id, handle: handle.id, t: tracer.time(), thread: tracer.thread() });
@@ -743,6 +739,13 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       }
     }
   }
+}
+
+/** What survives the clean-up of cancelled timers; a dropped one is marked as out of the heap. */
+function keepUncancelled(handle: TimerHandle): boolean {
+  if (!handle._cancelled) return true;
+  handle._scheduled = false;
+  return false;
 }
 
 function withoutCarets(frames: unknown): PyFrame[] {

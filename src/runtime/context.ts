@@ -13,12 +13,15 @@ import { pyAddress, repr } from './repr.js';
 
 const MISSING: unique symbol = Symbol('MISSING');
 
+/** A context's variables: replaced, never changed, on a write, so a copy can share them. */
+export type ContextVars = ReadonlyMap<ContextVar<unknown>, unknown>;
+
 export class Context implements ContextLike {
   /** Replaced (never mutated) on every write, so copies can share it. */
-  vars: ReadonlyMap<ContextVar<unknown>, unknown>;
+  vars: ContextVars;
   private entered = false;
 
-  constructor(vars: ReadonlyMap<ContextVar<unknown>, unknown> = new Map()) {
+  constructor(vars: ContextVars = new Map()) {
     this.vars = vars;
   }
 
@@ -193,6 +196,25 @@ function threadState(): ThreadState {
 /** The running thread's current context (created empty on first use, as for a new thread). */
 export function currentContext(): Context {
   return threadState().context;
+}
+
+/**
+ * What a handle or a done callback keeps of the context it will run in: the Context itself when
+ * one was given (`context=`), or the variables of the current one, as `copy_context()` would copy
+ * them. A copy is a new Context over the same variables (they are replaced, never changed, on a
+ * write), so keeping the variables and making the Context once it is needed is the same copy,
+ * without a long-lived object per pending timer or done callback.
+ */
+export type HeldContext = ContextLike | ContextVars;
+
+/** The current context's variables: a copy of the context to make later (see HeldContext). */
+export function holdCurrentContext(): ContextVars {
+  return currentContext().vars;
+}
+
+/** The Context a HeldContext stands for (a new one when it holds variables: store it back). */
+export function contextOf(held: HeldContext): ContextLike {
+  return held instanceof Map ? new Context(held as ContextVars) : (held as ContextLike);
 }
 
 /** `contextvars.copy_context()`. */

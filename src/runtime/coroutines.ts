@@ -31,7 +31,7 @@ const running: Coroutine<unknown>[] = [];
  * the names and where it is defined. One object per asyncDef, so a coroutine carries one field for
  * them instead of four (a `sleep(0)` makes a coroutine per call).
  */
-interface CoroutineCode {
+export interface CoroutineCode {
   readonly name: string;
   readonly qualname: string;
   readonly file: string | undefined;
@@ -195,9 +195,14 @@ export function asyncDef<A extends unknown[], T>(
   body: (...args: A) => Generator<unknown, T, unknown>,
   options: CoroutineOptions = {},
 ): AsyncDef<A, T> {
-  const code: CoroutineCode = { name, qualname: options.qualname ?? name, file: options.file, firstLine: options.line ?? 0 };
+  const code = coroutineCode(name, options);
   const fn = (...args: A) => new Coroutine<T>(body(...args), code);
   return Object.assign(fn, { __qualname__: code.qualname });
+}
+
+/** The code object of `async def name`, for a coroutine made by hand (`new Coroutine(gen, code)`). */
+export function coroutineCode(name: string, options: CoroutineOptions = {}): CoroutineCode {
+  return { name, qualname: options.qualname ?? name, file: options.file, firstLine: options.line ?? 0 };
 }
 
 /** Moves the running coroutine (the innermost one being resumed) to `line`, for reprs. */

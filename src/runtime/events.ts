@@ -8,7 +8,7 @@
 // generator the loop `yield*`s, stepped inside the same context and under the same exception rules.
 import type { BaseEventLoop } from './base-events.js';
 import type { Blocking, BlockingRequest } from './blocking.js';
-import { copyContext } from './context.js';
+import { type HeldContext, contextOf, holdCurrentContext } from './context.js';
 import { Coroutine } from './coroutines.js';
 import { PyBaseException, type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
 import type { CallbackArgs, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from './loop-types.js';
@@ -58,7 +58,8 @@ export class Handle implements HandleLike {
   _args: CallbackArgs | null;
   _cancelled = false;
   readonly _loop: HandleLoop;
-  readonly _context: ContextLike;
+  /** The context the callback runs in: given, or the current one's copy made when first needed (HeldContext). */
+  private heldContext: HeldContext;
   /** Where the handle was created (debug mode only, when the simulated program's stack is known). */
   _sourceTraceback: PyFrame[] | null = null;
   /** Kept by cancel() in debug mode so the slow-callback warning can still show the callback. */
@@ -68,7 +69,7 @@ export class Handle implements HandleLike {
 
   constructor(callback: Callback, args: CallbackArgs, loop: HandleLoop, context?: ContextLike) {
     this.id = loop.realm.nextSerial();
-    this._context = context ?? copyContext();
+    this.heldContext = context ?? holdCurrentContext();
     this._loop = loop;
     this._callback = callback;
     // Most callbacks take no arguments: those handles share one empty list (a pending timer is smaller).
@@ -77,6 +78,13 @@ export class Handle implements HandleLike {
       const stack = loop.realm.extractStack?.();
       if (stack && stack.length > 0) this._sourceTraceback = stack;
     }
+  }
+
+  /** `handle._context`: the contextvars.Context the callback runs in. */
+  get _context(): ContextLike {
+    const context = contextOf(this.heldContext);
+    this.heldContext = context;
+    return context;
   }
 
   /** The class name shown in reprs. */
@@ -215,11 +223,6 @@ export class TimerHandle extends Handle {
     const info = super._reprInfo();
     info.splice(this._cancelled ? 2 : 1, 0, `when=${floatRepr(this._when)}`);
     return info;
-  }
-
-  /** `TimerHandle.__lt__`: deadlines only, so equal deadlines are "equal" to the heap. */
-  static lt(a: TimerHandle, b: TimerHandle): boolean {
-    return a._when < b._when;
   }
 
   override cancel(): void {

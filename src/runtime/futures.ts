@@ -14,7 +14,7 @@
 // `const r = yield* fut` is `r = await fut`: the iterator yields the future itself (flagged with
 // `_asyncio_future_blocking`) so the Task stepping the coroutine can wait on it, then returns the
 // result or raises.
-import { copyContext } from './context.js';
+import { type HeldContext, contextOf, copyContext, holdCurrentContext } from './context.js';
 import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, ValueError, excLine } from './exceptions.js';
 import type { PyBaseException, PyFrame } from './exceptions.js';
 import { asyncioFunction, futureReprInfo } from './future-repr.js';
@@ -71,7 +71,7 @@ export class Future<T = unknown> {
   // fut_callbacks): the first in two fields of the future, a list only from the second on, so a
   // future waited on once (most are) holds no entry and no list. `_callbacks` lists them all.
   private callback0: CallbackFn | null = null;
-  private context0: ContextLike | null = null;
+  private context0: HeldContext | null = null;
   /** The callbacks after the first, in registration order; null while there are none. */
   private callbacksRest: CallbackEntry[] | null = null;
   _cancelMessage: unknown = undefined;
@@ -167,7 +167,7 @@ export class Future<T = unknown> {
   /** Done callbacks in registration order (the C accelerator's `_callbacks` property: a new list). */
   get _callbacks(): readonly CallbackEntry[] {
     const callbacks: CallbackEntry[] = [];
-    if (this.callback0 !== null) callbacks.push({ fn: this.callback0, context: this.context0! });
+    if (this.callback0 !== null) callbacks.push({ fn: this.callback0, context: (this.context0 = contextOf(this.context0!)) });
     if (this.callbacksRest !== null) callbacks.push(...this.callbacksRest);
     return callbacks;
   }
@@ -181,7 +181,7 @@ export class Future<T = unknown> {
     this.callback0 = null;
     this.context0 = null;
     this.callbacksRest = null;
-    if (fn0 !== null) this._loop.callSoonWithContext(fn0, [this], { context: context0! });
+    if (fn0 !== null) this._loop.callSoonWithContext(fn0, [this], { context: contextOf(context0!) });
     if (rest === null) return;
     // An entry carries its `context`, so it serves as call_soon's options (no literal per callback).
     for (const entry of rest) {
@@ -225,15 +225,15 @@ export class Future<T = unknown> {
     if (this._state !== 'PENDING') {
       this._loop.callSoonWithContext(callback, [this], { context: options.context });
     } else {
-      // The context is copied now, when the callback is added, not when it is scheduled.
-      const context = options.context ?? copyContext();
+      // The context is copied now, when the callback is added, not when it is scheduled (the
+      // first callback's copy is held as variables until then: see HeldContext).
       if (this.callback0 === null && this.callbacksRest === null) {
         this.callback0 = callback;
-        this.context0 = context;
-      } else if (this.callbacksRest === null) {
-        this.callbacksRest = [{ fn: callback, context }];
+        this.context0 = options.context ?? holdCurrentContext();
       } else {
-        this.callbacksRest.push({ fn: callback, context });
+        const entry = { fn: callback, context: options.context ?? copyContext() };
+        if (this.callbacksRest === null) this.callbacksRest = [entry];
+        else this.callbacksRest.push(entry);
       }
     }
   }

@@ -1,74 +1,145 @@
-// A port of Python's heapq (Lib/heapq.py, whose algorithm Modules/_heapqmodule.c repeats): a binary
-// min-heap in a plain array, heap[k] <= heap[2k+1] and heap[k] <= heap[2k+2].
+// A port of Python's heapq (Lib/heapq.py, whose algorithm Modules/_heapqmodule.c repeats), for the
+// loop's timer heap: a binary min-heap, heap[k] <= heap[2k+1] and heap[k] <= heap[2k+2].
 //
 // The exact sift algorithm matters, not just "some heap": items that compare equal (TimerHandles
 // with the same deadline; TimerHandle.__lt__ looks at `when` only) come out in whatever order these
 // sifts leave them, and the loop must run equal-deadline timers in CPython's order. Like CPython, the
-// only comparison used is `lt` (`<`).
+// only comparison used is `<` on the keys.
+//
+// The keys (deadlines) live in a Float64Array beside the items, in the same slots: a sift compares
+// numbers in one contiguous array instead of reading `_when` from handles scattered over memory,
+// which was most of the cost of popping from a heap of 100,000 timers.
 
-/** `a < b` for heap items. */
-export type Less<T> = (a: T, b: T) => boolean;
+export class KeyedHeap<T> {
+  /** The items, in heap order (`heap` in heapq's terms). */
+  private items: T[] = [];
+  /** keys[i] is the key of items[i]; capacity grows by doubling, `items.length` is the size. */
+  private keys = new Float64Array(16);
 
-/**
- * `_siftdown(heap, startpos, pos)`: the item at `pos` moves up towards the root (`startpos`) while it
- * is smaller than its parent.
- */
-function siftDown<T>(heap: T[], startpos: number, pos: number, lt: Less<T>): void {
-  const newitem = heap[pos]!;
-  while (pos > startpos) {
-    const parentpos = (pos - 1) >> 1;
-    const parent = heap[parentpos]!;
-    if (lt(newitem, parent)) {
-      heap[pos] = parent;
-      pos = parentpos;
-      continue;
-    }
-    break;
+  get length(): number {
+    return this.items.length;
   }
-  heap[pos] = newitem;
-}
 
-/**
- * `_siftup(heap, pos)`: the hole at `pos` moves down to a leaf, at each level taking the smaller
- * child (the right one unless the left is strictly smaller), then the item is put there and sifted
- * back up. This bottom-up variant is what CPython does, and it decides the order of equal items.
- */
-function siftUp<T>(heap: T[], pos: number, lt: Less<T>): void {
-  const endpos = heap.length;
-  const startpos = pos;
-  const newitem = heap[pos]!;
-  let childpos = 2 * pos + 1;
-  while (childpos < endpos) {
-    const rightpos = childpos + 1;
-    if (rightpos < endpos && !lt(heap[childpos]!, heap[rightpos]!)) childpos = rightpos;
-    heap[pos] = heap[childpos]!;
-    pos = childpos;
-    childpos = 2 * pos + 1;
+  /** The smallest item (`heap[0]`), or undefined when empty. */
+  peek(): T | undefined {
+    return this.items[0];
   }
-  heap[pos] = newitem;
-  siftDown(heap, startpos, pos, lt);
-}
 
-/** `heapq.heappush(heap, item)`. */
-export function heappush<T>(heap: T[], item: T, lt: Less<T>): void {
-  heap.push(item);
-  siftDown(heap, 0, heap.length - 1, lt);
-}
+  /** The key of the smallest item; only when not empty. */
+  peekKey(): number {
+    return this.keys[0]!;
+  }
 
-/** `heapq.heappop(heap)`: removes and returns the smallest item. Throws on an empty heap. */
-export function heappop<T>(heap: T[], lt: Less<T>): T {
-  const last = heap.pop();
-  if (last === undefined) throw new RangeError('index out of range');
-  if (heap.length > 0) {
-    const returnitem = heap[0]!;
-    heap[0] = last;
-    siftUp(heap, 0, lt);
+  /** `heapq.heappush(heap, item)`. */
+  push(key: number, item: T): void {
+    const pos = this.items.length;
+    if (pos === this.keys.length) this.grow();
+    this.items.push(item);
+    this.keys[pos] = key;
+    this.siftDown(0, pos);
+  }
+
+  /** `heapq.heappop(heap)`: removes and returns the smallest item. Throws on an empty heap. */
+  pop(): T {
+    const items = this.items;
+    const last = items.pop();
+    if (last === undefined) throw new RangeError('index out of range');
+    const size = items.length;
+    if (size === 0) return last;
+    const returnitem = items[0]!;
+    items[0] = last;
+    this.keys[0] = this.keys[size]!;
+    this.siftUp(0);
     return returnitem;
   }
-  return last;
-}
 
-/** `heapq.heapify(x)`: in place, in linear time, sifting from the last parent back to the root. */
-export function heapify<T>(heap: T[], lt: Less<T>): void {
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftUp(heap, i, lt);
+  /**
+   * Keeps only the items `keep` accepts, in their current order, then `heapq.heapify`s them: what
+   * `_run_once` does with `new_scheduled` when it drops cancelled timers.
+   */
+  filterAndHeapify(keep: (item: T) => boolean): void {
+    const items = this.items;
+    const keys = this.keys;
+    let n = 0;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (!keep(item)) continue;
+      items[n] = item;
+      keys[n] = keys[i]!;
+      n += 1;
+    }
+    items.length = n;
+    this.heapify();
+  }
+
+  /** Empties the heap. */
+  clear(): void {
+    this.items = [];
+    this.keys = new Float64Array(16);
+  }
+
+  /** The items in heap order (a copy, for views and tests). */
+  toArray(): T[] {
+    return this.items.slice();
+  }
+
+  /** `heapq.heapify(x)`: in place, in linear time, sifting from the last parent back to the root. */
+  private heapify(): void {
+    for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftUp(i);
+  }
+
+  private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+  }
+
+  /**
+   * `_siftdown(heap, startpos, pos)`: the item at `pos` moves up towards the root (`startpos`)
+   * while it is smaller than its parent.
+   */
+  private siftDown(startpos: number, pos: number): void {
+    const { items, keys } = this;
+    const newitem = items[pos]!;
+    const newkey = keys[pos]!;
+    while (pos > startpos) {
+      const parentpos = (pos - 1) >> 1;
+      const parentkey = keys[parentpos]!;
+      if (newkey < parentkey) {
+        items[pos] = items[parentpos]!;
+        keys[pos] = parentkey;
+        pos = parentpos;
+        continue;
+      }
+      break;
+    }
+    items[pos] = newitem;
+    keys[pos] = newkey;
+  }
+
+  /**
+   * `_siftup(heap, pos)`: the hole at `pos` moves down to a leaf, at each level taking the smaller
+   * child (the right one unless the left is strictly smaller), then the item is put there and
+   * sifted back up. This bottom-up variant is what CPython does, and it decides the order of equal
+   * items.
+   */
+  private siftUp(pos: number): void {
+    const { items, keys } = this;
+    const endpos = items.length;
+    const startpos = pos;
+    const newitem = items[pos]!;
+    const newkey = keys[pos]!;
+    let childpos = 2 * pos + 1;
+    while (childpos < endpos) {
+      const rightpos = childpos + 1;
+      if (rightpos < endpos && !(keys[childpos]! < keys[rightpos]!)) childpos = rightpos;
+      items[pos] = items[childpos]!;
+      keys[pos] = keys[childpos]!;
+      pos = childpos;
+      childpos = 2 * pos + 1;
+    }
+    items[pos] = newitem;
+    keys[pos] = newkey;
+    this.siftDown(startpos, pos);
+  }
 }

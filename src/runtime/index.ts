@@ -15,7 +15,7 @@ export {
   type ExceptionHandler,
 } from './base-events.js';
 export { HANDLE_RUN_FRAME, Handle, TimerHandle, type HandleLoop } from './events.js';
-export { heapify, heappop, heappush, type Less } from './heapq.js';
+export { KeyedHeap } from './heapq.js';
 export {
   DefaultEventLoopPolicy,
   _getRunningLoop,

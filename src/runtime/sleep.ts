@@ -4,7 +4,7 @@
 // step goes to the end of the ready queue). sleep(d > 0) waits on a future that a TimerHandle
 // resolves d seconds later with `_set_result_unless_cancelled`; if the sleep is cancelled, the
 // timer is cancelled on the way out.
-import { type Coroutine, asyncDef, setLine } from './coroutines.js';
+import { Coroutine, coroutineCode, setLine } from './coroutines.js';
 import { ASYNCIO_DIR, CREATE_FUTURE_FRAME } from './future-repr.js';
 import { Future, setResultUnlessCancelled } from './futures.js';
 import { runningLoop } from './task-registry.js';
@@ -15,23 +15,56 @@ const SLEEP0_LINE = 640;
 const SLEEP_CREATE_LINE = 644;
 const SLEEP_AWAIT_LINE = 649;
 
-const sleepDef = asyncDef(
-  'sleep',
-  function* (delay: number, result: unknown) {
-    if (delay <= 0) {
-      setLine(SLEEP0_LINE);
-      yield; // __sleep0(): Task.__step reschedules itself with call_soon.
-      return result;
-    }
-    return yield* sleepOnTimer(delay, result);
-  },
-  { file: `${ASYNCIO_DIR}/tasks.py`, line: SLEEP_DEF_LINE },
-);
+const SLEEP_CODE = coroutineCode('sleep', { file: `${ASYNCIO_DIR}/tasks.py`, line: SLEEP_DEF_LINE });
+
+/** What the bare `yield` of sleep(0) hands the task: shared, as nobody writes to it. */
+const YIELDED: IteratorResult<undefined, never> = Object.freeze({ value: undefined, done: false });
+/** sleep(0)'s return when there is no `result`: shared likewise. */
+const RETURNED_NONE: IteratorResult<never, undefined> = Object.freeze({ value: undefined, done: true });
 
 /**
- * The rest of sleep() for delay > 0, still inside sleep's coroutine (setLine moves sleep's line).
- * A generator of its own so that each sleep(0), a suspended generator per call, is not sized for
- * the registers of this part (about 80 bytes less per sleep(0)).
+ * The body of sleep(d <= 0) (`await __sleep0(); return result`), written out as the generator it
+ * would be: suspend once, then return `result`. A task awaits sleep(0) once per step of a busy
+ * loop, and a generator object per call was most of what that step allocated. The Coroutine
+ * wrapping it keeps the coroutine's protocol (state, running stack, reprs) as for any other.
+ */
+class SleepZeroFrame<T> implements Generator<undefined, T, unknown> {
+  private state: 'created' | 'suspended' | 'done' = 'created';
+
+  constructor(private readonly result: T) {}
+
+  next(): IteratorResult<undefined, T> {
+    if (this.state === 'created') {
+      this.state = 'suspended';
+      setLine(SLEEP0_LINE);
+      return YIELDED;
+    }
+    if (this.state === 'suspended') {
+      this.state = 'done';
+      return this.result === undefined ? (RETURNED_NONE as IteratorResult<undefined, T>) : { value: this.result, done: true };
+    }
+    return RETURNED_NONE as IteratorResult<undefined, T>;
+  }
+
+  /** Nothing in sleep catches: the exception ends it and goes on up. */
+  throw(error: unknown): IteratorResult<undefined, T> {
+    this.state = 'done';
+    throw error;
+  }
+
+  return(value: T): IteratorResult<undefined, T> {
+    this.state = 'done';
+    return { value, done: true };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/**
+ * The rest of sleep() for delay > 0, inside sleep's coroutine (setLine moves sleep's line): a
+ * future resolved by a timer, and the timer cancelled if the wait is.
  */
 function* sleepOnTimer(delay: number, result: unknown): Generator<unknown, unknown, unknown> {
   const loop = runningLoop();
@@ -48,5 +81,7 @@ function* sleepOnTimer(delay: number, result: unknown): Generator<unknown, unkno
 
 /** `await asyncio.sleep(delay, result)`: `const r = yield* sleep(1, 'x')`. */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T> {
-  return sleepDef(delay, result) as Coroutine<T>;
+  // CPython tests `delay <= 0` once the coroutine runs; a JS comparison cannot raise, so testing it now is the same.
+  const frame = delay <= 0 ? new SleepZeroFrame(result) : sleepOnTimer(delay, result);
+  return new Coroutine(frame, SLEEP_CODE) as Coroutine<T>;
 }

@@ -2,13 +2,12 @@
 // come out in that order. Expected orders come from python3's heapq.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { heapify, heappop, heappush } from '../../../src/runtime/heapq.js';
+import { KeyedHeap } from '../../../src/runtime/heapq.js';
 
 interface Item {
   when: number;
   id: number;
 }
-const lt = (a: Item, b: Item) => a.when < b.when;
 
 function random(seed: number): () => number {
   return () => {
@@ -40,6 +39,7 @@ function makeOps(seed: number, count: number, distinct: number): Op[] {
 
 interface Case {
   ops: Op[];
+  /** Pushed first; then those whose id is a multiple of 3 are dropped and the rest heapified (the loop's clean-up of cancelled timers). */
   initial: Item[];
 }
 
@@ -53,8 +53,11 @@ class H:
     def __lt__(self, other): return self.when < other.when
 results = []
 for case in json.load(sys.stdin):
-    heap = [H(w, i) for w, i in case['initial']]
-    heapq.heapify(heap)
+    heap = []
+    for w, i in case['initial']: heapq.heappush(heap, H(w, i))
+    if heap:
+        heap = [h for h in heap if h.id % 3 != 0]
+        heapq.heapify(heap)
     out = []
     for op in case['ops']:
         if op[0] == 'push': heapq.heappush(heap, H(op[1], op[2]))
@@ -69,12 +72,13 @@ print(json.dumps(results))
 }
 
 function ourPopOrder({ ops, initial }: Case): number[] {
-  const heap = initial.map((x) => ({ ...x }));
-  heapify(heap, lt);
+  const heap = new KeyedHeap<Item>();
+  for (const x of initial) heap.push(x.when, x);
+  if (initial.length > 0) heap.filterAndHeapify((x) => x.id % 3 !== 0);
   const out: number[] = [];
   for (const op of ops) {
-    if (op[0] === 'push') heappush(heap, { when: op[1], id: op[2] }, lt);
-    else out.push(heappop(heap, lt).id);
+    if (op[0] === 'push') heap.push(op[1], { when: op[1], id: op[2] });
+    else out.push(heap.pop().id);
   }
   return out;
 }
@@ -85,22 +89,31 @@ describe('heapq', () => {
     expect(cases.map(ourPopOrder)).toEqual(pythonPopOrders(cases));
   });
 
-  it('heapifies a list with ties into the order CPython heapify leaves', () => {
+  it('drops filtered items and heapifies the rest with ties into the order CPython heapify leaves', () => {
     const cases = Array.from({ length: 20 }, (_, seed): Case => {
       const rand = random(seed + 100);
       const initial = Array.from({ length: 150 }, (_, id) => ({ when: Math.floor(rand() * 4), id }));
-      return { ops: [...makeOps(seed + 200, 50, 4).map((op): Op => (op[0] === 'push' ? ['push', op[1], op[2] + 1000] : op)), ...initial.map((): Op => ['pop'])], initial };
+      return { ops: [...makeOps(seed + 200, 50, 4).map((op): Op => (op[0] === 'push' ? ['push', op[1], op[2] + 1000] : op)), ...initial.filter((x) => x.id % 3 !== 0).map((): Op => ['pop'])], initial };
     });
     expect(cases.map(ourPopOrder)).toEqual(pythonPopOrders(cases));
   });
 
   it('pops in ascending order of key', () => {
-    const heap: Item[] = [];
-    for (const when of [5, 1, 4, 2, 3]) heappush(heap, { when, id: when }, lt);
-    expect([1, 2, 3, 4, 5].map(() => heappop(heap, lt).when)).toEqual([1, 2, 3, 4, 5]);
+    const heap = new KeyedHeap<Item>();
+    for (const when of [5, 1, 4, 2, 3]) heap.push(when, { when, id: when });
+    expect([1, 2, 3, 4, 5].map(() => heap.pop().when)).toEqual([1, 2, 3, 4, 5]);
+    expect(heap.length).toBe(0);
+  });
+
+  it('grows past its initial capacity and keeps every key with its item', () => {
+    const heap = new KeyedHeap<Item>();
+    const whens = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+    for (const [id, when] of whens.entries()) heap.push(when, { when, id });
+    const popped = whens.map(() => heap.pop().when);
+    expect(popped).toEqual([...whens].sort((a, b) => a - b));
   });
 
   it('refuses to pop an empty heap', () => {
-    expect(() => heappop([], lt)).toThrow('index out of range');
+    expect(() => new KeyedHeap<Item>().pop()).toThrow('index out of range');
   });
 });

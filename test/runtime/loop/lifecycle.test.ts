@@ -106,7 +106,7 @@ loop2.close()
       loop.callLater(1, () => undefined);
       loop.close();
       expect(loop.readyHandles()).toEqual([]);
-      expect(loop._scheduled).toEqual([]);
+      expect(loop._scheduled.length).toBe(0);
     });
     expect(ours.stderr).toEqual([]);
   });
