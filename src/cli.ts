@@ -1,7 +1,7 @@
 // asyncio-lab's entry point: wires the real process into the commands and exits with their status.
 // The Ink UI is a dynamic import, so `--help`, `list`, `--plain` and `--json` never load React.
 import pkg from '../package.json' with { type: 'json' };
-import type { UiModule } from './commands/io.js';
+import { loadUi } from './commands/load-ui.js';
 import { processIO } from './commands/process-io.js';
 import { reportUnexpected, runCli } from './commands/run-cli.js';
 import { lessons } from './scenarios/index.js';
@@ -14,7 +14,6 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const loadUi = async (): Promise<UiModule> => import('./ui/index.js');
 const ctx = { lessons, io: processIO(loadUi), version: pkg.version };
 
 try {
