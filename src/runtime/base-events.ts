@@ -90,9 +90,12 @@ class Deque<T> {
     for (let i = 0; i < this.size; i++) out.push(this.items[(this.head + i) & (this.items.length - 1)] as T);
     return out;
   }
+  /** Doubles the capacity, copying the items in order to the start of one new array. */
   private grow(): void {
-    const items = this.toArray() as (T | undefined)[];
-    items.length = this.items.length * 2;
+    const old = this.items;
+    const mask = old.length - 1;
+    const items = new Array<T | undefined>(old.length * 2);
+    for (let i = 0; i < this.size; i++) items[i] = old[(this.head + i) & mask];
     this.items = items;
     this.head = 0;
   }
