@@ -201,6 +201,48 @@ loop.close()
     expect(ours.stdout).toEqual(python.stdout);
   });
 
+  it('keeps FIFO order while the ready queue wraps around and grows in the middle of a batch', () => {
+    // Each callback schedules up to three more: the queue is drained from the front while it
+    // fills from the back, past every capacity it has had.
+    const python = runPython(`
+import asyncio
+loop = asyncio.new_event_loop()
+count = 0
+def cb(name, depth):
+    global count
+    print(name, loop.time())
+    for k in range(3 if depth < 5 else 0):
+        count += 1
+        if count < 300:
+            loop.call_soon(cb, f"{name}.{k}", depth + 1)
+for i in range(10):
+    loop.call_soon(cb, str(i), 0)
+loop.call_later(1, loop.stop)
+loop.run_forever()
+loop.close()
+`);
+    const ours = runOurs(() => {
+      const loop = newEventLoop();
+      let count = 0;
+      const cb = pyFunction(
+        (name: string, depth: number): void => {
+          print(name, pyFloat(loop.time()));
+          for (let k = 0; k < (depth < 5 ? 3 : 0); k++) {
+            count += 1;
+            if (count < 300) loop.callSoon(cb, `${name}.${k}`, depth + 1);
+          }
+        },
+        { name: 'cb' },
+      );
+      for (let i = 0; i < 10; i++) loop.callSoon(cb, String(i), 0);
+      loop.callLater(1, stopOf(loop));
+      loop.runForever();
+      loop.close();
+    });
+    expect(python.stdout.length).toBe(309);
+    expect(ours.stdout).toEqual(python.stdout);
+  });
+
   it('before run_forever, makes it run exactly one iteration (select with timeout 0)', () => {
     const python = runPython(`
 import asyncio
