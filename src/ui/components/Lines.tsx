@@ -1,15 +1,15 @@
 // Draws pre-measured lines: every row is cut or padded to exactly `width` cells and there are
 // exactly `height` rows, so panels can sit side by side without overlapping or wrapping.
-// The rows go to Ink as ONE styled text node: Ink lays out and measures every node it is given,
+// Each row goes to Ink as ONE styled text node: Ink lays out and measures every node it is given,
 // so a screen of a few hundred small <Text> nodes costs several times more per frame than this.
-import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { cells, fit } from '../format.js';
+import { type Color, styled } from '../style.js';
 
 /** A run of text with one style. */
 export interface Seg {
   readonly text: string;
-  readonly color?: string | undefined;
+  readonly color?: Color | undefined;
   readonly bold?: boolean | undefined;
   readonly dim?: boolean | undefined;
   readonly inverse?: boolean | undefined;
@@ -25,8 +25,8 @@ export interface LinesProps {
 }
 
 export function Lines({ lines, width, height = lines.length }: LinesProps) {
-  // One text node per row: Ink measures each node's text, and a row of plain ASCII is measured
-  // by its length while any other character sends the whole node through grapheme segmentation.
+  // One text node per row: Ink measures a text node for layout again only when its text changes,
+  // so a row that stays the same from one frame to the next is not measured for it again.
   return (
     <Box flexDirection="column">
       {styledRows(lines, width, height).map((row, i) => (
@@ -45,23 +45,34 @@ export function Lines({ lines, width, height = lines.length }: LinesProps) {
  */
 export function styledRows(lines: readonly Line[], width: number, height = lines.length): string[] {
   const out: string[] = [];
-  for (let i = 0; i < height; i++) out.push(styled(fitLine(lines[i] ?? [], width)).replace(/ +$/, '') || ' ');
+  for (let i = 0; i < height; i++) out.push(styled(cut(lines[i] ?? [], width).segs).replace(/ +$/, '') || ' ');
   return out;
+}
+
+/** The segments of `line` that fit in `width` cells (the last one cut, with an ellipsis, if need be) and the cells they take. */
+function cut(line: Line, width: number): { segs: Seg[]; used: number } {
+  const segs: Seg[] = [];
+  let used = 0;
+  for (const seg of line) {
+    if (used >= width) break;
+    const size = cells(seg.text);
+    if (size <= width - used) {
+      segs.push(seg);
+      used += size;
+    } else {
+      const text = fit(seg.text, width - used);
+      segs.push({ ...seg, text });
+      used += cells(text);
+    }
+  }
+  return { segs, used };
 }
 
 /** The segments of `line`, cut to `width` cells and padded with spaces to exactly `width`. */
 export function fitLine(line: Line, width: number): Seg[] {
-  const out: Seg[] = [];
-  let used = 0;
-  for (const seg of line) {
-    if (used >= width) break;
-    const room = width - used;
-    const text = cells(seg.text) <= room ? seg.text : fit(seg.text, room);
-    out.push({ ...seg, text });
-    used += cells(text);
-  }
-  if (used < width) out.push({ text: ' '.repeat(width - used) });
-  return out;
+  const { segs, used } = cut(line, width);
+  if (used < width) segs.push({ text: ' '.repeat(width - used) });
+  return segs;
 }
 
 /** Lines side by side: each row is `left` fitted to `leftWidth`, then `gap`, then `right`. */
@@ -69,23 +80,6 @@ export function beside(left: readonly Line[], leftWidth: number, gap: Line, righ
   const rows: Line[] = [];
   for (let i = 0; i < height; i++) rows.push([...fitLine(left[i] ?? [], leftWidth), ...gap, ...fitLine(right[i] ?? [], rightWidth)]);
   return rows;
-}
-
-function styled(line: readonly Seg[]): string {
-  let out = '';
-  for (const seg of line) {
-    if (!seg.color && !seg.bold && !seg.dim && !seg.inverse) {
-      out += seg.text;
-      continue;
-    }
-    let style = chalk;
-    if (seg.color) style = (style as unknown as Record<string, typeof chalk>)[seg.color] ?? style;
-    if (seg.bold) style = style.bold;
-    if (seg.dim) style = style.dim;
-    if (seg.inverse) style = style.inverse;
-    out += style(seg.text);
-  }
-  return out;
 }
 
 /** Plain text of a line (for tests and measuring). */

@@ -4,6 +4,7 @@ import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
 import { cells, fit, seconds } from '../format.js';
 import { keyHelp, say } from '../i18n.js';
+import type { Color } from '../style.js';
 
 export interface HeaderInput {
   readonly id: string;
@@ -30,7 +31,7 @@ export function headerLine({ id, title, t, iteration, step, steps, width, lang }
 }
 
 /** The explanation wrapped onto `rows` lines of `width` cells. */
-export function explainLines(text: string, width: number, rows: number, color?: string): Line[] {
+export function explainLines(text: string, width: number, rows: number, color?: Color): Line[] {
   const words = `▸ ${text}`;
   const out: string[] = [];
   let line = '';

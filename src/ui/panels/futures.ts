@@ -5,8 +5,9 @@ import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
 import { say } from '../i18n.js';
 import type { FutureView, LabState } from '../state/types.js';
+import type { Color } from '../style.js';
 
-export const stateColor: Record<FutureState, string> = { PENDING: 'yellow', FINISHED: 'green', CANCELLED: 'red' };
+export const stateColor: Record<FutureState, Color> = { PENDING: 'yellow', FINISHED: 'green', CANCELLED: 'red' };
 
 /** Title plus one line per future, most relevant first when they do not all fit in `rows`. */
 export function futureLines(state: LabState, lang: Lang, rows: number): Line[] {

@@ -18,7 +18,7 @@ export function outputLines(state: LabState, lang: Lang, height: number): Line[]
     title,
     ...lines.map((l): Line => [
       { text: `${seconds(l.t)} `, dim: true },
-      ...(threads ? [{ text: `${l.thread.padEnd(width)} `, color: 'blue' }] : []),
+      ...(threads ? [{ text: `${l.thread.padEnd(width)} `, color: 'blue' } as const] : []),
       { text: l.text, ...(l.stream === 'stderr' ? { color: 'red' } : {}) },
     ]),
   ];

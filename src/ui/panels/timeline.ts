@@ -5,9 +5,10 @@
 import type { Line, Seg } from '../components/Lines.js';
 import { cells, fit, pad, pyFloat } from '../format.js';
 import type { LabState, Lane, Mark, MarkKind } from '../state/types.js';
+import type { Color } from '../style.js';
 
 /** Glyph, colour and priority (when marks share a column, the highest priority is drawn). */
-export const glyphs: Record<MarkKind, { glyph: string; color?: string; prio: number }> = {
+export const glyphs: Record<MarkKind, { glyph: string; color?: Color; prio: number }> = {
   select: { glyph: '─', prio: 1 },
   blocked: { glyph: '░', color: 'yellow', prio: 2 },
   timer: { glyph: '◆', color: 'yellow', prio: 3 },
@@ -19,7 +20,7 @@ export const glyphs: Record<MarkKind, { glyph: string; color?: string; prio: num
   exit: { glyph: '■', color: 'white', prio: 8 },
   interrupt: { glyph: '^', color: 'red', prio: 9 },
 };
-const RACE = { glyph: '≈', color: 'magenta', prio: 7 };
+const RACE: Cell = { glyph: '≈', color: 'magenta', prio: 7 };
 
 export interface TimelineInput {
   readonly state: LabState;
@@ -34,7 +35,7 @@ export interface TimelineInput {
 
 interface Cell {
   glyph: string;
-  color?: string;
+  color?: Color;
   prio: number;
 }
 
