@@ -4,7 +4,7 @@ import type { Lang } from '../../scenarios/types.js';
 import type { Line } from '../components/Lines.js';
 import { cells, pad } from '../format.js';
 import { keyHelp } from '../i18n.js';
-import { glyphs } from './timeline.js';
+import { glyphs } from './marks.js';
 
 const more: Record<string, { zh: string; en: string }> = {
   space: { zh: '按模拟时间 × 速度播放;再按暂停', en: 'play at simulated time × speed; again to pause' },

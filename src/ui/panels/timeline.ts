@@ -4,23 +4,8 @@
 // thread are bars; Ctrl+C and races are flagged.
 import type { Line, Seg } from '../components/Lines.js';
 import { cells, fit, pad, pyFloat } from '../format.js';
-import type { LabState, Lane, Mark, MarkKind } from '../state/types.js';
-import type { Color } from '../style.js';
-
-/** Glyph, colour and priority (when marks share a column, the highest priority is drawn). */
-export const glyphs: Record<MarkKind, { glyph: string; color?: Color; prio: number }> = {
-  select: { glyph: '─', prio: 1 },
-  blocked: { glyph: '░', color: 'yellow', prio: 2 },
-  timer: { glyph: '◆', color: 'yellow', prio: 3 },
-  run: { glyph: '▪', color: 'cyan', prio: 4 },
-  step: { glyph: '▸', color: 'cyan', prio: 4 },
-  busy: { glyph: '█', color: 'magenta', prio: 5 },
-  done: { glyph: '✓', color: 'green', prio: 6 },
-  cancelled: { glyph: '✗', color: 'red', prio: 6 },
-  exit: { glyph: '■', color: 'white', prio: 8 },
-  interrupt: { glyph: '^', color: 'red', prio: 9 },
-};
-const RACE: Cell = { glyph: '≈', color: 'magenta', prio: 7 };
+import type { LabState, Lane } from '../state/types.js';
+import { drawMark, markCells, type Ruler } from './marks.js';
 
 export interface TimelineInput {
   readonly state: LabState;
@@ -33,12 +18,6 @@ export interface TimelineInput {
   readonly title: string;
 }
 
-interface Cell {
-  glyph: string;
-  color?: Color;
-  prio: number;
-}
-
 export function timelineLines({ state, endTime, totalEvents, width, height, title }: TimelineInput): Line[] {
   const lanes = pickLanes(state.lanes, Math.max(0, height - 1));
   // Widths in terminal cells throughout (a CJK character takes two).
@@ -48,9 +27,10 @@ export function timelineLines({ state, endTime, totalEvents, width, height, titl
   const byTime = endTime > 0;
   const x = (t: number, index: number): number =>
     Math.round(byTime ? (Math.min(t, endTime) / endTime) * (track - 1) : (index / Math.max(1, totalEvents - 1)) * (track - 1));
+  const scale: Ruler = { key: `${track}:${endTime}:${totalEvents}`, track, x };
   const cursor = x(state.t, state.count - 1);
   const out: Line[] = [ruler(title, labelWidth, track, endTime, byTime, cursor)];
-  for (const lane of lanes) out.push(laneLine(lane, state, labelWidth, track, cursor, x));
+  for (const lane of lanes) out.push(laneLine(lane, state, labelWidth, scale, cursor));
   return out;
 }
 
@@ -95,48 +75,37 @@ function ruler(title: string, labelWidth: number, track: number, endTime: number
   ];
 }
 
-function laneLine(lane: Lane, state: LabState, labelWidth: number, track: number, cursor: number, x: (t: number, index: number) => number): Line {
-  const row: (Cell | undefined)[] = Array.from({ length: track });
-  const put = (col: number, cell: Cell) => {
-    if (col < 0 || col >= track) return;
-    const here = row[col];
-    if (!here || here.prio < cell.prio) row[col] = cell; // newest first: the newest wins a tie
-  };
-  const draw = (mark: Pick<Mark, 't' | 'end' | 'kind' | 'index' | 'race'>, endIndex: number) => {
-    const g = glyphs[mark.kind];
-    const from = x(mark.t, mark.index);
-    const to = mark.end === undefined ? from : x(mark.end, endIndex);
-    for (let col = from; col <= to; col++) put(col, g);
-    if (mark.race) put(from, RACE);
-  };
-  // Oldest marks first would draw the same; walking the chain from the newest needs no array.
-  for (let c = lane.marks; c; c = c.prev) draw(c.item, c.item.index);
-  // An open span is drawn once time has passed in it (a callback that takes no time is just its mark).
-  if (lane.open && state.t > lane.open.t) draw({ t: lane.open.t, end: state.t, kind: lane.open.kind, index: state.count - 1 }, state.count - 1);
+function laneLine(lane: Lane, state: LabState, labelWidth: number, scale: Ruler, cursor: number): Line {
+  const row = markCells(lane.marks, scale);
+  // An open span is drawn once time has passed in it (a callback that takes no time is just its mark);
+  // it gives way to the marks on its columns.
+  if (lane.open && state.t > lane.open.t) drawMark(row, { t: lane.open.t, end: state.t, kind: lane.open.kind, index: state.count - 1 }, state.count - 1, scale, false);
   const label = lane.kind === 'task' ? `  ${lane.label}` : lane.label;
   const segs: Seg[] = [{ text: fitLabel(label, labelWidth), ...(lane.kind === 'thread' ? { color: 'blue', bold: true } : { dim: true }) }];
+  // Neighbouring columns of the same look are one segment (fewer, longer runs to style).
+  let run = '';
+  let color: Seg['color'];
+  const flush = () => {
+    if (run) segs.push(color ? { text: run, color } : { text: run });
+    run = '';
+  };
   row.forEach((cell, col) => {
-    if (col === cursor) segs.push({ text: cell?.glyph ?? '│', color: cell?.color ?? 'cyan', inverse: cell !== undefined });
-    else segs.push(cell ? { text: cell.glyph, ...(cell.color ? { color: cell.color } : {}) } : { text: ' ' });
+    if (col === cursor) {
+      flush();
+      segs.push({ text: cell?.glyph ?? '│', color: cell?.color ?? 'cyan', inverse: cell !== undefined });
+      return;
+    }
+    if (cell?.color !== color) flush();
+    color = cell?.color;
+    run += cell ? cell.glyph : ' ';
   });
-  return merge(segs);
+  flush();
+  return segs;
 }
 
 function fitLabel(label: string, width: number): string {
   // Cut to leave one blank cell before the track, then padded to exactly `width` cells.
   return pad(fit(label, width - 1), width);
-}
-
-/** Joins neighbouring segments of the same style (fewer Text nodes to draw). */
-function merge(segs: Seg[]): Seg[] {
-  const out: Seg[] = [];
-  for (const seg of segs) {
-    const last = out.at(-1);
-    if (last && last.color === seg.color && last.bold === seg.bold && last.dim === seg.dim && last.inverse === seg.inverse) {
-      out[out.length - 1] = { ...last, text: last.text + seg.text };
-    } else out.push(seg);
-  }
-  return out;
 }
 
 /** A round tick interval giving at most `ticks` ticks over `span`. */
