@@ -16,7 +16,8 @@ import { outputLines } from '../panels/output.js';
 import { type SourceView, sourceLines } from '../panels/source.js';
 import { timelineLines } from '../panels/timeline.js';
 import type { LabState } from '../state/types.js';
-import { beside, type Line, Lines } from './Lines.js';
+import { type Band, Bands, bandLines } from './Bands.js';
+import type { Line } from './Lines.js';
 
 export interface ScreenProps {
   readonly width: number;
@@ -51,38 +52,46 @@ export interface ScreenProps {
 }
 
 export function Screen(p: ScreenProps) {
-  const lines = screenLines(p);
-  return lines ? <Lines lines={lines} width={p.width} /> : <Text>{say('tooSmall', p.lang)}</Text>;
+  const bands = screenBands(p);
+  return bands ? <Bands bands={bands} width={p.width} /> : <Text>{say('tooSmall', p.lang)}</Text>;
 }
 
 /** The whole screen as lines of exactly `width` cells, `height - 1` of them; undefined when it does not fit. */
 export function screenLines(p: ScreenProps): Line[] | undefined {
+  const bands = screenBands(p);
+  return bands && bandLines(bands, p.width);
+}
+
+/** The whole screen as bands of rows, `height - 1` rows in all; undefined when it does not fit. */
+function screenBands(p: ScreenProps): Band[] | undefined {
   const outputCount = p.state.output?.length ?? 0;
   const box = layout(p.width, p.height, p.state.lanes.length, outputCount);
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const current = p.state.lines[p.state.thread] ?? (p.state.lineThread ? p.state.lines[p.state.lineThread] : undefined);
-  const rows: Line[] = [headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })];
-  if (p.help) {
-    // The help covers the panels (source to output), wrapped to the width, scrolling if need be.
-    const area = helpRows(box);
-    rows.push(...pad(helpView(p, box).lines, area));
+  const header: Band = { kind: 'rows', lines: [headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })] };
+  const footer: Line[] = [
+    ...pad(explanation(p, box.explain), box.explain),
+    keyBarLine({ playing: p.playing, speed: p.speed, width: p.width, lang: p.lang, canToggle: p.canToggle }),
+  ];
+  // The help covers the panels (source to output), wrapped to the width, scrolling if need be.
+  if (p.help) return [header, { kind: 'rows', lines: [...pad(helpView(p, box).lines, helpRows(box)), ...footer] }];
+  let panels: Band;
+  if (box.sideBySide) {
+    const source = sourceLines(p.source, current, box.top, say('source', p.lang));
+    const right = rightColumn(p.state, p.lang, box.top);
+    panels = { kind: 'beside', height: box.top, left: { width: box.sourceWidth, lines: source }, right: { width: box.rightWidth, lines: right } };
   } else {
-    if (box.sideBySide) {
-      const source = sourceLines(p.source, current, box.top, say('source', p.lang));
-      rows.push(...beside(source, box.sourceWidth, [{ text: '│', dim: true }], rightColumn(p.state, p.lang, box.top), box.rightWidth, box.top));
-    } else {
-      const sourceRows = Math.ceil(box.top / 2);
-      rows.push(...pad(sourceLines(p.source, current, sourceRows, say('source', p.lang)), sourceRows));
-      rows.push(...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows));
-    }
-    rows.push([{ text: '─'.repeat(p.width), dim: true }]);
-    rows.push(...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang) }), box.timeline));
-    rows.push(...pad(outputLines(p.state, p.lang, box.output), box.output));
+    const sourceRows = Math.ceil(box.top / 2);
+    const source = pad(sourceLines(p.source, current, sourceRows, say('source', p.lang)), sourceRows);
+    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows)] };
   }
-  rows.push(...pad(explanation(p, box.explain), box.explain));
-  rows.push(keyBarLine({ playing: p.playing, speed: p.speed, width: p.width, lang: p.lang, canToggle: p.canToggle }));
-  return rows;
+  const below: Line[] = [
+    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang) }), box.timeline),
+    ...pad(outputLines(p.state, p.lang, box.output), box.output),
+    ...footer,
+  ];
+  return [header, panels, { kind: 'rule' }, { kind: 'rows', lines: below }];
 }
 
 /** Rows the help overlay gets: everything between the header and the explanation. */
