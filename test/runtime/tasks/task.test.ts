@@ -1,8 +1,8 @@
 // Task: stepping, reprs in every state, cancellation, exceptions; compared with CPython 3.11.
 import { describe, expect, it } from 'vitest';
 import { type Coroutine, asyncDef, setLine } from '../../../src/runtime/coroutines.js';
-import { ValueError } from '../../../src/runtime/exceptions.js';
-import { repr } from '../../../src/runtime/repr.js';
+import { CancelledError, ValueError } from '../../../src/runtime/exceptions.js';
+import { pyFloat, repr } from '../../../src/runtime/repr.js';
 import { sleep } from '../../../src/runtime/sleep.js';
 import { currentTask } from '../../../src/runtime/task-registry.js';
 import { Task, createTask } from '../../../src/runtime/tasks.js';
@@ -98,6 +98,66 @@ print(repr(m))
     print(repr(m));
     print(loop.runUntilComplete(m));
     print(repr(m));
+    expect(out).toEqual(runPython(py));
+  });
+
+  it('sleep(0) and sleep(d < 0) give up one loop turn and return their result; a cancel lands inside them', () => {
+    const py = `import asyncio
+from vloop import new_loop
+async def ticker(name):
+    for i in range(3):
+        print(name, i)
+        await asyncio.sleep(0)
+async def sleeper():
+    try:
+        await asyncio.sleep(0)
+        print('not reached')
+    except asyncio.CancelledError:
+        print('cancelled in sleep(0)')
+        raise
+async def main():
+    t = asyncio.create_task(ticker('t'))
+    print(await asyncio.sleep(0, 'x'))
+    print(await asyncio.sleep(-1, 5))
+    s = asyncio.create_task(sleeper())
+    await asyncio.sleep(0)
+    s.cancel()
+    await asyncio.sleep(0)
+    print(s.cancelled(), loop.time())
+    await t
+loop = new_loop()
+loop.run_until_complete(main())
+`;
+    const { out, print } = printer();
+    const { def } = placer(py);
+    const ticker = def('ticker', function* (name: string) {
+      for (let i = 0; i < 3; i++) {
+        print(name, i);
+        yield* sleep(0);
+      }
+    });
+    const sleeper = def('sleeper', function* () {
+      try {
+        yield* sleep(0);
+        print('not reached');
+      } catch (error) {
+        if (error instanceof CancelledError) print('cancelled in sleep(0)');
+        throw error;
+      }
+    });
+    const loop = new FakeLoop();
+    const main = def('main', function* () {
+      const t = createTask(ticker('t'));
+      print(yield* sleep(0, 'x'));
+      print(yield* sleep(-1, 5));
+      const s = createTask(sleeper());
+      yield* sleep(0);
+      s.cancel();
+      yield* sleep(0);
+      print(s.cancelled(), pyFloat(loop.time()));
+      yield* t;
+    });
+    loop.runUntilComplete(new Task(main(), loop));
     expect(out).toEqual(runPython(py));
   });
 });
