@@ -167,7 +167,11 @@ export class Future<T = unknown> {
   /** Done callbacks in registration order (the C accelerator's `_callbacks` property: a new list). */
   get _callbacks(): readonly CallbackEntry[] {
     const callbacks: CallbackEntry[] = [];
-    if (this.callback0 !== null) callbacks.push({ fn: this.callback0, context: (this.context0 = contextOf(this.context0!)) });
+    if (this.callback0 !== null) {
+      // The held copy becomes a Context now, kept, so every listing shows the same one.
+      this.context0 = contextOf(this.context0!);
+      callbacks.push({ fn: this.callback0, context: this.context0 });
+    }
     if (this.callbacksRest !== null) callbacks.push(...this.callbacksRest);
     return callbacks;
   }
