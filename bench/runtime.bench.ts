@@ -30,7 +30,7 @@ interface Workload {
 const n = (count: number, scale: number) => Math.max(1, Math.floor(count * scale));
 
 /** mulberry32, seeded: the same "random" deadlines on every run. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     let t = (state = (state + 0x6d2b79f5) >>> 0);
@@ -46,7 +46,7 @@ const worker = asyncDef('worker', function* (steps: number) {
 
 const setResultOf = (fut: Future<number>, i: number) => fut.setResult(i);
 
-const workloads: Workload[] = [
+export const workloads: Workload[] = [
   {
     name: 'call_soon chain',
     run(loop, scale) {
@@ -148,7 +148,7 @@ function timerBytes(count: number): number {
   return (after - before) / pending;
 }
 
-function runCPython(scale: number, only: string, repeats = 1): { python: string; results: Record<string, Measure>; timerBytes?: number } {
+export function runCPython(scale: number, only: string, repeats = 1): { python: string; results: Record<string, Measure>; timerBytes?: number } {
   const script = join(import.meta.dirname, 'cpython_workloads.py');
   const child = spawnSync('python3', [script, String(scale), String(repeats), only], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`cpython_workloads.py failed:\n${child.stderr}`);
