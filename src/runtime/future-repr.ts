@@ -41,13 +41,14 @@ export interface FutureReprSource {
   readonly _state: 'PENDING' | 'CANCELLED' | 'FINISHED';
   readonly _result: unknown;
   readonly _exception: PyBaseException | null;
-  readonly _callbacks: readonly { fn: (...args: never[]) => unknown }[];
+  /** The done callbacks' functions in registration order (what `_format_callbacks` reads of `_callbacks`). */
+  _callbackFunctions(): readonly ((...args: never[]) => unknown)[];
   readonly _sourceTraceback: readonly PyFrame[] | null;
 }
 
 /** `_format_callbacks(cb)`: one, two, or `first, <N more>, last`. */
-export function formatCallbacks(callbacks: readonly { fn: (...args: never[]) => unknown }[]): string {
-  const fmt = (i: number) => formatCallbackSource(callbacks[i]!.fn, []);
+export function formatCallbacks(callbacks: readonly ((...args: never[]) => unknown)[]): string {
+  const fmt = (i: number) => formatCallbackSource(callbacks[i]!, null);
   const size = callbacks.length;
   let inner = '';
   if (size === 1) inner = fmt(0);
@@ -62,18 +63,48 @@ const STATE_LOWER = { PENDING: 'pending', CANCELLED: 'cancelled', FINISHED: 'fin
 /** `_future_repr_info(future)`: `['pending', 'cb=[...]']`, `['finished', "result='x'"]`. */
 export function futureReprInfo(future: FutureReprSource): string[] {
   const info: string[] = [STATE_LOWER[future._state]];
-  if (future._state === 'FINISHED') {
-    if (future._exception !== null) info.push(`exception=${repr(future._exception)}`);
-    else info.push(`result=${reprlibRepr(future._result)}`);
-  }
-  // Read once: a Future lists its callbacks afresh on each read (see Future._callbacks).
-  const callbacks = future._callbacks;
-  if (callbacks.length > 0) info.push(formatCallbacks(callbacks));
-  if (future._sourceTraceback !== null) {
-    const frame = future._sourceTraceback[future._sourceTraceback.length - 1]!;
-    info.push(`created at ${frame.file}:${frame.line}`);
-  }
+  const outcome = outcomeInfo(future);
+  if (outcome !== '') info.push(outcome);
+  const callbacks = callbacksInfo(future);
+  if (callbacks !== '') info.push(callbacks);
+  const created = createdAtInfo(future);
+  if (created !== '') info.push(created);
   return info;
+}
+
+/**
+ * `' '.join(_future_repr_info(future))`, concatenated without the list: the trace formats the
+ * repr of every pending future a callback takes, twice per callback.
+ */
+export function futureReprText(future: FutureReprSource): string {
+  let text: string = STATE_LOWER[future._state];
+  const outcome = outcomeInfo(future);
+  if (outcome !== '') text += ` ${outcome}`;
+  const callbacks = callbacksInfo(future);
+  if (callbacks !== '') text += ` ${callbacks}`;
+  const created = createdAtInfo(future);
+  if (created !== '') text += ` ${created}`;
+  return text;
+}
+
+/** `result=...` or `exception=...` of a finished future, else ''. */
+function outcomeInfo(future: FutureReprSource): string {
+  if (future._state !== 'FINISHED') return '';
+  return future._exception !== null ? `exception=${repr(future._exception)}` : `result=${reprlibRepr(future._result)}`;
+}
+
+/** `cb=[...]` when the future has done callbacks, else ''. */
+function callbacksInfo(future: FutureReprSource): string {
+  // Only the functions: listing `_callbacks` would also make the first callback's Context.
+  const callbacks = future._callbackFunctions();
+  return callbacks.length > 0 ? formatCallbacks(callbacks) : '';
+}
+
+/** `created at FILE:LINE` in debug mode, else ''. */
+function createdAtInfo(future: FutureReprSource): string {
+  if (future._sourceTraceback === null) return '';
+  const frame = future._sourceTraceback[future._sourceTraceback.length - 1]!;
+  return `created at ${frame.file}:${frame.line}`;
 }
 
 /** `_task_repr_info(task)`: the future's info with `cancelling`, `name=`, `coro=` and `wait_for=` worked in. */

@@ -17,7 +17,7 @@
 import { type HeldContext, contextOf, copyContext, holdCurrentContext } from './context.js';
 import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, ValueError, excLine } from './exceptions.js';
 import type { PyBaseException, PyFrame } from './exceptions.js';
-import { asyncioFunction, futureReprInfo } from './future-repr.js';
+import { asyncioFunction, futureReprText } from './future-repr.js';
 import { repr } from './repr.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import type { FutureState } from './trace.js';
@@ -45,6 +45,9 @@ export interface FutureOptions {
 
 /** `add_done_callback(fn)` without `context=`: shared, not a literal per call. */
 const NO_OPTIONS: { context?: ContextLike } = Object.freeze({});
+
+/** A future without done callbacks lists this (shared, never written). */
+const NO_CALLBACKS: readonly CallbackFn[] = [];
 
 /** The traceback of a future without an exception: shared, so a pending future allocates one list fewer. */
 const NO_FRAMES: readonly PyFrame[] = [];
@@ -174,6 +177,15 @@ export class Future<T = unknown> {
     }
     if (this.callbacksRest !== null) callbacks.push(...this.callbacksRest);
     return callbacks;
+  }
+
+  /** The done callbacks' functions, in registration order (for reprs, which show only them). */
+  _callbackFunctions(): readonly CallbackFn[] {
+    const rest = this.callbacksRest;
+    if (rest === null) return this.callback0 === null ? NO_CALLBACKS : [this.callback0];
+    const fns = this.callback0 === null ? [] : [this.callback0];
+    for (const entry of rest) fns.push(entry.fn);
+    return fns;
   }
 
   /** `__schedule_callbacks`: every callback to the ready queue, in the order they were added. */
@@ -318,8 +330,9 @@ export class Future<T = unknown> {
     this.reportIfUnretrieved();
   }
 
-  protected reprInfo(): string[] {
-    return futureReprInfo(this);
+  /** What the repr shows between the class name and `>` (`_repr_info()` joined). */
+  protected reprText(): string {
+    return futureReprText(this);
   }
 
   __repr__(): string {
@@ -327,7 +340,7 @@ export class Future<T = unknown> {
     if (reprStack.includes(this)) return '...';
     reprStack.push(this);
     try {
-      return `<${this.pyClassName} ${this.reprInfo().join(' ')}>`;
+      return `<${this.pyClassName} ${this.reprText()}>`;
     } finally {
       reprStack.pop();
     }

@@ -103,6 +103,7 @@ type AnyFunction = (...args: never[]) => unknown;
 /** Attaches Python metadata to `fn` (returned for chaining): `pyFunction(callBack, {name: 'call_back', file: 'x.py', line: 3})`. */
 export function pyFunction<F extends AnyFunction>(fn: F, info: PyFunctionInfo): F {
   Object.defineProperty(fn, PY_INFO, { value: info, configurable: true });
+  callbackSourceTexts.delete(fn);
   return fn;
 }
 
@@ -373,8 +374,26 @@ export function functionSource(func: unknown): { file: string; line: number } | 
   return info?.file !== undefined && info.line !== undefined ? { file: info.file, line: info.line } : undefined;
 }
 
+/**
+ * `_format_callback_source(func, ())` of functions whose text cannot change: a future's repr lists
+ * its done callbacks this way, and the trace formats reprs of pending futures over and over.
+ * pyFunction() forgets a function's entry when it renames it.
+ */
+const callbackSourceTexts = new WeakMap<object, string>();
+
 /** `_format_callback_source(func, args)`: `call_back(1) at x.py:3`. */
 export function formatCallbackSource(func: unknown, args: readonly unknown[] | null): string {
+  if (typeof func === 'function' && (args === null || args.length === 0)) {
+    const known = callbackSourceTexts.get(func);
+    if (known !== undefined) return known;
+    const text = formatCallbackSourceAnew(func, args);
+    if (formatCallbackIsFinal(func, args)) callbackSourceTexts.set(func, text);
+    return text;
+  }
+  return formatCallbackSourceAnew(func, args);
+}
+
+function formatCallbackSourceAnew(func: unknown, args: readonly unknown[] | null): string {
   const source = functionSource(func);
   const text = formatCallback(func, args, null);
   return source ? `${text} at ${source.file}:${source.line}` : text;

@@ -268,14 +268,14 @@ export class Task<T = unknown> extends Future<T> {
     return false;
   }
 
-  protected override reprInfo(): string[] {
+  protected override reprText(): string {
     return taskReprInfo(this, {
       cancelling: this._numCancelsRequested,
       done: this.done(),
       name: this._name,
       coro: formatCoroutine(this._coro),
       waitFor: this._futWaiter === null ? null : repr(this._futWaiter),
-    });
+    }).join(' ');
   }
 
   /**

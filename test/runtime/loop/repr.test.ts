@@ -71,6 +71,18 @@ describe('callback formatting (format_helpers)', () => {
     expect(formatCallbackSource(wrapped, [2])).toBe(expected);
   });
 
+  it('shows a function renamed after it was formatted under its new name, and a partial with its arguments as they are now', () => {
+    const fn = pyFunction(() => undefined, { name: 'before', file: 'prog.py', line: 1 });
+    expect(formatCallbackSource(fn, [])).toBe('before() at prog.py:1');
+    pyFunction(fn, { name: 'after', file: 'prog.py', line: 2 });
+    expect(formatCallbackSource(fn, null)).toBe('after() at prog.py:2');
+    const items: number[] = [];
+    const bound = partial(callBack, [items]);
+    expect(formatCallbackSource(bound, [])).toBe('call_back([])() at prog.py:4');
+    items.push(1);
+    expect(formatCallbackSource(bound, [])).toBe('call_back([1])() at prog.py:4');
+  });
+
   it('passes partial keywords to the function as a trailing object', () => {
     const seen: unknown[] = [];
     partial((...args: unknown[]) => seen.push(...args), [1], { k: 'v' })(2);
