@@ -19,10 +19,16 @@ const REPEATS = 3;
 const n = (count: number, scale: number) => Math.max(1, Math.floor(count * scale));
 
 type Callback = (...args: never[]) => unknown;
+/** Where a traced model's events go: one object per event, as the runtime's Tracer.send. */
+type Send = (event: TraceEvent) => void;
+let nextId = 1;
+/** What the traced model puts where the runtime formats a callback or a value: formatting is left out. */
+const LABEL = 'callback()';
 const NO_ARGS: readonly unknown[] = [];
 
 /** events.Handle's slots (`_callback`, `_args`, `_cancelled`, `_loop`, `_source_traceback`, `_repr`, `_context`). */
 class BareHandle {
+  readonly id = nextId++;
   _cancelled = false;
   _sourceTraceback = null;
   _repr = null;
@@ -33,6 +39,8 @@ class BareHandle {
     readonly _loop: BareLoop,
   ) {}
   cancel(): void {
+    const send = this._loop.send;
+    if (send !== null) send({ type: 'handle_cancelled', loop: 1, handle: this.id, t: this._loop.clock, thread: 'MainThread' });
     this._cancelled = true;
     this._callback = null;
     this._args = null;
@@ -94,16 +102,24 @@ export class BareLoop {
   timerCancelledCount = 0;
   readonly ready = new Ring<BareHandle>();
   readonly scheduled = new KeyedHeap<BareTimerHandle>();
+  private iterations = 0;
+
+  /** Events go to `send` when it is given: the same events, at the same points, as the runtime's. */
+  constructor(readonly send: Send | null = null) {}
 
   callSoon(callback: Callback, ...args: unknown[]): BareHandle {
     const handle = new BareHandle(callback, args.length === 0 ? NO_ARGS : args, this);
     this.ready.append(handle);
+    const send = this.send;
+    if (send !== null) send({ type: 'handle_scheduled', loop: 1, handle: handle.id, kind: 'Handle', callback: LABEL, t: this.clock, thread: 'MainThread' });
     return handle;
   }
   callLater(delay: number, callback: Callback, ...args: unknown[]): BareTimerHandle {
     const timer = new BareTimerHandle(this.clock + delay, callback, args.length === 0 ? NO_ARGS : args, this);
     this.scheduled.push(timer._when, timer);
     timer._scheduled = true;
+    const send = this.send;
+    if (send !== null) send({ type: 'handle_scheduled', loop: 1, handle: timer.id, kind: 'TimerHandle', when: timer._when, callback: LABEL, t: this.clock, thread: 'MainThread' });
     return timer;
   }
   stop(): void {
@@ -114,7 +130,10 @@ export class BareLoop {
     this.stopping = false;
   }
   runOnce(): void {
+    const send = this.send;
     const scheduled = this.scheduled;
+    this.iterations += 1;
+    if (send !== null) send({ type: 'loop_iteration', loop: 1, n: this.iterations, ready: this.ready.length, scheduled: scheduled.length, t: this.clock, thread: 'MainThread' });
     const count = scheduled.length;
     if (count > 100 && this.timerCancelledCount / count > 0.5) {
       scheduled.filterAndHeapify(keepUncancelled);
@@ -126,18 +145,24 @@ export class BareLoop {
       }
     }
     // The selector wait: the virtual clock jumps to the first deadline.
-    if (this.ready.length === 0 && !this.stopping && scheduled.length > 0) this.clock = Math.max(this.clock, scheduled.peekKey());
+    const timeout = this.ready.length > 0 || this.stopping ? 0 : scheduled.length > 0 ? Math.max(0, scheduled.peekKey() - this.clock) : null;
+    if (send !== null) send({ type: 'select_wait', loop: 1, timeout, t: this.clock, thread: 'MainThread' });
+    if (timeout !== null) this.clock += timeout;
+    if (send !== null) send({ type: 'select_woke', loop: 1, slept: timeout ?? 0, reason: timeout === 0 ? 'immediate' : 'timeout', t: this.clock, thread: 'MainThread' });
     const end = this.clock + 1e-9;
     while (scheduled.length > 0 && scheduled.peekKey() < end) {
       const timer = scheduled.pop();
       timer._scheduled = false;
       this.ready.append(timer);
+      if (send !== null) send({ type: 'timer_ready', loop: 1, handle: timer.id, t: this.clock, thread: 'MainThread' });
     }
     const ntodo = this.ready.length;
     for (let i = 0; i < ntodo; i++) {
       const handle = this.ready.popleft();
       if (handle._cancelled) continue;
+      if (send !== null) send({ type: 'handle_run', loop: 1, handle: handle.id, callback: LABEL, t: this.clock, thread: 'MainThread' });
       (handle._callback as (...a: unknown[]) => unknown)(...(handle._args as unknown[]));
+      if (send !== null) send({ type: 'handle_done', loop: 1, handle: handle.id, took: 0, t: this.clock, thread: 'MainThread' });
     }
   }
 }
@@ -153,7 +178,11 @@ class BareFuture<T = unknown> {
   _asyncioFutureBlocking = false;
   _logTraceback = false;
   _sourceTraceback = null;
-  constructor(readonly _loop: BareLoop) {}
+  readonly id = nextId++;
+  constructor(readonly _loop: BareLoop) {
+    const send = _loop.send;
+    if (send !== null) send({ type: 'future_created', loop: 1, future: this.id, kind: 'Future', name: 'Future', t: _loop.clock, thread: 'MainThread' });
+  }
   addDoneCallback(fn: Callback): void {
     if (this._state !== 'PENDING') this._loop.callSoon(fn, this);
     else if (this._callback0 === null) this._callback0 = fn;
@@ -162,6 +191,8 @@ class BareFuture<T = unknown> {
   setResult(result: T): void {
     this._result = result;
     this._state = 'FINISHED';
+    const send = this._loop.send;
+    if (send !== null) send({ type: 'future_state', loop: 1, future: this.id, state: 'FINISHED', result: LABEL, t: this._loop.clock, thread: 'MainThread' });
     const fn0 = this._callback0;
     const rest = this._callbacks;
     this._callback0 = null;
@@ -190,6 +221,8 @@ class BareTask<T> extends BareFuture<T> {
     loop.callSoon(this.step);
   }
   private doStep(): void {
+    const send = this._loop.send;
+    if (send !== null) send({ type: 'task_step', loop: 1, task: this.id, name: 'Task', mode: 'send', t: this._loop.clock, thread: 'MainThread' });
     const result = this.coro.next(undefined);
     if (result.done) {
       this.setResult(result.value);
@@ -199,7 +232,9 @@ class BareTask<T> extends BareFuture<T> {
     if (yielded instanceof BareFuture) {
       yielded._asyncioFutureBlocking = false;
       yielded.addDoneCallback(this.wakeup);
+      if (send !== null) send({ type: 'task_wait', loop: 1, task: this.id, name: 'Task', on: yielded.id, onRepr: LABEL, t: this._loop.clock, thread: 'MainThread' });
     } else {
+      if (send !== null) send({ type: 'task_wait', loop: 1, task: this.id, name: 'Task', on: null, onRepr: 'None', t: this._loop.clock, thread: 'MainThread' });
       this._loop.callSoon(this.step);
     }
   }
@@ -315,21 +350,16 @@ function timeRuntime(workload: (typeof runtimeWorkloads)[number], scale: number,
   return seconds;
 }
 
-/**
- * The least a listener can cost under the trace contract (one object per event, handed to each
- * listener): `events` fresh event objects of seven fields, the typical size, sent through a Tracer
- * to a listener that keeps the last one (the object must exist, as for any real listener). Building
- * the labels and reprs many events carry is left out.
- */
-function eventFloor(events: number): number {
+/** A listener as the runtime's Tracer calls one, keeping the last event (so each event object must exist). */
+function tracedSend(): { send: Send; count: () => number } {
   const tracer = new Tracer();
+  let events = 0;
   let last: TraceEvent | null = null;
-  tracer.listen((event) => void (last = event));
-  const t0 = performance.now();
-  for (let i = 0; i < events; i++) tracer.send({ type: 'handle_run', loop: 1, handle: i, callback: 'step()', t: i * 1e-9, thread: 'MainThread' });
-  const seconds = (performance.now() - t0) / 1000;
-  if (last === null) throw new Error('the listener saw no event');
-  return seconds;
+  tracer.listen((event) => {
+    last = event;
+    events += 1;
+  });
+  return { send: (event) => tracer.send(event), count: () => (last === null ? 0 : events) };
 }
 
 export default function bench(): void {
@@ -342,34 +372,40 @@ export default function bench(): void {
     const runtime = runtimeWorkloads.find((r) => r.name === w.name)!;
     // Warm-up on small runs, so the measured runs are of optimized code.
     w.run(new BareLoop(), Math.min(scale, 0.05));
+    w.run(new BareLoop(tracedSend().send), Math.min(scale, 0.05));
     timeRuntime(runtime, Math.min(scale, 0.05));
-    eventFloor(10_000);
-    let events = 0;
-    timeRuntime(runtime, scale, () => void (events += 1));
+    timeRuntime(runtime, Math.min(scale, 0.05), () => undefined);
     let cpython = Infinity;
-    let floor = Infinity;
+    let bare = Infinity;
+    let bareTraced = Infinity;
     let ours = Infinity;
-    let eventCost = Infinity;
+    let oursTraced = Infinity;
     let ops = 0;
+    let bareEvents = 0;
+    let ourEvents = 0;
     for (let r = 0; r < REPEATS; r++) {
       const py = runCPython(scale, w.name);
       python = py.python;
       cpython = Math.min(cpython, py.results[w.name]!.seconds);
       const f = timeIt(() => w.run(new BareLoop(), scale));
-      floor = Math.min(floor, f.seconds);
+      bare = Math.min(bare, f.seconds);
       ops = f.ops;
+      const traced = tracedSend();
+      bareTraced = Math.min(bareTraced, timeIt(() => w.run(new BareLoop(traced.send), scale)).seconds);
+      bareEvents = traced.count();
       ours = Math.min(ours, timeRuntime(runtime, scale));
-      eventCost = Math.min(eventCost, eventFloor(events));
+      ourEvents = 0;
+      oursTraced = Math.min(oursTraced, timeRuntime(runtime, scale, () => void (ourEvents += 1)));
     }
-    rows.push(`| ${w.name} | ${(cpython / floor).toFixed(1)}x | ${(cpython / ours).toFixed(1)}x | ${(ours / floor).toFixed(2)}x |`);
-    traceRows.push(`| ${w.name} | ${(events / ops).toFixed(1)} | ${((eventCost / events) * 1e9).toFixed(1)} ns | ${((ours + eventCost) / ours).toFixed(2)}x |`);
+    rows.push(`| ${w.name} | ${(cpython / bare).toFixed(1)}x | ${(cpython / ours).toFixed(1)}x | ${(ours / bare).toFixed(2)}x |`);
+    traceRows.push(`| ${w.name} | ${(bareEvents / ops).toFixed(1)} | ${(bareTraced / bare).toFixed(2)}x | ${(ourEvents / ops).toFixed(1)} | ${(oursTraced / ours).toFixed(2)}x |`);
   }
   console.log(`CPython ${python} vs a bare model of its algorithm and vs the runtime, Node ${process.versions.node}; scale ${scale}; best of ${REPEATS} interleaved runs each\n`);
   console.log('| workload | bare model / CPython | runtime / CPython | runtime time / bare model time |');
   console.log('|---|---:|---:|---:|');
   for (const row of rows) console.log(row);
-  console.log('\nThe least a trace listener can cost: the runtime\'s events per operation, each an object handed to a listener\n');
-  console.log('| workload | events per op | per event object | least listener overhead |');
-  console.log('|---|---:|---:|---:|');
+  console.log('\nA trace listener on the bare model (its events as objects, labels and reprs left out) and on the runtime\n');
+  console.log('| workload | bare model: events per op | bare model: listener overhead | runtime: events per op | runtime: listener overhead |');
+  console.log('|---|---:|---:|---:|---:|');
   for (const row of traceRows) console.log(row);
 }
