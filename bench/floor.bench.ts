@@ -1,22 +1,25 @@
 // How fast could the runtime be at all? The same four workloads as runtime.bench.ts, run on a bare
-// model of CPython's algorithm: handles with CPython's fields, the exact timer heap (KeyedHeap),
-// a ready deque, _run_once's phases, futures with done callbacks scheduled through call_soon, and
-// generator tasks stepped through call_soon. Everything else the runtime does is left out: no
-// contextvars, no trace or debug checks, no exception handling, no reprs, no task registry, no
+// model of CPython's algorithm: handles with CPython's fields, the runtime's timer heap (KeyedHeap)
+// and ready queue (Deque), _run_once's phases, futures with done callbacks scheduled through
+// call_soon, and generator tasks stepped through call_soon. Everything else the runtime does is left
+// out: no contextvars, no debug checks, no exception handling, no reprs, no task registry, no
 // simulated threads. The model is not exact (it cannot report errors, cancel tasks or run in a
 // simulated process); it is a lower bound on the time a faithful runtime needs on this JS engine.
 //
 // It prints the model's throughput as a multiple of CPython's (same run, best of 3 each), beside
 // the runtime's: where the model itself is under 10x, the runtime's 10x target asks for more than
-// the bare algorithm gets on this machine. `npm run bench floor [scale]`.
+// the bare algorithm gets on this machine. Then the model and the runtime run with a trace
+// listener: the model emits the runtime's events (kinds, points and count per operation; labels and
+// reprs are constant strings) as objects through the runtime's Tracer, so the model's listener
+// overhead is the least one under the trace contract. `npm run bench floor [scale]`.
+import { Deque } from '../src/runtime/deque.js';
 import { KeyedHeap } from '../src/runtime/heapq.js';
 import { type TraceEvent, Tracer } from '../src/runtime/trace.js';
 import { BaseEventLoop } from '../src/runtime/base-events.js';
 import { Realm } from '../src/runtime/realm.js';
-import { rng, runCPython, workloads as runtimeWorkloads } from './runtime.bench.js';
+import { callSoonChain, n, runCPython, timersHalfCancelled, workloads as runtimeWorkloads } from './runtime.bench.js';
 
 const REPEATS = 3;
-const n = (count: number, scale: number) => Math.max(1, Math.floor(count * scale));
 
 type Callback = (...args: never[]) => unknown;
 /** Where a traced model's events go: one object per event, as the runtime's Tracer.send. */
@@ -64,31 +67,6 @@ class BareTimerHandle extends BareHandle {
   }
 }
 
-/** A ring-buffer deque, as the runtime's ready queue. */
-class Ring<T> {
-  private items: (T | undefined)[] = new Array<T | undefined>(16);
-  private head = 0;
-  length = 0;
-  append(item: T): void {
-    if (this.length === this.items.length) {
-      const old = this.items;
-      const next = new Array<T | undefined>(old.length * 2);
-      for (let i = 0; i < this.length; i++) next[i] = old[(this.head + i) & (old.length - 1)];
-      this.items = next;
-      this.head = 0;
-    }
-    this.items[(this.head + this.length) & (this.items.length - 1)] = item;
-    this.length += 1;
-  }
-  popleft(): T {
-    const item = this.items[this.head] as T;
-    this.items[this.head] = undefined;
-    this.head = (this.head + 1) & (this.items.length - 1);
-    this.length -= 1;
-    return item;
-  }
-}
-
 const keepUncancelled = (h: BareTimerHandle) => {
   if (!h._cancelled) return true;
   h._scheduled = false;
@@ -100,7 +78,7 @@ export class BareLoop {
   clock = 0;
   stopping = false;
   timerCancelledCount = 0;
-  readonly ready = new Ring<BareHandle>();
+  readonly ready = new Deque<BareHandle>();
   readonly scheduled = new KeyedHeap<BareTimerHandle>();
   private iterations = 0;
 
@@ -271,38 +249,8 @@ interface FloorWorkload {
 }
 
 export const workloads: FloorWorkload[] = [
-  {
-    name: 'call_soon chain',
-    run(loop, scale) {
-      const total = n(1_000_000, scale);
-      let left = total;
-      const step = () => {
-        left -= 1;
-        if (left > 0) loop.callSoon(step);
-        else loop.stop();
-      };
-      loop.callSoon(step);
-      loop.runForever();
-      return total;
-    },
-  },
-  {
-    name: 'call_later, half cancelled',
-    run(loop, scale) {
-      const total = n(200_000, scale);
-      const random = rng(1);
-      let fired = 0;
-      const tick = () => {
-        fired += 1;
-      };
-      const handles = Array.from({ length: total }, () => loop.callLater(random() * 10, tick));
-      for (let i = 0; i < total; i += 2) handles[i]!.cancel();
-      loop.callLater(10, () => loop.stop());
-      loop.runForever();
-      if (fired !== total - Math.ceil(total / 2)) throw new Error(`fired ${fired} timers`);
-      return total;
-    },
-  },
+  { name: 'call_soon chain', run: callSoonChain },
+  { name: 'call_later, half cancelled', run: timersHalfCancelled },
   {
     name: 'tasks x sleep(0)',
     run(loop, scale) {

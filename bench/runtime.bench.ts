@@ -27,7 +27,7 @@ interface Workload {
   run(loop: BaseEventLoop, scale: number): number;
 }
 
-const n = (count: number, scale: number) => Math.max(1, Math.floor(count * scale));
+export const n = (count: number, scale: number) => Math.max(1, Math.floor(count * scale));
 
 /** mulberry32, seeded: the same "random" deadlines on every run. */
 export function rng(seed: number): () => number {
@@ -46,39 +46,47 @@ const worker = asyncDef('worker', function* (steps: number) {
 
 const setResultOf = (fut: Future<number>, i: number) => fut.setResult(i);
 
+/** What the call_soon and call_later workloads use of a loop: the runtime's, or bench floor's bare model. */
+export interface SchedulingLoop {
+  callSoon(callback: () => void): unknown;
+  callLater(delay: number, callback: () => void): { cancel(): void };
+  stop(): void;
+  runForever(): void;
+}
+
+/** 1,000,000 callbacks, each scheduling the next with call_soon (one per loop iteration). */
+export function callSoonChain(loop: SchedulingLoop, scale: number): number {
+  const total = n(1_000_000, scale);
+  let left = total;
+  const step = () => {
+    left -= 1;
+    if (left > 0) loop.callSoon(step);
+    else loop.stop();
+  };
+  loop.callSoon(step);
+  loop.runForever();
+  return total;
+}
+
+/** 200,000 call_later timers with random deadlines in [0, 10) s; every other one cancelled. */
+export function timersHalfCancelled(loop: SchedulingLoop, scale: number): number {
+  const total = n(200_000, scale);
+  const random = rng(1);
+  let fired = 0;
+  const tick = () => {
+    fired += 1;
+  };
+  const handles = Array.from({ length: total }, () => loop.callLater(random() * 10, tick));
+  for (let i = 0; i < total; i += 2) handles[i]!.cancel();
+  loop.callLater(10, () => loop.stop());
+  loop.runForever();
+  if (fired !== total - Math.ceil(total / 2)) throw new Error(`fired ${fired} timers`);
+  return total;
+}
+
 export const workloads: Workload[] = [
-  {
-    name: 'call_soon chain',
-    run(loop, scale) {
-      const total = n(1_000_000, scale);
-      let left = total;
-      const step = () => {
-        left -= 1;
-        if (left > 0) loop.callSoon(step);
-        else loop.stop();
-      };
-      loop.callSoon(step);
-      loop.runForever();
-      return total;
-    },
-  },
-  {
-    name: 'call_later, half cancelled',
-    run(loop, scale) {
-      const total = n(200_000, scale);
-      const random = rng(1);
-      let fired = 0;
-      const tick = () => {
-        fired += 1;
-      };
-      const handles = Array.from({ length: total }, () => loop.callLater(random() * 10, tick));
-      for (let i = 0; i < total; i += 2) handles[i]!.cancel();
-      loop.callLater(10, () => loop.stop());
-      loop.runForever();
-      if (fired !== total - Math.ceil(total / 2)) throw new Error(`fired ${fired} timers`);
-      return total;
-    },
-  },
+  { name: 'call_soon chain', run: callSoonChain },
+  { name: 'call_later, half cancelled', run: timersHalfCancelled },
   {
     name: 'tasks x sleep(0)',
     run(loop, scale) {

@@ -22,6 +22,7 @@ import { HANDLE_RUN_FRAME, Handle, type HandleLoop, TimerHandle, _getRunningLoop
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
 import { RUN_UNTIL_COMPLETE_TASK_FRAMES, asyncioFunction } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
+import { Deque } from './deque.js';
 import { KeyedHeap } from './heapq.js';
 import type { CallSoonOptions, CallbackArgs, ContextLike, EventLoopLike, ExceptionContext } from './loop-types.js';
 import { type Realm, getRealm } from './realm.js';
@@ -52,53 +53,6 @@ export interface EventLoopOptions {
   debug?: boolean;
   /** The class name shown in the loop's repr. */
   className?: string;
-}
-
-/**
- * collections.deque, for the ready queue: O(1) append and popleft. A ring buffer whose capacity
- * doubles when full: a busy loop reuses the same slots every iteration, where an array compacted
- * with slice() copied (and allocated) the queue over and over.
- */
-class Deque<T> {
-  /** Capacity is a power of two, so positions wrap with a mask. */
-  private items: (T | undefined)[] = new Array<T | undefined>(16);
-  private head = 0;
-  private size = 0;
-  get length(): number {
-    return this.size;
-  }
-  append(item: T): void {
-    if (this.size === this.items.length) this.grow();
-    this.items[(this.head + this.size) & (this.items.length - 1)] = item;
-    this.size += 1;
-  }
-  popleft(): T {
-    const item = this.items[this.head] as T;
-    this.items[this.head] = undefined;
-    this.head = (this.head + 1) & (this.items.length - 1);
-    this.size -= 1;
-    return item;
-  }
-  clear(): void {
-    this.items = new Array<T | undefined>(16);
-    this.head = 0;
-    this.size = 0;
-  }
-  /** The queued items, oldest first (for views and tests). */
-  toArray(): T[] {
-    const out: T[] = [];
-    for (let i = 0; i < this.size; i++) out.push(this.items[(this.head + i) & (this.items.length - 1)] as T);
-    return out;
-  }
-  /** Doubles the capacity, copying the items in order to the start of one new array. */
-  private grow(): void {
-    const old = this.items;
-    const mask = old.length - 1;
-    const items = new Array<T | undefined>(old.length * 2);
-    for (let i = 0; i < this.size; i++) items[i] = old[(this.head + i) & mask];
-    this.items = items;
-    this.head = 0;
-  }
 }
 
 /** `_run_until_complete_cb(fut)`: the done callback run_until_complete adds; it stops the loop. */
