@@ -9,11 +9,15 @@
 // It prints the model's throughput as a multiple of CPython's (same run, best of 3 each), beside
 // the runtime's: where the model itself is under 10x, the runtime's 10x target asks for more than
 // the bare algorithm gets on this machine. Then the model and the runtime run with a trace
-// listener: the model emits the runtime's events (kinds, points and count per operation; labels and
-// reprs are constant strings) as objects through the runtime's Tracer, so the model's listener
-// overhead is the least one under the trace contract. `npm run bench floor [scale]`.
+// listener: the model emits the runtime's events (kinds, points and count per operation) as objects
+// through the runtime's Tracer, with callback labels and reprs formatted by the runtime's own repr
+// functions (the contract shows them), so the model's listener overhead is the least one under the
+// trace contract. `npm run bench floor [scale]`.
 import { Deque } from '../src/runtime/deque.js';
+import type { PyBaseException } from '../src/runtime/exceptions.js';
+import { futureReprText } from '../src/runtime/future-repr.js';
 import { KeyedHeap } from '../src/runtime/heapq.js';
+import { formatCallback, formatCallbackIsFinal, repr } from '../src/runtime/repr.js';
 import { type TraceEvent, Tracer } from '../src/runtime/trace.js';
 import { BaseEventLoop } from '../src/runtime/base-events.js';
 import { Realm } from '../src/runtime/realm.js';
@@ -25,8 +29,8 @@ type Callback = (...args: never[]) => unknown;
 /** Where a traced model's events go: one object per event, as the runtime's Tracer.send. */
 type Send = (event: TraceEvent) => void;
 let nextId = 1;
-/** What the traced model puts where the runtime formats a callback or a value: formatting is left out. */
-const LABEL = 'callback()';
+/** What the traced model puts where the runtime shows a task's name or its coroutine: strings it has at hand. */
+const TASK_NAME = 'Task-1';
 const NO_ARGS: readonly unknown[] = [];
 
 /** events.Handle's slots (`_callback`, `_args`, `_cancelled`, `_loop`, `_source_traceback`, `_repr`, `_context`). */
@@ -36,11 +40,20 @@ class BareHandle {
   _sourceTraceback = null;
   _repr = null;
   _context = null;
+  /** The trace label once formatted, when it cannot change (the runtime's Handle keeps it the same way). */
+  private label: string | null = null;
   constructor(
     public _callback: Callback | null,
     public _args: readonly unknown[] | null,
     readonly _loop: BareLoop,
   ) {}
+  /** The callback as the trace shows it (`setResultOf(<Future pending>, 5)`), formatted as the runtime formats it. */
+  callbackLabel(): string {
+    if (this.label !== null) return this.label;
+    const label = formatCallback(this._callback, this._args, null);
+    if (formatCallbackIsFinal(this._callback, this._args)) this.label = label;
+    return label;
+  }
   cancel(): void {
     const send = this._loop.send;
     if (send !== null) send({ type: 'handle_cancelled', loop: 1, handle: this.id, t: this._loop.clock, thread: 'MainThread' });
@@ -89,7 +102,7 @@ export class BareLoop {
     const handle = new BareHandle(callback, args.length === 0 ? NO_ARGS : args, this);
     this.ready.append(handle);
     const send = this.send;
-    if (send !== null) send({ type: 'handle_scheduled', loop: 1, handle: handle.id, kind: 'Handle', callback: LABEL, t: this.clock, thread: 'MainThread' });
+    if (send !== null) send({ type: 'handle_scheduled', loop: 1, handle: handle.id, kind: 'Handle', callback: handle.callbackLabel(), t: this.clock, thread: 'MainThread' });
     return handle;
   }
   callLater(delay: number, callback: Callback, ...args: unknown[]): BareTimerHandle {
@@ -97,7 +110,7 @@ export class BareLoop {
     this.scheduled.push(timer._when, timer);
     timer._scheduled = true;
     const send = this.send;
-    if (send !== null) send({ type: 'handle_scheduled', loop: 1, handle: timer.id, kind: 'TimerHandle', when: timer._when, callback: LABEL, t: this.clock, thread: 'MainThread' });
+    if (send !== null) send({ type: 'handle_scheduled', loop: 1, handle: timer.id, kind: 'TimerHandle', when: timer._when, callback: timer.callbackLabel(), t: this.clock, thread: 'MainThread' });
     return timer;
   }
   stop(): void {
@@ -138,7 +151,7 @@ export class BareLoop {
     for (let i = 0; i < ntodo; i++) {
       const handle = this.ready.popleft();
       if (handle._cancelled) continue;
-      if (send !== null) send({ type: 'handle_run', loop: 1, handle: handle.id, callback: LABEL, t: this.clock, thread: 'MainThread' });
+      if (send !== null) send({ type: 'handle_run', loop: 1, handle: handle.id, callback: handle.callbackLabel(), t: this.clock, thread: 'MainThread' });
       (handle._callback as (...a: unknown[]) => unknown)(...(handle._args as unknown[]));
       if (send !== null) send({ type: 'handle_done', loop: 1, handle: handle.id, took: 0, t: this.clock, thread: 'MainThread' });
     }
@@ -149,7 +162,7 @@ export class BareLoop {
 class BareFuture<T = unknown> {
   _state: 'PENDING' | 'FINISHED' | 'CANCELLED' = 'PENDING';
   _result: T | undefined = undefined;
-  _exception: unknown = null;
+  _exception: PyBaseException | null = null;
   _callback0: Callback | null = null;
   _callbacks: Callback[] | null = null;
   _cancelMessage = undefined;
@@ -161,6 +174,19 @@ class BareFuture<T = unknown> {
     const send = _loop.send;
     if (send !== null) send({ type: 'future_created', loop: 1, future: this.id, kind: 'Future', name: 'Future', t: _loop.clock, thread: 'MainThread' });
   }
+  _callbackFunctions(): readonly Callback[] {
+    if (this._callback0 === null) return this._callbacks ?? [];
+    return this._callbacks === null ? [this._callback0] : [this._callback0, ...this._callbacks];
+  }
+  /** The repr the trace shows of a future argument or an awaited future, as the runtime builds it. */
+  __repr__(): string {
+    return `<Future ${futureReprText(this)}>`;
+  }
+  /** A finished future with a primitive result reads the same forever (as the runtime's `_reprIsFinal`). */
+  _reprIsFinal(): boolean {
+    const result: unknown = this._result;
+    return this._state === 'FINISHED' && (result === null || (typeof result !== 'object' && typeof result !== 'function'));
+  }
   addDoneCallback(fn: Callback): void {
     if (this._state !== 'PENDING') this._loop.callSoon(fn, this);
     else if (this._callback0 === null) this._callback0 = fn;
@@ -170,7 +196,7 @@ class BareFuture<T = unknown> {
     this._result = result;
     this._state = 'FINISHED';
     const send = this._loop.send;
-    if (send !== null) send({ type: 'future_state', loop: 1, future: this.id, state: 'FINISHED', result: LABEL, t: this._loop.clock, thread: 'MainThread' });
+    if (send !== null) send({ type: 'future_state', loop: 1, future: this.id, state: 'FINISHED', result: repr(result), t: this._loop.clock, thread: 'MainThread' });
     const fn0 = this._callback0;
     const rest = this._callbacks;
     this._callback0 = null;
@@ -200,7 +226,7 @@ class BareTask<T> extends BareFuture<T> {
   }
   private doStep(): void {
     const send = this._loop.send;
-    if (send !== null) send({ type: 'task_step', loop: 1, task: this.id, name: 'Task', mode: 'send', t: this._loop.clock, thread: 'MainThread' });
+    if (send !== null) send({ type: 'task_step', loop: 1, task: this.id, name: TASK_NAME, mode: 'send', t: this._loop.clock, thread: 'MainThread' });
     const result = this.coro.next(undefined);
     if (result.done) {
       this.setResult(result.value);
@@ -210,9 +236,9 @@ class BareTask<T> extends BareFuture<T> {
     if (yielded instanceof BareFuture) {
       yielded._asyncioFutureBlocking = false;
       yielded.addDoneCallback(this.wakeup);
-      if (send !== null) send({ type: 'task_wait', loop: 1, task: this.id, name: 'Task', on: yielded.id, onRepr: LABEL, t: this._loop.clock, thread: 'MainThread' });
+      if (send !== null) send({ type: 'task_wait', loop: 1, task: this.id, name: TASK_NAME, on: yielded.id, onRepr: repr(yielded), t: this._loop.clock, thread: 'MainThread' });
     } else {
-      if (send !== null) send({ type: 'task_wait', loop: 1, task: this.id, name: 'Task', on: null, onRepr: 'None', t: this._loop.clock, thread: 'MainThread' });
+      if (send !== null) send({ type: 'task_wait', loop: 1, task: this.id, name: TASK_NAME, on: null, onRepr: 'None', t: this._loop.clock, thread: 'MainThread' });
       this._loop.callSoon(this.step);
     }
   }
@@ -352,7 +378,7 @@ export default function bench(): void {
   console.log('| workload | bare model / CPython | runtime / CPython | runtime time / bare model time |');
   console.log('|---|---:|---:|---:|');
   for (const row of rows) console.log(row);
-  console.log('\nA trace listener on the bare model (its events as objects, labels and reprs left out) and on the runtime\n');
+  console.log('\nA trace listener on the bare model (its events as objects, with labels and reprs) and on the runtime\n');
   console.log('| workload | bare model: events per op | bare model: listener overhead | runtime: events per op | runtime: listener overhead |');
   console.log('|---|---:|---:|---:|---:|');
   for (const row of traceRows) console.log(row);
