@@ -29,7 +29,7 @@ type Callback = (...args: never[]) => unknown;
 /** Where a traced model's events go: one object per event, as the runtime's Tracer.send. */
 type Send = (event: TraceEvent) => void;
 let nextId = 1;
-/** What the traced model puts where the runtime shows a task's name or its coroutine: strings it has at hand. */
+/** The task name in the traced model's task events (the model does not number its tasks). */
 const TASK_NAME = 'Task-1';
 const NO_ARGS: readonly unknown[] = [];
 
@@ -95,7 +95,7 @@ export class BareLoop {
   readonly scheduled = new KeyedHeap<BareTimerHandle>();
   private iterations = 0;
 
-  /** Events go to `send` when it is given: the same events, at the same points, as the runtime's. */
+  /** Events go to `send` when it is given: the runtime's per-operation events, at the same points (not its once-per-run ones). */
   constructor(readonly send: Send | null = null) {}
 
   callSoon(callback: Callback, ...args: unknown[]): BareHandle {
