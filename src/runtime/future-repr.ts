@@ -60,64 +60,42 @@ export function formatCallbacks(callbacks: readonly ((...args: never[]) => unkno
 /** `_state.lower()`, from a table: the trace formats a repr per future argument of each handle. */
 const STATE_LOWER = { PENDING: 'pending', CANCELLED: 'cancelled', FINISHED: 'finished' } as const;
 
-/** `_future_repr_info(future)`: `['pending', 'cb=[...]']`, `['finished', "result='x'"]`. */
-export function futureReprInfo(future: FutureReprSource): string[] {
-  const info: string[] = [STATE_LOWER[future._state]];
-  const outcome = outcomeInfo(future);
-  if (outcome !== '') info.push(outcome);
-  const callbacks = callbacksInfo(future);
-  if (callbacks !== '') info.push(callbacks);
-  const created = createdAtInfo(future);
-  if (created !== '') info.push(created);
-  return info;
+/**
+ * `' '.join(_future_repr_info(future))`: `pending cb=[...]`, `finished result='x'`. Concatenated
+ * without the list: the trace formats the repr of every pending future a callback takes, twice
+ * per callback.
+ */
+export function futureReprText(future: FutureReprSource): string {
+  return STATE_LOWER[future._state] + futureReprTail(future);
 }
 
 /**
- * `' '.join(_future_repr_info(future))`, concatenated without the list: the trace formats the
- * repr of every pending future a callback takes, twice per callback.
+ * `' '.join(_task_repr_info(task))`: the future's, with `cancelling` for the state, and `name=`,
+ * `coro=` and `wait_for=` after it.
  */
-export function futureReprText(future: FutureReprSource): string {
-  let text: string = STATE_LOWER[future._state];
-  const outcome = outcomeInfo(future);
-  if (outcome !== '') text += ` ${outcome}`;
-  const callbacks = callbacksInfo(future);
-  if (callbacks !== '') text += ` ${callbacks}`;
-  const created = createdAtInfo(future);
-  if (created !== '') text += ` ${created}`;
-  return text;
-}
-
-/** `result=...` or `exception=...` of a finished future, else ''. */
-function outcomeInfo(future: FutureReprSource): string {
-  if (future._state !== 'FINISHED') return '';
-  return future._exception !== null ? `exception=${repr(future._exception)}` : `result=${reprlibRepr(future._result)}`;
-}
-
-/** `cb=[...]` when the future has done callbacks, else ''. */
-function callbacksInfo(future: FutureReprSource): string {
-  // Only the functions: listing `_callbacks` would also make the first callback's Context.
-  const callbacks = future._callbackFunctions();
-  return callbacks.length > 0 ? formatCallbacks(callbacks) : '';
-}
-
-/** `created at FILE:LINE` in debug mode, else ''. */
-function createdAtInfo(future: FutureReprSource): string {
-  if (future._sourceTraceback === null) return '';
-  const frame = future._sourceTraceback[future._sourceTraceback.length - 1]!;
-  return `created at ${frame.file}:${frame.line}`;
-}
-
-/** `_task_repr_info(task)`: the future's info with `cancelling`, `name=`, `coro=` and `wait_for=` worked in. */
-export function taskReprInfo(
+export function taskReprText(
   future: FutureReprSource,
   task: { cancelling: number; done: boolean; name: string; coro: string; waitFor: string | null },
-): string[] {
-  const info = futureReprInfo(future);
-  if (task.cancelling > 0 && !task.done) info[0] = 'cancelling';
-  info.splice(1, 0, `name=${repr(task.name)}`);
-  info.splice(2, 0, `coro=<${task.coro}>`);
-  if (task.waitFor !== null) info.splice(3, 0, `wait_for=${task.waitFor}`);
-  return info;
+): string {
+  const state = task.cancelling > 0 && !task.done ? 'cancelling' : STATE_LOWER[future._state];
+  const waitFor = task.waitFor === null ? '' : ` wait_for=${task.waitFor}`;
+  return `${state} name=${repr(task.name)} coro=<${task.coro}>${waitFor}${futureReprTail(future)}`;
+}
+
+/** What `_future_repr_info` lists after the state, each item with its leading space: outcome, callbacks, `created at`. */
+function futureReprTail(future: FutureReprSource): string {
+  let text = '';
+  if (future._state === 'FINISHED') {
+    text += future._exception !== null ? ` exception=${repr(future._exception)}` : ` result=${reprlibRepr(future._result)}`;
+  }
+  // Only the functions: listing `_callbacks` would also make the first callback's Context.
+  const callbacks = future._callbackFunctions();
+  if (callbacks.length > 0) text += ` ${formatCallbacks(callbacks)}`;
+  if (future._sourceTraceback !== null) {
+    const frame = future._sourceTraceback[future._sourceTraceback.length - 1]!;
+    text += ` created at ${frame.file}:${frame.line}`;
+  }
+  return text;
 }
 
 /** Debug mode: the frames of a task `loop.run_until_complete(coro)` makes (through ensure_future). */

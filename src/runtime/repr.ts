@@ -100,6 +100,13 @@ const PARTIAL = Symbol('partial');
 
 type AnyFunction = (...args: never[]) => unknown;
 
+/**
+ * `_format_callback_source(func, ())` of functions whose text cannot change: a future's repr lists
+ * its done callbacks this way, and the trace formats reprs of pending futures over and over.
+ * pyFunction() forgets a function's entry when it renames it.
+ */
+const callbackSourceTexts = new WeakMap<object, string>();
+
 /** Attaches Python metadata to `fn` (returned for chaining): `pyFunction(callBack, {name: 'call_back', file: 'x.py', line: 3})`. */
 export function pyFunction<F extends AnyFunction>(fn: F, info: PyFunctionInfo): F {
   // A plain assignment: defineProperty on a function took ten times as long, and every task names two.
@@ -374,13 +381,6 @@ export function functionSource(func: unknown): { file: string; line: number } | 
   const info = pyFunctionInfo(func);
   return info?.file !== undefined && info.line !== undefined ? { file: info.file, line: info.line } : undefined;
 }
-
-/**
- * `_format_callback_source(func, ())` of functions whose text cannot change: a future's repr lists
- * its done callbacks this way, and the trace formats reprs of pending futures over and over.
- * pyFunction() forgets a function's entry when it renames it.
- */
-const callbackSourceTexts = new WeakMap<object, string>();
 
 /** `_format_callback_source(func, args)`: `call_back(1) at x.py:3`. */
 export function formatCallbackSource(func: unknown, args: readonly unknown[] | null): string {

@@ -13,7 +13,7 @@ import { unsupportedBlockingInCoroutine } from './blocking.js';
 import { copyContext } from './context.js';
 import { type CoroutineLike, Coroutine, formatCoroutine, isCoroutine, isGenerator } from './coroutines.js';
 import { CancelledError, InvalidStateError, PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, isExitException, toPyException } from './exceptions.js';
-import { ENSURE_FUTURE_CREATE_TASK_FRAME, ENSURE_FUTURE_FRAME, asyncioFrame, taskReprInfo } from './future-repr.js';
+import { ENSURE_FUTURE_CREATE_TASK_FRAME, ENSURE_FUTURE_FRAME, asyncioFrame, taskReprText } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import { pyAddress, pyFunction, repr, str } from './repr.js';
@@ -269,13 +269,13 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   protected override reprText(): string {
-    return taskReprInfo(this, {
+    return taskReprText(this, {
       cancelling: this._numCancelsRequested,
       done: this.done(),
       name: this._name,
       coro: formatCoroutine(this._coro),
       waitFor: this._futWaiter === null ? null : repr(this._futWaiter),
-    }).join(' ');
+    });
   }
 
   /**
