@@ -72,7 +72,7 @@ export class Future<T = unknown> {
   _exceptionTb: readonly PyFrame[] = NO_FRAMES;
   // The done callbacks, kept as the C accelerator keeps them (fut_callback0, fut_context0,
   // fut_callbacks): the first in two fields of the future, a list only from the second on, so a
-  // future waited on once (most are) holds no entry and no list. `_callbacks` lists them all.
+  // future waited on once (most are) holds no entry and no list. `_callbackFunctions` lists them.
   private callback0: CallbackFn | null = null;
   private context0: HeldContext | null = null;
   /** The callbacks after the first, in registration order; null while there are none. */
@@ -165,18 +165,6 @@ export class Future<T = unknown> {
     this.traceState();
     this.scheduleCallbacks();
     return true;
-  }
-
-  /** Done callbacks in registration order (the C accelerator's `_callbacks` property: a new list). */
-  get _callbacks(): readonly CallbackEntry[] {
-    const callbacks: CallbackEntry[] = [];
-    if (this.callback0 !== null) {
-      // The held copy becomes a Context now, kept, so every listing shows the same one.
-      this.context0 = contextOf(this.context0!);
-      callbacks.push({ fn: this.callback0, context: this.context0 });
-    }
-    if (this.callbacksRest !== null) callbacks.push(...this.callbacksRest);
-    return callbacks;
   }
 
   /** The done callbacks' functions, in registration order (for reprs, which show only them). */
