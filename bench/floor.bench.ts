@@ -87,7 +87,7 @@ const keepUncancelled = (h: BareTimerHandle) => {
 };
 
 /** base_events._run_once and run_forever, with a virtual clock and no selector. */
-export class BareLoop {
+class BareLoop {
   clock = 0;
   stopping = false;
   timerCancelledCount = 0;
@@ -274,7 +274,7 @@ interface FloorWorkload {
   run(loop: BareLoop, scale: number): number;
 }
 
-export const workloads: FloorWorkload[] = [
+const workloads: FloorWorkload[] = [
   { name: 'call_soon chain', run: callSoonChain },
   { name: 'call_later, half cancelled', run: timersHalfCancelled },
   {
@@ -314,26 +314,44 @@ function timeIt(run: () => number): { ops: number; seconds: number } {
   return { ops, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** The runtime on the same workload on a loop of its own (as runtime.bench.ts runs it); `count` listens to the trace. */
-function timeRuntime(workload: (typeof runtimeWorkloads)[number], scale: number, count?: (event: TraceEvent) => void): number {
+/** The runtime on the same workload on a loop of its own (as runtime.bench.ts runs it); `listener`, if given, listens to its trace. */
+function timeRuntime(workload: (typeof runtimeWorkloads)[number], scale: number, listener?: Listener): number {
   const realm = new Realm();
-  if (count) realm.tracer.listen(count);
+  if (listener) realm.tracer.listen(listener.listen);
   const loop = new BaseEventLoop({ realm });
   const { seconds } = timeIt(() => workload.run(loop, scale));
   loop.close();
   return seconds;
 }
 
-/** A listener as the runtime's Tracer calls one, keeping the last event (so each event object must exist). */
-function tracedSend(): { send: Send; count: () => number } {
+/**
+ * The listener both the model and the runtime get: it counts the events and keeps the last one,
+ * so each event object must really be made (a listener that dropped it could let the engine skip
+ * building it).
+ */
+interface Listener {
+  listen: (event: TraceEvent) => void;
+  events: number;
+  last: TraceEvent | null;
+}
+
+function newListener(): Listener {
+  const listener: Listener = {
+    events: 0,
+    last: null,
+    listen: (event) => {
+      listener.last = event;
+      listener.events += 1;
+    },
+  };
+  return listener;
+}
+
+/** Where the traced model sends its events: through a Tracer of the runtime's to `listener`, as the runtime does. */
+function sendTo(listener: Listener): Send {
   const tracer = new Tracer();
-  let events = 0;
-  let last: TraceEvent | null = null;
-  tracer.listen((event) => {
-    last = event;
-    events += 1;
-  });
-  return { send: (event) => tracer.send(event), count: () => (last === null ? 0 : events) };
+  tracer.listen(listener.listen);
+  return (event) => tracer.send(event);
 }
 
 export default function bench(): void {
@@ -346,9 +364,9 @@ export default function bench(): void {
     const runtime = runtimeWorkloads.find((r) => r.name === w.name)!;
     // Warm-up on small runs, so the measured runs are of optimized code.
     w.run(new BareLoop(), Math.min(scale, 0.05));
-    w.run(new BareLoop(tracedSend().send), Math.min(scale, 0.05));
+    w.run(new BareLoop(sendTo(newListener())), Math.min(scale, 0.05));
     timeRuntime(runtime, Math.min(scale, 0.05));
-    timeRuntime(runtime, Math.min(scale, 0.05), () => undefined);
+    timeRuntime(runtime, Math.min(scale, 0.05), newListener());
     let cpython = Infinity;
     let bare = Infinity;
     let bareTraced = Infinity;
@@ -364,12 +382,13 @@ export default function bench(): void {
       const f = timeIt(() => w.run(new BareLoop(), scale));
       bare = Math.min(bare, f.seconds);
       ops = f.ops;
-      const traced = tracedSend();
-      bareTraced = Math.min(bareTraced, timeIt(() => w.run(new BareLoop(traced.send), scale)).seconds);
-      bareEvents = traced.count();
+      const modelListener = newListener();
+      bareTraced = Math.min(bareTraced, timeIt(() => w.run(new BareLoop(sendTo(modelListener)), scale)).seconds);
+      bareEvents = modelListener.events;
       ours = Math.min(ours, timeRuntime(runtime, scale));
-      ourEvents = 0;
-      oursTraced = Math.min(oursTraced, timeRuntime(runtime, scale, () => void (ourEvents += 1)));
+      const runtimeListener = newListener();
+      oursTraced = Math.min(oursTraced, timeRuntime(runtime, scale, runtimeListener));
+      ourEvents = runtimeListener.events;
     }
     rows.push(`| ${w.name} | ${(cpython / bare).toFixed(1)}x | ${(cpython / ours).toFixed(1)}x | ${(ours / bare).toFixed(2)}x |`);
     traceRows.push(`| ${w.name} | ${(bareEvents / ops).toFixed(1)} | ${(bareTraced / bare).toFixed(2)}x | ${(ourEvents / ops).toFixed(1)} | ${(oursTraced / ours).toFixed(2)}x |`);

@@ -30,7 +30,7 @@ interface Workload {
 export const n = (count: number, scale: number) => Math.max(1, Math.floor(count * scale));
 
 /** mulberry32, seeded: the same "random" deadlines on every run. */
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     let t = (state = (state + 0x6d2b79f5) >>> 0);
