@@ -40,9 +40,10 @@ class VirtualSelector(selectors.SelectSelector):
 
 
 class VirtualTimeLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
+    def __init__(self, selector=None):
+        """`selector` replaces the VirtualSelector (its select() must not block either)."""
         self.virtual_now = 0.0
-        super().__init__(VirtualSelector(self))
+        super().__init__(selector or VirtualSelector(self))
 
     def time(self):
         return self.virtual_now

@@ -18,7 +18,7 @@
 import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
 import { driveStandalone } from './blocking.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
-import { HANDLE_RUN_FRAME, Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
+import { HANDLE_RUN_FRAME, Handle, type HandleLoop, ThreadSafeHandle, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
 import { RUN_UNTIL_COMPLETE_TASK_FRAMES, asyncioFunction } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
@@ -170,6 +170,12 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     if (this._closed) throw new RuntimeError('Event loop is closed');
   }
 
+  /**
+   * True while a run_forever goes on after 3.13's clean-up unset the running loop under it: code it
+   * runs meets `RuntimeError('no running event loop')`, as on CPython 3.13.2.
+   */
+  _runningLoopLost = false;
+
   _checkRunning(): void {
     if (this.isRunning()) throw new RuntimeError('This event loop is already running');
     if (_getRunningLoop(this.realm) !== null) throw new RuntimeError('Cannot run the event loop while another loop is running');
@@ -186,8 +192,20 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   }
 
   private *runForeverBlocking(): Blocking<void> {
-    this._checkClosed();
-    this._checkRunning();
+    try {
+      this._checkClosed();
+      this._checkRunning();
+    } catch (error) {
+      if (this.realm.python.runForeverCleanupOnRefusal) {
+        // 3.13's run_forever calls _run_forever_setup inside its try: when the setup refuses (a
+        // loop already running), the finally's clean-up still runs, and the running loop is unset.
+        this._stopping = false;
+        this._threadKey = null;
+        _setRunningLoop(this.realm, null);
+        this._runningLoopLost = true;
+      }
+      throw error;
+    }
     const tracer = this.realm.tracer;
     this.realm.enterFrames?.(RUN_FOREVER_FRAMES);
     try {
@@ -216,6 +234,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       throw error;
     } finally {
       this.realm.leaveFrames?.();
+      this._runningLoopLost = false;
       this._stopping = false;
       this._threadKey = null;
       _setRunningLoop(this.realm, null);
@@ -370,7 +389,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   }
 
   _callSoon(callback: Callback, args: CallbackArgs, context: ContextLike | undefined, threadsafe: boolean): Handle {
-    const handle = new Handle(callback, args, this, context);
+    const handle = threadsafe ? new ThreadSafeHandle(callback, args, this, context) : new Handle(callback, args, this, context);
     this._ready.append(handle);
     const tracer = this.realm.tracer;
     if (tracer.enabled) {
@@ -511,7 +530,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     if (tracer.enabled) tracer.send({ type: 'select_woke', loop: this.id, slept: this.time() - t0, reason, t: tracer.time(), thread: tracer.thread() });
 
     // Phase 4: timers that are due (within the clock's resolution) go to the end of the ready queue.
-    const endTime = this.time() + this._clockResolution;
+    // (3.15 widens the window to one ulp of the time where that is larger than the resolution.)
+    const endTime = this.realm.python.readyWindowEnd(this.time(), this._clockResolution);
     const scheduled = this._scheduled;
     while (scheduled.length > 0) {
       if (scheduled.peekKey() >= endTime) break;

@@ -9,6 +9,8 @@
 // A Coroutine is its own iterator, so `const r = yield* coro` awaits it directly; every resumption
 // goes through it, which is how it knows it is running and which coroutine `setLine` addresses.
 import { GeneratorExit, RuntimeError, ValueError } from './exceptions.js';
+import { stdlibLocation } from './python-version.js';
+import { getRealm } from './realm.js';
 import { pyAddress } from './repr.js';
 
 /** What a task steps: a Coroutine, or any plain generator. */
@@ -169,8 +171,13 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
   format(): string {
     const name = `${this.__qualname__}()`;
     if (this.file === undefined) return this.cr_running ? `${name} running` : name;
-    if (this.hasFrame) return `${name} running at ${this.file}:${this.line}`;
-    return `${name} done, defined at ${this.file}:${this.firstLine}`;
+    const python = getRealm().python;
+    if (this.hasFrame) {
+      const at = stdlibLocation(python, this.file, this.line);
+      return `${name} running at ${at.file}:${at.line}`;
+    }
+    const defined = stdlibLocation(python, this.file, this.firstLine);
+    return `${name} done, defined at ${defined.file}:${defined.line}`;
   }
 
   __repr__(): string {

@@ -1,5 +1,6 @@
 // collections.deque, as much of it as base_events.py uses for the ready queue: append, popleft,
 // len and clear, each O(1).
+import { IndexError } from './exceptions.js';
 
 /**
  * A ring buffer whose capacity doubles when full: a busy loop reuses the same slots every
@@ -19,6 +20,9 @@ export class Deque<T> {
     this.size += 1;
   }
   popleft(): T {
+    // Reached only when a callback ran the loop inside its own batch (3.13's run_forever, see
+    // PythonBehaviour.runForeverCleanupOnRefusal) and emptied the queue under the outer batch.
+    if (this.size === 0) throw new IndexError('pop from an empty deque');
     const item = this.items[this.head] as T;
     this.items[this.head] = undefined;
     this.head = (this.head + 1) & (this.items.length - 1);

@@ -12,6 +12,7 @@ import { type HeldContext, contextOf, holdCurrentContext } from './context.js';
 import { Coroutine } from './coroutines.js';
 import { PyBaseException, type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
 import type { CallbackArgs, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from './loop-types.js';
+import { stdlibLocation } from './python-version.js';
 import type { Realm } from './realm.js';
 import { PY_STDLIB_DIR, floatRepr, formatCallback, formatCallbackIsFinal, formatCallbackSource } from './repr.js';
 
@@ -92,13 +93,19 @@ export class Handle implements HandleLike {
     return 'Handle';
   }
 
+  /** Whether reprs and error messages show the callback's arguments (3.13+: in debug mode only). */
+  _showsArgs(): boolean {
+    return this._loop.realm.python.handleArgsInRepr === 'always' || this._loop.getDebug();
+  }
+
   _reprInfo(): string[] {
     const info = [this.className];
     if (this._cancelled) info.push('cancelled');
-    if (this._callback !== null) info.push(formatCallbackSource(this._callback, this._args));
+    if (this._callback !== null) info.push(formatCallbackSource(this._callback, this._args, this._showsArgs()));
     if (this._sourceTraceback) {
       const frame = this._sourceTraceback[this._sourceTraceback.length - 1]!;
-      info.push(`created at ${frame.file}:${frame.line}`);
+      const shown = stdlibLocation(this._loop.realm.python, frame.file, frame.line);
+      info.push(`created at ${shown.file}:${shown.line}`);
     }
     return info;
   }
@@ -190,7 +197,7 @@ export class Handle implements HandleLike {
     // The exception passed through Handle._run on its way to the handler, so its traceback starts there.
     prependFrame(exception, HANDLE_RUN_FRAME);
     const context: ExceptionContext = {
-      message: `Exception in callback ${formatCallbackSource(this._callback, this._args)}`,
+      message: `Exception in callback ${formatCallbackSource(this._callback, this._args, this._showsArgs())}`,
       exception,
       handle: this,
     };
@@ -202,6 +209,17 @@ export class Handle implements HandleLike {
     } finally {
       this._loop._handling = outer;
     }
+  }
+}
+
+/**
+ * What call_soon_threadsafe makes. 3.14 gave it a class of its own (`_ThreadSafeHandle`, which
+ * takes a lock around cancel and run); the simulation runs one thread at a time, so only its repr
+ * differs.
+ */
+export class ThreadSafeHandle extends Handle {
+  protected override get className(): string {
+    return this._loop.realm.python.threadsafeHandleClass;
   }
 }
 

@@ -6,6 +6,8 @@
 // Every class carries its Python name (`pyName`), so tracebacks and reprs read as CPython's:
 // `RuntimeError: This event loop is already running`.
 import { repr, str, tuple } from './repr.js';
+import { stdlibLocation } from './python-version.js';
+import { getRealm } from './realm.js';
 
 /** One frame of a simulated traceback. */
 export interface PyFrame {
@@ -94,6 +96,10 @@ export class KeyError extends LookupError {
   static override pyName = 'KeyError';
 }
 
+export class IndexError extends LookupError {
+  static override pyName = 'IndexError';
+}
+
 export class ZeroDivisionError extends PyException {
   static override pyName = 'ZeroDivisionError';
 }
@@ -165,8 +171,10 @@ export function excLine(error: PyBaseException): string {
 /** `traceback.format_list`: the `File "...", line N, in name` lines with their source text and carets. */
 export function formatFrames(frames: readonly PyFrame[]): string[] {
   const lines: string[] = [];
+  const python = getRealm().python;
   for (const frame of frames) {
-    lines.push(`  File "${frame.file}", line ${frame.line}, in ${frame.name}`);
+    const shown = stdlibLocation(python, frame.file, frame.line);
+    lines.push(`  File "${shown.file}", line ${shown.line}, in ${frame.name}`);
     if (frame.text !== undefined) {
       const text = frame.text.trim();
       lines.push(`    ${text}`);

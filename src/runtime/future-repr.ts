@@ -4,6 +4,8 @@
 // `<Task pending name='Task-2' coro=<...> wait_for=<...>>` read exactly as CPython prints them.
 // Values and callbacks are formatted by repr.ts (repr, reprlib.repr, format_helpers).
 import type { PyBaseException, PyFrame } from './exceptions.js';
+import { stdlibLocation } from './python-version.js';
+import { getRealm } from './realm.js';
 import { PY_STDLIB_DIR, formatCallbackSource, pyFunction, reprlibRepr, repr } from './repr.js';
 
 /** Where CPython's asyncio package lives in the simulated process; lessons may shorten it to `.../asyncio`. */
@@ -93,7 +95,8 @@ function futureReprTail(future: FutureReprSource): string {
   if (callbacks.length > 0) text += ` ${formatCallbacks(callbacks)}`;
   if (future._sourceTraceback !== null) {
     const frame = future._sourceTraceback[future._sourceTraceback.length - 1]!;
-    text += ` created at ${frame.file}:${frame.line}`;
+    const shown = stdlibLocation(getRealm().python, frame.file, frame.line);
+    text += ` created at ${shown.file}:${shown.line}`;
   }
   return text;
 }

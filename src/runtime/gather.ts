@@ -1,4 +1,5 @@
-// asyncio.gather. Mirrors `_GatheringFuture` and `gather` in CPython 3.11's asyncio/tasks.py.
+// asyncio.gather. Mirrors `_GatheringFuture` and `gather` in CPython 3.11's asyncio/tasks.py, and
+// 3.12's change (children already done are counted at once).
 //
 // The outer future's result lists the children's results in argument order, whatever order they
 // finish in. Without return_exceptions the first child to fail (or be cancelled) fails the outer
@@ -9,6 +10,7 @@ import { CancelledError, type PyBaseException } from './exceptions.js';
 import { CREATE_FUTURE_FRAME, asyncioFrame, asyncioFunction } from './future-repr.js';
 import { Future } from './futures.js';
 import type { EventLoopLike } from './loop-types.js';
+import { getRealm } from './realm.js';
 import { eventLoopForHelpers } from './task-registry.js';
 import { type Awaitable, type EnsureFutureOptions, Task, ensureFuture } from './tasks.js';
 
@@ -131,6 +133,8 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   );
 
   const argToFut = new Map<unknown, Future<unknown>>();
+  const doneAtOnce = getRealm().python.gatherDoneChildrenAtOnce;
+  const doneFuts: Future<unknown>[] = [];
   let loop: EventLoopLike | undefined;
   // The first argument decides the loop; the others are ensured on it (one options object for all).
   let ensureOptions: EnsureFutureOptions = { callerFrames: GATHER_ENSURE_FRAMES };
@@ -146,10 +150,14 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       if (fut !== arg && fut instanceof Task) fut._logDestroyPending = false;
       nfuts += 1;
       argToFut.set(arg, fut);
-      fut.addDoneCallback(doneCallback);
+      // 3.12+: a child already done is counted right after the outer future exists (below), not
+      // through a done callback one loop iteration later; if all are done, gather is done at once.
+      if (doneAtOnce && fut.done()) doneFuts.push(fut);
+      else fut.addDoneCallback(doneCallback);
     }
     children.push(fut);
   }
   outer = new GatheringFuture(children, loop!);
+  for (const fut of doneFuts) doneCallback(fut);
   return outer;
 }

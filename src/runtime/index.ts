@@ -84,7 +84,9 @@ export { sleep } from './sleep.js';
 export { GatheringFuture, gather, type AwaitedValue, type GatherOptions, type GatherResults, type GatherResultsOrErrors } from './gather.js';
 export { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait, type ReturnWhen, type WaitOptions } from './wait.js';
 export { waitFor } from './wait-for.js';
+export { Timeout, timeout, timeoutAt } from './timeouts.js';
 export { shield } from './shield.js';
+export { DEFAULT_PYTHON_VERSION, PYTHONS, PYTHON_VERSIONS, isPythonVersion, stdlibLocation, type PythonBehaviour, type PythonVersion } from './python-version.js';
 export { allTasks, currentTask } from './task-registry.js';
 export { Runner, run, runBlocking, type RunOptions as AsyncioRunOptions } from './runners.js';
 export { ASYNCIO_DIR, asyncioFunction } from './future-repr.js';
@@ -95,6 +97,7 @@ import { sleep } from './sleep.js';
 import { gather } from './gather.js';
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from './wait.js';
 import { waitFor } from './wait-for.js';
+import { timeout, timeoutAt } from './timeouts.js';
 import { shield } from './shield.js';
 import { allTasks, currentTask } from './task-registry.js';
 import { run } from './runners.js';
@@ -113,6 +116,8 @@ export const asyncio = {
   gather,
   wait,
   waitFor,
+  timeout,
+  timeoutAt,
   shield,
   allTasks,
   currentTask,

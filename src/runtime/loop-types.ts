@@ -50,5 +50,7 @@ export interface EventLoopLike {
   getDebug(): boolean;
   isClosed(): boolean;
   isRunning(): boolean;
+  /** See BaseEventLoop._runningLoopLost (3.13 only). */
+  readonly _runningLoopLost?: boolean;
   callExceptionHandler(context: ExceptionContext): void;
 }

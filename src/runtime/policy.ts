@@ -1,5 +1,5 @@
-// Which loop is "the" event loop of a thread. Mirrors the policy half of CPython 3.11's
-// asyncio/events.py: BaseDefaultEventLoopPolicy (one loop per thread; only the main thread gets one
+// Which loop is "the" event loop of a thread. Mirrors the policy half of CPython's
+// asyncio/events.py (3.11's, with the versions' differences read from realm.python): BaseDefaultEventLoopPolicy (one loop per thread; only the main thread gets one
 // created on demand), get_event_loop / set_event_loop / new_event_loop, and get_running_loop.
 //
 // CPython keeps the policy per process and its loops per thread (threading.local); here the policy
@@ -31,10 +31,15 @@ export class DefaultEventLoopPolicy {
     return slot;
   }
 
-  /** The thread's loop; the main thread gets one created the first time (unless set_event_loop was called). */
+  /**
+   * The thread's loop. Before 3.14 the main thread gets one created the first time (unless
+   * set_event_loop was called), 3.12 and 3.13 with a DeprecationWarning; 3.14 creates none.
+   */
   getEventLoop(): BaseEventLoop {
     const slot = this.slot();
-    if (slot.loop === null && !slot.setCalled && this.realm.threads.isMainThread()) {
+    const implicit = this.realm.python.implicitLoop;
+    if (implicit !== 'raise' && slot.loop === null && !slot.setCalled && this.realm.threads.isMainThread()) {
+      if (implicit === 'warn-and-create') this.realm.warn?.('DeprecationWarning', 'There is no current event loop');
       this.setEventLoop(this.newEventLoop());
     }
     if (slot.loop === null) {

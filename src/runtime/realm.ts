@@ -5,6 +5,7 @@
 // A standalone loop uses the default realm; the simulated process creates a fresh realm for each
 // run, so every run starts from Task-1 and replays identically.
 import type { PyFrame } from './exceptions.js';
+import { DEFAULT_PYTHON_VERSION, PYTHONS, type PythonBehaviour, type PythonVersion } from './python-version.js';
 import { Tracer } from './trace.js';
 
 /** The simulated monotonic clock. */
@@ -44,6 +45,8 @@ const MAIN_THREAD_KEY = {};
 
 export class Realm {
   readonly clock: VirtualClock;
+  /** The Python version this process is: everything that differs between versions is read from here. */
+  readonly python: PythonBehaviour;
   readonly tracer: Tracer;
   threads: ThreadHooks = {
     currentThreadName: () => 'MainThread',
@@ -73,6 +76,11 @@ export class Realm {
    * thread blocked in that loop's selector wait. Standalone, the loop's next select returns at once.
    */
   onSelfPipeWrite: ((loop: object) => void) | undefined;
+  /**
+   * warnings.warn from asyncio's own code (e.g. 3.12's 'There is no current event loop'): the
+   * simulated process shows it as CPython's default filters do; a standalone realm drops it.
+   */
+  warn: ((category: string, message: string) => void) | undefined;
   /** Called by every event loop created in this realm (the simulated process collects them at exit). */
   onLoopCreated: ((loop: object) => void) | undefined;
 
@@ -81,8 +89,9 @@ export class Realm {
   private loopCounter = 0;
   private nextPyId = 0x7f3c_5a1e_0000;
 
-  constructor(clock: VirtualClock = new VirtualClock()) {
+  constructor(clock: VirtualClock = new VirtualClock(), version: PythonVersion = DEFAULT_PYTHON_VERSION) {
     this.clock = clock;
+    this.python = PYTHONS[version];
     this.tracer = new Tracer(
       () => this.clock.now(),
       () => this.threads.currentThreadName(),

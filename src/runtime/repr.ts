@@ -10,6 +10,7 @@
 //   PyBaseException → `ValueError('boom')`
 import { PyBaseException, excStr } from './exceptions.js';
 import { getRealm } from './realm.js';
+import { type PythonBehaviour, stdlibLocation } from './python-version.js';
 
 // ── floats ──────────────────────────────────────────────────────────────────
 
@@ -105,7 +106,7 @@ type AnyFunction = (...args: never[]) => unknown;
  * its done callbacks this way, and the trace formats reprs of pending futures over and over.
  * pyFunction() forgets a function's entry when it renames it.
  */
-const callbackSourceTexts = new WeakMap<object, string>();
+const callbackSourceTexts = new WeakMap<object, { python: PythonBehaviour; text: string }>();
 
 /** Attaches Python metadata to `fn` (returned for chaining): `pyFunction(callBack, {name: 'call_back', file: 'x.py', line: 3})`. */
 export function pyFunction<F extends AnyFunction>(fn: F, info: PyFunctionInfo): F {
@@ -326,7 +327,9 @@ export function reprlibRepr(value: unknown): string {
 // ── format_helpers.py ───────────────────────────────────────────────────────
 
 /** `_format_args_and_kwargs(args, kwargs)`: `(1, 'a', key=2)`. */
-export function formatArgsAndKwargs(args: readonly unknown[] | null, kwargs: Readonly<Record<string, unknown>> | null): string {
+export function formatArgsAndKwargs(args: readonly unknown[] | null, kwargs: Readonly<Record<string, unknown>> | null, showArgs = true): string {
+  // 3.13+ outside debug mode: "arguments may contain sensitive information" (format_helpers.py).
+  if (!showArgs) return '()';
   // The usual call in the trace's callback labels: a task step, or a callback without arguments.
   if (kwargs === null) {
     if (args === null || args.length === 0) return '()';
@@ -342,13 +345,13 @@ export function formatArgsAndKwargs(args: readonly unknown[] | null, kwargs: Rea
 }
 
 /** `_format_callback(func, args, kwargs)`: `call_back(1, 2)`; a partial shows its own and the call's arguments. */
-export function formatCallback(func: unknown, args: readonly unknown[] | null, kwargs: Readonly<Record<string, unknown>> | null, suffix = ''): string {
+export function formatCallback(func: unknown, args: readonly unknown[] | null, kwargs: Readonly<Record<string, unknown>> | null, suffix = '', showArgs = true): string {
   const p = partialInfo(func);
   if (p) {
-    return formatCallback(p.func, p.args, p.keywords, formatArgsAndKwargs(args, kwargs) + suffix);
+    return formatCallback(p.func, p.args, p.keywords, formatArgsAndKwargs(args, kwargs, showArgs) + suffix, showArgs);
   }
   const name = typeof func === 'function' ? functionName(func as AnyFunction) : repr(func);
-  return name + formatArgsAndKwargs(args, kwargs) + suffix;
+  return name + formatArgsAndKwargs(args, kwargs, showArgs) + suffix;
 }
 
 /**
@@ -382,22 +385,29 @@ export function functionSource(func: unknown): { file: string; line: number } | 
   return info?.file !== undefined && info.line !== undefined ? { file: info.file, line: info.line } : undefined;
 }
 
-/** `_format_callback_source(func, args)`: `call_back(1) at x.py:3`. */
-export function formatCallbackSource(func: unknown, args: readonly unknown[] | null): string {
-  if (typeof func === 'function' && (args === null || args.length === 0)) {
+/**
+ * `_format_callback_source(func, args)`: `call_back(1) at x.py:3`. Without `showArgs` (3.13+
+ * outside debug mode) the arguments are left out: `call_back() at x.py:3`. A function of CPython's
+ * own names the line where the realm's version defines it.
+ */
+export function formatCallbackSource(func: unknown, args: readonly unknown[] | null, showArgs = true): string {
+  const python = getRealm().python;
+  if (showArgs && typeof func === 'function' && (args === null || args.length === 0)) {
     const known = callbackSourceTexts.get(func);
-    if (known !== undefined) return known;
-    const text = formatCallbackSourceAnew(func, args);
-    if (formatCallbackIsFinal(func, args)) callbackSourceTexts.set(func, text);
+    if (known !== undefined && known.python === python) return known.text;
+    const text = formatCallbackSourceAnew(func, args, showArgs, python);
+    if (formatCallbackIsFinal(func, args)) callbackSourceTexts.set(func, { python, text });
     return text;
   }
-  return formatCallbackSourceAnew(func, args);
+  return formatCallbackSourceAnew(func, args, showArgs, python);
 }
 
-function formatCallbackSourceAnew(func: unknown, args: readonly unknown[] | null): string {
+function formatCallbackSourceAnew(func: unknown, args: readonly unknown[] | null, showArgs: boolean, python: PythonBehaviour): string {
   const source = functionSource(func);
-  const text = formatCallback(func, args, null);
-  return source ? `${text} at ${source.file}:${source.line}` : text;
+  const text = formatCallback(func, args, null, '', showArgs);
+  if (!source) return text;
+  const shown = stdlibLocation(python, source.file, source.line);
+  return `${text} at ${shown.file}:${shown.line}`;
 }
 
 /** Where CPython's standard library lives in the simulated process (shown in tracebacks and reprs). */

@@ -112,7 +112,7 @@ export function steppingLoop(): EventLoopLike | null {
  */
 export function runningLoop(): EventLoopLike {
   const loop = _getRunningLoop(getRealm()) ?? steppingLoop();
-  if (loop === null) throw new RuntimeError('no running event loop');
+  if (loop === null || loop._runningLoopLost === true) throw new RuntimeError('no running event loop');
   return loop;
 }
 

@@ -132,7 +132,11 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Withdraws one cancellation request; returns how many remain. */
   uncancel(): number {
-    if (this._numCancelsRequested > 0) this._numCancelsRequested -= 1;
+    if (this._numCancelsRequested > 0) {
+      this._numCancelsRequested -= 1;
+      // 3.13+: withdrawing the last request also withdraws a cancellation not yet delivered.
+      if (this._numCancelsRequested === 0 && this._loop.realm.python.uncancelClearsMustCancel) this._mustCancel = false;
+    }
     return this._numCancelsRequested;
   }
 

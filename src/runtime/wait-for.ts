@@ -1,6 +1,7 @@
-// asyncio.wait_for, as in CPython 3.11's asyncio/tasks.py (`wait_for`, `_cancel_and_wait`); 3.12
-// rewrote it on top of asyncio.timeout(), which orders things differently. The lab follows 3.11.
+// asyncio.wait_for, as in CPython 3.11's asyncio/tasks.py (`wait_for`, `_cancel_and_wait`), and as
+// 3.12 rewrote it on top of asyncio.timeout() (gh-96764; PythonBehaviour.waitFor).
 //
+// 3.11:
 // The awaitable is wrapped in a task; a private waiter future is released either by the task's
 // completion or by a TimerHandle after `timeout` seconds. On timeout the task is cancelled and
 // wait_for waits until it has really finished (so nothing runs on after wait_for returns), then
@@ -11,9 +12,12 @@ import { CancelledError, TimeoutError, toPyException } from './exceptions.js';
 import { ASYNCIO_DIR, CREATE_FUTURE_FRAME } from './future-repr.js';
 import { Future } from './futures.js';
 import type { EventLoopLike } from './loop-types.js';
+import type { PythonBehaviour } from './python-version.js';
+import { getRealm } from './realm.js';
 import { partial } from './repr.js';
 import { runningLoop } from './task-registry.js';
 import { type Awaitable, ensureFuture } from './tasks.js';
+import { timeout } from './timeouts.js';
 import { releaseWaiter } from './wait.js';
 
 const TASKS_PY = `${ASYNCIO_DIR}/tasks.py`;
@@ -105,7 +109,49 @@ const waitForDef = asyncDef(
   { file: TASKS_PY, line: 436 },
 );
 
+// 3.12+: the awaitable is awaited in the caller's own task (a coroutine is not wrapped in a task),
+// inside `async with timeouts.timeout(timeout)`: at the deadline the caller's task is cancelled and
+// the timeout turns that CancelledError into TimeoutError. A timeout <= 0 still wraps and cancels.
+type WaitForDef = (aw: Awaitable<unknown>, timeout: number | null) => Coroutine<unknown>;
+const waitForOnTimeoutOf = new Map<PythonBehaviour, WaitForDef>();
+
+function waitForOnTimeout(python: PythonBehaviour): WaitForDef {
+  let def = waitForOnTimeoutOf.get(python);
+  if (def !== undefined) return def;
+  const lines = python.waitForLines!;
+  def = asyncDef(
+    'wait_for',
+    function* (aw: Awaitable<unknown>, delay: number | null) {
+      if (delay !== null && delay <= 0) {
+        const fut = ensureFuture(aw);
+        if (fut.done()) return fut.result();
+        setLine(lines.cancelAndWait);
+        yield* cancelAndWait(fut, runningLoop());
+        return resultOrTimeout(fut);
+      }
+      setLine(lines.asyncWith);
+      const cm = timeout(delay)._enter();
+      let result: unknown;
+      try {
+        setLine(lines.awaitFut);
+        result = yield* (aw as Iterable<unknown> as Generator<unknown, unknown, unknown>);
+      } catch (error) {
+        setLine(lines.asyncWith);
+        cm._exit(toPyException(error));
+        throw error;
+      }
+      cm._exit(null);
+      return result;
+    },
+    { file: `${python.stdlibDir}/asyncio/tasks.py`, line: lines.def },
+  ) as WaitForDef;
+  waitForOnTimeoutOf.set(python, def);
+  return def;
+}
+
 /** `await asyncio.wait_for(aw, timeout)`: `const r = yield* waitFor(work(), 2)`; raises TimeoutError. */
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Coroutine<T> {
+  const python = getRealm().python;
+  if (python.waitFor === 'timeout') return waitForOnTimeout(python)(aw, timeout) as Coroutine<T>;
   return waitForDef(aw, timeout) as Coroutine<T>;
 }

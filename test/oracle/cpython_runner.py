@@ -5,7 +5,8 @@ Reads one JSON program per line on stdin and writes one JSON result per line on 
     {"name": ..., "trace": [entry, ...]}            or, if the harness itself failed,
     {"name": ..., "trace": [...], "error": "..."}
 
-Virtual time: VirtualLoop subclasses asyncio.SelectorEventLoop, so `_run_once` is CPython's own,
+Virtual time: VirtualLoop subclasses asyncio.SelectorEventLoop (through src/engines/virtual_time.py,
+which removes the self-pipe, so it runs under Pyodide too), so `_run_once` is CPython's own,
 untouched. Only two things are replaced:
   * `time()` returns a virtual clock (starting at 0.0);
   * the selector's `select(timeout)` returns no events and advances the clock by exactly `timeout`
@@ -14,9 +15,12 @@ untouched. Only two things are replaced:
     (Ctrl+C while the loop waits): the default handler raises KeyboardInterrupt there, asyncio.Runner's
     handler cancels the main task instead.
 
-asyncio.run() gets such a loop through an event loop policy (OraclePolicy). Its shutdown iterates
-all_tasks(), a set in address order; the runner pins that to creation order (see
-all_tasks_in_creation_order).
+asyncio.run() gets such a loop from the default event loop policy, whose loop factory makes it
+(prepare). Its shutdown iterates all_tasks(), a set in address order; the runner pins that to
+creation order (see all_tasks_in_creation_order).
+
+Under Pyodide (CPython 3.12 to 3.15, test/oracle/pyodide-harness.ts) the same file is imported and
+driven through prepare() and answer(), one program at a time.
 
 Garbage collection: CPython reports some things when an object is destroyed ('Task exception was
 never retrieved', 'Task was destroyed but it is pending!'), at a moment set by reference counting.
@@ -41,6 +45,10 @@ import signal
 import sys
 import traceback
 import warnings
+
+# virtual_time.py sits in src/engines; under Pyodide it is already importable.
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'engines'))
+from virtual_time import VirtualTimeLoop, use_virtual_time  # noqa: E402
 
 MAX_SELECTS = 20000  # a runaway program (it should never happen: generated call graphs are acyclic)
 
@@ -82,7 +90,7 @@ class VirtualSelector(selectors.SelectSelector):
         return []
 
 
-class VirtualLoop(asyncio.SelectorEventLoop):
+class VirtualLoop(VirtualTimeLoop):
     def __init__(self, program_run):
         self._program_run = program_run
         super().__init__(VirtualSelector(program_run))
@@ -213,7 +221,7 @@ class ProgramRun:
             self.functions[name] = self._make_function(name, fn)
 
     def new_loop(self):
-        """The program's loop; asyncio.run() makes a new one (through OraclePolicy), which becomes it."""
+        """The program's loop; asyncio.run() makes a new one (through the policy set in prepare), which becomes it."""
         self.loop = VirtualLoop(self)
         self.loops.append(self.loop)
         if self.program.get('handler', 'custom') == 'custom':
@@ -485,13 +493,6 @@ def all_tasks_in_creation_order(loop=None):
     return sorted(_all_tasks(loop), key=lambda t: order.get(id(t), len(order)))
 
 
-class OraclePolicy(asyncio.DefaultEventLoopPolicy):
-    """asyncio.run() asks the policy for a new loop: it gets a virtual-time one of the current program."""
-
-    def new_event_loop(self):
-        return CURRENT.new_loop()
-
-
 CURRENT = None
 
 
@@ -503,26 +504,34 @@ def task_order(name):
 AWAITS = {'sleep', 'await', 'await_coro', 'gather', 'wait', 'wait_for', 'shield'}
 
 
-def main():
+def prepare():
     # 'coroutine ... was never awaited' and the like: the runtime has no garbage collector to warn from.
     warnings.simplefilter('ignore')
-    asyncio.set_event_loop_policy(OraclePolicy())
+    # asyncio.run() asks the policy for a new loop: it gets a virtual-time one of the current program.
+    use_virtual_time(lambda: CURRENT.new_loop())
     asyncio.tasks.all_tasks = all_tasks_in_creation_order
+
+
+def answer(line):
+    """One program (a JSON line) in, its result (a JSON line) out."""
+    program = json.loads(line)
+    result = {'name': program.get('name')}
+    try:
+        run = ProgramRun(program)
+        result['trace'] = run.run()
+    except BaseException:  # noqa: B902 - a harness error is reported, never fatal to the batch
+        result['trace'] = []
+        result['error'] = traceback.format_exc()
+    return json.dumps(result)
+
+
+def main():
+    prepare()
     out = sys.stdout
     for line in sys.stdin:
-        line = line.strip()
-        if not line:
-            continue
-        program = json.loads(line)
-        result = {'name': program.get('name')}
-        try:
-            run = ProgramRun(program)
-            result['trace'] = run.run()
-        except BaseException:  # noqa: B902 - a harness error is reported, never fatal to the batch
-            result['trace'] = []
-            result['error'] = traceback.format_exc()
-        out.write(json.dumps(result) + '\n')
-        out.flush()
+        if line.strip():
+            out.write(answer(line) + '\n')
+            out.flush()
 
 
 if __name__ == '__main__':

@@ -25,6 +25,7 @@ import {
   isException,
 } from '../../src/runtime/exceptions.js';
 import { Future } from '../../src/runtime/futures.js';
+import type { PythonVersion } from '../../src/runtime/python-version.js';
 import { Realm, withRealm } from '../../src/runtime/realm.js';
 import { pyFunction, repr } from '../../src/runtime/repr.js';
 import { Runner } from '../../src/runtime/runners.js';
@@ -94,7 +95,7 @@ function byTaskName(a: Task, b: Task): number {
 
 class ProgramRun {
   readonly trace: Entry[] = [];
-  readonly realm = new Realm();
+  readonly realm: Realm;
   loop: BaseEventLoop;
   /** The asyncio.Runner of a running asyncio_run op: Ctrl+C goes to its SIGINT handler. */
   private runner: Runner | undefined;
@@ -108,7 +109,11 @@ class ProgramRun {
   private readonly labels = new Map<unknown, string>();
   private readonly functions = new Map<string, (...args: unknown[]) => unknown>();
 
-  constructor(readonly program: Program) {
+  constructor(
+    readonly program: Program,
+    python: PythonVersion,
+  ) {
+    this.realm = new Realm(undefined, python);
     this.loop = this.useLoop(new BaseEventLoop({ realm: this.realm }));
     let inTraceback = false;
     this.realm.sink = (stream, text) => {
@@ -347,8 +352,13 @@ class ProgramRun {
       case 'stop':
         loop.stop();
         break;
-      case 'raise':
-        throw makeExc(op.exc);
+      case 'raise': {
+        // A raised exception has a traceback (its frames are dropped from the compared output, the
+        // `Traceback` header stays); one only made, for set_exception, has none.
+        const exc = makeExc(op.exc);
+        exc.frames.push({ file: 'program.py', line: 0, name: where });
+        throw exc;
+      }
       case 'return':
         return { value: valueOf(op.value) };
       case 'run_until_complete': {
@@ -512,8 +522,8 @@ class ProgramRun {
  * Runs one program on the runtime; a failure of the runner itself is reported in `error`.
  * `listen` receives the runtime's own trace events (src/runtime/trace.ts) while it runs.
  */
-export function runOnRuntime(program: Program, options: { listen?: TraceListener } = {}): RunResult {
-  const run = new ProgramRun(program);
+export function runOnRuntime(program: Program, options: { listen?: TraceListener; python?: PythonVersion } = {}): RunResult {
+  const run = new ProgramRun(program, options.python ?? '3.11');
   if (options.listen) run.realm.tracer.listen(options.listen);
   try {
     return { name: program.name, trace: run.run() };

@@ -3,6 +3,7 @@
 // program as the main module, then the interpreter's shutdown; and returns the whole trace and how
 // the run ended. Same program and same interrupts give the same trace.
 import type { BaseEventLoop } from '../base-events.js';
+import type { PythonVersion } from '../python-version.js';
 import { Realm, withRealm } from '../realm.js';
 import type { TraceEvent } from '../trace.js';
 import type { ProcessContext } from './context.js';
@@ -26,6 +27,8 @@ export interface ProcessOptions {
   file?: string;
   /** The program's source text, so tracebacks can show each frame's line. */
   source?: string;
+  /** Which CPython the process is (`--python`). Default: the runtime's default version. */
+  python?: PythonVersion;
 }
 
 /** The main module: a generator function receiving `py` (it may also be a plain function). */
@@ -45,7 +48,7 @@ export interface ProcessResult {
 }
 
 export function runProcess(main: MainProgram, options: ProcessOptions = {}): ProcessResult {
-  const realm = new Realm();
+  const realm = new Realm(undefined, options.python);
   realm.debug = options.debug ?? false;
   const kernel = new Kernel(realm, options.interrupts ?? []);
   const file = options.file ?? 'main.py';
@@ -53,6 +56,7 @@ export function runProcess(main: MainProgram, options: ProcessOptions = {}): Pro
   if (options.source !== undefined) sources.add(file, options.source);
   const output = new ProcessOutput(realm);
   const warnings = new Warnings(kernel, output, sources, realm.debug, file);
+  realm.warn = (category, message) => warnings.warn(category, message);
   const ctx: ProcessContext = {
     realm,
     kernel,

@@ -1,0 +1,133 @@
+// The Python versions the runtime can be, and what differs between them: the version switch.
+//
+// Every behaviour that depends on the version is a field of PythonBehaviour, read from the realm
+// (`getRealm().python`) at the one place that concept is implemented: the policy reads
+// `implicitLoop`, wait_for reads `waitFor`, Handle's repr reads `handleArgsInRepr`, and so on. No
+// other file compares version strings. docs/runtime-api.md lists the differences with their sources.
+import { STDLIB_LINE_BLOCKS } from './stdlib-lines.js';
+
+export const PYTHON_VERSIONS = ['3.11', '3.12', '3.13', '3.14', '3.15'] as const;
+export type PythonVersion = (typeof PYTHON_VERSIONS)[number];
+
+export function isPythonVersion(value: string): value is PythonVersion {
+  return (PYTHON_VERSIONS as readonly string[]).includes(value);
+}
+
+export interface PythonBehaviour {
+  readonly version: PythonVersion;
+  /** The release the lab's oracles run (`sys.version`'s first word). */
+  readonly release: string;
+  /** Where the standard library lives, as a Linux install of this version shows it in tracebacks and reprs. */
+  readonly stdlibDir: string;
+  /**
+   * `asyncio.get_event_loop()` (and what calls it: ensure_future, Future(), gather outside a loop)
+   * in the main thread when no loop is running or set and set_event_loop was never called:
+   * 3.11 creates one silently; 3.12 and 3.13 warn (DeprecationWarning 'There is no current event
+   * loop') and create one; 3.14 removed the creation (RuntimeError, gh-126353).
+   */
+  readonly implicitLoop: 'create' | 'warn-and-create' | 'raise';
+  /**
+   * `asyncio.wait_for`: 3.11 wraps the awaitable in a task and waits on a private future; 3.12
+   * rewrote it on `asyncio.timeout()` (gh-96764), awaiting it in the caller's own task.
+   */
+  readonly waitFor: 'wrap-in-task' | 'timeout';
+  /** Where 3.12+'s tasks.py has wait_for's `def`, `await _cancel_and_wait(fut)`, `async with ...timeout(...)` and `return await fut`. */
+  readonly waitForLines: { readonly def: number; readonly cancelAndWait: number; readonly asyncWith: number; readonly awaitFut: number } | null;
+  /** 3.13: an exception other than CancelledError leaving an expired timeout() gets a TimeoutError inserted in its context chain. */
+  readonly timeoutMarksOtherErrors: boolean;
+  /** gather(): 3.12 completes children that are already done at once instead of through a done callback. */
+  readonly gatherDoneChildrenAtOnce: boolean;
+  /**
+   * 3.14 records which task awaits which future (asyncio's call graphs). shield() then adds one more
+   * done callback to the inner future when called in a task (`_clear_awaited_by_callback`), and
+   * an exception the inner future ends with after the outer was cancelled is reported by
+   * `_log_on_exception` ('ValueError exception in shielded future') instead of silently marked
+   * retrieved. The lines are where that version's tasks.py defines them; null before 3.14.
+   */
+  readonly shieldAwaitedBy: { readonly clearAwaitedByLine: number; readonly logOnExceptionLine: number } | null;
+  /** 3.13: Task.uncancel() bringing the count to zero also clears a pending `_must_cancel` (gh-102780). */
+  readonly uncancelClearsMustCancel: boolean;
+  /**
+   * 3.13 only (3.13.2, as the oracle runs it): run_forever's setup sits inside its try, so a
+   * run_forever refused because a loop is already running (or closed) still runs the clean-up:
+   * `_stopping` reset, `_thread_id` None, and no running loop any more.
+   */
+  readonly runForeverCleanupOnRefusal: boolean;
+  /** Handle and TimerHandle reprs show the callback's arguments: always, or (3.13+) only in debug mode. */
+  readonly handleArgsInRepr: 'always' | 'debug';
+  /** 3.14: call_soon_threadsafe makes an `_ThreadSafeHandle` (its repr says so). */
+  readonly threadsafeHandleClass: string;
+  /**
+   * `_run_once`'s ready window: timers due before `end` run in this iteration. 3.11 to 3.14:
+   * `now + clock_resolution`; 3.15: `now + max(clock_resolution, math.ulp(now))`.
+   */
+  readyWindowEnd(now: number, clockResolution: number): number;
+}
+
+/** math.ulp(x) for a finite non-negative double: the gap to the next representable double. */
+export function ulp(x: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  view.setBigUint64(0, bits + 1n);
+  return view.getFloat64(0) - Math.abs(x);
+}
+
+const WAIT_FOR_LINES: Partial<Record<PythonVersion, PythonBehaviour['waitForLines']>> = {
+  '3.12': { def: 472, cancelAndWait: 513, asyncWith: 519, awaitFut: 520 },
+  '3.13': { def: 459, cancelAndWait: 500, asyncWith: 506, awaitFut: 507 },
+  '3.14': { def: 440, cancelAndWait: 481, asyncWith: 487, awaitFut: 488 },
+  '3.15': { def: 440, cancelAndWait: 481, asyncWith: 487, awaitFut: 488 },
+};
+
+const SHIELD_AWAITED_BY: Partial<Record<PythonVersion, PythonBehaviour['shieldAwaitedBy']>> = {
+  '3.14': { clearAwaitedByLine: 975, logOnExceptionLine: 911 },
+  '3.15': { clearAwaitedByLine: 978, logOnExceptionLine: 914 },
+};
+
+const RELEASES: Record<PythonVersion, string> = { '3.11': '3.11.7', '3.12': '3.12.7', '3.13': '3.13.2', '3.14': '3.14.2', '3.15': '3.15.0rc1' };
+
+function behaviour(version: PythonVersion): PythonBehaviour {
+  const minor = Number(version.split('.')[1]);
+  return {
+    version,
+    release: RELEASES[version],
+    stdlibDir: `/usr/lib/python${version}`,
+    implicitLoop: minor <= 11 ? 'create' : minor <= 13 ? 'warn-and-create' : 'raise',
+    waitFor: minor <= 11 ? 'wrap-in-task' : 'timeout',
+    waitForLines: WAIT_FOR_LINES[version] ?? null,
+    timeoutMarksOtherErrors: minor >= 13,
+    gatherDoneChildrenAtOnce: minor >= 12,
+    shieldAwaitedBy: SHIELD_AWAITED_BY[version] ?? null,
+    uncancelClearsMustCancel: minor >= 13,
+    runForeverCleanupOnRefusal: minor === 13,
+    handleArgsInRepr: minor <= 12 ? 'always' : 'debug',
+    threadsafeHandleClass: minor >= 14 ? '_ThreadSafeHandle' : 'Handle',
+    readyWindowEnd: minor >= 15 ? (now, resolution) => now + Math.max(resolution, ulp(now)) : (now, resolution) => now + resolution,
+  };
+}
+
+export const PYTHONS: Readonly<Record<PythonVersion, PythonBehaviour>> = Object.fromEntries(PYTHON_VERSIONS.map((v) => [v, behaviour(v)])) as Record<PythonVersion, PythonBehaviour>;
+
+/** The version a Realm is unless told otherwise. */
+export const DEFAULT_PYTHON_VERSION: PythonVersion = '3.11';
+
+/** The standard library directory the runtime's own code names (its lines are 3.11's). */
+export const STDLIB_311 = '/usr/lib/python3.11/';
+
+/**
+ * Where a location in CPython 3.11's standard library (as the runtime records it) stands in
+ * `python`: the same file under the version's directory, the line moved with the code around it.
+ * A line that changed in that version, and any location outside the standard library, is kept.
+ */
+export function stdlibLocation(python: PythonBehaviour, file: string, line: number): { file: string; line: number } {
+  if (python.version === '3.11' || !file.startsWith(STDLIB_311)) return { file, line };
+  const name = file.slice(STDLIB_311.length);
+  const moved = `${python.stdlibDir}/${name}`;
+  const blocks = STDLIB_LINE_BLOCKS[python.version]?.[name];
+  if (blocks === undefined) return { file: moved, line };
+  for (const [first, count, offset] of blocks) {
+    if (line >= first && line < first + count) return { file: moved, line: line + offset };
+  }
+  return { file: moved, line };
+}

@@ -1,0 +1,4 @@
+// The differential oracle on CPython 3.14 (Pyodide): see versions.ts.
+import { describeVersion } from './versions.js';
+
+describeVersion('3.14');

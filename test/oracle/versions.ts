@@ -1,0 +1,65 @@
+// The differential oracle on CPython 3.12 to 3.15: the same generated programs and hand-written
+// cases run on that version's real CPython (cpython_runner.py inside Pyodide, pyodide-harness.ts)
+// and on the runtime set to that version (Realm's PythonBehaviour); the traces must be equal.
+// Each version has a test file of its own (python-3.1x.test.ts), so each loads its Pyodide once
+// and the files run in parallel.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PyodideVersion } from '../../src/engines/pyodide.js';
+import { PYTHONS } from '../../src/runtime/python-version.js';
+import { generate } from './generate.js';
+import { type Comparison, compare, explain } from './harness.js';
+import type { Program } from './program.js';
+import { type PyodideOracle, loadOracle, outsideModel } from './pyodide-harness.js';
+import { runOnRuntime } from './ts-runner.js';
+
+/** Generated programs per version in CI (seeds 1..N); docs/oracle.md gives the sweeps beyond. */
+export const VERSION_SEEDS = 600;
+
+function differences(oracle: PyodideOracle, version: PyodideVersion, programs: Program[]): Comparison[] {
+  const cpython = oracle.run(programs);
+  return programs.map((p, i) => compare(p, cpython[i]!, runOnRuntime(p, { python: version }))).filter((c) => c.diffAt >= 0);
+}
+
+function report(failures: Comparison[], total: number): string {
+  if (failures.length === 0) return '';
+  const names = failures.map((f) => f.program.name).join(', ');
+  return `${failures.length} of ${total} programs differ from CPython (${names}); the first:\n\n${explain(failures[0]!)}`;
+}
+
+const casesDir = join(import.meta.dirname, 'cases');
+const cases = readdirSync(casesDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => JSON.parse(readFileSync(join(casesDir, name), 'utf8')) as Program);
+
+export function describeVersion(version: PyodideVersion): void {
+  describe(`Python ${version}: the runtime runs programs exactly as CPython ${PYTHONS[version].release} (Pyodide)`, () => {
+    let oracle: PyodideOracle;
+    beforeAll(async () => {
+      oracle = await loadOracle(version, PYTHONS[version].stdlibDir);
+    });
+
+    it(`is CPython ${PYTHONS[version].release}`, () => {
+      expect(oracle.python.fullVersion).toBe(PYTHONS[version].release);
+    });
+
+    const BATCH = 200;
+    for (let start = 1; start <= VERSION_SEEDS; start += BATCH) {
+      const end = Math.min(VERSION_SEEDS, start + BATCH - 1);
+      it(`traces seeds ${start}..${end} identically`, () => {
+        const programs = Array.from({ length: end - start + 1 }, (_, i) => generate(start + i)).filter((p) => !outsideModel(version, p));
+        expect(programs.length).toBeGreaterThan((end - start + 1) * 0.9);
+        const failures = differences(oracle, version, programs);
+        expect(failures.length, report(failures, programs.length)).toBe(0);
+      });
+    }
+
+    it('traces the hand-written edge cases identically', () => {
+      const programs = cases.filter((p) => !outsideModel(version, p));
+      const failures = differences(oracle, version, programs);
+      expect(failures.length, report(failures, programs.length)).toBe(0);
+    });
+  });
+}
