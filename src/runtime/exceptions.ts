@@ -5,9 +5,9 @@
 //
 // Every class carries its Python name (`pyName`), so tracebacks and reprs read as CPython's:
 // `RuntimeError: This event loop is already running`.
+import { getRealm } from './realm.js';
 import { repr, str, tuple } from './repr.js';
 import { stdlibLocation } from './python-version.js';
-import { getRealm } from './realm.js';
 
 /** One frame of a simulated traceback. */
 export interface PyFrame {
@@ -38,6 +38,7 @@ export class PyBaseException extends Error {
     super(args.length > 0 ? String(args[0]) : '');
     this.args = args;
     this.name = (this.constructor as typeof PyBaseException).pyName;
+    getRealm().onExceptionMade?.(this);
   }
 
   /** The Python class name. */

@@ -81,6 +81,11 @@ export class Realm {
    * simulated process shows it as CPython's default filters do; a standalone realm drops it.
    */
   warn: ((category: string, message: string) => void) | undefined;
+  /**
+   * Called with every Python exception made in this realm (CPython's `raise X(...)` makes and raises
+   * it at one line): the simulated process notes where it is raised, for its traceback.
+   */
+  onExceptionMade: ((error: object) => void) | undefined;
   /** Called by every event loop created in this realm (the simulated process collects them at exit). */
   onLoopCreated: ((loop: object) => void) | undefined;
 
