@@ -15,7 +15,7 @@ import { type PyodideOracle, loadOracle, outsideModel } from './pyodide-harness.
 import { runOnRuntime } from './ts-runner.js';
 
 /** Generated programs per version in CI (seeds 1..N); docs/oracle.md gives the sweeps beyond. */
-export const VERSION_SEEDS = 600;
+export const VERSION_SEEDS = 500;
 
 function differences(oracle: PyodideOracle, version: PyodideVersion, programs: Program[]): Comparison[] {
   const cpython = oracle.run(programs);
@@ -45,7 +45,7 @@ export function describeVersion(version: PyodideVersion): void {
       expect(oracle.python.fullVersion).toBe(PYTHONS[version].release);
     });
 
-    const BATCH = 200;
+    const BATCH = 250;
     for (let start = 1; start <= VERSION_SEEDS; start += BATCH) {
       const end = Math.min(VERSION_SEEDS, start + BATCH - 1);
       it(`traces seeds ${start}..${end} identically`, () => {
