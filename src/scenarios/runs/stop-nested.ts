@@ -28,13 +28,14 @@ export function stopNestedProgram(asWritten: boolean) {
       const coroutine2 = do_some_work(2);
       py.line(12);
       const coroutine3 = do_some_work(3);
-      py.line(14);
+      // The list's items are evaluated first, then it is bound to `tasks` at line 14.
       py.line(15);
       const t1 = asyncio.ensureFuture(coroutine1);
       py.line(16);
       const t2 = asyncio.ensureFuture(coroutine2);
       py.line(17);
       const t3 = asyncio.ensureFuture(coroutine3);
+      py.line(14);
       py.line(19);
       const [done] = (yield* asyncio.wait([t1, t2, t3])) as [Set<Future<string>>, Set<Future<string>>];
       py.line(20);
@@ -48,18 +49,15 @@ export function stopNestedProgram(asWritten: boolean) {
     py.line(23);
     const loop = asyncio.getEventLoop();
     py.line(24);
-    // See stop-wait.ts: no py.line in the finally clause while an exception propagates.
-    let raising = false;
     try {
       py.line(26);
       try {
         yield* loop.blocking.runUntilComplete(main());
       } catch (e) {
-        if (!(e instanceof KeyboardInterrupt)) throw e;
         py.line(28);
+        if (!(e instanceof KeyboardInterrupt)) throw e;
         py.line(29, asWritten ? 'asyncio.Task.all_tasks' : undefined);
         if (asWritten) {
-          raising = true;
           throw allTasksRemoved(e);
         }
         py.print(asyncio.allTasks(loop));
@@ -72,7 +70,7 @@ export function stopNestedProgram(asWritten: boolean) {
         yield* loop.blocking.runForever();
       }
     } finally {
-      if (!raising) py.line(35);
+      py.line(35);
       loop.close();
     }
   };

@@ -31,31 +31,28 @@ export function stopWaitProgram(asWritten: boolean) {
     const coroutine2 = do_some_work(2);
     py.line(11);
     const coroutine3 = do_some_work(3);
-    py.line(13);
+    // The list's items are evaluated first, then it is bound to `tasks` at line 13.
     py.line(14);
     const t1 = asyncio.ensureFuture(coroutine1);
     py.line(15);
     const t2 = asyncio.ensureFuture(coroutine2);
     py.line(16);
     const t3 = asyncio.ensureFuture(coroutine3);
+    py.line(13);
     const tasks = [t1, t2, t3];
     py.line(19);
     const loop = asyncio.getEventLoop();
     py.line(20);
-    // The runtime records a frame's line when the exception leaves the frame, so a py.line in the
-    // finally clause would move the traceback's line: mark it only when nothing is propagating.
-    let raising = false;
     try {
       py.line(22);
       try {
         yield* loop.blocking.runUntilComplete(asyncio.wait(tasks));
       } catch (e) {
-        if (!(e instanceof KeyboardInterrupt)) throw e;
         py.line(24);
+        if (!(e instanceof KeyboardInterrupt)) throw e;
         // (the attribute lookup that fails on 3.9+ is what a traceback underlines)
         py.line(25, asWritten ? 'asyncio.Task.all_tasks' : undefined);
         if (asWritten) {
-          raising = true;
           throw allTasksRemoved(e);
         }
         py.print('查看事件循环里的所有任务:', asyncio.allTasks(loop));
@@ -71,7 +68,7 @@ export function stopWaitProgram(asWritten: boolean) {
         yield* loop.blocking.runForever();
       }
     } finally {
-      if (!raising) py.line(31);
+      py.line(31);
       loop.close();
     }
   };
