@@ -5,6 +5,13 @@ import type { TraceEvent } from '../runtime/trace.js';
 
 export type Lang = 'zh' | 'en';
 
+/**
+ * The longest simulated span a run is watched for: an hour (`--until`, and a scenario's own
+ * `until`). Runs are streamed, so a longer one would fit in memory, but not in anyone's patience:
+ * an hour of a 1 ms timer chain is millions of events.
+ */
+export const MAX_UNTIL = 3600;
+
 /** Text in both of the lab's languages. */
 export interface Bilingual {
   zh: string;
