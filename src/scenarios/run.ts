@@ -1,19 +1,35 @@
 // Runs a lesson's program on the simulated process (src/runtime/process): the options a learner
-// chose, the file name and source text tracebacks show.
+// chose, the file name and source text tracebacks show; then the lesson's notes are tied to the events
+// they explain (notes.ts).
 import { runProcess, type MainProgram } from '../runtime/process/index.js';
 import type { TraceEvent } from '../runtime/trace.js';
+import { NoteMatcher, withNotes, type LessonNote } from './notes.js';
 import type { PythonSource, RunOptions, RunResult } from './types.js';
 
-export function runOn(program: MainProgram, source: PythonSource, options: RunOptions): RunResult {
+/** Runs `program` and places the lesson's `notes` after the events they explain. */
+export function runOn(program: MainProgram, source: PythonSource, options: RunOptions, notes: readonly LessonNote[] = []): RunResult {
   const { events, end } = runProcess(program, {
     debug: options.debug,
     interrupts: options.interrupts,
     until: options.until,
     file: source.file,
     source: source.text,
-    ...(options.sink ? { sink: options.sink } : {}),
+    ...(options.sink ? { sink: notes.length === 0 ? options.sink : notedSink(options.sink, notes) } : {}),
   });
-  return { events, end };
+  return { events: withNotes(events, notes), end };
+}
+
+/** A streamed run's sink with the lesson's notes placed after the events they explain, as they pass. */
+function notedSink(sink: NonNullable<RunOptions['sink']>, notes: readonly LessonNote[]): NonNullable<RunOptions['sink']> {
+  const matcher = new NoteMatcher(notes);
+  return {
+    ...(sink.attach ? { attach: (control) => sink.attach!(control) } : {}),
+    ...(sink.beforeAdvance ? { beforeAdvance: (t) => sink.beforeAdvance!(t) } : {}),
+    event: (event) => {
+      sink.event(event);
+      for (const note of matcher.after(event)) sink.event(note);
+    },
+  };
 }
 
 /**
