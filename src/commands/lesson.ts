@@ -7,7 +7,7 @@ import { shellStatus } from '../runtime/process/shell-status.js';
 import type { Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { usageOf } from './catalog.js';
 import type { CliContext } from './io.js';
-import { budgetsOf, langFromEnv, lessonOptions, type LessonFlags } from './options.js';
+import { LAB_PYTHON, budgetsOf, langFromEnv, lessonOptions, type LessonFlags } from './options.js';
 import type { RunTarget } from '../playback/simulation.js';
 import { runLesson } from './run-lesson.js';
 import { didYouMean } from './suggest.js';
@@ -67,7 +67,7 @@ export async function runChosen(ctx: CliContext, command: Command, lesson: Lesso
   // Without --until, watch the lesson's default span, and as long again after the last Ctrl+C
   // (the program may take a while to shut down, or hang and need a second one).
   const until = flags.until ?? (last === undefined ? lesson.defaultUntil : Math.max(lesson.defaultUntil, last + lesson.defaultUntil));
-  const options: RunOptions = { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until };
+  const options: RunOptions = { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until, python: flags.python ?? LAB_PYTHON };
   const late = interruptAfterExit(variant ?? lesson, options);
   if (late !== undefined) usageError(command, late);
   return runLesson(ctx, {

@@ -1,7 +1,20 @@
 // Option values: parsing (each bad value is a usage error, exit status 2) and defaults.
 import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_BUDGETS, type Budgets } from '../playback/budgets.js';
+import { PYTHON_VERSIONS, type PythonVersion, isPythonVersion } from '../runtime/python-version.js';
 import { MAX_UNTIL, type Lang } from '../scenarios/types.js';
+
+/**
+ * The Python a lesson runs as unless `--python` says otherwise. 3.11 while the lessons' corrected
+ * programs still rely on `get_event_loop()` creating a loop (3.14 raises there).
+ */
+export const LAB_PYTHON: PythonVersion = '3.11';
+
+/** `--python 3.11|3.12|3.13|3.14|3.15`. */
+export function parsePython(value: string): PythonVersion {
+  if (isPythonVersion(value)) return value;
+  throw new InvalidArgumentError(`expected one of ${PYTHON_VERSIONS.join(', ')}.`);
+}
 
 /** Slower than this a second of simulated time takes over a day to watch: surely a typo. */
 export const MIN_SPEED = 1e-4;
@@ -101,6 +114,8 @@ export interface LessonFlags {
   until?: number;
   debug?: boolean;
   lang?: Lang;
+  /** `--python` (commander fills in the default). */
+  python?: PythonVersion;
   maxInstantEvents?: number;
   maxEvents?: number;
   maxMemory?: number;
@@ -129,6 +144,7 @@ export function viewOptions(): Option[] {
     new Option('--interrupt-at <s[,s...]>', 'press Ctrl+C (SIGINT) at these simulated times, in seconds').argParser(parseInterrupts),
     new Option('--until <s>', 'stop watching a run that never ends at this simulated time (default: the lesson\'s)').argParser(parseSeconds),
     new Option('--debug', 'asyncio debug mode, as `python -X dev` shows it'),
+    new Option('--python <version>', `run as this CPython: ${PYTHON_VERSIONS.join(' | ')}`).default(LAB_PYTHON).argParser(parsePython),
     new Option('--lang <lang>', 'language of explanations and the timeline: zh or en (default: from LC_ALL / LC_MESSAGES / LANG)').argParser(parseLang),
     new Option('--max-instant-events <n>', `stop a run after this many events at one simulated instant, i.e. without time advancing by a wait (default: ${DEFAULT_BUDGETS.instantEvents})`).argParser(parseCount),
     new Option('--max-events <n>', `stop a run after this many events in all (default: ${DEFAULT_BUDGETS.events})`).argParser(parseCount),

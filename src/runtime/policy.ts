@@ -43,7 +43,17 @@ export class DefaultEventLoopPolicy {
       this.setEventLoop(this.newEventLoop());
     }
     if (slot.loop === null) {
-      throw new RuntimeError(`There is no current event loop in thread ${repr(this.realm.threads.currentThreadName())}.`);
+      const error = new RuntimeError(`There is no current event loop in thread ${repr(this.realm.threads.currentThreadName())}.`);
+      const line = this.realm.python.noCurrentLoopLine;
+      if (line !== null) {
+        error.frames.push({
+          file: `${this.realm.python.stdlibDir}/asyncio/events.py`,
+          line,
+          name: 'get_event_loop',
+          text: "raise RuntimeError('There is no current event loop in thread %r.'\n                       % threading.current_thread().name)",
+        });
+      }
+      throw error;
     }
     return slot.loop;
   }

@@ -27,6 +27,14 @@ export interface PythonBehaviour {
    */
   readonly implicitLoop: 'create' | 'warn-and-create' | 'raise';
   /**
+   * Where that version's events.py raises 'There is no current event loop' (its traceback shows the
+   * frame, the statement on two lines as 3.13+ print it); known for 3.14 and 3.15, where a lesson
+   * meets it at its first asyncio line.
+   */
+  readonly noCurrentLoopLine: number | null;
+  /** Where that version's tasks.py has ensure_future's `loop = events.get_event_loop()` (3.14, 3.15: its traceback shows it). */
+  readonly ensureFutureGetLoopLine: number | null;
+  /**
    * `asyncio.wait_for`: 3.11 wraps the awaitable in a task and waits on a private future; 3.12
    * rewrote it on `asyncio.timeout()` (gh-96764), awaiting it in the caller's own task.
    */
@@ -53,6 +61,10 @@ export interface PythonBehaviour {
    * `_stopping` reset, `_thread_id` None, and no running loop any more.
    */
   readonly runForeverCleanupOnRefusal: boolean;
+  /** 3.13+ tracebacks anchor a call expression: `~` under the callee, `^` under the arguments (3.11, 3.12: all `^`). */
+  readonly callAnchors: boolean;
+  /** How a warning raised with no Python frame running names its place: `sys:1` (3.11, 3.12), `<sys>:0` (3.13+). */
+  readonly noFrameWarningPlace: string;
   /** Handle and TimerHandle reprs show the callback's arguments: always, or (3.13+) only in debug mode. */
   readonly handleArgsInRepr: 'always' | 'debug';
   /** 3.14: call_soon_threadsafe makes an `_ThreadSafeHandle` (its repr says so). */
@@ -94,6 +106,8 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     release: RELEASES[version],
     stdlibDir: `/usr/lib/python${version}`,
     implicitLoop: minor <= 11 ? 'create' : minor <= 13 ? 'warn-and-create' : 'raise',
+    noCurrentLoopLine: ({ '3.14': 715, '3.15': 718 } as Partial<Record<PythonVersion, number>>)[version] ?? null,
+    ensureFutureGetLoopLine: ({ '3.14': 730, '3.15': 733 } as Partial<Record<PythonVersion, number>>)[version] ?? null,
     waitFor: minor <= 11 ? 'wrap-in-task' : 'timeout',
     waitForLines: WAIT_FOR_LINES[version] ?? null,
     timeoutMarksOtherErrors: minor >= 13,
@@ -101,6 +115,8 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     shieldAwaitedBy: SHIELD_AWAITED_BY[version] ?? null,
     uncancelClearsMustCancel: minor >= 13,
     runForeverCleanupOnRefusal: minor === 13,
+    callAnchors: minor >= 13,
+    noFrameWarningPlace: minor >= 13 ? '<sys>:0' : 'sys:1',
     handleArgsInRepr: minor <= 12 ? 'always' : 'debug',
     threadsafeHandleClass: minor >= 14 ? '_ThreadSafeHandle' : 'Handle',
     readyWindowEnd: minor >= 15 ? (now, resolution) => now + Math.max(resolution, ulp(now)) : (now, resolution) => now + resolution,

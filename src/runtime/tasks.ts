@@ -16,6 +16,7 @@ import { CancelledError, InvalidStateError, PyBaseException, type PyFrame, Runti
 import { ENSURE_FUTURE_CREATE_TASK_FRAME, ENSURE_FUTURE_FRAME, asyncioFrame, taskReprText } from './future-repr.js';
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
+import { getRealm } from './realm.js';
 import { pyAddress, pyFunction, repr, str } from './repr.js';
 import { enterTask, eventLoopForHelpers, leaveTask, registerTask, runningLoop, unregisterTask } from './task-registry.js';
 
@@ -355,6 +356,19 @@ export interface EnsureFutureOptions {
 }
 
 /** `asyncio.ensure_future(x, loop=)`: a future as is; a coroutine wrapped in a Task on `loop` (default: the running loop). */
+/** `loop = events.get_event_loop()` in ensure_future; where it raises (3.14+), its traceback shows this frame. */
+function ensureFutureLoop(): EventLoopLike {
+  try {
+    return eventLoopForHelpers();
+  } catch (error) {
+    const python = getRealm().python;
+    if (python.ensureFutureGetLoopLine !== null) {
+      if (error instanceof PyBaseException) error.frames.unshift({ file: `${python.stdlibDir}/asyncio/tasks.py`, line: python.ensureFutureGetLoopLine, name: 'ensure_future', text: 'loop = events.get_event_loop()' });
+    }
+    throw error;
+  }
+}
+
 export function ensureFuture<T>(value: Awaitable<T>, options: EnsureFutureOptions = {}): Future<T> {
   if (isFuture(value)) {
     if (options.loop !== undefined && options.loop !== value.getLoop()) {
@@ -363,7 +377,7 @@ export function ensureFuture<T>(value: Awaitable<T>, options: EnsureFutureOption
     return value as Future<T>;
   }
   if (!isCoroutine(value)) throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
-  const loop = options.loop ?? eventLoopForHelpers();
+  const loop = options.loop ?? ensureFutureLoop();
   try {
     return createTaskOn(loop, value, { frames: [...(options.callerFrames ?? [ENSURE_FUTURE_FRAME]), ENSURE_FUTURE_CREATE_TASK_FRAME] });
   } catch (error) {

@@ -10,6 +10,7 @@ import type { PythonSource, RunOptions, RunResult } from './types.js';
 export function runOn(program: MainProgram, source: PythonSource, options: RunOptions, notes: readonly LessonNote[] = []): RunResult {
   const { events, end } = runProcess(program, {
     debug: options.debug,
+    python: options.python,
     interrupts: options.interrupts,
     until: options.until,
     file: source.file,

@@ -3,6 +3,7 @@
 import type { ProcessSink } from '../runtime/process/index.js';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { LessonNote } from './notes.js';
+import type { PythonVersion } from '../runtime/python-version.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -55,6 +56,8 @@ export interface RunOptions {
   until: number;
   /** Streams the run to this sink instead of returning its events (the result's `events` is then empty). */
   sink?: ProcessSink;
+  /** Which CPython the program runs as (`--python`); default: the runtime's default version (3.11). */
+  python?: PythonVersion;
 }
 
 /** How a run ended. */

@@ -12,6 +12,9 @@ import { generate } from './generate.js';
 import { type Comparison, compare, explain } from './harness.js';
 import type { Program } from './program.js';
 import { type PyodideOracle, loadOracle, outsideModel } from './pyodide-harness.js';
+import { lessonPrograms, runOnPython, simulate } from './pyodide-lessons.js';
+import { compareLines, type PrintedLine } from '../scenarios/compare.js';
+import type { RunResult } from '../../src/scenarios/types.js';
 import { runOnRuntime } from './ts-runner.js';
 
 /** Generated programs per version in CI (seeds 1..N); docs/oracle.md gives the sweeps beyond. */
@@ -61,5 +64,24 @@ export function describeVersion(version: PyodideVersion): void {
       const failures = differences(oracle, version, programs);
       expect(failures.length, report(failures, programs.length)).toBe(0);
     });
+
+    // Last: a lesson program runs with the interpreter's default warning filters and policy.
+    describe('the single-thread lessons print what this CPython prints', () => {
+      for (const program of lessonPrograms()) {
+        it(program.name, () => {
+          const real = runOnPython(oracle.python, program.source);
+          const sim = simulate(program, version);
+          expect({
+            stdout: compareLines(printed(sim, 'stdout'), real.stdout),
+            stderr: compareLines(printed(sim, 'stderr'), real.stderr),
+            status: sim.end.kind === 'exit' ? sim.end.status : sim.end,
+          }, `CPython ${version} printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual({ stdout: { ok: true }, stderr: { ok: true }, status: real.status });
+        });
+      }
+    });
   });
+}
+
+function printed(result: RunResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
+  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, t: e.t }] : []));
 }

@@ -8,6 +8,7 @@ import { PyBaseException, type PyFrame } from '../exceptions.js';
 import { PY_STDLIB_DIR } from '../repr.js';
 import { enterFrame, innermostFrame, leaveFrame, type PointerFrame } from './pointer.js';
 import type { SimThread, StackFrame } from './thread.js';
+import { getRealm } from '../realm.js';
 
 export const THREADING_PY = `${PY_STDLIB_DIR}/threading.py`;
 const QUEUE_PY = `${PY_STDLIB_DIR}/queue.py`;
@@ -36,7 +37,22 @@ function displayWidth(text: string): number {
  */
 function carets(text: string, part: string): string {
   const start = text.indexOf(part);
-  return `${' '.repeat(displayWidth(text.slice(0, start)))}${'^'.repeat(displayWidth(part))}`;
+  const indent = ' '.repeat(displayWidth(text.slice(0, start)));
+  // 3.13+ anchor a call: `~` under the callee, `^` under its parenthesized arguments.
+  const open = getRealm().python.callAnchors ? callOpenParen(part) : -1;
+  if (open > 0) return `${indent}${'~'.repeat(displayWidth(part.slice(0, open)))}${'^'.repeat(displayWidth(part.slice(open)))}`;
+  return `${indent}${'^'.repeat(displayWidth(part))}`;
+}
+
+/** Where the argument list of a call expression `callee(args)` opens, or -1 if `part` is not a call. */
+function callOpenParen(part: string): number {
+  if (!part.endsWith(')')) return -1;
+  let depth = 0;
+  for (let i = part.length - 1; i >= 0; i--) {
+    if (part[i] === ')') depth++;
+    else if (part[i] === '(' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 function frame(file: string, line: number, name: string, text: string, part?: string): PyFrame {

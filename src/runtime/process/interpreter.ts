@@ -170,7 +170,7 @@ export class Interpreter {
     const bareUpTo = (loopsBefore: number) => {
       for (; next < coroutines.length && coroutines[next]!.loopsBefore <= loopsBefore; next++) {
         const { coro } = coroutines[next]!;
-        if (neverStarted(coro) && !owned.has(coro)) warnings.warnAtExit('sys:1', 'RuntimeWarning', neverAwaited(coro));
+        if (neverStarted(coro) && !owned.has(coro)) warnings.warnAtExit(this.parts.ctx.realm.python.noFrameWarningPlace, 'RuntimeWarning', neverAwaited(coro));
       }
     };
     for (const [index, loop] of loops.entries()) {

@@ -29,7 +29,7 @@ export class Warnings {
     const frame = coro?.file !== undefined ? { file: coro.file, line: coro.line } : thread.stack[thread.stack.length - 1];
     const inMain = frame?.file === this.mainFile;
     if (!this.devMode && HIDDEN_BY_DEFAULT.has(category) && !(category === 'DeprecationWarning' && inMain)) return;
-    const where = frame === undefined ? 'sys:1' : `${frame.file}:${frame.line}`;
+    const where = frame === undefined ? this.kernel.realm.python.noFrameWarningPlace : `${frame.file}:${frame.line}`;
     const key = `${where}|${category}|${message}`;
     if (this.shown.has(key)) return;
     this.shown.add(key);

@@ -32,7 +32,8 @@ export function stopWaitProgram(asWritten: boolean) {
     py.line(11);
     const coroutine3 = do_some_work(3);
     // The list's items are evaluated first, then it is bound to `tasks` at line 13.
-    py.line(14);
+    // (3.14+ raise here, 'There is no current event loop': the traceback underlines the call)
+    py.line(14, 'asyncio.ensure_future(coroutine1)');
     const t1 = asyncio.ensureFuture(coroutine1);
     py.line(15);
     const t2 = asyncio.ensureFuture(coroutine2);
