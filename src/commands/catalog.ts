@@ -1,6 +1,8 @@
 // The lessons as the CLI presents them: grouped into commands (a command's first part is its
 // default), with the invocation that runs each one. Pure data, shared by `list`, the root command
 // and each lesson command's help.
+import type { PythonVersion } from '../runtime/python-version.js';
+import { articleRunsOn } from '../scenarios/python-versions.js';
 import type { Bilingual, Lesson } from '../scenarios/types.js';
 
 export interface CatalogVariant {
@@ -20,6 +22,8 @@ export interface CatalogEntry {
   /** True when the lab runs a corrected program by default and `--as-written` runs the article's. */
   corrected: boolean;
   defaultUntil: number;
+  /** The Python versions on which the article's program runs as on 3.11 (simulated; src/scenarios/python-versions.ts). */
+  articleRunsOn: PythonVersion[];
   variants: CatalogVariant[];
 }
 
@@ -49,6 +53,7 @@ export function catalog(lessons: readonly Lesson[]): CatalogEntry[] {
     title: lesson.title,
     corrected: lesson.corrected !== undefined,
     defaultUntil: lesson.defaultUntil,
+    articleRunsOn: articleRunsOn(lesson),
     variants: lesson.variants.map((v) => ({ id: v.id, title: v.title, usage: `${usageOf(lesson)} --variant ${v.id}` })),
   }));
 }

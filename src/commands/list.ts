@@ -1,6 +1,8 @@
 // `asyncio-lab list [--json]`: the lessons, their commands and variants.
 import { Command, Option } from 'commander';
 import type { Lang, Lesson } from '../scenarios/types.js';
+import { versionSpan } from '../scenarios/python-versions.js';
+import { cells } from '../ui/format.js';
 import { catalog } from './catalog.js';
 import type { CliContext } from './io.js';
 import { langFromEnv, parseLang } from './options.js';
@@ -8,15 +10,21 @@ import { langFromEnv, parseLang } from './options.js';
 /** The list as text, one lesson a line, variants indented under it. */
 export function listText(lessons: readonly Lesson[], lang: Lang): string {
   const entries = catalog(lessons);
-  const rows: [string, string][] = [];
+  const rows: [string, string, string][] = [];
   for (const entry of entries) {
-    rows.push([`  ${entry.usage}${entry.default && entry.part !== null ? ' *' : ''}`, entry.title[lang]]);
-    for (const variant of entry.variants) rows.push([`    ${variant.usage}`, variant.title[lang]]);
+    rows.push([`  ${entry.usage}${entry.default && entry.part !== null ? ' *' : ''}`, entry.title[lang], versionSpan(entry.articleRunsOn)]);
+    for (const variant of entry.variants) rows.push([`    ${variant.usage}`, variant.title[lang], '']);
   }
   const width = Math.max(0, ...rows.map(([left]) => left.length)) + 2;
+  const titleWidth = Math.max(0, ...rows.map(([, title]) => cells(title))) + 2;
   const lines = [lang === 'zh' ? 'asyncio-lab 的课程(运行: asyncio-lab <命令> [部分]):' : 'asyncio-lab lessons (run one: asyncio-lab <command> [part]):', ''];
-  for (const [left, title] of rows) lines.push(left.padEnd(width) + title);
+  for (const [left, title, versions] of rows) lines.push(versions === '' ? left.padEnd(width) + title : left.padEnd(width) + title + ' '.repeat(titleWidth - cells(title)) + `[${versions}]`);
   lines.push('');
+  lines.push(
+    lang === 'zh'
+      ? '[3.11–3.13]: 文章原来的程序在这些 Python 版本上照样运行(3.14 起多数在第一行 asyncio 代码就报错);--python 选择版本。'
+      : "[3.11–3.13]: the Python versions on which the article's program still runs as written (from 3.14 most stop at their first asyncio line); --python picks one.",
+  );
   lines.push(
     lang === 'zh'
       ? '* 该命令不带部分时运行的默认部分。每个命令都支持 --help。'

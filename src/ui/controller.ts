@@ -5,6 +5,7 @@ import { interruptAt, type Playhead, pause, resume, seek, setSpeed, simTimeAt, s
 import type { RunOptions, RunResult } from '../scenarios/types.js';
 import type { Program } from './program.js';
 import { Replay } from './state/replay.js';
+import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS } from '../runtime/python-version.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32] as const;
 /** Every step stays on screen at least this long (÷ speed): a burst of events at one instant stays watchable. */
@@ -45,6 +46,8 @@ export type Action =
   /** `at`: the simulated time the header showed when the key was pressed (the playhead's time by default). */
   | { type: 'interrupt'; ctrl: boolean; at?: number }
   | { type: 'toggle_source' }
+  /** The next Python version (3.11 → 3.12 → ... → 3.15 → 3.11), simulated again from the start. */
+  | { type: 'next_python' }
   | { type: 'help' }
   /** Scrolls the help overlay (↑, and ↓ while it is open); `max`: the screen's largest useful offset. */
   | { type: 'scroll'; by: number; max?: number }
@@ -92,6 +95,8 @@ export function keyAction(input: string, key: { ctrl?: boolean; rightArrow?: boo
       return { type: 'interrupt', ctrl: false };
     case 't':
       return { type: 'toggle_source' };
+    case 'p':
+      return { type: 'next_python' };
     case '?':
     case 'h':
       return { type: 'help' };
@@ -159,6 +164,16 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       const replay = new Replay(result.events);
       const t = base.replay.eventAt(base.step)?.t ?? 0;
       return goTo({ ...base, options, initialOptions: { ...base.initialOptions, asWritten: options.asWritten }, result, replay }, replay.stepAtTime(t), now);
+    }
+    case 'next_python': {
+      const current = PYTHON_VERSIONS.indexOf(base.options.python ?? DEFAULT_PYTHON_VERSION);
+      const python = PYTHON_VERSIONS[(current + 1) % PYTHON_VERSIONS.length]!;
+      const options = { ...base.options, python };
+      const result = base.program.run(options);
+      const replay = new Replay(result.events);
+      const t = base.replay.eventAt(base.step)?.t ?? 0;
+      const flash = { zh: `现在按 Python ${python} 运行`, en: `now running as Python ${python}` };
+      return { ...goTo({ ...base, options, initialOptions: { ...base.initialOptions, python }, result, replay }, replay.stepAtTime(t), now), flash };
     }
     case 'help':
       return { ...base, help: !base.help, helpScroll: 0 };

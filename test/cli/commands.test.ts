@@ -129,6 +129,7 @@ describe('list', () => {
       title: { zh: '滴答', en: 'Ticker' },
       corrected: false,
       defaultUntil: 3,
+      articleRunsOn: ['3.11', '3.12', '3.13', '3.14', '3.15'],
       variants: [],
     });
     expect(list[2]).toMatchObject({ default: false, variants: [{ id: 'loud', usage: 'asyncio-lab ticker loud --variant loud' }] });
@@ -136,7 +137,7 @@ describe('list', () => {
 
   it('prints a readable list in the language of the locale', async () => {
     const en = await cli(['list']);
-    expect(en.stdout).toMatch(/^ {2}asyncio-lab ticker plain \* +Ticker$/m);
+    expect(en.stdout).toMatch(/^ {2}asyncio-lab ticker plain \* +Ticker +\[3\.11–3\.15\]$/m);
     expect(en.stdout).toMatch(/^ {4}asyncio-lab ticker loud --variant loud +loud$/m);
     const zh = await cli(['list'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.stdout).toMatch(/asyncio-lab ticker plain \* +滴答/);

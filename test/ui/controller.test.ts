@@ -5,6 +5,9 @@ import { atEnd, createLab, keyAction, keyActions, type Lab, nextTickIn, programE
 import { programOf } from '../../src/ui/program.js';
 import { callLaterLesson, waitForeverLesson } from './fixtures/lessons.js';
 import type { Lesson } from '../../src/scenarios/types.js';
+import { findLessonById } from '../../src/scenarios/index.js';
+
+const callSoonLesson = findLessonById('call-soon')!;
 
 function lab(lesson: Lesson, over: Partial<{ instant: boolean; startPaused: boolean; speed: number }> = {}): Lab {
   return createLab(
@@ -19,6 +22,7 @@ describe('keys', () => {
     expect([k(' '), k('n'), k('', { rightArrow: true }), k('i'), k('', { downArrow: true }), k('b'), k('', { leftArrow: true })]).toEqual(['toggle_play', 'step', 'step', 'iteration', 'iteration', 'back', 'back']);
     expect([k('r'), k('+'), k('-'), k('c'), k('t'), k('?'), k('q')]).toEqual(['restart', 'faster', 'slower', 'interrupt', 'toggle_source', 'help', 'quit']);
     expect(keyAction('c', { ctrl: true })).toEqual({ type: 'interrupt', ctrl: true });
+    expect(k('p')).toBe('next_python');
     expect(k('x')).toBeUndefined();
   });
 
@@ -149,6 +153,18 @@ describe('other keys', () => {
     expect(written.replay.events.some((e) => e.type === 'warning')).toBe(true);
     expect(written.replay.eventAt(written.step)!.t).toBe(t);
     expect(update(written, { type: 'toggle_source' }, 0).options.asWritten).toBe(false);
+  });
+
+  it('switches the Python version with p, re-simulating: 3.14 stops the article\'s program at its first asyncio line', () => {
+    let l = createLab({ program: programOf(callSoonLesson, undefined, 'en'), options: { asWritten: true, debug: false, interrupts: [], until: 5, python: '3.13' }, speed: 1, instant: false, startPaused: true }, 0);
+    const printed = (x: Lab) => x.replay.events.flatMap((e) => (e.type === 'output' ? [e.text] : []));
+    expect(printed(l).join('\n')).toContain('DeprecationWarning: There is no current event loop');
+    l = update(l, { type: 'next_python' }, 0);
+    expect([l.options.python, l.initialOptions.python, l.flash?.en]).toEqual(['3.14', '3.14', 'now running as Python 3.14']);
+    expect(printed(l).at(-1)).toBe("RuntimeError: There is no current event loop in thread 'MainThread'.");
+    l = update(update(l, { type: 'next_python' }, 0), { type: 'next_python' }, 0);
+    expect(l.options.python).toBe('3.11');
+    expect(printed(l).join('\n')).not.toContain('no current event loop');
   });
 
   it('explains instead of switching when there is no other program', () => {

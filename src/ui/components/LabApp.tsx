@@ -50,6 +50,7 @@ export function LabApp({ init, lang }: LabAppProps) {
       lang={lang}
       id={lab.program.id}
       title={lab.program.title}
+      python={lab.options.python}
       source={source}
       state={state}
       event={lab.replay.eventAt(lab.step)}

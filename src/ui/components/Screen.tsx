@@ -26,6 +26,8 @@ export interface ScreenProps {
   readonly lang: Lang;
   readonly id: string;
   readonly title: string;
+  /** The Python version the run simulates, named in the header. */
+  readonly python?: string;
   readonly source: SourceView;
   readonly state: LabState;
   /** The event this step shows. */
@@ -70,7 +72,7 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const marks = sourceMarks(p.state);
-  const header: Band = { kind: 'rows', lines: [headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })] };
+  const header: Band = { kind: 'rows', lines: [headerLine({ id: p.id, title: p.title, python: p.python, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })] };
   const footer: Line[] = [
     ...pad(explanation(p, box.explain), box.explain),
     keyBarLine({ playing: p.playing, speed: p.speed, width: p.width, lang: p.lang, canToggle: p.canToggle }),

@@ -15,13 +15,16 @@ export interface HeaderInput {
   readonly steps: number;
   readonly width: number;
   readonly lang: Lang;
+  /** The Python version the run simulates (`--python`, key p), when known. */
+  readonly python?: string;
 }
 
-export function headerLine({ id, title, t, iteration, step, steps, width, lang }: HeaderInput): Line {
+export function headerLine({ id, title, t, iteration, step, steps, width, lang, python }: HeaderInput): Line {
   const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${Math.min(step + 1, steps)}/${steps} `;
   // The title gives way first when the line is short: time and step always show.
-  const full = ` asyncio-lab · ${id} · ${title} `;
-  const left = cells(full) + cells(right) < width ? full : fit(` asyncio-lab · ${id} `, Math.max(0, width - cells(right) - 1));
+  const version = python === undefined ? '' : ` · Python ${python}`;
+  const full = ` asyncio-lab · ${id}${version} · ${title} `;
+  const left = cells(full) + cells(right) < width ? full : fit(` asyncio-lab · ${id}${version} `, Math.max(0, width - cells(right) - 1));
   const gap = Math.max(1, width - cells(left) - cells(right));
   return [
     { text: left, bold: true, inverse: true },
