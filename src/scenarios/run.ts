@@ -10,6 +10,7 @@ export function runOn(program: MainProgram, source: PythonSource, options: RunOp
     until: options.until,
     file: source.file,
     source: source.text,
+    ...(options.observe ? { observe: options.observe } : {}),
   });
   return { events, end };
 }

@@ -1,5 +1,6 @@
 // What a lesson is: the article's Python program, its explanation in two languages, and the same
 // program written against the simulated process, which produces the trace every view draws.
+import type { Realm } from '../runtime/realm.js';
 import type { TraceEvent } from '../runtime/trace.js';
 
 export type Lang = 'zh' | 'en';
@@ -44,6 +45,8 @@ export interface RunOptions {
   interrupts: readonly number[];
   /** Stop simulating at this simulated time if the process has not exited (a run that never ends). */
   until: number;
+  /** Called with the simulated process's realm before the program starts (tests watch the runtime's structures through it). */
+  observe?: (realm: Realm) => void;
 }
 
 /** How a run ended. */

@@ -26,6 +26,8 @@ export interface ProcessOptions {
   file?: string;
   /** The program's source text, so tracebacks can show each frame's line. */
   source?: string;
+  /** Called with the fresh realm before the program starts (to listen to its tracer, or `watchRealm` it). */
+  observe?: (realm: Realm) => void;
 }
 
 /** The main module: a generator function receiving `py` (it may also be a plain function). */
@@ -48,6 +50,7 @@ export function runProcess(main: MainProgram, options: ProcessOptions = {}): Pro
   const realm = new Realm();
   realm.debug = options.debug ?? false;
   const kernel = new Kernel(realm, options.interrupts ?? []);
+  options.observe?.(realm);
   const file = options.file ?? 'main.py';
   const sources = new SourceFiles();
   if (options.source !== undefined) sources.add(file, options.source);
