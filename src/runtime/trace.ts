@@ -64,7 +64,8 @@ export type TraceEvent =
       callback: string;
       threadsafe?: boolean;
     })
-  | (EventBase & { type: 'handle_cancelled'; loop: number; handle: number })
+  /** handle.cancel(). `ran`: the loop had already called it, so nothing waits to be skipped (sleep() cancels its own timer after it fired). */
+  | (EventBase & { type: 'handle_cancelled'; loop: number; handle: number; ran?: true })
   /**
    * A due TimerHandle moved from the heap to the end of the ready queue. It was `heap[0]`; heappop
    * moved the array's last item into the hole and sifted it to index `lastTo` (-1: the heap held
