@@ -112,8 +112,10 @@ class ProgramRun {
   constructor(
     readonly program: Program,
     python: PythonVersion,
+    observe?: (realm: Realm) => void,
   ) {
     this.realm = new Realm(undefined, python);
+    observe?.(this.realm);
     this.loop = this.useLoop(new BaseEventLoop({ realm: this.realm }));
     let inTraceback = false;
     this.realm.sink = (stream, text) => {
@@ -522,8 +524,8 @@ class ProgramRun {
  * Runs one program on the runtime; a failure of the runner itself is reported in `error`.
  * `listen` receives the runtime's own trace events (src/runtime/trace.ts) while it runs.
  */
-export function runOnRuntime(program: Program, options: { listen?: TraceListener; python?: PythonVersion } = {}): RunResult {
-  const run = new ProgramRun(program, options.python ?? '3.11');
+export function runOnRuntime(program: Program, options: { listen?: TraceListener; observe?: (realm: Realm) => void; python?: PythonVersion } = {}): RunResult {
+  const run = new ProgramRun(program, options.python ?? '3.11', options.observe);
   if (options.listen) run.realm.tracer.listen(options.listen);
   try {
     return { name: program.name, trace: run.run() };
