@@ -65,6 +65,13 @@ export interface PythonBehaviour {
   readonly callAnchors: boolean;
   /** How a warning raised with no Python frame running names its place: `sys:1` (3.11, 3.12), `<sys>:0` (3.13+). */
   readonly noFrameWarningPlace: string;
+  /**
+   * Ctrl+C during the interpreter's join of non-daemon threads at exit (threading._shutdown): how
+   * the ignored KeyboardInterrupt is introduced, and the line of _shutdown it names. 3.13 moved the
+   * join into C (`_thread_shutdown()`) and the report to 'Exception ignored on threading shutdown:'.
+   * Read from each version's threading.py and release notes: threads cannot run in Pyodide.
+   */
+  readonly threadingShutdown: { readonly intro: 'module' | 'shutdown'; readonly line: number; readonly text: string };
   /** Handle and TimerHandle reprs show the callback's arguments: always, or (3.13+) only in debug mode. */
   readonly handleArgsInRepr: 'always' | 'debug';
   /** 3.14: call_soon_threadsafe makes an `_ThreadSafeHandle` (its repr says so). */
@@ -84,6 +91,14 @@ export function ulp(x: number): number {
   view.setBigUint64(0, bits + 1n);
   return view.getFloat64(0) - Math.abs(x);
 }
+
+const THREADING_SHUTDOWN: Record<PythonVersion, PythonBehaviour['threadingShutdown']> = {
+  '3.11': { intro: 'module', line: 1590, text: 'lock.acquire()' },
+  '3.12': { intro: 'module', line: 1624, text: 'lock.acquire()' },
+  '3.13': { intro: 'shutdown', line: 1540, text: '_thread_shutdown()' },
+  '3.14': { intro: 'shutdown', line: 1583, text: '_thread_shutdown()' },
+  '3.15': { intro: 'shutdown', line: 1720, text: '_thread_shutdown()' },
+};
 
 const WAIT_FOR_LINES: Partial<Record<PythonVersion, PythonBehaviour['waitForLines']>> = {
   '3.12': { def: 472, cancelAndWait: 513, asyncWith: 519, awaitFut: 520 },
@@ -117,6 +132,7 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     runForeverCleanupOnRefusal: minor === 13,
     callAnchors: minor >= 13,
     noFrameWarningPlace: minor >= 13 ? '<sys>:0' : 'sys:1',
+    threadingShutdown: THREADING_SHUTDOWN[version],
     handleArgsInRepr: minor <= 12 ? 'always' : 'debug',
     threadsafeHandleClass: minor >= 14 ? '_ThreadSafeHandle' : 'Handle',
     readyWindowEnd: minor >= 15 ? (now, resolution) => now + Math.max(resolution, ulp(now)) : (now, resolution) => now + resolution,

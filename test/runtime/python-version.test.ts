@@ -59,6 +59,31 @@ describe('the version switch', () => {
     });
   }
 
+  // Read, not run (Pyodide cannot start threads): the line each version's threading._shutdown is
+  // interrupted at, and the version-specific lines the switch names, hold what the runtime shows.
+  for (const version of ['3.11', '3.12', '3.13', '3.14', '3.15'] as const) {
+    it(`names ${version}'s own source lines where it cannot map 3.11's`, () => {
+      const python = PYTHONS[version];
+      expect(sourceLines(version, 'threading.py')[python.threadingShutdown.line]!.trim()).toBe(python.threadingShutdown.text);
+      if (python.waitForLines) {
+        const tasks = sourceLines(version, 'asyncio/tasks.py');
+        expect(tasks[python.waitForLines.def]).toBe('async def wait_for(fut, timeout):');
+        expect(tasks[python.waitForLines.awaitFut]!.trim()).toBe('return await fut');
+        expect(tasks[python.waitForLines.asyncWith]!.trim()).toBe('async with timeouts.timeout(timeout):');
+        expect(tasks[python.waitForLines.cancelAndWait]!.trim()).toBe('await _cancel_and_wait(fut)');
+      }
+      if (python.noCurrentLoopLine !== null) {
+        expect(sourceLines(version, 'asyncio/events.py')[python.noCurrentLoopLine]!.trim()).toBe("raise RuntimeError('There is no current event loop in thread %r.'");
+        expect(sourceLines(version, 'asyncio/tasks.py')[python.ensureFutureGetLoopLine!]!.trim()).toBe('loop = events.get_event_loop()');
+      }
+      if (python.shieldAwaitedBy) {
+        const tasks = sourceLines(version, 'asyncio/tasks.py');
+        expect(tasks[python.shieldAwaitedBy.clearAwaitedByLine]!.trim()).toBe('def _clear_awaited_by_callback(inner):');
+        expect(tasks[python.shieldAwaitedBy.logOnExceptionLine]!.trim()).toBe('def _log_on_exception(fut):');
+      }
+    });
+  }
+
   it('leaves 3.11 and places outside the standard library alone', () => {
     expect(stdlibLocation(PYTHONS['3.11'], `${STDLIB_311}asyncio/tasks.py`, 519)).toEqual({ file: `${STDLIB_311}asyncio/tasks.py`, line: 519 });
     expect(stdlibLocation(PYTHONS['3.14'], 'program.py', 7)).toEqual({ file: 'program.py', line: 7 });

@@ -9,7 +9,7 @@ export { Thread, Event, Lock, type ThreadOptions, type ThreadTarget } from './th
 export { Queue, type GetOptions } from './queue.js';
 export { ConcurrentFuture, type ConcurrentState } from './concurrent-future.js';
 export { ThreadPoolExecutor, type ExecutorOptions } from './executor.js';
-export { SHUTDOWN_INTERRUPTED, SIGINT_STATUS } from './interpreter.js';
+export { SIGINT_STATUS, shutdownInterrupted } from './interpreter.js';
 export { STDLIB_FRAMES, WAIT_FRAMES } from './frames.js';
 export { WALL_CLOCK_START, ctime, type PyTime } from './time.js';
 export type { KernelRequest, Op, WaitRequest } from './requests.js';

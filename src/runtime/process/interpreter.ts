@@ -17,22 +17,27 @@ import { Coroutine } from '../coroutines.js';
 import { PY_STDLIB_DIR } from '../repr.js';
 import type { ProcessContext } from './context.js';
 import type { ExecutorRegistry } from './executor.js';
-import { THREADING_PY, completeTraceback } from './frames.js';
+import { completeTraceback } from './frames.js';
 import type { Op } from './requests.js';
 import type { SimThread } from './thread.js';
 import type { Warnings } from './warnings.js';
+import { PYTHONS, type PythonBehaviour } from '../python-version.js';
 
 /** Exit status of a process killed by SIGINT, as subprocess.Popen.returncode reports it. */
 export const SIGINT_STATUS = -2;
 
-/** What CPython prints when Ctrl+C interrupts threading._shutdown's join. */
-export const SHUTDOWN_INTERRUPTED = [
-  `Exception ignored in: <module 'threading' from '${THREADING_PY}'>`,
-  'Traceback (most recent call last):',
-  `  File "${THREADING_PY}", line 1590, in _shutdown`,
-  '    lock.acquire()',
-  'KeyboardInterrupt: ',
-];
+/** What CPython prints when Ctrl+C interrupts threading._shutdown's join (3.11's words by default). */
+export function shutdownInterrupted(python: PythonBehaviour = PYTHONS['3.11']): string[] {
+  const { intro, line, text } = python.threadingShutdown;
+  const threadingPy = `${python.stdlibDir}/threading.py`;
+  return [
+    intro === 'module' ? `Exception ignored in: <module 'threading' from '${threadingPy}'>` : 'Exception ignored on threading shutdown:',
+    'Traceback (most recent call last):',
+    `  File "${threadingPy}", line ${line}, in _shutdown`,
+    `    ${text}`,
+    'KeyboardInterrupt: ',
+  ];
+}
 
 /** A coroutine object made by one of the program's `async def`s, and how many loops existed then. */
 export interface ProgramCoroutine {
@@ -112,7 +117,7 @@ export class Interpreter {
       }
     } catch (error) {
       if (!(error instanceof KeyboardInterrupt)) throw error;
-      ctx.output.stderrLines(SHUTDOWN_INTERRUPTED);
+      ctx.output.stderrLines(shutdownInterrupted(ctx.realm.python));
     } finally {
       this.joining = undefined;
     }
