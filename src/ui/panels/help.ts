@@ -15,6 +15,7 @@ const more: Record<string, { zh: string; en: string }> = {
   r: { zh: '从头重来(去掉注入的 Ctrl+C)', en: 'start over (without the injected Ctrl+C)' },
   '+ -': { zh: '加速 / 减速', en: 'faster / slower' },
   t: { zh: '切换原文程序 / 修正版程序', en: "switch between the article's program and the corrected one" },
+  p: { zh: '换下一个 Python 版本(3.11 → 3.15),从头重新模拟', en: 'the next Python version (3.11 → 3.15), simulated again' },
   '?': { zh: '打开 / 关闭本帮助', en: 'this help, on and off' },
   q: { zh: '离开实验室', en: 'leave the lab' },
 };
