@@ -52,8 +52,10 @@ export function lessonFrom(id: string, def: LessonDefinition, files: LessonFiles
     variants,
     run(options: RunOptions): RunResult {
       const source = options.asWritten || !corrected ? files.asWritten : corrected;
-      const result = runOn(program(def.twin, options.asWritten), source, options, def.notes);
-      return def.unordered ? markUnordered(result, def.unordered) : result;
+      const twin = program(def.twin, options.asWritten);
+      if (!def.unordered) return runOn(twin, source, options, def.notes);
+      const unordered = markUnordered(options, def.unordered);
+      return unordered.mark(runOn(twin, source, unordered.options, def.notes));
     },
   };
 }
