@@ -56,6 +56,17 @@ describe('the lesson menu', () => {
     expect(again.choice?.variant?.id).toBe('stop-before-run');
   });
 
+  it('opens the row the keys reached, even when they come faster than the menu redraws', async () => {
+    let choice: MenuChoice | undefined;
+    const app = render(<Menu lessons={lessons} lang="en" onChoose={(c) => (choice = c)} />);
+    await tick();
+    // One write: every key is handled before any redraw.
+    app.stdin.write(`${DOWN}${DOWN}${DOWN}${DOWN}\r`);
+    await tick();
+    app.unmount();
+    expect([choice?.lesson.id, choice?.variant?.id, choice?.row]).toEqual(['future', 'stop-before-run', 4]);
+  });
+
   it('is left with q, choosing nothing', async () => {
     const left = await pick(['q']);
     expect(left.chosen).toBe(true);
