@@ -44,23 +44,23 @@ export function Menu({ lessons, lang, row = 0, onChoose }: MenuProps) {
   const entries = menuEntries(lessons, lang);
   const count = Math.max(1, entries.length);
   const [at, setAt] = useState(() => Math.min(Math.max(0, row), count - 1));
-  // The row as the keys left it: keys typed faster than the menu redraws (a paste, a held arrow)
-  // each move from the one before, and Enter opens where they ended, not where the last frame was.
-  const current = useRef(at);
-  const moveTo = (i: number) => {
-    current.current = i;
-    setAt(i);
+  // The selected row as the keys leave it: Enter right after an arrow (typed fast, or pasted) comes
+  // before React renders again, so the render's `at` would still be the row before the arrow.
+  const selected = useRef(at);
+  const move = (by: number) => {
+    selected.current = (selected.current + by + count) % count;
+    setAt(selected.current);
   };
   const choose = (choice: MenuChoice | undefined) => {
     onChoose(choice);
     exit();
   };
   useInput((input, key) => {
-    if (key.upArrow || input === 'k') moveTo((current.current + count - 1) % count);
-    else if (key.downArrow || input === 'j') moveTo((current.current + 1) % count);
+    if (key.upArrow || input === 'k') move(-1);
+    else if (key.downArrow || input === 'j') move(1);
     else if (key.return) {
-      const entry = entries[current.current];
-      choose(entry && { lesson: entry.lesson, variant: entry.variant, row: current.current });
+      const entry = entries[selected.current];
+      choose(entry && { lesson: entry.lesson, variant: entry.variant, row: selected.current });
     } else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
   });
   const width = Math.max(20, ...entries.map((e) => e.command.length + 2));
