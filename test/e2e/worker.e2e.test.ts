@@ -110,3 +110,18 @@ describe('a call_soon chain that never ends', () => {
     expect(typeof (await s.exited(20_000))).toBe('number');
   });
 });
+
+describe('--plain --step with stdin that is not a terminal', () => {
+  it('runs with stdin from /dev/null (one step, then end of input)', () => {
+    const run = spawnSync(process.execPath, [bin, 'call-soon', '--plain', '--step'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    expect(run.stderr).not.toContain('error');
+    expect(run.status).toBe(0);
+  });
+
+  it('takes every Enter of a burst piped at once', () => {
+    const whole = spawnSync(process.execPath, [bin, 'call-soon', '--output-only'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const stepped = spawnSync(process.execPath, [bin, 'call-soon', '--output-only', '--step'], { cwd: root, encoding: 'utf8', input: '\n'.repeat(500), timeout: 60_000 });
+    expect(stepped.stdout).toBe(whole.stdout);
+    expect(stepped.status).toBe(whole.status);
+  });
+});
