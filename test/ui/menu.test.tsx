@@ -60,6 +60,19 @@ describe('the lesson menu', () => {
     expect(again.choice?.variant?.id).toBe('stop-before-run');
   });
 
+  it('opens the row the arrows reached when Enter follows them at once (typed fast or pasted)', async () => {
+    let choice: MenuChoice | undefined;
+    const app = render(<Menu lessons={lessons} lang="en" onChoose={(c) => (choice = c)} />);
+    await tick();
+    await tick();
+    app.stdin.write(DOWN);
+    app.stdin.write(DOWN);
+    app.stdin.write('\r');
+    await tick();
+    app.unmount();
+    expect([choice?.lesson.id, choice?.row]).toEqual(['call-at', 2]);
+  });
+
   it('is left with q, choosing nothing', async () => {
     const left = await pick(['q']);
     expect(left.chosen).toBe(true);
