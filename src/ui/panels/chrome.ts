@@ -15,12 +15,15 @@ export interface HeaderInput {
   readonly steps: number;
   readonly width: number;
   readonly lang: Lang;
+  /** More steps are still being simulated: the count is followed by `+ simulating…`. */
+  readonly simulating?: boolean;
   /** The Python version the run simulates (`--python`, key p), when known. */
   readonly python?: string;
 }
 
-export function headerLine({ id, title, t, iteration, step, steps, width, lang, python }: HeaderInput): Line {
-  const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${Math.min(step + 1, steps)}/${steps} `;
+export function headerLine({ id, title, t, iteration, step, steps, width, lang, simulating, python }: HeaderInput): Line {
+  const more = simulating ? (lang === 'zh' ? '+ 模拟中…' : '+ simulating…') : '';
+  const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${Math.min(step + 1, steps)}/${steps}${more} `;
   // The title gives way first when the line is short: time and step always show.
   const version = python === undefined ? '' : ` · Python ${python}`;
   const full = ` asyncio-lab · ${id}${version} · ${title} `;
