@@ -24,8 +24,8 @@ loop.close()
 export default {
   title: { zh: '同一到期时间的两个定时器,以及一个被取消的定时器', en: 'Two timers with one deadline, and a cancelled one' },
   explanation: {
-    zh: 'call_soon 的回调先运行;被取消的 TimerHandle 留在堆里,到期时被丢弃;a 和 c 同时到期,按堆的顺序出队。',
-    en: 'The call_soon callback runs first; the cancelled TimerHandle stays in the heap and is dropped when it comes due; a and c are due together and leave the heap in its order.',
+    zh: 'call_soon 的回调先运行;被取消的 TimerHandle 留在堆里,到期时被丢弃;a 和 c 相差几微秒到期:c 的到期时间 start + 0.2 比 a 的早(a 的 loop.time() 晚读了几次时钟),所以 c 先运行。',
+    en: 'The call_soon callback runs first; the cancelled TimerHandle stays in the heap and is dropped when it comes due; a and c fall due microseconds apart: the deadline of c, start + 0.2, is earlier than that of a (whose loop.time() was read a few clock ticks later), so c runs first.',
   },
   source: { file: 'deadline-ties.py', text: python },
   *program(py) {

@@ -197,7 +197,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       for (;;) {
         // `self._run_once()`, its lines repeated here (see runOnce) so an iteration starts no generator.
         const timeout = this._prepareSelect();
-        const t0 = this.time();
+        const t0 = this.realm.clock.instant;
         let woke: unknown;
         try {
           woke = yield { kind: 'select', loop: this, timeout };
@@ -288,9 +288,12 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     return this._threadKey !== null;
   }
 
-  /** `loop.time()`: the simulated monotonic clock. */
+  /**
+   * `loop.time()`: the simulated monotonic clock. Each call is a read: it returns a later value than
+   * the read before (src/runtime/clock.ts), so the loop calls it exactly where CPython's does.
+   */
   time(): number {
-    return this.realm.clock.now();
+    return this.realm.clock.read();
   }
 
   getDebug(): boolean {
@@ -441,7 +444,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
    */
   *runOnce(): Blocking<void> {
     const timeout = this._prepareSelect();
-    const t0 = this.time();
+    const t0 = this.realm.clock.instant;
     let woke: unknown;
     try {
       woke = yield { kind: 'select', loop: this, timeout };
@@ -497,10 +500,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     return timeout;
   }
 
-  /** KeyboardInterrupt reached the selector wait that began at `t0`. */
+  /** KeyboardInterrupt reached the selector wait that began at instant `t0`. */
   private _selectInterrupted(t0: number): void {
     const tracer = this.realm.tracer;
-    if (tracer.enabled) tracer.emit({ type: 'select_woke', loop: this.id, slept: this.time() - t0, reason: 'interrupt' });
+    if (tracer.enabled) tracer.emit({ type: 'select_woke', loop: this.id, slept: this.realm.clock.instant - t0, reason: 'interrupt' });
   }
 
   /** The end of phase 3 (the selector wait returned `woke`), and phase 4: due timers become ready. */
@@ -508,7 +511,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     const tracer = this.realm.tracer;
     const reason = (woke as SelectResult | undefined)?.reason ?? (this.selfPipe ? 'self_pipe' : timeout === 0 ? 'immediate' : 'timeout');
     this.selfPipe = false;
-    if (tracer.enabled) tracer.send({ type: 'select_woke', loop: this.id, slept: this.time() - t0, reason, t: tracer.time(), thread: tracer.thread() });
+    if (tracer.enabled) tracer.send({ type: 'select_woke', loop: this.id, slept: this.realm.clock.instant - t0, reason, t: tracer.time(), thread: tracer.thread() });
 
     // Phase 4: timers that are due (within the clock's resolution) go to the end of the ready queue.
     const endTime = this.time() + this._clockResolution;
@@ -560,7 +563,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       const callback = handle.callbackLabel();
       tracer.send({ type: 'handle_run', loop: this.id, handle: handle.id, callback, t: tracer.time(), thread: tracer.thread() });
     }
-    const start = this.time();
+    // What the handle took, for the trace: time waited meanwhile (observing reads no clock).
+    const start = this.realm.clock.instant;
     if (this._debug) return this._runHandleDebug(handle, start);
     let blocking: Blocking<void> | undefined;
     try {
@@ -591,9 +595,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     this.realm.enterFrames?.(RUN_HANDLE_FRAMES);
     try {
       this._currentHandle = handle;
+      const t0 = this.time();
       const blocking = handle._run();
       if (blocking) yield* blocking;
-      const dt = this.time() - start;
+      const dt = this.time() - t0;
       if (dt >= this.slowCallbackDuration) this.warnSlowCallback(handle, dt);
     } catch (error) {
       prependFrame(error, RUN_ONCE_HANDLE_FRAMES.debug);
@@ -607,7 +612,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
   private _handleDone(handle: Handle, start: number): void {
     const tracer = this.realm.tracer;
-    if (tracer.enabled) tracer.send({ type: 'handle_done', loop: this.id, handle: handle.id, took: this.time() - start, t: tracer.time(), thread: tracer.thread() });
+    if (tracer.enabled) tracer.send({ type: 'handle_done', loop: this.id, handle: handle.id, took: this.realm.clock.instant - start, t: tracer.time(), thread: tracer.thread() });
   }
 
   /** `logger.warning('Executing %s took %.3f seconds', _format_handle(handle), dt)`. */

@@ -1,6 +1,6 @@
 // The same interpreter as cpython_runner.py, on our runtime: runs an oracle program
 // (test/oracle/program.ts) on a fresh Realm (so tasks are numbered from Task-1 and the clock starts
-// at 0.0) and records the same trace. The loop is driven by the standalone driver (virtual time);
+// at 0.0, ticking 1 µs per read as cpython_runner.py's does) and records the same trace. The loop is driven by the standalone driver (virtual time);
 // its onBlock hook counts selector waits, traces them, and delivers Ctrl+C at the chosen ones
 // (KeyboardInterrupt thrown into the wait, or asyncio.Runner's SIGINT handler inside asyncio.run).
 //
@@ -146,7 +146,7 @@ class ProgramRun {
 
   // ── recording ──────────────────────────────────────────────────────────────
   add(entry: Entry): void {
-    if (this.recording) this.trace.push([this.realm.clock.now(), ...entry]);
+    if (this.recording) this.trace.push([this.realm.clock.peek(), ...entry]);
   }
 
   current(): string {

@@ -3,7 +3,7 @@ import type { ProcessResult } from '../../src/runtime/process/index.js';
 import type { PrintedLine } from '../scenarios/compare.js';
 
 export function printed(result: ProcessResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
-  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race }] : []));
+  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, instant: e.instant }] : []));
 }
 
 export function texts(result: ProcessResult, stream: 'stdout' | 'stderr'): string[] {

@@ -29,7 +29,7 @@ function runRecorded(recording: Recording): RunResult {
 }
 
 function printed(result: RunResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
-  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, t: e.t }] : []));
+  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, instant: e.instant }] : []));
 }
 
 /** CPython re-raises an uncaught KeyboardInterrupt as death by SIGINT: -2 to Python's subprocess, 130 to a shell. */
