@@ -24,6 +24,9 @@ async function pick(keys: string[], row = 0): Promise<{ frame: string; choice: M
     />,
   );
   const frame = (app.lastFrame() ?? '').replace(ANSI, '');
+  // Ink subscribes to stdin in an effect: a key written before that is lost (on a loaded machine the
+  // first tick may not be enough), so wait until it listens.
+  for (let i = 0; i < 100 && app.stdin.listenerCount('readable') === 0; i++) await tick();
   for (const key of keys) {
     await tick();
     app.stdin.write(key);
