@@ -17,6 +17,7 @@
 // threads. There is one algorithm underneath both.
 import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
 import { driveStandalone } from './blocking.js';
+import { LINUX_CLOCK_RESOLUTION } from './clock.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
 import { HANDLE_RUN_FRAME, Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
@@ -36,7 +37,7 @@ export const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 /** Maximum timeout passed to select, to avoid OS limitations. */
 export const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** `time.get_clock_info('monotonic').resolution` on Linux: due timers are those within it of now. */
-export const CLOCK_RESOLUTION = 1e-9;
+export const CLOCK_RESOLUTION = LINUX_CLOCK_RESOLUTION;
 
 type Callback = (...args: never[]) => unknown;
 
@@ -115,7 +116,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   /** The timer heap, keyed by deadline (`TimerHandle.__lt__` compares `when` only). */
   readonly _scheduled = new KeyedHeap<TimerHandle>();
   _threadKey: object | null = null;
-  _clockResolution = CLOCK_RESOLUTION;
+  /** `time.get_clock_info('monotonic').resolution` of the realm's clock (1 ns; 15.625 ms on a coarse clock). */
+  _clockResolution: number;
   _exceptionHandler: ExceptionHandler | null = null;
   _debug: boolean;
   /** Debug mode logs callbacks that run at least this long (seconds). */
@@ -137,6 +139,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     this.id = this.realm.nextLoopId();
     this.className = options.className ?? '_UnixSelectorEventLoop';
     this._debug = options.debug ?? this.realm.debug;
+    this._clockResolution = this.realm.clock.resolution;
     const tracer = this.realm.tracer;
     if (tracer.enabled) tracer.emit({ type: 'loop_created', loop: this.id, debug: this._debug });
     this.realm.onLoopCreated?.(this);

@@ -23,6 +23,15 @@
 /** One tick: how much a reading moves per read (small enough that no lesson's output changes). */
 export const CLOCK_TICK = 1e-6;
 
+/**
+ * `time.get_clock_info('monotonic').resolution` on Windows (GetTickCount64: 15.625 ms), for a coarse
+ * clock: readings move in steps this large, so deadlines computed a few statements apart often tie.
+ */
+export const WINDOWS_CLOCK_RESOLUTION = 0.015625;
+
+/** `time.get_clock_info('monotonic').resolution` on Linux: the loop's window for due timers. */
+export const LINUX_CLOCK_RESOLUTION = 1e-9;
+
 /** Where a simulated process's monotonic clock starts: an arbitrary, fixed origin, as on a real machine. */
 export const PROCESS_CLOCK_ORIGIN = 4521.302017;
 
@@ -31,6 +40,12 @@ export interface ClockOptions {
   origin?: number;
   /** Seconds added to the reading by each read. Default CLOCK_TICK; 0 freezes the clock between waits. */
   tick?: number;
+  /**
+   * A coarse clock: every reading is rounded down to a whole multiple of this many seconds
+   * (`Math.floor(raw / resolution) * resolution`), as Windows' 15.6 ms clock reads; loops on it use it
+   * as their clock resolution (the window for due timers). Default: a fine clock (1 ns, not rounded).
+   */
+  resolution?: number;
 }
 
 /** The simulated monotonic clock. */
@@ -46,21 +61,27 @@ export class VirtualClock implements Clock {
   instant = 0;
   /** How many times the program or the loop has read the clock. */
   reads = 0;
+  /** `time.get_clock_info('monotonic').resolution`: what a loop on this clock takes as its resolution. */
+  readonly resolution: number;
+  private readonly coarse: boolean;
 
   constructor(options: ClockOptions = {}) {
     this.origin = options.origin ?? 0;
     this.tick = options.tick ?? CLOCK_TICK;
+    this.coarse = options.resolution !== undefined;
+    this.resolution = options.resolution ?? LINUX_CLOCK_RESOLUTION;
   }
 
   /** A read by the program or the loop: `(origin + instant) + reads * tick`, one tick on. */
   read(): number {
     this.reads += 1;
-    return this.origin + this.instant + this.reads * this.tick;
+    return this.peek();
   }
 
   /** The last reading, without reading again (for observers: views, tests). */
   peek(): number {
-    return this.origin + this.instant + this.reads * this.tick;
+    const raw = this.origin + this.instant + this.reads * this.tick;
+    return this.coarse ? Math.floor(raw / this.resolution) * this.resolution : raw;
   }
 
   /** Time since start, ticks included, without reading: the `t` of trace events. */

@@ -92,6 +92,9 @@ class VirtualLoop(asyncio.SelectorEventLoop):
     def __init__(self, program_run):
         self._program_run = program_run
         super().__init__(VirtualSelector(program_run))
+        if program_run.clock.resolution is not None:
+            # BaseEventLoop.__init__ set time.get_clock_info('monotonic').resolution: the coarse clock's.
+            self._clock_resolution = program_run.clock.resolution
 
     def time(self):
         return self._program_run.clock.read()
@@ -200,7 +203,7 @@ class ProgramRun:
     def __init__(self, program):
         self.program = program
         self.trace = []
-        self.clock = VirtualClock()
+        self.clock = VirtualClock(resolution=program.get('clockResolution'))
         self.selects = 0
         at = program.get('interruptAt')
         self.interrupts = set(at if isinstance(at, list) else [] if at is None else [at])

@@ -25,6 +25,7 @@ import {
   isException,
 } from '../../src/runtime/exceptions.js';
 import { Future } from '../../src/runtime/futures.js';
+import { VirtualClock } from '../../src/runtime/clock.js';
 import { Realm, withRealm } from '../../src/runtime/realm.js';
 import { pyFunction, repr } from '../../src/runtime/repr.js';
 import { Runner } from '../../src/runtime/runners.js';
@@ -94,7 +95,7 @@ function byTaskName(a: Task, b: Task): number {
 
 class ProgramRun {
   readonly trace: Entry[] = [];
-  readonly realm = new Realm();
+  readonly realm: Realm;
   loop: BaseEventLoop;
   /** The asyncio.Runner of a running asyncio_run op: Ctrl+C goes to its SIGINT handler. */
   private runner: Runner | undefined;
@@ -109,6 +110,7 @@ class ProgramRun {
   private readonly functions = new Map<string, (...args: unknown[]) => unknown>();
 
   constructor(readonly program: Program) {
+    this.realm = new Realm(new VirtualClock(program.clockResolution === undefined ? {} : { resolution: program.clockResolution }));
     this.loop = this.useLoop(new BaseEventLoop({ realm: this.realm }));
     let inTraceback = false;
     this.realm.sink = (stream, text) => {
