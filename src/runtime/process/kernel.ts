@@ -183,12 +183,16 @@ export class Kernel implements Waker {
       const timerAt = this.nextDeadline();
       this.onIdle?.(timerAt !== undefined);
       const interruptAt = this.interrupts[0];
-      if (interruptAt !== undefined && interruptAt <= this.now) {
+      // A Ctrl+C within the timer slack of a timed wake-up lands in that wake-up's instant: the
+      // threads it woke and the signal race (in CPython either may get the GIL first).
+      const inThisWake = this.timerWakes?.at === this.instant && interruptAt !== undefined && interruptAt <= this.now + TIMER_SLACK;
+      if (interruptAt !== undefined && (interruptAt <= this.now || inThisWake)) {
         this.interrupts.shift();
         this.deliverInterrupt();
         continue;
       }
-      const nextAt = timerAt === undefined ? interruptAt : interruptAt === undefined ? timerAt : Math.min(timerAt, interruptAt);
+      let nextAt = timerAt === undefined ? interruptAt : interruptAt === undefined ? timerAt : Math.min(timerAt, interruptAt);
+      if (timerAt !== undefined && interruptAt !== undefined && interruptAt < timerAt && timerAt - interruptAt <= TIMER_SLACK) nextAt = timerAt;
       if (nextAt === undefined) {
         // Everyone is blocked and nothing can wake anyone: the process hangs for ever.
         this.realm.clock.waitUntil(until);
