@@ -7,7 +7,8 @@ import { lessons } from '../../src/scenarios/index.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 const DOWN = '\x1b[B';
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+// Keys arrive as fast as a paste: no render need happen between an arrow and the enter after it.
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function pick(keys: string[], row = 0): Promise<{ frame: string; choice: MenuChoice | undefined; chosen: boolean }> {
   let choice: MenuChoice | undefined;
@@ -26,7 +27,7 @@ async function pick(keys: string[], row = 0): Promise<{ frame: string; choice: M
   const frame = (app.lastFrame() ?? '').replace(ANSI, '');
   // Ink subscribes to stdin in an effect: a key written before that is lost (on a loaded machine the
   // first tick may not be enough), so wait until it listens.
-  for (let i = 0; i < 100 && app.stdin.listenerCount('readable') === 0; i++) await tick();
+  for (let i = 0; i < 1000 && app.stdin.listenerCount('readable') === 0; i++) await tick();
   for (const key of keys) {
     await tick();
     app.stdin.write(key);
