@@ -30,7 +30,11 @@ async function pick(keys: string[], row = 0): Promise<{ frame: string; choice: M
   for (let i = 0; i < 1000 && app.stdin.listenerCount('readable') === 0; i++) await tick();
   for (const key of keys) {
     await tick();
+    const before = app.lastFrame();
     app.stdin.write(key);
+    // Wait for an arrow to be drawn before the next key: two keys read as one chunk (a busy
+    // machine) would be one unknown sequence to Ink, and the second key would be lost.
+    if (key === DOWN) for (let i = 0; i < 100 && app.lastFrame() === before; i++) await tick();
   }
   await tick();
   app.unmount();
