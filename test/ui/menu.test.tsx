@@ -7,8 +7,7 @@ import { lessons } from '../../src/scenarios/index.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 const DOWN = '\x1b[B';
-// Keys arrive as fast as a paste: no render need happen between an arrow and the enter after it.
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 async function pick(keys: string[], row = 0): Promise<{ frame: string; choice: MenuChoice | undefined; chosen: boolean }> {
   let choice: MenuChoice | undefined;
@@ -25,9 +24,6 @@ async function pick(keys: string[], row = 0): Promise<{ frame: string; choice: M
     />,
   );
   const frame = (app.lastFrame() ?? '').replace(ANSI, '');
-  // Ink subscribes to stdin in an effect: a key written before that is lost (on a loaded machine the
-  // first tick may not be enough), so wait until it listens.
-  for (let i = 0; i < 1000 && app.stdin.listenerCount('readable') === 0; i++) await tick();
   for (const key of keys) {
     await tick();
     const before = app.lastFrame();
@@ -62,6 +58,19 @@ describe('the lesson menu', () => {
     const again = await pick(['\r'], 4);
     expect(again.frame.split('\n').find((r) => r.startsWith('▶'))).toContain('--variant stop-before-run');
     expect(again.choice?.variant?.id).toBe('stop-before-run');
+  });
+
+  it('opens the row the arrows reached when Enter follows them at once (typed fast or pasted)', async () => {
+    let choice: MenuChoice | undefined;
+    const app = render(<Menu lessons={lessons} lang="en" onChoose={(c) => (choice = c)} />);
+    await tick();
+    await tick();
+    app.stdin.write(DOWN);
+    app.stdin.write(DOWN);
+    app.stdin.write('\r');
+    await tick();
+    app.unmount();
+    expect([choice?.lesson.id, choice?.row]).toEqual(['call-at', 2]);
   });
 
   it('is left with q, choosing nothing', async () => {

@@ -44,12 +44,12 @@ export function Menu({ lessons, lang, row = 0, onChoose }: MenuProps) {
   const entries = menuEntries(lessons, lang);
   const count = Math.max(1, entries.length);
   const [at, setAt] = useState(() => Math.min(Math.max(0, row), count - 1));
-  // The row keys act on, ahead of the next render: enter pressed right after an arrow (typed fast,
-  // or pasted) opens the row the arrow moved to, not the one last drawn.
-  const current = useRef(at);
-  const move = (delta: number) => {
-    current.current = (current.current + delta + count) % count;
-    setAt(current.current);
+  // The selected row as the keys leave it: Enter right after an arrow (typed fast, or pasted) comes
+  // before React renders again, so the render's `at` would still be the row before the arrow.
+  const selected = useRef(at);
+  const move = (by: number) => {
+    selected.current = (selected.current + by + count) % count;
+    setAt(selected.current);
   };
   const choose = (choice: MenuChoice | undefined) => {
     onChoose(choice);
@@ -59,8 +59,8 @@ export function Menu({ lessons, lang, row = 0, onChoose }: MenuProps) {
     if (key.upArrow || input === 'k') move(-1);
     else if (key.downArrow || input === 'j') move(1);
     else if (key.return) {
-      const entry = entries[current.current];
-      choose(entry && { lesson: entry.lesson, variant: entry.variant, row: current.current });
+      const entry = entries[selected.current];
+      choose(entry && { lesson: entry.lesson, variant: entry.variant, row: selected.current });
     } else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
   });
   const width = Math.max(20, ...entries.map((e) => e.command.length + 2));
