@@ -40,8 +40,8 @@ export interface BudgetStop {
 export class BudgetCounter {
   private total = 0;
   private instant = 0;
-  /** The simulated time the clock last moved to by a wait. */
-  private instantT = Number.NEGATIVE_INFINITY;
+  /** The simulated time the clock last moved to by a wait (the first event's time, at first). */
+  private instantT = Number.NaN;
 
   constructor(private readonly budgets: Budgets) {}
 
@@ -53,7 +53,8 @@ export class BudgetCounter {
     // another thread has not waited, and an endless call_soon chain stays at one instant.
     const waited =
       (event.type === 'select_woke' && event.slept > 0) || (event.type === 'thread_woke' && event.reason === 'timeout') || event.type === 'interrupt';
-    if (waited && event.t > this.instantT) {
+    if (Number.isNaN(this.instantT)) this.instantT = event.t;
+    else if (waited && event.t > this.instantT) {
       this.instantT = event.t;
       this.instant = 0;
     }
