@@ -110,7 +110,8 @@ export function finish(io: CliIO, end: RunEnd, message: string | undefined): num
  * uncaught KeyboardInterrupt as SIGINT, -2 to Python's subprocess): a shell shows 128 + signal.
  */
 export function exitStatus(end: RunEnd): number {
-  if (end.kind !== 'exit') return 0;
+  // A run still going when watching stopped has no status of its own; one stopped by a budget failed.
+  if (end.kind !== 'exit') return end.budget ? 1 : 0;
   const { status } = end;
   if (!Number.isInteger(status)) return 1;
   if (status < 0 && status >= -64) return 128 - status;
