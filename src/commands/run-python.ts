@@ -88,7 +88,7 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
     io.stderr.write(refusalMessage(program, recording.control) + '\n');
     return 1;
   }
-  lesson = recordedLesson({ program, engine: engineFor(mode), defaultUntil: lesson.defaultUntil, about: about(interpreter, mode, threadAt), first: { options, recording } });
+  lesson = recordedLesson({ program, engine: engineFor(mode), realTime: mode === 'real', defaultUntil: lesson.defaultUntil, about: about(interpreter, mode, threadAt), first: { options, recording } });
   return runChosen(ctx, command, lesson, undefined, flags);
 }
 

@@ -34,6 +34,8 @@ export interface RecordedLessonInit {
   engine: Engine;
   /** Seconds a run that never ends is recorded for, without --until. */
   defaultUntil: number;
+  /** The program runs on the wall clock (it starts threads). */
+  realTime?: boolean;
   /** What the lab says about this recording (the engine, the clock). */
   about: { zh: string; en: string };
   /** A recording already made, and its options (the command's first run), reused when asked again. */
@@ -58,6 +60,7 @@ export function recordedLesson(init: RecordedLessonInit): Lesson {
     interrupts: [],
     defaultUntil: init.defaultUntil,
     variants: [],
+    ...(init.realTime ? { realTime: true } : {}),
     run(options: RunOptions): RunResult {
       const recording = cached && sameOptions(cached.options, options) ? cached.recording : engine(options);
       cached = { options, recording };

@@ -52,6 +52,7 @@ import time
 import traceback
 import types
 import warnings
+import weakref
 import _thread
 
 RECORDER_FILE = os.path.abspath(__file__)
@@ -189,23 +190,26 @@ CLOCK = VirtualClock() if VIRTUAL else RealClock()
 
 class Registry:
     """Serial ids for handles, futures and tasks (one counter, as the runtime's), loop numbers,
-    and what was last reported of each future. Objects are kept alive so an id() is never reused
-    while the run is recorded."""
+    and what was last reported of each future. Only weak references: keeping the program's
+    objects alive would change when CPython destroys them (and what it prints then)."""
 
     def __init__(self):
-        self.ids = {}
-        self.kept = []
+        self.ids = {}  # id(obj) -> (serial, weak reference)
         self.serial = 0
         self.loops = {}
-        self.futures = {}  # serial -> [future, state, cancelling]
+        self.futures = {}  # serial -> [weak reference, state, cancelling]
 
     def id_of(self, obj):
-        return self.ids.get(id(obj))
+        entry = self.ids.get(id(obj))
+        if entry is not None and entry[1]() is obj:
+            return entry[0]
+        return None
 
     def new_id(self, obj):
         self.serial += 1
-        self.ids[id(obj)] = self.serial
-        self.kept.append(obj)
+        key = id(obj)
+        ids = self.ids
+        ids[key] = (self.serial, weakref.ref(obj, lambda ref: ids.pop(key, None) if ids.get(key, (0, None))[1] is ref else None))
         return self.serial
 
     def loop_of(self, loop):
@@ -239,7 +243,7 @@ def track_future(fut, label=None):
         emit({'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Task', 'name': fut.get_name(), 'coro': f'{name}()'})
     else:
         emit({'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Future', 'name': label or type(fut).__name__})
-    REG.futures[serial] = [fut, 'PENDING', 0]
+    REG.futures[serial] = [weakref.ref(fut), 'PENDING', 0]
     check_future(serial)
     return serial
 
@@ -250,7 +254,10 @@ def check_future(serial):
     entry = REG.futures.get(serial)
     if entry is None:
         return
-    fut = entry[0]
+    fut = entry[0]()
+    if fut is None:
+        del REG.futures[serial]
+        return
     if isinstance(fut, asyncio.Task) and entry[1] == 'PENDING':
         cancelling = fut.cancelling() if hasattr(fut, 'cancelling') else 0
         if cancelling > entry[2]:
@@ -365,7 +372,6 @@ class LabEventLoop(asyncio.unix_events._UnixSelectorEventLoop):
             super().__init__(selector)
         number = len(REG.loops) + 1
         REG.loops[id(self)] = number
-        REG.kept.append(self)
         selector.loop_id = number
         ready = ReadyDeque()
         ready.loop = self
@@ -390,6 +396,11 @@ class LabEventLoop(asyncio.unix_events._UnixSelectorEventLoop):
     @_selector.setter
     def _selector(self, value):
         self.__dict__['_lab_selector'] = value
+
+
+# What the program sees of these classes (type(loop).__name__, reprs) is CPython's own names.
+for cls, like in ((LabEventLoop, asyncio.unix_events._UnixSelectorEventLoop), (VirtualSelector, selectors.DefaultSelector), (ReadyDeque, collections.deque)):
+    cls.__name__, cls.__qualname__, cls.__module__ = like.__name__, like.__qualname__, like.__module__
 
 
 class LabPolicy(asyncio.unix_events.DefaultEventLoopPolicy):
@@ -855,6 +866,8 @@ def exit_status(exc):
         print(code, file=sys.stderr)
         return 1
     clean_chain(exc)
+    # As PyErr_Print does: the exception stays alive (and what it holds) until interpreter exit.
+    sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, exc.__traceback__
     sys.excepthook(type(exc), exc, exc.__traceback__)
     if isinstance(exc, KeyboardInterrupt):
         return -signal.SIGINT  # CPython re-raises SIGINT on itself: a shell sees 130
@@ -931,12 +944,16 @@ def install():
     sys.stdin = NoStdin()
     sys.stdout = LineWriter('stdout')
     sys.stderr = LineWriter('stderr')
-    original_showwarning = warnings.showwarning
+    show_warning = warnings._showwarnmsg_impl
 
-    def showwarning(message, category, filename, lineno, file=None, line=None):
-        emit({'type': 'warning', 'category': category.__name__, 'message': str(message)})
-        original_showwarning(message, category, filename, lineno, file, line)
-    warnings.showwarning = showwarning
+    def show_warning_message(msg):
+        if msg.filename == RECORDER_FILE:
+            # Destroyed at interpreter exit (a coroutine never awaited): CPython has no frame
+            # running then, and names the place `sys:1`.
+            msg = warnings.WarningMessage(msg.message, msg.category, 'sys', 1, msg.file, None, None)
+        emit({'type': 'warning', 'category': msg.category.__name__, 'message': str(msg.message)})
+        show_warning(msg)
+    warnings._showwarnmsg_impl = show_warning_message
     _real_start_new_thread(watchdog, ())
     if not VIRTUAL:
         INTERRUPTS.start_real_timers()
@@ -960,11 +977,10 @@ def main():
     sys.settrace(None)
     threading.settrace(None)
     # Interpreter exit: the program's objects are destroyed (a pending task says so).
+    sys.last_type = sys.last_value = sys.last_traceback = None
     program = sys.modules.get('__main__')
     if program is not None and getattr(program, '__file__', None) == PROGRAM_FILE:
         program.__dict__.clear()
-    REG.kept.clear()
-    REG.futures.clear()
     gc.collect()
     sys.stdout.end()
     sys.stderr.end()

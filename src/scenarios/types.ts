@@ -98,4 +98,6 @@ export interface Lesson {
   variants: LessonVariant[];
   /** Runs the (corrected or as-written) program on the simulated process. */
   run(options: RunOptions): RunResult;
+  /** Runs on the wall clock (a recorded program with threads): two runs differ, even before a Ctrl+C. */
+  realTime?: boolean;
 }
