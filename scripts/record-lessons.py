@@ -6,7 +6,10 @@ from src/scenarios/programs/) with `python3` (optionally `-X dev`; stdout and st
 so each line arrives when printed and one print() is one write), in a fresh temporary
 directory under the lesson's file name, sends SIGINT (Ctrl+C) at the stated wall-clock seconds after
 start, and writes test/recordings/<name>.json with every stdout/stderr line, its arrival time and
-stream, and the exit status. Nothing is scaled: times are real seconds (the longest run is ~10 s), and
+stream, the exit status, and CPython's source pointer thread by thread (`pointer`: for each thread
+name, the lines its pointer moved to, as src/recorder/pointer.py defines and records them with
+sys.settrace; the tracing slows the program a little, and a run whose Ctrl+C landed inside the
+trace function is retried). Nothing is scaled: times are real seconds (the longest run is ~10 s), and
 all recordings run in parallel.
 
     python3 scripts/record-lessons.py            # re-record everything
@@ -51,6 +54,9 @@ RECORDINGS = {
     'call-soon': ('call-soon', 'as-written', 'call-soon.py', False, [], 10),
     'call-later': ('call-later', 'as-written', 'call-later.py', False, [], 10),
     'call-at': ('call-at', 'as-written', 'call-at.py', False, [], 10),
+    'call-soon.ctrl-c-0.3': ('call-soon', 'as-written', 'call-soon.py', False, [0.3], 10),
+    'call-later.ctrl-c-0.15': ('call-later', 'as-written', 'call-later.py', False, [0.15], 10),
+    'call-at.ctrl-c-0.3': ('call-at', 'as-written', 'call-at.py', False, [0.3], 10),
     'call-soon.dev': ('call-soon', 'as-written', 'call-soon.py', True, [], 10),
     'call-later.dev': ('call-later', 'as-written', 'call-later.py', True, [], 10),
     'future.dev': ('future', 'as-written', 'future.py', True, [], 10),
@@ -97,8 +103,12 @@ RECORDINGS = {
 
 SITECUSTOMIZE = '''import os
 _fd = int(os.environ.pop('RECORD_READY_FD'))
+_pointer_fd = int(os.environ.pop('RECORD_POINTER_FD'))
 os.environ.pop('PYTHONPATH', None)
 import sys
+sys.path.insert(0, os.environ.pop('RECORD_POINTER_DIR'))
+import pointer as _pointer
+del sys.path[0]
 # The modules the programs import, imported before time zero: importing asyncio takes up to half a
 # second under -X dev on a loaded machine, and the programs' times (and Ctrl+C moments) start after it.
 import asyncio, concurrent.futures, functools, queue, threading, time
@@ -108,7 +118,17 @@ sys.stdout.reconfigure(line_buffering=True)
 sys.stderr.reconfigure(line_buffering=True)
 os.write(_fd, b'.')
 os.close(_fd)
+# Traced from here on: the program's module frame is the next one to start.
+_pointer.PointerRecorder(sys.argv[0], _pointer.jsonl_writer(_pointer_fd)).install()
 '''
+POINTER_DIR = os.path.join(ROOT, 'src', 'recorder')
+
+# A SIGINT that arrives while the trace function runs raises KeyboardInterrupt inside it: CPython then
+# turns tracing off and the traceback shows the recorder's frame. Such a run is not the program's.
+TRACED_CLEANLY = (
+    'the Ctrl+C did not land inside the trace function',
+    lambda lines: not any('pointer.py' in line['text'] for line in lines),
+)
 
 
 def program_path(lesson, program, file):
@@ -122,18 +142,28 @@ def program_path(lesson, program, file):
 
 def record(name):
     spec = RECORDINGS[name]
-    accept = spec[6] if len(spec) > 6 else None
+    accepts = [TRACED_CLEANLY] + ([spec[6]] if len(spec) > 6 else [])
     for _ in range(10):
         result = record_once(name)
-        if accept is None or accept[1](result['lines']):
+        failed = [what for what, ok in accepts if not ok(result['lines'])]
+        if not failed:
             break
-        print(f'{name}: retrying, the run did not show: {accept[0]}', file=sys.stderr)
+        print(f'{name}: retrying, the run did not show: {failed[0]}', file=sys.stderr)
     else:
-        raise SystemExit(f'{name}: no run showed: {accept[0]}')
+        raise SystemExit(f'{name}: no run showed: {failed[0]}')
     with open(os.path.join(OUT, name + '.json'), 'w', encoding='utf-8') as f:
-        json.dump(result, f, ensure_ascii=False, indent=1)
-        f.write('\n')
+        f.write(to_json(result))
     return name, result['end']
+
+
+def to_json(result):
+    """The recording as indented JSON, each thread's pointer sequence on one line."""
+    sequences = result['pointer']
+    placeholders = {thread: f'@pointer:{i}@' for i, thread in enumerate(sequences)}
+    text = json.dumps(dict(result, pointer=placeholders), ensure_ascii=False, indent=1)
+    for thread, placeholder in placeholders.items():
+        text = text.replace(json.dumps(placeholder), json.dumps(sequences[thread]))
+    return text + '\n'
 
 
 def record_once(name):
@@ -153,14 +183,17 @@ def record_once(name):
         with open(os.path.join(hook, 'sitecustomize.py'), 'w', encoding='utf-8') as f:
             f.write(SITECUSTOMIZE)
         ready_r, ready_w = os.pipe()
+        pointer_r, pointer_w = os.pipe()
         env = dict(os.environ, PYTHONIOENCODING='utf-8', PYTHONDONTWRITEBYTECODE='1',
-                   PYTHONPATH=hook, RECORD_READY_FD=str(ready_w))
+                   PYTHONPATH=hook, RECORD_READY_FD=str(ready_w), RECORD_POINTER_FD=str(pointer_w),
+                   RECORD_POINTER_DIR=POINTER_DIR)
         for name_ in ('PYTHONDEVMODE', 'PYTHONASYNCIODEBUG', 'PYTHONWARNINGS', 'PYTHONSTARTUP'):
             env.pop(name_, None)
         # sys.executable, not the `python3` on PATH: a version manager's shim adds a second of start-up.
-        proc = subprocess.Popen([sys.executable] + argv[1:], cwd=tmp, env=env, pass_fds=(ready_w,),
+        proc = subprocess.Popen([sys.executable] + argv[1:], cwd=tmp, env=env, pass_fds=(ready_w, pointer_w),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         os.close(ready_w)
+        os.close(pointer_w)
         os.read(ready_r, 1)
         start = time.monotonic()
         os.close(ready_r)
@@ -174,8 +207,18 @@ def record_once(name):
                     lines.append({'t': round(t, 3), 'stream': label,
                                   'text': raw.decode('utf-8', 'replace').rstrip('\n')})
 
+        pointer = {}
+
+        def pointer_reader():
+            # Each thread's moves arrive in its own order (one write of under PIPE_BUF bytes each).
+            with os.fdopen(pointer_r, 'rb') as stream:
+                for raw in stream:
+                    move = json.loads(raw)
+                    pointer.setdefault(move['thread'], []).append(move['line'])
+
         readers = [threading.Thread(target=reader, args=(proc.stdout, 'stdout')),
-                   threading.Thread(target=reader, args=(proc.stderr, 'stderr'))]
+                   threading.Thread(target=reader, args=(proc.stderr, 'stderr')),
+                   threading.Thread(target=pointer_reader)]
         for r in readers:
             r.start()
         for at in interrupts:
@@ -207,6 +250,8 @@ def record_once(name):
         # A run that had to be killed never ended on its own: it hangs (its status is not Python's).
         'end': {'kind': 'killed', 't': ended} if killed else {'kind': 'exit', 'status': proc.returncode, 't': ended},
         'lines': lines,
+        # Thread name -> the lines its source pointer moved to (consecutive repeats dropped).
+        'pointer': pointer,
     }
     return result
 

@@ -21,6 +21,18 @@ export interface CoroutineOptions {
   line?: number;
   /** `__qualname__` when it differs from the name (`main.<locals>.task_1`). */
   qualname?: string;
+  /** Told when a coroutine of this `async def` gets its frame back and gives it up (the process's source pointer). */
+  frames?: FrameHooks;
+}
+
+/**
+ * What a program that follows its frames (the simulated process) is told as a coroutine is resumed
+ * (its frame becomes the innermost, at the line it stands at) and suspended or finished. `thrown`:
+ * the exception a resumption raises where the coroutine stands.
+ */
+export interface FrameHooks {
+  enter(coro: Coroutine<unknown>, thrown?: unknown): void;
+  leave(coro: Coroutine<unknown>): void;
 }
 
 /** The coroutines being resumed right now, innermost last. */
@@ -36,6 +48,7 @@ export interface CoroutineCode {
   readonly qualname: string;
   readonly file: string | undefined;
   readonly firstLine: number;
+  readonly frames: FrameHooks | undefined;
 }
 
 export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
@@ -88,6 +101,8 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
     if (this.state === 'running') throw new ValueError('coroutine already executing');
     this.state = 'running';
     running.push(this as Coroutine<unknown>);
+    const frames = this.code.frames;
+    frames?.enter(this as Coroutine<unknown>);
     let result: IteratorResult<unknown, T>;
     try {
       result = this.gen.next(value);
@@ -96,6 +111,7 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
       throw error;
     } finally {
       running.pop();
+      frames?.leave(this as Coroutine<unknown>);
     }
     this.state = result.done ? 'closed' : 'suspended';
     return result;
@@ -107,6 +123,8 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
     if (this.state === 'running') throw new ValueError('coroutine already executing');
     this.state = 'running';
     running.push(this as Coroutine<unknown>);
+    const frames = this.code.frames;
+    frames?.enter(this as Coroutine<unknown>, error);
     let result: IteratorResult<unknown, T>;
     try {
       result = this.gen.throw(error);
@@ -115,6 +133,7 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
       throw thrown;
     } finally {
       running.pop();
+      frames?.leave(this as Coroutine<unknown>);
     }
     this.state = result.done ? 'closed' : 'suspended';
     return result;
@@ -126,6 +145,8 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
     if (this.state === 'running') throw new ValueError('coroutine already executing');
     this.state = 'running';
     running.push(this as Coroutine<unknown>);
+    const frames = this.code.frames;
+    frames?.enter(this as Coroutine<unknown>);
     let result: IteratorResult<unknown, T>;
     try {
       result = this.gen.return(value);
@@ -134,6 +155,7 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
       throw thrown;
     } finally {
       running.pop();
+      frames?.leave(this as Coroutine<unknown>);
     }
     this.state = result.done ? 'closed' : 'suspended';
     return result;
@@ -202,7 +224,7 @@ export function asyncDef<A extends unknown[], T>(
 
 /** The code object of `async def name`, for a coroutine made by hand (`new Coroutine(gen, code)`). */
 export function coroutineCode(name: string, options: CoroutineOptions = {}): CoroutineCode {
-  return { name, qualname: options.qualname ?? name, file: options.file, firstLine: options.line ?? 0 };
+  return { name, qualname: options.qualname ?? name, file: options.file, firstLine: options.line ?? 0, frames: options.frames };
 }
 
 /** Moves the running coroutine (the innermost one being resumed) to `line`, for reprs. */

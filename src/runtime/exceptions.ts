@@ -5,6 +5,7 @@
 //
 // Every class carries its Python name (`pyName`), so tracebacks and reprs read as CPython's:
 // `RuntimeError: This event loop is already running`.
+import { getRealm } from './realm.js';
 import { repr, str, tuple } from './repr.js';
 
 /** One frame of a simulated traceback. */
@@ -36,6 +37,7 @@ export class PyBaseException extends Error {
     super(args.length > 0 ? String(args[0]) : '');
     this.args = args;
     this.name = (this.constructor as typeof PyBaseException).pyName;
+    getRealm().onExceptionMade?.(this);
   }
 
   /** The Python class name. */

@@ -13,7 +13,7 @@
 //
 // `const r = yield* fut` is `r = await fut`: the iterator yields the future itself (flagged with
 // `_asyncio_future_blocking`) so the Task stepping the coroutine can wait on it, then returns the
-// result or raises.
+// result or raises. The iterator is the C one's (_asyncio), not futures.py's `__await__`.
 import { type HeldContext, contextOf, copyContext, holdCurrentContext } from './context.js';
 import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, ValueError, excLine } from './exceptions.js';
 import type { PyBaseException, PyFrame } from './exceptions.js';
@@ -284,12 +284,19 @@ export class Future<T = unknown> {
   }
 
   /** `await future`: yields the future while pending, then returns its result (or raises). */
+  /**
+   * `await fut`, as the C future iterator (`FutureIter_am_send`) does it, which differs from
+   * futures.py's `__await__`: each resumption of a pending future yields it again if no one is
+   * blocked on it, and raises at once if its blocking flag is still set. So a task that awaited
+   * itself (the flag stays set: Task.__step refuses it without clearing it) makes every later
+   * `await` of it raise "await wasn't used with future", as on CPython.
+   */
   *[Symbol.iterator](): Generator<Future<T>, T, unknown> {
-    if (!this.done()) {
+    while (!this.done()) {
+      if (this._asyncio_future_blocking) throw new RuntimeError("await wasn't used with future");
       this._asyncio_future_blocking = true;
       yield this; // This tells the Task to wait for completion.
     }
-    if (!this.done()) throw new RuntimeError("await wasn't used with future");
     return this.result();
   }
 

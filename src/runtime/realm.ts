@@ -73,6 +73,11 @@ export class Realm {
    * thread blocked in that loop's selector wait. Standalone, the loop's next select returns at once.
    */
   onSelfPipeWrite: ((loop: object) => void) | undefined;
+  /**
+   * Called with every Python exception made in this realm (CPython's `raise X(...)` makes and raises
+   * it at one line): the simulated process notes where it is raised, for its traceback.
+   */
+  onExceptionMade: ((error: object) => void) | undefined;
   /** Called by every event loop created in this realm (the simulated process collects them at exit). */
   onLoopCreated: ((loop: object) => void) | undefined;
 

@@ -1,11 +1,11 @@
 // The runtime is a library of its own: nothing in src/runtime may import the UI, the commands,
-// the views, the lessons, or the terminal libraries they use.
+// the views, the lessons, the Python engines (Pyodide), or the terminal libraries they use.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const runtimeDir = join(import.meta.dirname, '../../src/runtime');
-const forbidden = [/^react/, /^ink/, /^chalk/, /^commander/, /\/ui\//, /\/commands\//, /\/views\//, /\/scenarios\//, /^\.\.\/(\.\.\/)*(ui|commands|views|scenarios)/];
+const forbidden = [/^react/, /^ink/, /^chalk/, /^commander/, /^pyodide/, /^py31\d/, /\/engines\//, /\/ui\//, /\/commands\//, /\/views\//, /\/scenarios\//, /^\.\.\/(\.\.\/)*(ui|commands|views|scenarios|engines)/];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

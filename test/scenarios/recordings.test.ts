@@ -2,31 +2,11 @@
 // prints what CPython printed: the same lines on stdout and on stderr, in the same order (up to the
 // normalizations in normalize.ts and the races the simulation marks), and the same exit status.
 import { describe, expect, it } from 'vitest';
-import { findLessonById } from '../../src/scenarios/index.js';
-import type { RunOptions, RunResult } from '../../src/scenarios/types.js';
+import type { RunResult } from '../../src/scenarios/types.js';
 import { compareLines, type PrintedLine } from './compare.js';
 import { distinctHidden } from './normalize.js';
-import { loadHangRecordings, loadRecordings, streamLines, type Recording } from './recordings.js';
-
-function runRecorded(recording: Recording): RunResult {
-  const lesson = findLessonById(recording.lesson);
-  if (lesson === undefined) throw new Error(`no lesson ${recording.lesson}`);
-  const options: RunOptions = {
-    asWritten: recording.program === 'as-written',
-    debug: recording.dev,
-    interrupts: recording.interrupts,
-    // A killed recording hung: the simulation must still be running when CPython was killed. Otherwise
-    // well past the recorded end: a simulated run that went on longer would show it.
-    until: recording.end.kind === 'killed' ? recording.end.t : recording.end.t + 30,
-  };
-  if (recording.program.startsWith('variant:')) {
-    const id = recording.program.slice('variant:'.length);
-    const variant = lesson.variants.find((v) => v.id === id);
-    if (variant === undefined) throw new Error(`no variant ${id} of ${lesson.id}`);
-    return variant.run(options);
-  }
-  return lesson.run(options);
-}
+import { loadHangRecordings, loadRecordings, streamLines } from './recordings.js';
+import { runRecorded } from './run-recorded.js';
 
 function printed(result: RunResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
   return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, t: e.t }] : []));

@@ -23,6 +23,8 @@ export interface Recording {
   argv: string[];
   end: { kind: 'exit'; status: number; t: number } | { kind: 'killed'; t: number };
   lines: RecordedLine[];
+  /** Thread name -> the lines CPython's source pointer moved to (sys.settrace, consecutive repeats dropped). */
+  pointer: Record<string, number[]>;
 }
 
 export const recordingsDir = join(import.meta.dirname, '..', 'recordings');

@@ -6,6 +6,7 @@
 import { eastAsianWidthType } from 'get-east-asian-width';
 import { PyBaseException, type PyFrame } from '../exceptions.js';
 import { PY_STDLIB_DIR } from '../repr.js';
+import { enterFrame, innermostFrame, leaveFrame, type PointerFrame } from './pointer.js';
 import type { SimThread, StackFrame } from './thread.js';
 
 export const THREADING_PY = `${PY_STDLIB_DIR}/threading.py`;
@@ -161,9 +162,35 @@ interface RaiseRecord {
 
 const raised = new WeakMap<PyBaseException, RaiseRecord>();
 
+/**
+ * The line each program frame stood at when `error` entered it: CPython fixes a frame's tb_lineno
+ * then, and an `except: raise` or a `finally:` running afterwards (which moves the frame's pointer)
+ * does not change it.
+ */
+const entered = new WeakMap<PyBaseException, Map<PointerFrame, { line: number; expr?: string }>>();
+
+/** `error` enters `frame` now (raised in it, or propagating into it), unless it already had. */
+export function noteEntered(error: PyBaseException, frame: PointerFrame): void {
+  let frames = entered.get(error);
+  if (frames === undefined) entered.set(error, (frames = new Map()));
+  if (!frames.has(frame)) frames.set(frame, { line: frame.line, expr: (frame as Partial<StackFrame>).expr });
+}
+
+/** The line `frame` stood at when `error` entered it (its line now if that was not seen). */
+export function enteredLine(error: PyBaseException, frame: PointerFrame): number {
+  return entered.get(error)?.get(frame)?.line ?? frame.line;
+}
+
+/** `error` is being raised (made) by the code of `thread`'s innermost program frame. */
+export function noteRaisedHere(error: PyBaseException, thread: SimThread): void {
+  const frame = innermostFrame(thread);
+  if (frame !== undefined) noteEntered(error, frame);
+}
+
 /** Records that `error` is raised now in `thread` (the kernel calls this for a KeyboardInterrupt). */
 export function noteRaised(error: PyBaseException, thread: SimThread, sources: SourceFiles): void {
   raised.set(error, { stack: stackFrames(thread, sources), unwound: thread.stack.length, completed: false });
+  for (const frame of thread.frames) noteEntered(error, frame);
 }
 
 /** Adds the frame that caught `error` (and those of its causes and contexts) to their tracebacks. */
@@ -191,6 +218,7 @@ export function* inFrame<T>(
   body: () => Generator<unknown, T, unknown> | T,
 ): Generator<unknown, T, unknown> {
   thread.stack.push(frame);
+  enterFrame(thread, frame);
   try {
     const result = body();
     return isIterator(result) ? yield* result : result;
@@ -199,6 +227,7 @@ export function* inFrame<T>(
     throw error;
   } finally {
     thread.stack.pop();
+    leaveFrame(thread);
   }
 }
 
@@ -226,8 +255,13 @@ export function leaving(error: PyBaseException, thread: SimThread, sources: Sour
   const depth = thread.stack.length - 1;
   const top = thread.stack[depth];
   if (top === undefined || record.completed) return;
-  error.frames.unshift(sources.frame(top));
+  const at = entered.get(error)?.get(top);
+  error.frames.unshift(sources.frame(at === undefined ? top : { ...top, ...at }));
   record.unwound = Math.min(record.unwound, depth);
+  // It enters the caller (when the caller is the program's: a function the loop called returns
+  // into the loop's own frames, which catch what is not a BaseException).
+  const caller = thread.frames[thread.frames.length - 2];
+  if (caller !== undefined) noteEntered(error, caller);
 }
 
 function isIterator<T>(value: unknown): value is Generator<unknown, T, unknown> {

@@ -148,6 +148,8 @@ export class Interpreter {
    * ran a step: each warns from that line right after its own report. A coroutine no task owns is
    * freed when the module's globals are cleared, with no Python frame running (`sys:1`); globals go
    * in the order they were bound, taken here as the order the coroutines and loops were made.
+   * A destroyed task's coroutine, suspended at an await, is closed right after the task's report
+   * (its frame resumes at that await to take the GeneratorExit: the pointer shows it).
    */
   private collectGarbage(): void {
     const { loops, warnings, coroutines } = this.parts;
@@ -177,6 +179,8 @@ export class Interpreter {
         if (!(task instanceof Task)) continue;
         task.finalize();
         const coro = task._coro;
+        // Then its coroutine, suspended at an await, is finalized: closed (GeneratorExit where it stands).
+        if (coro instanceof Coroutine && coro.state === 'suspended') coro.close();
         if (!loop.isClosed() && !task.done() && coro instanceof Coroutine && neverStarted(coro)) {
           warnings.warnAtExit(LOOP_CLOSE_READY_CLEAR, 'RuntimeWarning', neverAwaited(coro));
         }

@@ -2,7 +2,7 @@
 // simulated process: builtins (print, id), the modules the article's programs import (time,
 // threading, queue, concurrent.futures, asyncio), and the lesson annotations (py.line, py.note).
 import type { BaseEventLoop } from '../base-events.js';
-import { Coroutine, asyncDef, runningCoroutine, setLine, type CoroutineLike, type CoroutineOptions } from '../coroutines.js';
+import { Coroutine, asyncDef, runningCoroutine, type CoroutineLike, type CoroutineOptions, type FrameHooks } from '../coroutines.js';
 import {
   AttributeError,
   CancelledError,
@@ -36,12 +36,14 @@ import { waitFor } from '../wait-for.js';
 import { ConcurrentFuture } from './concurrent-future.js';
 import type { ProcessContext } from './context.js';
 import { ExecutorRegistry, ThreadPoolExecutor, type ExecutorOptions } from './executor.js';
-import { completeTraceback, fullStack, inFrame, leaving } from './frames.js';
+import { completeTraceback, enteredLine, fullStack, inFrame, leaving, noteEntered, noteRaisedHere } from './frames.js';
+import { enterFrame, innermostFrame, leaveFrame, showPointer } from './pointer.js';
 import { Queue } from './queue.js';
 import { runCoroutineThreadsafe } from './threadsafe.js';
 import { Event, Lock, Thread, ThreadTable, markPyDef, type ThreadOptions } from './threading.js';
 import { createTime, type PyTime } from './time.js';
 import type { ProgramCoroutine } from './interpreter.js';
+import type { StackFrame } from './thread.js';
 
 export type Py = ReturnType<typeof createPy>;
 
@@ -79,6 +81,19 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
   ctx.realm.leaveFrames = () => {
     ctx.currentThread().libraryFrames.pop();
   };
+  ctx.realm.onExceptionMade = (error) => noteRaisedHere(error as PyBaseException, ctx.currentThread());
+
+  /** The program's coroutines' frames, for the source pointer and tracebacks. */
+  const coroutineFrames: FrameHooks = {
+    enter(coro, thrown) {
+      const thread = ctx.currentThread();
+      if (thrown instanceof PyBaseException) noteEntered(thrown, coro);
+      enterFrame(thread, coro);
+    },
+    leave() {
+      leaveFrame(ctx.currentThread());
+    },
+  };
 
   const py = {
     // ── builtins ──────────────────────────────────────────────────────────────
@@ -112,17 +127,12 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
      * 'q.get()')` for `x = q.get()`), which a traceback underlines with carets as 3.11 does.
      */
     line(line: number, expr?: string): void {
-      const coro = runningCoroutine();
-      if (coro !== undefined) setLine(line);
-      else {
-        const stack = ctx.currentThread().stack;
-        const top = stack[stack.length - 1];
-        if (top !== undefined) {
-          top.line = line;
-          top.expr = expr;
-        }
-      }
-      ctx.kernel.emit({ type: 'line', line });
+      const thread = ctx.currentThread();
+      const top = innermostFrame(thread);
+      if (top === undefined) return;
+      top.line = line;
+      if (!(top instanceof Coroutine)) (top as StackFrame).expr = expr;
+      showPointer(thread);
     },
     /** An explanation of this moment, in both languages (a `note` event). */
     note(note: { zh: string; en: string }): void {
@@ -142,7 +152,9 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
           }
         : function (this: unknown, ...args: unknown[]) {
             const thread = ctx.currentThread();
-            thread.stack.push({ file, name, line });
+            const frame: StackFrame = { file, name, line };
+            thread.stack.push(frame);
+            enterFrame(thread, frame);
             try {
               return (fn as unknown as (...a: unknown[]) => unknown)(...args);
             } catch (error) {
@@ -150,6 +162,7 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
               throw error;
             } finally {
               thread.stack.pop();
+              leaveFrame(thread);
             }
           };
       return markPyDef(pyFunction(wrapped as unknown as F, { name, file, line }));
@@ -162,11 +175,18 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
         try {
           return yield* body(...args);
         } catch (error) {
-          if (error instanceof PyBaseException) error.frames.unshift(ctx.sources.frame({ file, name, line: runningCoroutine()?.line ?? line }));
+          if (error instanceof PyBaseException) {
+            const coro = runningCoroutine();
+            error.frames.unshift(ctx.sources.frame({ file, name, line: coro === undefined ? line : enteredLine(error, coro) }));
+            // It enters the coroutine that awaits this one, if one does (a task's step catches it otherwise).
+            const thread = ctx.currentThread();
+            const caller = thread.frames[thread.frames.length - 2];
+            if (caller instanceof Coroutine) noteEntered(error, caller);
+          }
           throw error;
         }
       };
-      const make = asyncDef(name, framed, { ...options, file, line });
+      const make = asyncDef(name, framed, { ...options, file, line, frames: coroutineFrames });
       // Each coroutine object is remembered, with how many loops existed when it was made, for the
       // exit-time "coroutine ... was never awaited" warning (interpreter.ts).
       const recorded = (...args: A): Coroutine<T> => {

@@ -48,6 +48,10 @@ export class SimThread {
   blocked: BlockState | undefined;
   /** The Python call stack, outermost first (kept by py.line and py.def). */
   readonly stack: StackFrame[] = [];
+  /** The program's frames as the source pointer follows them (stack frames and running coroutines), innermost last (pointer.ts). */
+  readonly frames: { line: number }[] = [];
+  /** The line the thread's pointer last showed (its last `line` event). */
+  pointer: number | undefined;
   /** CPython's own frames the thread is in (a loop's run_forever...), each above `stack[depth]`. */
   readonly libraryFrames: { depth: number; frames: readonly PyFrame[] }[] = [];
   /** The exception that ended the thread, if one did. */

@@ -46,6 +46,11 @@ export function* callLaterProgram(py: Py) {
   try {
     py.line(17);
     yield* loop.blocking.runUntilComplete(main());
+  } catch (e) {
+    // except: raise
+    py.line(18);
+    py.line(19);
+    throw e;
   } finally {
     py.line(21);
     loop.close();

@@ -43,6 +43,11 @@ export function* callSoonProgram(py: Py) {
   try {
     py.line(18);
     yield* loop.blocking.runUntilComplete(main());
+  } catch (e) {
+    // except: raise
+    py.line(19);
+    py.line(20);
+    throw e;
   } finally {
     py.line(22);
     loop.close();

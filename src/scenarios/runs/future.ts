@@ -162,6 +162,7 @@ export function* closeRunningProgram(py: Py) {
       py.line(5);
       loop.close();
     } catch (e) {
+      py.line(6);
       if (!(e instanceof RuntimeError)) throw e;
       py.line(7);
       py.print('close() 失败:', e);
@@ -190,6 +191,7 @@ export function* closeRunningProgram(py: Py) {
     py.line(17);
     loop.callSoon(builtinPrint(py), '再注册回调');
   } catch (e) {
+    py.line(18);
     if (!(e instanceof RuntimeError)) throw e;
     py.line(19);
     py.print('call_soon() 失败:', e);

@@ -28,13 +28,14 @@ export function stopNestedProgram(asWritten: boolean) {
       const coroutine2 = do_some_work(2);
       py.line(12);
       const coroutine3 = do_some_work(3);
-      py.line(14);
+      // The list's items are evaluated first, then it is bound to `tasks` at line 14.
       py.line(15);
       const t1 = asyncio.ensureFuture(coroutine1);
       py.line(16);
       const t2 = asyncio.ensureFuture(coroutine2);
       py.line(17);
       const t3 = asyncio.ensureFuture(coroutine3);
+      py.line(14);
       py.note({
         zh: 'main() 是 Task-1;它创建的三个任务是 Task-2、Task-3、Task-4。',
         en: 'main() is Task-1; the three tasks it creates are Task-2, Task-3 and Task-4.',
@@ -52,15 +53,13 @@ export function stopNestedProgram(asWritten: boolean) {
     py.line(23);
     const loop = asyncio.getEventLoop();
     py.line(24);
-    // See stop-wait.ts: no py.line in the finally clause while an exception propagates.
-    let raising = false;
     try {
       py.line(26);
       try {
         yield* loop.blocking.runUntilComplete(main());
       } catch (e) {
-        if (!(e instanceof KeyboardInterrupt)) throw e;
         py.line(28);
+        if (!(e instanceof KeyboardInterrupt)) throw e;
         py.note({
           zh: 'KeyboardInterrupt 从 select 里传出 run_until_complete。main() 的 Task-1 也还在等待。',
           en: 'KeyboardInterrupt came out of run_until_complete from select. main()\'s Task-1 is still waiting too.',
@@ -71,7 +70,6 @@ export function stopNestedProgram(asWritten: boolean) {
             zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:这里抛出 AttributeError,没有任何任务被取消。',
             en: 'asyncio.Task.all_tasks() was removed in 3.9: AttributeError here, and no task is cancelled.',
           });
-          raising = true;
           throw allTasksRemoved(e);
         }
         py.print(asyncio.allTasks(loop));
@@ -92,7 +90,7 @@ export function stopNestedProgram(asWritten: boolean) {
         });
       }
     } finally {
-      if (!raising) py.line(35);
+      py.line(35);
       loop.close();
     }
   };

@@ -31,13 +31,14 @@ export function stopWaitProgram(asWritten: boolean) {
     const coroutine2 = do_some_work(2);
     py.line(11);
     const coroutine3 = do_some_work(3);
-    py.line(13);
+    // The list's items are evaluated first, then it is bound to `tasks` at line 13.
     py.line(14);
     const t1 = asyncio.ensureFuture(coroutine1);
     py.line(15);
     const t2 = asyncio.ensureFuture(coroutine2);
     py.line(16);
     const t3 = asyncio.ensureFuture(coroutine3);
+    py.line(13);
     const tasks = [t1, t2, t3];
     py.note({
       zh: 'ensure_future 创建了 Task-1、Task-2、Task-3:它们的第一步已经排进就绪队列,但循环还没运行。',
@@ -46,16 +47,13 @@ export function stopWaitProgram(asWritten: boolean) {
     py.line(19);
     const loop = asyncio.getEventLoop();
     py.line(20);
-    // The runtime records a frame's line when the exception leaves the frame, so a py.line in the
-    // finally clause would move the traceback's line: mark it only when nothing is propagating.
-    let raising = false;
     try {
       py.line(22);
       try {
         yield* loop.blocking.runUntilComplete(asyncio.wait(tasks));
       } catch (e) {
-        if (!(e instanceof KeyboardInterrupt)) throw e;
         py.line(24);
+        if (!(e instanceof KeyboardInterrupt)) throw e;
         py.note({
           zh: 'KeyboardInterrupt 从 select 里抛出,穿过 run_forever 和 run_until_complete 传到这里。任务们还在等待各自的定时器。',
           en: 'KeyboardInterrupt was raised in select and came out through run_forever and run_until_complete. The tasks are still waiting on their timers.',
@@ -67,7 +65,6 @@ export function stopWaitProgram(asWritten: boolean) {
             zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:这里抛出 AttributeError,没有任何任务被取消。',
             en: 'asyncio.Task.all_tasks() was removed in 3.9: AttributeError here, and no task is cancelled.',
           });
-          raising = true;
           throw allTasksRemoved(e);
         }
         py.print('查看事件循环里的所有任务:', asyncio.allTasks(loop));
@@ -91,7 +88,7 @@ export function stopWaitProgram(asWritten: boolean) {
         });
       }
     } finally {
-      if (!raising) py.line(31);
+      py.line(31);
       loop.close();
     }
   };

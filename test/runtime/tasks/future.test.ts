@@ -158,6 +158,15 @@ print(repr(e))
     expect(first.value).toBe(fut);
     expect(fut._asyncio_future_blocking).toBe(true);
     expect(() => it.next()).toThrow("await wasn't used with future");
+    // C's future iterator (FutureIter_am_send): resumed while pending with the flag cleared (a task
+    // took it), it yields the future again; a new await of a future whose flag is still set raises at once.
+    const resumed = fut[Symbol.iterator]();
+    fut._asyncio_future_blocking = false;
+    expect(resumed.next().value).toBe(fut);
+    fut._asyncio_future_blocking = false;
+    expect(resumed.next().value).toBe(fut);
+    expect(() => fut[Symbol.iterator]().next()).toThrow("await wasn't used with future");
+    fut._asyncio_future_blocking = false;
     const again = fut[Symbol.iterator]();
     again.next();
     fut.setResult(7);
