@@ -82,6 +82,11 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
     return this.code.firstLine;
   }
 
+  /** True for a coroutine of the program's own (its frames are followed: the source pointer). */
+  get followed(): boolean {
+    return this.code.frames !== undefined;
+  }
+
   /** `cr_running`. */
   get cr_running(): boolean {
     return this.state === 'running';

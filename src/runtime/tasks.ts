@@ -260,6 +260,12 @@ export class Task<T = unknown> extends Future<T> {
     const tracer = this._loop.realm.tracer;
     if (!tracer.enabled) return;
     const onRepr = on === null ? 'None' : repr(on);
+    const coro = this._coro;
+    // Where a program's coroutine stands (its await), when the program follows its frames.
+    if (coro instanceof Coroutine && coro.followed) {
+      tracer.send({ type: 'task_wait', loop: this._loop.id, task: this.id, name: this._name, on: on === null ? null : on.id, onRepr, line: coro.line, t: tracer.time(), thread: tracer.thread() });
+      return;
+    }
     tracer.send({ type: 'task_wait', loop: this._loop.id, task: this.id, name: this._name, on: on === null ? null : on.id, onRepr, t: tracer.time(), thread: tracer.thread() });
   }
 

@@ -82,8 +82,11 @@ export type TraceEvent =
     })
   /** A task's __step begins: the coroutine is resumed with send(value) or throw(exc). */
   | (EventBase & { type: 'task_step'; loop: number; task: number; name: string; mode: 'send' | 'throw'; value?: string })
-  /** The step ended with the coroutine suspended: on a future, or on a bare yield (sleep(0)). */
-  | (EventBase & { type: 'task_wait'; loop: number; task: number; name: string; on: number | null; onRepr: string })
+  /**
+   * The step ended with the coroutine suspended: on a future, or on a bare yield (sleep(0)). `line`:
+   * the line the coroutine stands at (its await), for a coroutine of the simulated program's own.
+   */
+  | (EventBase & { type: 'task_wait'; loop: number; task: number; name: string; on: number | null; onRepr: string; line?: number })
   /** task.cancel() requested (it may be delivered at the next step). */
   | (EventBase & { type: 'task_cancel_requested'; loop: number; task: number; name: string; msg?: string })
   // ── threads and the kernel (the simulated process) ──────────────────────────
@@ -106,7 +109,10 @@ export type TraceEvent =
   /** A warning (ResourceWarning, DeprecationWarning, slow callback in debug mode). */
   | (EventBase & { type: 'warning'; category: string; message: string })
   // ── lesson annotations ──────────────────────────────────────────────────────
-  /** The Python source line the simulated program is executing (1-based, in the shown source). */
+  /**
+   * The thread's source pointer moved to `line` (1-based, in the shown source): the line of its
+   * innermost frame in the program's file, as CPython's sys.settrace sees it (docs/process-api.md).
+   */
   | (EventBase & { type: 'line'; line: number })
   /** An explanation the lesson attaches to this moment, in both languages. */
   | (EventBase & { type: 'note'; zh: string; en: string });

@@ -13,7 +13,7 @@ import { helpLines } from '../panels/help.js';
 import { loopLines } from '../panels/loop.js';
 import { overlayView } from '../panels/overlay.js';
 import { outputLines } from '../panels/output.js';
-import { type SourceView, sourceLines } from '../panels/source.js';
+import { type SourceMarks, type SourceView, sourceLines } from '../panels/source.js';
 import { timelineLines } from '../panels/timeline.js';
 import type { LabState } from '../state/types.js';
 import { type Band, Bands, bandLines } from './Bands.js';
@@ -68,7 +68,7 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   const box = layout(p.width, p.height, p.state.lanes.length, outputCount);
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
-  const current = p.state.lines[p.state.thread] ?? (p.state.lineThread ? p.state.lines[p.state.lineThread] : undefined);
+  const marks = sourceMarks(p.state);
   const header: Band = { kind: 'rows', lines: [headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })] };
   const footer: Line[] = [
     ...pad(explanation(p, box.explain), box.explain),
@@ -78,12 +78,12 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   if (p.help) return [header, { kind: 'rows', lines: [...pad(helpView(p, box).lines, helpRows(box)), ...footer] }];
   let panels: Band;
   if (box.sideBySide) {
-    const source = sourceLines(p.source, current, box.top, say('source', p.lang));
+    const source = sourceLines(p.source, marks, box.top, box.sourceWidth, say('source', p.lang));
     const right = rightColumn(p.state, p.lang, box.top);
     panels = { kind: 'beside', height: box.top, left: { width: box.sourceWidth, lines: source }, right: { width: box.rightWidth, lines: right } };
   } else {
     const sourceRows = Math.ceil(box.top / 2);
-    const source = pad(sourceLines(p.source, current, sourceRows, say('source', p.lang)), sourceRows);
+    const source = pad(sourceLines(p.source, marks, sourceRows, p.width, say('source', p.lang)), sourceRows);
     panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows)] };
   }
   const below: Line[] = [
@@ -92,6 +92,13 @@ function screenBands(p: ScreenProps): Band[] | undefined {
     ...footer,
   ];
   return [header, panels, { kind: 'rule' }, { kind: 'rows', lines: below }];
+}
+
+/** Each thread's pointer (the step's thread leads) and where each of the program's suspended coroutines waits. */
+function sourceMarks(state: ScreenProps['state']): SourceMarks {
+  const focus = state.lines[state.thread] !== undefined ? state.thread : state.lineThread;
+  const awaiting = state.futures.flatMap((f) => (f.kind === 'Task' && f.awaitLine !== undefined ? [{ name: f.name, line: f.awaitLine }] : []));
+  return { pointers: state.lines, ...(focus === undefined ? {} : { focus }), awaiting };
 }
 
 /** Rows the help overlay gets: everything between the header and the explanation. */

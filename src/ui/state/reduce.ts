@@ -116,7 +116,7 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
         ...(event.result === undefined ? {} : { result: event.result }),
         ...(event.exception === undefined ? {} : { exception: event.exception }),
         changedAt: index,
-        ...(event.state === 'PENDING' ? {} : { stepping: false, waitingOn: undefined, waitingRepr: undefined }),
+        ...(event.state === 'PENDING' ? {} : { stepping: false, waitingOn: undefined, waitingRepr: undefined, awaitLine: undefined }),
       }));
       if (event.state !== 'PENDING' && hasLane(next, taskLane(event.future))) {
         const kind: MarkKind = event.state === 'CANCELLED' ? 'cancelled' : 'done';
@@ -125,12 +125,12 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       return next;
     }
     case 'task_step':
-      next = updateFuture(next, event.task, (f) => ({ ...f, stepping: true, waitingOn: undefined, waitingRepr: undefined, changedAt: index }));
+      next = updateFuture(next, event.task, (f) => ({ ...f, stepping: true, waitingOn: undefined, waitingRepr: undefined, awaitLine: undefined, changedAt: index }));
       // The step runs on the thread running the task's loop.
       next = updateLane(next, taskLane(event.task), (lane) => (lane.thread === event.thread ? lane : { ...lane, thread: event.thread }));
       return addMark(next, taskLane(event.task), { t: event.t, kind: 'step', label: event.mode === 'throw' ? `throw(${event.value ?? ''})` : 'send', index, ...race(event) });
     case 'task_wait':
-      return updateFuture(next, event.task, (f) => ({ ...f, stepping: false, waitingOn: event.on, waitingRepr: event.onRepr, changedAt: index }));
+      return updateFuture(next, event.task, (f) => ({ ...f, stepping: false, waitingOn: event.on, waitingRepr: event.onRepr, awaitLine: event.line, changedAt: index }));
     case 'task_cancel_requested':
       return updateFuture(next, event.task, (f) => ({ ...f, cancelRequested: true, changedAt: index }));
     case 'thread_created':
@@ -151,6 +151,11 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       return open?.kind === 'blocked' ? closeSpan(next, threadLane(event.name), event.t, index, event.race) : next;
     }
     case 'thread_exit':
+      // The thread has no frame left: no pointer.
+      if (event.name in next.lines) {
+        const { [event.name]: _gone, ...lines } = next.lines;
+        next = { ...next, lines };
+      }
       next = updateThread(next, event.name, (th) => ({ ...th, state: 'exited', blockedOn: undefined, ...(event.error === undefined ? {} : { error: event.error }) }));
       return dropSpan(next, threadLane(event.name));
     case 'interrupt':

@@ -71,11 +71,18 @@ export class Replay {
     return state;
   }
 
-  /** The state shown at step `s` (0-based): every event up to and including stops[s]. */
+  /**
+   * The state shown at step `s` (0-based): every event up to and including stops[s]. A task step
+   * also shows the pointer's move it makes: its coroutine resuming at its await (or, on its first
+   * step, its `async def` line), the `line` event right after it.
+   */
   stateAt(s: number): LabState {
     if (this.stops.length === 0) return initialState;
     const stop = this.stops[clamp(s, 0, this.stops.length - 1)]!;
-    return this.stateAfter(stop + 1);
+    const event = this.events[stop]!;
+    const next = this.events[stop + 1];
+    const resumes = event.type === 'task_step' && next?.type === 'line' && next.thread === event.thread;
+    return this.stateAfter(stop + 1 + (resumes ? 1 : 0));
   }
 
   /** The event shown at step `s`. */

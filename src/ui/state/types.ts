@@ -63,6 +63,8 @@ export interface FutureView {
   /** Task: the future it waits on, and that future's repr; null `waitingOn` with a repr = bare yield. */
   readonly waitingOn?: number | null;
   readonly waitingRepr?: string;
+  /** Task: the line its suspended coroutine stands at (its await), when it is the program's. */
+  readonly awaitLine?: number;
   readonly cancelRequested: boolean;
   /** Event index of its last state change (to mark what just changed). */
   readonly changedAt: number;
