@@ -40,6 +40,7 @@ import atexit
 import builtins
 import collections
 import gc
+import importlib.util
 import io
 import json
 import linecache
@@ -511,7 +512,6 @@ class HandleRun:
             if value is not None:
                 event['value'] = value
             emit(event)
-        frame.f_trace_lines = False
 
     def __call__(self, frame, event, arg):
         if event != 'return':
@@ -521,7 +521,11 @@ class HandleRun:
         if task is not None and not task.done():
             waiter = task._fut_waiter
             serial = track_future(waiter) if waiter is not None else None
-            emit({'type': 'task_wait', 'loop': self.loop, 'task': track_future(task), 'name': task.get_name(), 'on': serial, 'onRepr': repr(waiter)})
+            event = {'type': 'task_wait', 'loop': self.loop, 'task': track_future(task), 'name': task.get_name(), 'on': serial, 'onRepr': repr(waiter)}
+            frame = getattr(task.get_coro(), 'cr_frame', None)
+            if frame is not None and POINTER.is_own(frame.f_code):
+                event['line'] = frame.f_lineno
+            emit(event)
         emit({'type': 'handle_done', 'loop': self.loop, 'handle': self.serial, 'took': CLOCK.now() - self.start})
         return None
 
@@ -535,7 +539,6 @@ def on_call_at_return(frame, event, arg):
 
 
 def on_call_at(frame):
-    frame.f_trace_lines = False
     return on_call_at_return
 
 
@@ -558,7 +561,6 @@ def on_run_forever(frame):
         return None  # it raises at once: the loop does not run
     number = REG.loop_of(loop)
     emit({'type': 'loop_state', 'loop': number, 'state': 'running'})
-    frame.f_trace_lines = False
 
     def returned(frame, event, arg):
         if event == 'return':
@@ -570,7 +572,6 @@ def on_run_forever(frame):
 
 def on_close(frame):
     loop = frame.f_locals['self']
-    frame.f_trace_lines = False
 
     def returned(frame, event, arg):
         if event == 'return' and loop.is_closed() and not getattr(loop, '_lab_closed', True):
@@ -581,7 +582,6 @@ def on_close(frame):
 
 
 def on_create_task(frame):
-    frame.f_trace_lines = False
 
     def returned(frame, event, arg):
         if event == 'return' and arg is not None:
@@ -599,7 +599,6 @@ def on_create_future(frame):
             label = f"sleep({caller.f_locals['delay']!r})"
         elif label.startswith('<') or caller.f_code.co_filename == PROGRAM_FILE:
             label = None
-    frame.f_trace_lines = False
 
     def returned(frame, event, arg):
         if event == 'return' and arg is not None:
@@ -609,7 +608,6 @@ def on_create_future(frame):
 
 
 def on_gathering_future(frame):
-    frame.f_trace_lines = False
 
     def returned(frame, event, arg):
         if event == 'return':
@@ -636,15 +634,12 @@ def on_network(frame):
     refuse_network(frame.f_code.co_name)
 
 
-def on_thread_bootstrap(frame):
-    emit({'type': 'thread_started', 'name': thread_name()})
-    frame.f_trace_lines = False
+STARTED = set()
 
-    def returned(frame, event, arg):
-        if event == 'return':
-            emit({'type': 'thread_exit', 'name': thread_name()})
-        return returned
-    return returned
+
+def on_thread_delete(frame):
+    emit({'type': 'thread_exit', 'name': thread_name()})
+    return None
 
 
 def hooks():
@@ -660,7 +655,7 @@ def hooks():
         BaseEventLoop.create_future.__code__: on_create_future,
         asyncio.tasks._GatheringFuture.__init__.__code__: on_gathering_future,
         BaseEventLoop.call_exception_handler.__code__: on_exception_handler,
-        threading.Thread._bootstrap_inner.__code__: on_thread_bootstrap,
+        threading.Thread._delete.__code__: on_thread_delete,
     }
     for cls in (BaseEventLoop, asyncio.selector_events.BaseSelectorEventLoop, asyncio.unix_events._UnixSelectorEventLoop):
         for name in NETWORK:
@@ -675,38 +670,55 @@ HOOKS = hooks()
 
 # ── the pointer: the program's line, per thread ─────────────────────────────
 
+def load_pointer():
+    """pointer.py (beside this file), under a name a program's own module cannot take."""
+    spec = importlib.util.spec_from_file_location('_asyncio_lab_pointer', os.path.join(os.path.dirname(RECORDER_FILE), 'pointer.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 class Pointer:
-    """The line of the innermost frame of the program's file, per thread, at every call, line,
-    return and exception event; consecutive repeats dropped."""
+    """CPython's source pointer as pointer.py records it (the innermost frame of the program's
+    file, per thread, at every call, line, return and exception event), as `line` events."""
 
     def __init__(self):
-        self.last = {}
+        self.recorder = load_pointer().PointerRecorder(PROGRAM_FILE, lambda thread, line: emit({'type': 'line', 'line': line}))
+        self.trace = self.recorder._trace
 
-    def at(self, frame):
-        ident = threading.get_ident()
-        line = frame.f_lineno
-        if line and self.last.get(ident) != line:
-            self.last[ident] = line
-            emit({'type': 'line', 'line': line})
+    def is_own(self, code):
+        return self.recorder._is_own(code)
 
 
 POINTER = Pointer()
 
 
-def program_trace(frame, event, arg):
-    POINTER.at(frame)
-    return program_trace
+def traced_with(local):
+    """A frame's local trace function: the pointer's, then the hook's (for its return event)."""
+    pointer_trace = POINTER.trace
+
+    def trace(frame, event, arg):
+        pointer_trace(frame, event, arg)
+        local(frame, event, arg)
+        return trace
+    return trace
 
 
 def global_trace(frame, event, arg):
-    code = frame.f_code
-    if code.co_filename == PROGRAM_FILE:
-        POINTER.at(frame)
-        return program_trace
-    hook = HOOKS.get(code)
+    """Every frame is traced: the pointer sees returns into the library's frames, and the hooks
+    see CPython's own functions called and returning."""
+    if threading.get_ident() not in STARTED:
+        # The first event of a thread's own code: it has started.
+        STARTED.add(threading.get_ident())
+        if threading.get_ident() != _MAIN_IDENT:
+            emit({'type': 'thread_started', 'name': thread_name()})
+    POINTER.trace(frame, event, arg)
+    hook = HOOKS.get(frame.f_code)
     if hook is not None:
-        return hook(frame)
-    return None
+        local = hook(frame)
+        if local is not None:
+            return traced_with(local)
+    return POINTER.trace
 
 
 # ── what the program may not do here ────────────────────────────────────────
@@ -781,11 +793,14 @@ class NoStdin(io.TextIOBase):
 def thread_start(start):
     """threading's thread starter: in virtual mode a thread ends the run, which starts again in real time."""
 
-    def start_thread(*args, **kwargs):
+    def start_thread(function, *args, **kwargs):
         if VIRTUAL:
             STREAM.close({'control': 'restart', 'why': 'threads', 'line': program_line(), 't': CLOCK.now()})
             os._exit(0)
-        return start(*args, **kwargs)
+        thread = getattr(function, '__self__', None)
+        if isinstance(thread, threading.Thread):
+            emit({'type': 'thread_created', 'name': thread.name, 'ident': 0, 'daemon': thread.daemon})
+        return start(function, *args, **kwargs)
     return start_thread
 
 
