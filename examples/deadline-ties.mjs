@@ -24,10 +24,23 @@ loop.close()
 export default {
   title: { zh: '同一到期时间的两个定时器,以及一个被取消的定时器', en: 'Two timers with one deadline, and a cancelled one' },
   explanation: {
-    zh: 'call_soon 的回调先运行;被取消的 TimerHandle 留在堆里,到期时被丢弃;a 和 c 同时到期,按堆的顺序出队。',
-    en: 'The call_soon callback runs first; the cancelled TimerHandle stays in the heap and is dropped when it comes due; a and c are due together and leave the heap in its order.',
+    zh: 'call_soon 的回调先运行;被取消的 b 留在堆里,直到它到达堆顶:它的到期时间最早,所以下一轮迭代开始时就被弹出丢弃;a 和 c 几乎同时到期,按堆的顺序出队。',
+    en: 'The call_soon callback runs first; the cancelled b stays in the heap until it reaches the top: its deadline is the earliest, so the next iteration pops it off at once; a and c are due (almost) together and leave the heap in its order.',
   },
   source: { file: 'deadline-ties.py', text: python },
+  // Notes are tied to the events they explain (a type and some of its fields), not to a place in the program.
+  notes: [
+    {
+      when: { type: 'handle_cancelled' },
+      zh: 'b 被取消:它还留在堆里,只是被标记为已取消。',
+      en: 'b is cancelled: it is still in the heap, only marked cancelled.',
+    },
+    {
+      when: { type: 'timers_pruned' },
+      zh: '这一轮开始时,_run_once 把堆顶已取消的定时器弹出:b 的到期时间最早,所以它立刻被丢弃。更深处的已取消定时器要等到达堆顶(或超过 100 个定时器中一半以上被取消、堆被重建)才会离开。',
+      en: '_run_once begins by popping cancelled timers off the top of the heap: b has the earliest deadline, so it goes at once. A cancelled timer deeper in the heap stays until it reaches the top (or until over half of more than 100 timers are cancelled and the heap is rebuilt).',
+    },
+  ],
   *program(py) {
     const { asyncio } = py;
     let loop;
@@ -49,7 +62,6 @@ export default {
       loop.callSoon(tick, 'soon');
       py.line(11);
       b.cancel();
-      py.note({ zh: 'b 已取消,但仍留在堆里,直到它到期时才被丢弃。', en: 'b is cancelled, yet it stays in the heap until it comes due and is dropped.' });
       py.line(12);
       yield* asyncio.sleep(0.3);
       py.line(13);

@@ -2,6 +2,8 @@
 // `asyncio-lab threads [threadsafe|coroutine|pool|queue|daemon]`. The command resolves the part and
 // variant, builds the run options, and hands over to the chosen view (src/commands/run-lesson.ts).
 import { Command } from 'commander';
+import type { Runnable } from '../playback/index.js';
+import { shellStatus } from '../runtime/process/shell-status.js';
 import type { Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { usageOf } from './catalog.js';
 import type { CliContext } from './io.js';
@@ -56,6 +58,8 @@ export function lessonCommand(ctx: CliContext, name: string, group: readonly Les
  */
 export async function runChosen(ctx: CliContext, command: Command, lesson: Lesson, variant: LessonVariant | undefined, flags: LessonFlags): Promise<number> {
   const options = runOptionsOf(command, lesson, flags);
+  const late = interruptAfterExit(variant ?? lesson, options);
+  if (late !== undefined) usageError(command, late);
   return runLesson(ctx, {
     lesson,
     variant,
@@ -79,6 +83,20 @@ export function runOptionsOf(command: Command, lesson: Lesson, flags: LessonFlag
   // (the program may take a while to shut down, or hang and need a second one).
   const until = flags.until ?? (last === undefined ? lesson.defaultUntil : Math.max(lesson.defaultUntil, last + lesson.defaultUntil));
   return { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until };
+}
+
+/**
+ * Why a requested Ctrl+C would never reach the program (it has exited by then), or undefined when
+ * every one is delivered. The run is deterministic, so one run tells; a view would show nothing.
+ */
+export function interruptAfterExit(runnable: Runnable, options: RunOptions): string | undefined {
+  if (options.interrupts.length === 0) return undefined;
+  const { events, end } = runnable.run(options);
+  const delivered = events.reduce((n, e) => (e.type === 'interrupt' ? n + 1 : n), 0);
+  const missed = options.interrupts[delivered];
+  if (missed === undefined || end.kind !== 'exit') return undefined;
+  const exitedAt = events.at(-1)?.t ?? 0;
+  return `--interrupt-at ${missed}: the program has already exited by then (at ${exitedAt.toFixed(3)} s, status ${shellStatus(end.status)}), so that Ctrl+C would never be delivered`;
 }
 
 function helpExamples(name: string, group: readonly Lesson[]): string {

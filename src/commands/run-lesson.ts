@@ -1,5 +1,6 @@
 // Picks the view for a lesson run: NDJSON, plain text (at once, or paced in real time with a live
 // Ctrl+C), or the interactive Ink UI.
+import { shellStatus } from '../runtime/process/shell-status.js';
 import type { Lang, Lesson, LessonVariant, RunEnd, RunOptions } from '../scenarios/types.js';
 import type { Runnable } from '../playback/index.js';
 import { chalkFor } from '../views/color.js';
@@ -111,9 +112,5 @@ export function finish(io: CliIO, end: RunEnd, message: string | undefined): num
  */
 export function exitStatus(end: RunEnd): number {
   // A run still going when watching stopped has no status of its own; one stopped by a budget failed.
-  if (end.kind !== 'exit') return end.budget ? 1 : 0;
-  const { status } = end;
-  if (!Number.isInteger(status)) return 1;
-  if (status < 0 && status >= -64) return 128 - status;
-  return status >= 0 && status <= 255 ? status : 1;
+  return end.kind === 'exit' ? shellStatus(end.status) : end.budget ? 1 : 0;
 }

@@ -60,6 +60,7 @@ export function recordedLesson(init: RecordedLessonInit): Lesson {
     interrupts: [],
     defaultUntil: init.defaultUntil,
     variants: [],
+    notes: [],
     ...(init.realTime ? { realTime: true } : {}),
     run(options: RunOptions): RunResult {
       const recording = cached && sameOptions(cached.options, options) ? cached.recording : engine(options);

@@ -17,6 +17,11 @@ thread by thread (threads are told apart by their names).
 `on_move(thread, line)` is called at each move, as it happens, from the thread that moved (a
 recording may be killed at any time, so nothing is buffered here). `jsonl_writer(fd)` gives an
 `on_move` that writes one JSON object per line, `{"thread": ..., "line": ...}`, to a file descriptor.
+
+Tracing slows the program (every line of the standard library runs the trace function), and a
+signal handler (Ctrl+C's KeyboardInterrupt) that runs while the trace function does raises inside
+it: CPython then turns tracing off for that thread and the traceback shows this module's frame. A
+caller that sends SIGINT should check for that (scripts/record-lessons.py retries such a run).
 """
 import json
 import os

@@ -57,6 +57,12 @@ export class Handle implements HandleLike {
   _callback: Callback | null;
   _args: CallbackArgs | null;
   _cancelled = false;
+  /**
+   * Not in CPython: set once the loop has called the callback. Only the trace reads it, so that a
+   * cancel() coming after the run (sleep() cancels its own timer in a `finally`) is not shown as
+   * removing anything.
+   */
+  _ran = false;
   readonly _loop: HandleLoop;
   /** The context the callback runs in: given, or the current one's copy made when first needed (HeldContext). */
   private heldContext: HeldContext;
@@ -134,7 +140,10 @@ export class Handle implements HandleLike {
       this._args = null;
       this._label = null;
       const tracer = this._loop.realm.tracer;
-      if (tracer.enabled) tracer.send({ type: 'handle_cancelled', loop: this._loop.id, handle: this.id, t: tracer.time(), thread: tracer.thread() });
+      if (tracer.enabled) {
+        const ran = this._ran ? { ran: true as const } : {};
+        tracer.send({ type: 'handle_cancelled', loop: this._loop.id, handle: this.id, ...ran, t: tracer.time(), thread: tracer.thread() });
+      }
     }
   }
 
@@ -148,6 +157,7 @@ export class Handle implements HandleLike {
    * callback blocks its thread (the loop `yield*`s it), otherwise undefined.
    */
   _run(): Blocking<void> | undefined {
+    this._ran = true;
     let result: unknown;
     try {
       result = this._context.runWithArgs(this._callback as Callback, this._args as unknown[]);

@@ -52,7 +52,8 @@ export type TraceEvent =
       callback: string;
       threadsafe?: boolean;
     })
-  | (EventBase & { type: 'handle_cancelled'; loop: number; handle: number })
+  /** handle.cancel(). `ran`: the loop had already called it, so nothing waits to be skipped (sleep() cancels its own timer after it fired). */
+  | (EventBase & { type: 'handle_cancelled'; loop: number; handle: number; ran?: true })
   /** A due TimerHandle moved from the heap to the end of the ready queue. */
   | (EventBase & { type: 'timer_ready'; loop: number; handle: number })
   /** A handle's callback starts running (the only place callbacks are called). */

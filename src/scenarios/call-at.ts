@@ -44,6 +44,20 @@ export const callAtLesson: Lesson = {
   ],
   interrupts: [],
   defaultUntil: 5,
+  notes: [
+    {
+      when: { type: 'output', text: /^当前的内部时间/ },
+      zh: 'loop.time() 读取事件循环的单调时钟:从任意起点计数,只增不减,与墙上时间无关。',
+      en: 'loop.time() reads the loop\'s monotonic clock: counted from an arbitrary origin, only increasing, unrelated to wall time.',
+    },
+    {
+      when: { type: 'handle_scheduled', callback: "call_back('c_b-2')" },
+      zh: 'call_at 接受这个时钟上的绝对时间。c_b-2 的到期时间更早,所以它在堆顶。',
+      en: 'call_at takes an absolute time on that clock. c_b-2 is due earlier, so it is at the top of the heap.',
+    },
+  ],
   variants: [],
-  run: (options) => runOn(callAtProgram, source, options),
+  run(options) {
+    return runOn(callAtProgram, source, options, this.notes);
+  },
 };

@@ -42,6 +42,25 @@ export const callLaterLesson: Lesson = {
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
+  notes: [
+    {
+      when: { type: 'handle_scheduled', callback: 'call_back(1, 1, 2)' },
+      zh: 'call_later(0.1) 即 call_at(loop.time() + 0.1):一个 TimerHandle 压入按到期时间排序的堆,不进就绪队列。',
+      en: 'call_later(0.1) is call_at(loop.time() + 0.1): a TimerHandle pushed on the heap ordered by deadline, not on the ready queue.',
+    },
+    {
+      when: { type: 'handle_scheduled', kind: 'Handle', callback: /^call_back\('call_soon/ },
+      zh: 'call_soon 的 Handle 直接进入就绪队列:下一轮迭代就运行,而定时器都还没到期。',
+      en: 'The call_soon Handle goes straight to the ready queue: it runs on the next iteration, while no timer is due yet.',
+    },
+    {
+      when: { type: 'handle_run', callback: 'call_back(2, 3, 4)' },
+      zh: '定时器按到期时间出队:0.1 秒的 [1]、0.2 秒的 [3]、0.3 秒的 [2],与注册顺序无关。',
+      en: 'The timers come out by deadline: [1] at 0.1 s, [3] at 0.2 s, [2] at 0.3 s, whatever their registration order.',
+    },
+  ],
   variants: [],
-  run: (options) => runOn(callLaterProgram, source, options),
+  run(options) {
+    return runOn(callLaterProgram, source, options, this.notes);
+  },
 };

@@ -46,6 +46,20 @@ export const callSoonLesson: Lesson = {
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
+  notes: [
+    {
+      when: { type: 'handle_scheduled', callback: 'call_back(1)' },
+      zh: 'call_soon 把 Handle 追加到就绪队列末尾就返回了:回调还没有运行。',
+      en: 'call_soon appended a Handle to the end of the ready queue and returned: the callback has not run.',
+    },
+    {
+      when: { type: 'task_wait', name: 'Task-1' },
+      zh: 'main() 在 sleep(0.5) 处挂起;下一轮迭代按先进先出运行两个回调。',
+      en: 'main() suspends in sleep(0.5); the next iteration runs the two callbacks first in, first out.',
+    },
+  ],
   variants: [],
-  run: (options) => runOn(callSoonProgram, source, options),
+  run(options) {
+    return runOn(callSoonProgram, source, options, this.notes);
+  },
 };

@@ -7,9 +7,11 @@
 //     explanation: 'What to watch ...',              // optional: a string, or { zh, en }
 //     source: { file: 'ties.py', text: '...' },      // the Python program as the learner reads it
 //     until: 10,                                     // optional: where to stop watching a run that never ends
+//     notes: [{ when: { type: 'handle_cancelled' }, zh: '...', en: '...' }],  // optional: notes.ts
 //     *program(py) { ... },                          // the same program on the simulated process
 //   };
 import type { MainProgram } from '../runtime/process/index.js';
+import type { LessonNote } from './notes.js';
 import { runOn } from './run.js';
 import type { Bilingual, Lesson, PythonSource } from './types.js';
 
@@ -20,6 +22,8 @@ export interface ScenarioDefinition {
   source: PythonSource;
   /** Simulated seconds after which a run that never ends is no longer watched (default 60). */
   until?: number;
+  /** Explanations tied to the events they explain (see notes.ts). */
+  notes?: LessonNote[];
   program: MainProgram;
 }
 
@@ -41,6 +45,19 @@ function bilingual(value: unknown, what: string): Bilingual {
     if (typeof zh === 'string' && typeof en === 'string') return { zh, en };
   }
   throw new ScenarioError(`${what} must be a string or { zh, en } strings`);
+}
+
+function checkNotes(value: unknown): LessonNote[] {
+  if (value === undefined) return [];
+  const shape = 'notes must be a list of { when: { type, ...fields }, zh, en }';
+  if (!Array.isArray(value)) throw new ScenarioError(shape);
+  for (const note of value as unknown[]) {
+    const { when, zh, en } = (note ?? {}) as Partial<LessonNote>;
+    if (typeof when !== 'object' || when === null || typeof when.type !== 'string' || typeof zh !== 'string' || typeof en !== 'string') {
+      throw new ScenarioError(shape);
+    }
+  }
+  return value as LessonNote[];
 }
 
 function isGeneratorFunction(value: unknown): value is MainProgram {
@@ -65,6 +82,7 @@ export function scenarioLesson(exported: unknown, id: string): Lesson {
   }
   const until = definition.until ?? DEFAULT_UNTIL;
   if (typeof until !== 'number' || !Number.isFinite(until) || until < 0) throw new ScenarioError('until must be simulated seconds, a number >= 0');
+  const notes = checkNotes(definition.notes);
   const program = definition.program;
   const asWritten = { file: source.file, text: source.text };
   return {
@@ -76,7 +94,8 @@ export function scenarioLesson(exported: unknown, id: string): Lesson {
     errata: [],
     interrupts: [],
     defaultUntil: until,
+    notes,
     variants: [],
-    run: (options) => runOn(program, asWritten, options),
+    run: (options) => runOn(program, asWritten, options, notes),
   };
 }

@@ -29,8 +29,20 @@ const stopBeforeRun: LessonVariant = {
     ),
   ),
   source: { file: 'stop-before-run.py', text: variantFutureStopBeforeRun },
+  notes: [
+    {
+      when: { type: 'loop_stop_requested' },
+      zh: 'stop() 只设置一个标志:当前(这里是下一)轮迭代将是最后一轮。',
+      en: 'stop() only sets a flag: the current (here: the next) iteration will be the last.',
+    },
+    {
+      when: { type: 'loop_state', state: 'stopped' },
+      zh: '只跑了一轮:select 超时为 0,运行已在队列里的 call_soon 回调;1 秒的定时器和本批次新注册的回调都没有运行。',
+      en: 'One iteration only: select with timeout 0, then the call_soon callback already queued; neither the 1-second timer nor the callback scheduled by the batch ran.',
+    },
+  ],
   run(options) {
-    return runOn(stopBeforeRunProgram, this.source, options);
+    return runOn(stopBeforeRunProgram, this.source, options, this.notes);
   },
 };
 
@@ -56,8 +68,15 @@ const stopInBatch: LessonVariant = {
     ),
   ),
   source: { file: 'stop-in-batch.py', text: variantFutureStopInBatch },
+  notes: [
+    {
+      when: { type: 'handle_scheduled', callback: 'later()' },
+      zh: 'later 被追加到就绪队列,但不属于正在运行的这一批。',
+      en: 'later is appended to the ready queue, but it is not part of the batch being run.',
+    },
+  ],
   run(options) {
-    return runOn(stopInBatchProgram, this.source, options);
+    return runOn(stopInBatchProgram, this.source, options, this.notes);
   },
 };
 
@@ -83,8 +102,15 @@ const closeRunning: LessonVariant = {
     ),
   ),
   source: { file: 'close-running.py', text: variantFutureCloseRunning },
+  notes: [
+    {
+      when: { type: 'loop_state', state: 'closed' },
+      zh: 'close() 成功:10 秒的定时器从未运行,被直接丢弃。',
+      en: 'close() succeeds: the 10-second timer never ran and is dropped.',
+    },
+  ],
   run(options) {
-    return runOn(closeRunningProgram, this.source, options);
+    return runOn(closeRunningProgram, this.source, options, this.notes);
   },
 };
 
@@ -138,6 +164,30 @@ export const futureLesson: Lesson = {
   ],
   interrupts: [],
   defaultUntil: 5,
+  notes: [
+    {
+      when: { type: 'output', text: /^此时future的状态/ },
+      zh: 'PENDING:还没有结果。cb=[_run_until_complete_cb()] 是 run_until_complete 加上的完成回调,它会停止循环。',
+      en: 'PENDING: no result yet. cb=[_run_until_complete_cb()] is the done callback run_until_complete added; it will stop the loop.',
+    },
+    {
+      when: { type: 'handle_scheduled', callback: /^_run_until_complete_cb/ },
+      zh: 'set_result:future 立即变为 FINISHED;它的完成回调被 call_soon 排到下一轮,不在此刻运行。',
+      en: 'set_result: the future is FINISHED at once; its done callback is scheduled with call_soon for the next iteration, not run now.',
+    },
+    {
+      when: { type: 'loop_state', state: 'stopped' },
+      zh: '_run_until_complete_cb 调用了 loop.stop():run_forever() 返回,run_until_complete 返回结果。',
+      en: '_run_until_complete_cb called loop.stop(): run_forever() returns, and run_until_complete returns the result.',
+    },
+    {
+      when: { type: 'output', text: /^获取future的结果/ },
+      zh: '循环已经关闭,结果仍然可读:它保存在 future 对象里。',
+      en: 'The loop is closed and the result is still readable: it is kept in the future object.',
+    },
+  ],
   variants: [stopBeforeRun, stopInBatch, closeRunning],
-  run: (options) => runOn(futureProgram, source, options),
+  run(options) {
+    return runOn(futureProgram, source, options, this.notes);
+  },
 };

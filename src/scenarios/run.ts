@@ -1,9 +1,12 @@
 // Runs a lesson's program on the simulated process (src/runtime/process): the options a learner
-// chose, the file name and source text tracebacks show.
+// chose, the file name and source text tracebacks show; then the lesson's notes are tied to the events
+// they explain (notes.ts).
 import { runProcess, type MainProgram } from '../runtime/process/index.js';
+import { withNotes, type LessonNote } from './notes.js';
 import type { PythonSource, RunOptions, RunResult } from './types.js';
 
-export function runOn(program: MainProgram, source: PythonSource, options: RunOptions): RunResult {
+/** Runs `program` and places the lesson's `notes` after the events they explain. */
+export function runOn(program: MainProgram, source: PythonSource, options: RunOptions, notes: readonly LessonNote[] = []): RunResult {
   const { events, end } = runProcess(program, {
     debug: options.debug,
     interrupts: options.interrupts,
@@ -11,7 +14,7 @@ export function runOn(program: MainProgram, source: PythonSource, options: RunOp
     file: source.file,
     source: source.text,
   });
-  return { events, end };
+  return { events: withNotes(events, notes), end };
 }
 
 /**

@@ -76,9 +76,39 @@ export const stopNestedLesson: Lesson = {
     },
   ],
   defaultUntil: 5,
+  notes: [
+    {
+      after: [{ type: 'future_created', name: 'Task-4' }],
+      when: { type: 'handle_scheduled' },
+      zh: 'main() 是 Task-1;它创建的三个任务是 Task-2、Task-3、Task-4。',
+      en: 'main() is Task-1; the three tasks it creates are Task-2, Task-3 and Task-4.',
+    },
+    {
+      when: { type: 'select_woke', reason: 'interrupt' },
+      zh: 'Ctrl+C:KeyboardInterrupt 在 select 里抛出,从 run_until_complete 传出。main() 的 Task-1 也还在等待。',
+      en: 'Ctrl+C: KeyboardInterrupt is raised in select and comes out of run_until_complete. main()\'s Task-1 is still waiting too.',
+    },
+    {
+      when: { type: 'output', stream: 'stderr', text: /^AttributeError: type object '_asyncio.Task' has no attribute 'all_tasks'/ },
+      zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:except 里抛出 AttributeError,没有任何任务被取消。',
+      en: 'asyncio.Task.all_tasks() was removed in 3.9: the except clause raises AttributeError, and no task is cancelled.',
+    },
+    {
+      after: [{ type: 'interrupt' }],
+      when: { type: 'output', text: 'True' },
+      zh: 'gather 把所有任务聚合成一个 future;cancel() 取消其中每一个任务,返回 True。',
+      en: 'gather wrapped every task in one future; cancel() cancelled each of them and returned True.',
+    },
+    {
+      after: [{ type: 'interrupt' }, { type: 'loop_stop_requested' }],
+      when: { type: 'loop_state', state: 'stopped' },
+      zh: '恰好一轮迭代:CancelledError 被抛进每个协程,包括在 wait() 里等待的 main()。',
+      en: 'Exactly one iteration: CancelledError was thrown into each coroutine, main() waiting in wait() included.',
+    },
+  ],
   variants: [],
   run(options) {
-    const result = runOn(stopNestedProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options);
+    const result = runOn(stopNestedProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options, this.notes);
     // `for task in done`: done is a set, iterated in hash (address) order.
     return markUnordered(result, (text) => text.startsWith('Task result: '));
   },

@@ -88,8 +88,38 @@ export const stopWaitLesson: Lesson = {
     },
   ],
   defaultUntil: 5,
+  notes: [
+    {
+      after: [{ type: 'future_created', name: 'Task-3' }],
+      when: { type: 'handle_scheduled' },
+      zh: 'ensure_future 创建了 Task-1、Task-2、Task-3:它们的第一步已经排进就绪队列,但循环还没运行。',
+      en: 'ensure_future created Task-1, Task-2 and Task-3: their first steps are queued, but the loop is not running yet.',
+    },
+    {
+      when: { type: 'select_woke', reason: 'interrupt' },
+      zh: 'Ctrl+C:KeyboardInterrupt 在 select 里抛出,穿过 run_forever 和 run_until_complete 传到 except。任务们还在等待各自的定时器。',
+      en: 'Ctrl+C: KeyboardInterrupt is raised in select and comes out through run_forever and run_until_complete to the except clause. The tasks are still waiting on their timers.',
+    },
+    {
+      when: { type: 'output', stream: 'stderr', text: /^AttributeError: type object '_asyncio.Task' has no attribute 'all_tasks'/ },
+      zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:except 里抛出 AttributeError,没有任何任务被取消。',
+      en: 'asyncio.Task.all_tasks() was removed in 3.9: the except clause raises AttributeError, and no task is cancelled.',
+    },
+    {
+      after: [{ type: 'interrupt' }],
+      when: { type: 'handle_scheduled', callback: /^Task\.task_wakeup\(<Future cancelled>/ },
+      zh: 'cancel() 只是提出请求:它取消任务正在等待的 future,把任务的唤醒排进就绪队列。',
+      en: 'cancel() only makes a request: it cancels the future the task waits on, which queues the task\'s wake-up.',
+    },
+    {
+      after: [{ type: 'interrupt' }, { type: 'loop_stop_requested' }],
+      when: { type: 'loop_state', state: 'stopped' },
+      zh: 'stop() 之后 run_forever() 恰好运行了一轮:CancelledError 被抛进每个协程,任务都变为 CANCELLED。',
+      en: 'After stop(), run_forever() ran exactly one iteration: CancelledError was thrown into each coroutine, and every task is CANCELLED.',
+    },
+  ],
   variants: [],
   run(options) {
-    return runOn(stopWaitProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options);
+    return runOn(stopWaitProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options, this.notes);
   },
 };

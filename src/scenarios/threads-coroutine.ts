@@ -53,8 +53,30 @@ export const threadsCoroutineLesson: Lesson = {
     },
   ],
   defaultUntil: 8,
+  notes: [
+    {
+      when: { type: 'handle_scheduled', callback: /^run_coroutine_threadsafe/ },
+      zh: 'run_coroutine_threadsafe 让 new_loop 创建一个 Task 并唤醒它,立即返回一个与之链接的 concurrent.futures.Future。',
+      en: 'run_coroutine_threadsafe has new_loop create a Task (and wakes it), and returns at once a concurrent.futures.Future chained to it.',
+    },
+    {
+      when: { type: 'thread_blocked', name: 'MainThread', on: 'future.result()' },
+      zh: 'future1.result() 阻塞主线程,直到 6 秒的任务完成。两个协程在 new_loop 上并发运行:总共 6 秒,不是 9 秒。',
+      en: 'future1.result() blocks the main thread until the 6-second task is done. Both coroutines run concurrently on new_loop: 6 s in all, not 9.',
+    },
+    {
+      when: { type: 'thread_woke', name: 'MainThread', reason: 'interrupt' },
+      zh: 'Ctrl+C:KeyboardInterrupt 在 result() 的等待里抛出,主线程结束;线程 t 和它的循环照常运行,进程挂在退出阶段。',
+      en: 'Ctrl+C: KeyboardInterrupt is raised in result()\'s wait and the main thread ends; thread t and its loop carry on, and the process hangs at exit.',
+    },
+    {
+      when: { type: 'shutdown', phase: 'joining' },
+      zh: '主线程的代码结束了;解释器退出前 join 线程 t,而它永远在 run_forever() 里:进程挂起。',
+      en: 'The main thread\'s code is done; at exit the interpreter joins thread t, which stays in run_forever() forever: the process hangs.',
+    },
+  ],
   variants: [],
   run(options) {
-    return runOn(threadsCoroutineProgram, this.asWritten, options);
+    return runOn(threadsCoroutineProgram, this.asWritten, options, this.notes);
   },
 };

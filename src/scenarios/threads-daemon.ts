@@ -26,9 +26,26 @@ const daemonVariant: LessonVariant = {
     ),
   ),
   source: { file: 'threads-daemon.py', text: variantThreadsDaemonDaemon },
+  notes: [
+    {
+      when: { type: 'thread_created', daemon: true },
+      zh: 't(不是主线程)成为守护线程:解释器退出时不等待它。',
+      en: 't (not the main thread) is now a daemon: the interpreter will not wait for it at exit.',
+    },
+    {
+      when: { type: 'thread_woke', name: 'MainThread', reason: 'interrupt' },
+      zh: 'Ctrl+C:KeyboardInterrupt 在主线程所在的 time.sleep(1) 里抛出。',
+      en: 'Ctrl+C: KeyboardInterrupt is raised where the main thread stands, in time.sleep(1).',
+    },
+    {
+      when: { type: 'loop_stop_requested', thread: 'MainThread' },
+      zh: '从另一个线程调用 stop() 只设置标志,不唤醒循环。这里无关紧要:t 是守护线程,主线程的代码一结束它就被终止。',
+      en: 'stop() from another thread only sets the flag and wakes nobody. Here it does not matter: t is a daemon, killed as soon as the main thread\'s code ends.',
+    },
+  ],
   run(options) {
     // The article's program with line 17 switched on: its stop() is the article's too.
-    return runOn(threadsDaemonProgram({ daemon: true, threadsafeStop: false }), this.source, options);
+    return runOn(threadsDaemonProgram({ daemon: true, threadsafeStop: false }), this.source, options, this.notes);
   },
 };
 
@@ -110,8 +127,31 @@ export const threadsDaemonLesson: Lesson = {
     },
   ],
   defaultUntil: 6,
+  notes: [
+    {
+      when: { type: 'thread_woke', name: 'MainThread', reason: 'interrupt' },
+      zh: 'Ctrl+C:KeyboardInterrupt 在主线程所在的 time.sleep(1) 里抛出。',
+      en: 'Ctrl+C: KeyboardInterrupt is raised where the main thread stands, in time.sleep(1).',
+    },
+    {
+      when: { type: 'handle_scheduled', callback: 'BaseEventLoop.stop()', threadsafe: true },
+      zh: 'stop 被排进循环自己的线程,并通过自管道唤醒它:循环线程立即停止。',
+      en: 'stop is queued on the loop\'s own thread, which the self-pipe wakes: the loop thread stops at once.',
+    },
+    {
+      when: { type: 'loop_stop_requested', thread: 'MainThread' },
+      zh: '从另一个线程调用 stop() 只设置标志,不唤醒循环:循环线程要等下一个定时器到期才会看到它。',
+      en: 'stop() from another thread only sets the flag and wakes nobody: the loop thread sees it when its next timer is due.',
+    },
+    {
+      after: [{ type: 'interrupt' }],
+      when: { type: 'loop_state', state: 'stopped' },
+      zh: '循环线程看到了 stop 标志:run_forever() 返回,线程 t 结束。',
+      en: 'The loop thread saw the stop flag: run_forever() returned and thread t ends.',
+    },
+  ],
   variants: [daemonVariant],
   run(options) {
-    return runOn(threadsDaemonProgram({ daemon: false, threadsafeStop: !options.asWritten }), options.asWritten ? this.asWritten : this.corrected!, options);
+    return runOn(threadsDaemonProgram({ daemon: false, threadsafeStop: !options.asWritten }), options.asWritten ? this.asWritten : this.corrected!, options, this.notes);
   },
 };

@@ -47,8 +47,25 @@ export const threadsPoolLesson: Lesson = {
   ],
   interrupts: [],
   defaultUntil: 5,
+  notes: [
+    {
+      when: { type: 'thread_created', name: /^ThreadPoolExecutor/ },
+      zh: 'submit 把 thread_loop_task 交给线程池的一个工作线程,立即返回:主线程不等待。两个线程从此同时运行,打印的顺序是竞争。',
+      en: 'submit hands thread_loop_task to a pool worker and returns at once: the main thread does not wait. From here the two threads run at the same time, and the order of their prints is a race.',
+    },
+    {
+      when: { type: 'loop_state', state: 'running' },
+      zh: '工作线程在自己的循环 thread_loop 上运行两个任务;主线程同时在另一个循环上运行 main_task。',
+      en: 'The worker thread runs the two tasks on its own loop, thread_loop; meanwhile the main thread runs main_task on another loop.',
+    },
+    {
+      when: { type: 'shutdown', phase: 'begin' },
+      zh: '两个循环都没有 close():调试模式下退出时会报告 ResourceWarning: unclosed event loop。',
+      en: 'Neither loop is closed: in debug mode exit reports ResourceWarning: unclosed event loop.',
+    },
+  ],
   variants: [],
   run(options) {
-    return runOn(threadsPoolProgram, this.asWritten, options);
+    return runOn(threadsPoolProgram, this.asWritten, options, this.notes);
   },
 };

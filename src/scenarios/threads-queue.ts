@@ -79,8 +79,31 @@ export const threadsQueueLesson: Lesson = {
     },
   ],
   defaultUntil: 6,
+  notes: [
+    {
+      when: { type: 'output', text: /^开始事件/ },
+      zh: '"线程开启" 和 "开始事件" 由两个线程在同一时刻打印:顺序是竞争。',
+      en: 'The "线程开启" and "开始事件" lines are printed by two threads at the same instant: their order is a race.',
+    },
+    {
+      when: { type: 'thread_woke', name: 'MainThread', reason: 'notified' },
+      zh: 'func(2) 把 2 放进队列:阻塞在 q.get() 里的主线程被唤醒。',
+      en: 'func(2) puts 2 in the queue: the main thread, blocked in q.get(), wakes up.',
+    },
+    {
+      nth: 2,
+      when: { type: 'thread_woke', name: 'MainThread', reason: 'notified' },
+      zh: 'func(3) 把 3 放进队列:阻塞在 q.get() 里的主线程被唤醒。',
+      en: 'func(3) puts 3 in the queue: the main thread, blocked in q.get(), wakes up.',
+    },
+    {
+      when: { type: 'thread_woke', name: 'MainThread', reason: 'interrupt' },
+      zh: 'Ctrl+C:KeyboardInterrupt 在 q.get() 里抛出,没有被捕获,主线程结束。但非守护线程 t 还在运行,进程挂在退出阶段。',
+      en: 'Ctrl+C: KeyboardInterrupt is raised inside q.get(), nothing catches it, and the main thread ends. But the non-daemon thread t still runs, so the process hangs at exit.',
+    },
+  ],
   variants: [],
   run(options) {
-    return runOn(threadsQueueProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options);
+    return runOn(threadsQueueProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options, this.notes);
   },
 };

@@ -57,8 +57,35 @@ export const threadsThreadsafeLesson: Lesson = {
     },
   ],
   defaultUntil: 12,
+  notes: [
+    {
+      when: { type: 'select_wait', timeout: null },
+      zh: '线程 t 进入 run_forever():就绪队列为空,它阻塞在 select 里,不设超时。',
+      en: 'Thread t enters run_forever(): the ready queue is empty, so it blocks in select with no timeout.',
+    },
+    {
+      when: { type: 'handle_scheduled', callback: 'more_work(6)' },
+      zh: 'call_soon_threadsafe 把 Handle 追加到 new_loop 的就绪队列,并写自管道:阻塞在 select 里的线程 t 醒来。',
+      en: 'call_soon_threadsafe appends a Handle to new_loop\'s ready queue and writes its self-pipe: thread t, blocked in select, wakes up.',
+    },
+    {
+      when: { type: 'shutdown', phase: 'joining' },
+      zh: '主线程的代码到此结束,但解释器退出前要 join 非守护线程 t,而 t 永远不会结束:进程会挂起。',
+      en: 'The main thread\'s code ends here, but before exiting the interpreter joins the non-daemon thread t, which never ends: the process will hang.',
+    },
+    {
+      when: { type: 'thread_blocked', on: 'time.sleep(6)' },
+      zh: 'time.sleep(6) 是同步阻塞:线程 t 和它的整个循环停住 6 秒,队列里的下一个回调只能等着。',
+      en: 'time.sleep(6) blocks: thread t and its whole loop stall for 6 s, and the next callback in the queue waits.',
+    },
+    {
+      when: { type: 'thread_blocked', on: 'time.sleep(3)' },
+      zh: 'time.sleep(3) 是同步阻塞:线程 t 和它的整个循环停住 3 秒。',
+      en: 'time.sleep(3) blocks: thread t and its whole loop stall for 3 s.',
+    },
+  ],
   variants: [],
   run(options) {
-    return runOn(threadsThreadsafeProgram, this.asWritten, options);
+    return runOn(threadsThreadsafeProgram, this.asWritten, options, this.notes);
   },
 };

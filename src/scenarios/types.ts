@@ -1,6 +1,7 @@
 // What a lesson is: the article's Python program, its explanation in two languages, and the same
 // program written against the simulated process, which produces the trace every view draws.
 import type { TraceEvent } from '../runtime/trace.js';
+import type { LessonNote } from './notes.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -72,6 +73,8 @@ export interface LessonVariant {
   title: Bilingual;
   explanation: Bilingual;
   source: PythonSource;
+  /** Explanations tied to the events they explain (notes.ts). */
+  notes: readonly LessonNote[];
   run(options: RunOptions): RunResult;
 }
 
@@ -94,6 +97,8 @@ export interface Lesson {
   interrupts: InterruptMoment[];
   /** The default `until` for non-interactive runs of a program that never ends on its own. */
   defaultUntil: number;
+  /** Explanations tied to the events they explain (notes.ts), for the as-written and corrected program alike. */
+  notes: readonly LessonNote[];
   /** Extra programs the article invites (e.g. threads daemon with daemon=True). */
   variants: LessonVariant[];
   /** Runs the (corrected or as-written) program on the simulated process. */

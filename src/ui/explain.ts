@@ -2,7 +2,8 @@
 // wins; otherwise each event type has a generic explanation naming the CPython mechanism.
 import type { TraceEvent } from '../runtime/trace.js';
 import type { Lang } from '../scenarios/types.js';
-import { pyFloat, seconds } from './format.js';
+import { killedBySignal, shellStatus } from '../runtime/process/shell-status.js';
+import { seconds } from './format.js';
 
 type Text = { zh: string; en: string };
 
@@ -31,7 +32,7 @@ function generic(e: TraceEvent): Text {
         ? { zh: '没有就绪的回调也没有定时器:select() 无限期阻塞,直到被唤醒。', en: 'Nothing ready and no timers: select() blocks until something wakes the loop.' }
         : e.timeout === 0
           ? { zh: '就绪队列非空:select(0) 只检查一下 I/O,不等待。', en: 'The ready queue is not empty: select(0) only polls for I/O and does not wait.' }
-          : { zh: `最近的定时器在 ${pyFloat(e.timeout)} 秒后到期:select() 最多睡这么久。`, en: `The earliest timer is due in ${pyFloat(e.timeout)} s: select() sleeps at most that long.` };
+          : { zh: `最近的定时器在 ${seconds(e.timeout)} 秒后到期:select() 最多睡这么久。`, en: `The earliest timer is due in ${seconds(e.timeout)} s: select() sleeps at most that long.` };
     case 'select_woke':
       return {
         timeout: { zh: `select() 睡了 ${seconds(e.slept)} 秒后超时返回:到期的定时器将被移入就绪队列。`, en: `select() returned after sleeping ${seconds(e.slept)} s: due timers now move to the ready queue.` },
@@ -41,12 +42,14 @@ function generic(e: TraceEvent): Text {
       }[e.reason];
     case 'handle_scheduled':
       return e.kind === 'TimerHandle'
-        ? { zh: `TimerHandle ${e.callback} 按截止时间 ${pyFloat(e.when ?? 0)} 压入定时器堆。`, en: `A TimerHandle for ${e.callback} is pushed on the heap with deadline ${pyFloat(e.when ?? 0)}.` }
+        ? { zh: `TimerHandle ${e.callback} 按截止时间 ${seconds(e.when ?? 0)} 压入定时器堆。`, en: `A TimerHandle for ${e.callback} is pushed on the heap with deadline ${seconds(e.when ?? 0)}.` }
         : e.threadsafe
           ? { zh: `call_soon_threadsafe():Handle ${e.callback} 追加到就绪队列末尾,并写自管道唤醒循环。`, en: `call_soon_threadsafe(): a Handle for ${e.callback} is appended to the ready queue and the self-pipe is written.` }
           : { zh: `call_soon():Handle ${e.callback} 追加到就绪队列末尾,下一轮按先进先出执行。`, en: `call_soon(): a Handle for ${e.callback} is appended to the ready queue; it runs next iteration, first in first out.` };
     case 'handle_cancelled':
-      return { zh: 'Handle 被取消:它留在原处,轮到它时被跳过。', en: 'A Handle is cancelled: it stays where it is and is skipped when its turn comes.' };
+      return e.ran
+        ? { zh: '对一个已经运行过的 Handle 调用 cancel()(sleep() 在 finally 里总会取消自己的定时器):只是标记为已取消,没有东西被移除或跳过。', en: 'cancel() on a Handle the loop has already run (sleep() always cancels its own timer in a finally): it is only marked cancelled; nothing is removed or skipped.' }
+        : { zh: 'Handle 被取消:它留在原处(就绪队列或定时器堆),轮到它时被丢弃。', en: 'A Handle is cancelled: it stays where it is (ready queue or heap) and is dropped when its turn comes.' };
     case 'timer_ready':
       return { zh: '定时器到期:从堆中弹出,追加到就绪队列的末尾(排在已就绪的回调之后)。', en: 'A timer is due: it leaves the heap and goes to the END of the ready queue, after what is already there.' };
     case 'handle_run':
@@ -95,8 +98,15 @@ function generic(e: TraceEvent): Text {
         daemons_killed: { zh: '守护线程被直接杀死,不做清理。', en: 'Daemon threads are killed where they stand, without clean-up.' },
         done: { zh: '解释器关闭完成。', en: 'Interpreter shutdown is complete.' },
       }[e.phase];
-    case 'exit':
-      return { zh: `进程退出,状态码 ${e.status}。`, en: `The process exits with status ${e.status}.` };
+    case 'exit': {
+      const signal = killedBySignal(e.status);
+      return signal === undefined
+        ? { zh: `进程退出,状态码 ${shellStatus(e.status)}。`, en: `The process exits with status ${shellStatus(e.status)}.` }
+        : {
+            zh: `进程被信号 ${signal}(SIGINT)终止:CPython 把没有被捕获的 KeyboardInterrupt 重新作为信号抛出,shell 看到的状态码是 ${shellStatus(e.status)}。`,
+            en: `The process is killed by signal ${signal} (SIGINT): CPython re-raises an uncaught KeyboardInterrupt as the signal, so the shell sees status ${shellStatus(e.status)}.`,
+          };
+    }
     case 'output':
       return { zh: `程序${e.stream === 'stderr' ? '向 stderr ' : ''}输出一行。`, en: `The program prints a line${e.stream === 'stderr' ? ' to stderr' : ''}.` };
     case 'exception_handler':

@@ -1,6 +1,7 @@
 // Words for the text timeline: what one trace event means, in a short line, in English or
 // Chinese. Python names (call_soon, TimerHandle, KeyboardInterrupt) and reprs stay as Python
 // spells them in both languages; only the connecting words are translated.
+import { killedBySignal, shellStatus } from '../runtime/process/shell-status.js';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { Lang } from '../scenarios/types.js';
 
@@ -78,7 +79,9 @@ export function describe(event: TraceEvent, state: DescribeState, lang: Lang, de
       }
       return zh ? `call_soon: ${event.callback} 进入就绪队列` : `call_soon: ${event.callback} appended to the ready queue`;
     case 'handle_cancelled':
-      return zh ? `取消 ${state.callbacks.get(event.handle) ?? `handle ${event.handle}`}` : `${state.callbacks.get(event.handle) ?? `handle ${event.handle}`} cancelled`;
+      return zh
+        ? `取消 ${state.callbacks.get(event.handle) ?? `handle ${event.handle}`}${event.ran ? '(它已运行过,无需跳过)' : ''}`
+        : `${state.callbacks.get(event.handle) ?? `handle ${event.handle}`} cancelled${event.ran ? ' (it already ran: nothing to skip)' : ''}`;
     case 'timer_ready':
       return zh
         ? `定时器到期: ${state.callbacks.get(event.handle) ?? `handle ${event.handle}`} 移入就绪队列`
@@ -129,7 +132,9 @@ export function describe(event: TraceEvent, state: DescribeState, lang: Lang, de
     case 'shutdown':
       return describeShutdown(event, zh);
     case 'exit':
-      return zh ? `进程退出,状态码 ${event.status}` : `process exits with status ${event.status}`;
+      return killedBySignal(event.status) === undefined
+        ? zh ? `进程退出,状态码 ${shellStatus(event.status)}` : `process exits with status ${shellStatus(event.status)}`
+        : zh ? `进程被 SIGINT 终止,shell 状态码 ${shellStatus(event.status)}` : `process killed by SIGINT, shell status ${shellStatus(event.status)}`;
     case 'exception_handler':
       return zh
         ? `异常处理器: ${event.message}${event.exception ? ` (${event.exception})` : ''}`

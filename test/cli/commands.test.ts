@@ -80,6 +80,13 @@ describe('usage errors', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error: --interrupt-at 3 is after --until 2');
   });
+
+  it('refuses a Ctrl+C after the program has exited, which could never be delivered (it used to be ignored)', async () => {
+    const run = await cli(['greet', '--interrupt-at', '5', '--plain']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('error: --interrupt-at 5: the program has already exited by then (at 1.000 s, status 0)');
+  });
 });
 
 describe('help and version', () => {

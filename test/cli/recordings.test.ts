@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLessonById, lessons } from '../../src/scenarios/index.js';
 import { compareLines, type PrintedLine } from '../scenarios/compare.js';
+import { comparablePointers } from '../scenarios/pointer.js';
 import { loadRecordings, streamLines, type Recording } from '../scenarios/recordings.js';
 import { cli } from './harness.js';
 
@@ -28,6 +29,8 @@ function shellStatus(recording: Recording): number {
 interface OutputRecord {
   type: string;
   t: number;
+  thread?: string;
+  line?: number;
   stream?: 'stdout' | 'stderr';
   text?: string;
   race?: boolean;
@@ -47,6 +50,9 @@ describe.each(loadRecordings().map((r) => [r.name, r] as const))('%s', (_name, r
       const printed: PrintedLine[] = records.filter((r) => r.type === 'output' && r.stream === stream).map((r) => ({ text: r.text!, race: r.race }));
       expect(compareLines(printed, streamLines(recording, stream))).toEqual({ ok: true });
     }
+    // Its `line` events are CPython's source pointer, thread by thread.
+    const [simulated, recorded] = comparablePointers(records, recording);
+    expect(simulated).toEqual(recorded);
     expect(run.code).toBe(shellStatus(recording));
   });
 

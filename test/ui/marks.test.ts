@@ -17,8 +17,9 @@ function reference(marks: Chain<Mark> | undefined, ruler: Ruler): string {
     const m = c.item;
     const from = ruler.x(m.t, m.index);
     const to = m.end === undefined ? from : ruler.x(m.end, m.index);
+    if (m.kind === 'busy' && m.end !== undefined) put(from, { glyph: '▐', prio: glyphs.busy.prio });
     for (let col = from; col <= to; col++) put(col, glyphs[m.kind]);
-    if (m.race) put(from, { glyph: '≈', prio: 7 });
+    if (m.race) put(to, { glyph: '≈', prio: 7 });
   }
   return cells.map((c) => c?.glyph ?? ' ').join('');
 }
@@ -55,5 +56,28 @@ describe('markCells', () => {
     const first = markCells(chain, r);
     first.fill(undefined);
     expect(text(markCells(chain, r))).toBe(reference(chain, r));
+  });
+});
+
+describe('the timeline of threads threadsafe --interrupt-at 9', () => {
+  it('draws the race at 9.0 s, where it happens, and more_work(6) and more_work(3) as two bars from their own starts', async () => {
+    const { findLesson } = await import('../../src/scenarios/index.js');
+    const { Replay } = await import('../../src/ui/state/replay.js');
+    const { timelineLines } = await import('../../src/ui/panels/timeline.js');
+    const lesson = findLesson('threads', 'threadsafe')!;
+    const { events } = lesson.run({ asWritten: false, debug: false, interrupts: [9], until: lesson.defaultUntil });
+    const replay = new Replay(events);
+    const state = replay.stateAt(replay.length - 1);
+    const width = 120;
+    const lines = timelineLines({ state, endTime: replay.endTime, totalEvents: events.length, width, height: 20, title: 'timeline' });
+    const lane = lines.map((segs) => segs.map((s) => s.text).join('')).find((l) => l.startsWith('Thread-1'))!;
+    expect(lane).toBeDefined();
+    // The track follows the label, which takes the same cells on every line (the ruler's first segment).
+    const track = lane.slice(lines[0]![0]!.text.length);
+    const col = (t: number) => Math.round((t / replay.endTime) * (track.length - 1));
+    expect(track[col(9)]).toBe('≈');
+    expect(track[col(6)]).toBe('▐');
+    expect(track[col(0)]).toBe('▐');
+    expect(track.slice(col(0) + 1, col(6))).toMatch(/^█+$/);
   });
 });

@@ -74,6 +74,14 @@ describe('Replay', () => {
     expect([0, 1, 2, 3].map((s) => noteFor(replay, s)?.en)).toEqual(['opening', 'after b', undefined, 'the end']);
   });
 
+  it('shows a note about an event that is not a step (a line) at the next step, where that event is first seen', () => {
+    const note = (en: string) => at(0, { type: 'note', zh: en, en });
+    const out = (text: string) => at(0, { type: 'output', stream: 'stdout', text });
+    const line = (n: number) => at(0, { type: 'line', line: n });
+    const replay = new Replay([out('a'), line(7), note('line 7'), out('b'), note('about b'), line(8), note('line 8')]);
+    expect([0, 1].map((s) => noteFor(replay, s)?.en)).toEqual([undefined, 'line 7 about b line 8']);
+  });
+
   it('does not stop twice for a selector wait (select_wait and the thread blocking in it)', () => {
     const replay = new Replay([
       at(0, { type: 'select_wait', loop: 1, timeout: 0.1 }),

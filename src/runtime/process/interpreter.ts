@@ -83,7 +83,8 @@ export class Interpreter {
     if (error instanceof SystemExit) {
       const code = error.args[0];
       if (code === undefined || code === null) return 0;
-      if (typeof code === 'number') return code;
+      // The OS keeps the low 8 bits of a chosen status (sys.exit(-2) is 254, not death by SIGINT).
+      if (typeof code === 'number') return Number.isInteger(code) ? code & 0xff : 1;
       ctx.output.stderrLines([String(code)]);
       return 1;
     }

@@ -1,6 +1,6 @@
 // `py`: the Python-shaped environment a simulated program is written against, bound to one
 // simulated process: builtins (print, id), the modules the article's programs import (time,
-// threading, queue, concurrent.futures, asyncio), and the lesson annotations (py.line, py.note).
+// threading, queue, concurrent.futures, asyncio), and the lesson annotation py.line (notes are tied to events outside the runtime: src/scenarios/notes.ts).
 import type { BaseEventLoop } from '../base-events.js';
 import { Coroutine, asyncDef, runningCoroutine, type CoroutineLike, type CoroutineOptions, type FrameHooks } from '../coroutines.js';
 import {
@@ -133,10 +133,6 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
       top.line = line;
       if (!(top instanceof Coroutine)) (top as StackFrame).expr = expr;
       showPointer(thread);
-    },
-    /** An explanation of this moment, in both languages (a `note` event). */
-    note(note: { zh: string; en: string }): void {
-      ctx.kernel.emit({ type: 'note', zh: note.zh, en: note.en });
     },
     /**
      * `def name(...)` at `line` of the program: names the function for reprs

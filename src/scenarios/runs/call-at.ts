@@ -16,10 +16,6 @@ export function* callAtProgram(py: Py) {
   const main = py.asyncDef('main', 6, function* () {
     py.line(7);
     const now = loop.time();
-    py.note({
-      zh: 'loop.time() 读取事件循环的单调时钟:从任意起点计数,只增不减,与墙上时间无关。',
-      en: 'loop.time() reads the loop\'s monotonic clock: counted from an arbitrary origin, only increasing, unrelated to wall time.',
-    });
     py.line(8);
     py.print(`当前的内部时间:${str(pyFloat(now))}`);
     py.line(9);
@@ -28,10 +24,6 @@ export function* callAtProgram(py: Py) {
     loop.callAt(now + 0.2, call_back, 'c_b-1');
     py.line(11);
     loop.callAt(now + 0.1, call_back, 'c_b-2');
-    py.note({
-      zh: 'call_at 接受这个时钟上的绝对时间。c_b-2 的到期时间更早,所以它在堆顶。',
-      en: 'call_at takes an absolute time on that clock. c_b-2 is due earlier, so it is at the top of the heap.',
-    });
     py.line(12);
     loop.callSoon(call_back, 'call_soon方法');
     py.line(13);

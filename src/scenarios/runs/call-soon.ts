@@ -21,19 +21,11 @@ export function* callSoonProgram(py: Py) {
     py.print('注册callback函数');
     py.line(9);
     loop.callSoon(call_back, 1);
-    py.note({
-      zh: 'call_soon 把 Handle 追加到就绪队列末尾就返回了:回调还没有运行。',
-      en: 'call_soon appended a Handle to the end of the ready queue and returned: the callback has not run.',
-    });
     py.line(10);
     const wrapped = partial(call_back, [], { kwargs: 'xxoo' });
     py.line(11);
     loop.callSoon(wrapped, 2);
     py.line(12);
-    py.note({
-      zh: 'main() 在 sleep(0.5) 处挂起;下一轮迭代按先进先出运行两个回调。',
-      en: 'main() suspends in sleep(0.5); the next iteration runs the two callbacks first in, first out.',
-    });
     yield* asyncio.sleep(0.5);
   });
   py.line(15);

@@ -18,18 +18,10 @@ export function* futureProgram(py: Py) {
   const call_back = py.def('call_back', 3, (future: Future<string>, result: string) => {
     py.line(4);
     py.print(`此时future的状态:${str(future)}`);
-    py.note({
-      zh: 'PENDING:还没有结果。cb=[_run_until_complete_cb()] 是 run_until_complete 加上的完成回调,它会停止循环。',
-      en: 'PENDING: no result yet. cb=[_run_until_complete_cb()] is the done callback run_until_complete added; it will stop the loop.',
-    });
     py.line(5);
     py.print(`设置future的结果:${str(result)}`);
     py.line(6);
     future.setResult(result);
-    py.note({
-      zh: 'set_result:future 立即变为 FINISHED;它的完成回调被 call_soon 排到下一轮,不在此刻运行。',
-      en: 'set_result: the future is FINISHED at once; its done callback is scheduled with call_soon for the next iteration, not run now.',
-    });
     py.line(7);
     py.print(`此时future的状态:${str(future)}`);
   });
@@ -47,10 +39,6 @@ export function* futureProgram(py: Py) {
     py.print('进入事件循环');
     py.line(15);
     const result = yield* loop.blocking.runUntilComplete(future);
-    py.note({
-      zh: '下一轮 _run_until_complete_cb 调用了 loop.stop():run_forever() 返回,run_until_complete 返回结果。',
-      en: 'Next iteration, _run_until_complete_cb called loop.stop(): run_forever() returned and run_until_complete returned the result.',
-    });
     py.line(16);
     py.print(`返回的结果:${str(result)}`);
   } finally {
@@ -59,10 +47,6 @@ export function* futureProgram(py: Py) {
   }
   py.line(21);
   py.print(`获取future的结果${str(future.result())}`);
-  py.note({
-    zh: '循环已经关闭,结果仍然可读:它保存在 future 对象里。',
-    en: 'The loop is closed and the result is still readable: it is kept in the future object.',
-  });
 }
 
 export function* stopBeforeRunProgram(py: Py) {
@@ -84,18 +68,10 @@ export function* stopBeforeRunProgram(py: Py) {
   loop.callLater(1, call_back, 'call_later(1)');
   py.line(10);
   loop.stop();
-  py.note({
-    zh: 'stop() 只设置一个标志:当前(下一)轮迭代将是最后一轮。',
-    en: 'stop() only sets a flag: the current (here: the next) iteration will be the last.',
-  });
   py.line(11);
   py.print('在 run_forever() 之前调用了 stop()');
   py.line(12);
   yield* loop.blocking.runForever();
-  py.note({
-    zh: '只跑了一轮:select 超时为 0,运行已在队列里的 call_soon 回调;1 秒的定时器和本批次新注册的回调都没有运行。',
-    en: 'One iteration only: select with timeout 0, then the call_soon callback already queued; neither the 1-second timer nor the callback scheduled by the batch ran.',
-  });
   py.line(13);
   py.print('run_forever() 返回, is_running:', loop.isRunning());
   py.line(14);
@@ -116,10 +92,6 @@ export function* stopInBatchProgram(py: Py) {
     loop.stop();
     py.line(6);
     loop.callSoon(later);
-    py.note({
-      zh: 'later 被追加到就绪队列,但不属于正在运行的这一批。',
-      en: 'later is appended to the ready queue, but it is not part of the batch being run.',
-    });
   });
   py.line(8);
   const second = py.def('second', 8, () => {
@@ -180,10 +152,6 @@ export function* closeRunningProgram(py: Py) {
   yield* loop.blocking.runForever();
   py.line(14);
   loop.close();
-  py.note({
-    zh: 'close() 成功:10 秒的定时器从未运行,被直接丢弃。',
-    en: 'close() succeeds: the 10-second timer never ran and is dropped.',
-  });
   py.line(15);
   py.print('is_closed:', loop.isClosed());
   py.line(16);

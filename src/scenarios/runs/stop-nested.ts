@@ -36,10 +36,6 @@ export function stopNestedProgram(asWritten: boolean) {
       py.line(17);
       const t3 = asyncio.ensureFuture(coroutine3);
       py.line(14);
-      py.note({
-        zh: 'main() 是 Task-1;它创建的三个任务是 Task-2、Task-3、Task-4。',
-        en: 'main() is Task-1; the three tasks it creates are Task-2, Task-3 and Task-4.',
-      });
       py.line(19);
       const [done] = (yield* asyncio.wait([t1, t2, t3])) as [Set<Future<string>>, Set<Future<string>>];
       py.line(20);
@@ -60,34 +56,18 @@ export function stopNestedProgram(asWritten: boolean) {
       } catch (e) {
         py.line(28);
         if (!(e instanceof KeyboardInterrupt)) throw e;
-        py.note({
-          zh: 'KeyboardInterrupt 从 select 里传出 run_until_complete。main() 的 Task-1 也还在等待。',
-          en: 'KeyboardInterrupt came out of run_until_complete from select. main()\'s Task-1 is still waiting too.',
-        });
         py.line(29, asWritten ? 'asyncio.Task.all_tasks' : undefined);
         if (asWritten) {
-          py.note({
-            zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:这里抛出 AttributeError,没有任何任务被取消。',
-            en: 'asyncio.Task.all_tasks() was removed in 3.9: AttributeError here, and no task is cancelled.',
-          });
           throw allTasksRemoved(e);
         }
         py.print(asyncio.allTasks(loop));
         py.line(31);
         const gathered = asyncio.gather(...(asyncio.allTasks(loop) as Set<Task>));
         py.print(gathered.cancel());
-        py.note({
-          zh: 'gather 把所有任务聚合成一个 future;cancel() 取消其中每一个任务,返回 True。',
-          en: 'gather wrapped every task in one future; cancel() cancelled each of them and returned True.',
-        });
         py.line(32);
         loop.stop();
         py.line(33);
         yield* loop.blocking.runForever();
-        py.note({
-          zh: '恰好一轮迭代:CancelledError 被抛进每个协程,包括在 wait() 里等待的 main()。',
-          en: 'Exactly one iteration: CancelledError was thrown into each coroutine, main() waiting in wait() included.',
-        });
       }
     } finally {
       py.line(35);

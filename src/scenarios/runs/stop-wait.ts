@@ -40,10 +40,6 @@ export function stopWaitProgram(asWritten: boolean) {
     const t3 = asyncio.ensureFuture(coroutine3);
     py.line(13);
     const tasks = [t1, t2, t3];
-    py.note({
-      zh: 'ensure_future 创建了 Task-1、Task-2、Task-3:它们的第一步已经排进就绪队列,但循环还没运行。',
-      en: 'ensure_future created Task-1, Task-2 and Task-3: their first steps are queued, but the loop is not running yet.',
-    });
     py.line(19);
     const loop = asyncio.getEventLoop();
     py.line(20);
@@ -54,17 +50,9 @@ export function stopWaitProgram(asWritten: boolean) {
       } catch (e) {
         py.line(24);
         if (!(e instanceof KeyboardInterrupt)) throw e;
-        py.note({
-          zh: 'KeyboardInterrupt 从 select 里抛出,穿过 run_forever 和 run_until_complete 传到这里。任务们还在等待各自的定时器。',
-          en: 'KeyboardInterrupt was raised in select and came out through run_forever and run_until_complete. The tasks are still waiting on their timers.',
-        });
         // (the attribute lookup that fails on 3.9+ is what a traceback underlines)
         py.line(25, asWritten ? 'asyncio.Task.all_tasks' : undefined);
         if (asWritten) {
-          py.note({
-            zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:这里抛出 AttributeError,没有任何任务被取消。',
-            en: 'asyncio.Task.all_tasks() was removed in 3.9: AttributeError here, and no task is cancelled.',
-          });
           throw allTasksRemoved(e);
         }
         py.print('查看事件循环里的所有任务:', asyncio.allTasks(loop));
@@ -74,18 +62,10 @@ export function stopWaitProgram(asWritten: boolean) {
           py.print('任务是否cancelled??', task.cancel());
           py.line(26);
         }
-        py.note({
-          zh: 'cancel() 只是提出请求:它取消任务正在等待的 future,把任务的唤醒排进就绪队列。',
-          en: 'cancel() only makes a request: it cancels the future each task waits on, which queues the task\'s wake-up.',
-        });
         py.line(28);
         loop.stop();
         py.line(29);
         yield* loop.blocking.runForever();
-        py.note({
-          zh: 'stop() 之后 run_forever() 恰好运行了一轮:CancelledError 被抛进每个协程,任务都变为 CANCELLED。',
-          en: 'After stop(), run_forever() ran exactly one iteration: CancelledError was thrown into each coroutine, and every task is CANCELLED.',
-        });
       }
     } finally {
       py.line(31);

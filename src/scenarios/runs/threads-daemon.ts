@@ -26,10 +26,6 @@ export function threadsDaemonProgram({ daemon, threadsafeStop }: DaemonProgramOp
       asyncio.setEventLoop(loop);
       py.line(7);
       yield* loop.blocking.runForever();
-      py.note({
-        zh: '循环线程看到了 stop 标志:run_forever() 返回,线程 t 结束。',
-        en: 'The loop thread saw the stop flag: run_forever() returned and thread t ends.',
-      });
     });
     py.line(9);
     const task = py.asyncDef('task', 9, function* (index: number, x: number) {
@@ -47,10 +43,6 @@ export function threadsDaemonProgram({ daemon, threadsafeStop }: DaemonProgramOp
     if (daemon) {
       py.line(17);
       t.daemon = true;
-      py.note({
-        zh: 't(不是主线程)成为守护线程:解释器退出时不等待它。',
-        en: 't (not the main thread) is now a daemon: the interpreter will not wait for it at exit.',
-      });
     }
     py.line(18);
     t.start();
@@ -70,25 +62,13 @@ export function threadsDaemonProgram({ daemon, threadsafeStop }: DaemonProgramOp
     } catch (e) {
       if (!(e instanceof KeyboardInterrupt)) throw e;
       py.line(25);
-      py.note({
-        zh: 'Ctrl+C:KeyboardInterrupt 在主线程所在的 time.sleep(1) 里抛出。',
-        en: 'Ctrl+C: KeyboardInterrupt is raised where the main thread stands, in time.sleep(1).',
-      });
       py.line(26);
       py.print(`---------KeyboardInterrupt:${str(e)}`);
       py.line(27);
       if (threadsafeStop) {
         new_loop.callSoonThreadsafe(pyMethod(new_loop, 'stop', 'BaseEventLoop.stop'));
-        py.note({
-          zh: 'stop 被排进循环自己的线程,并通过自管道唤醒它:循环线程立即停止。',
-          en: 'stop is queued on the loop\'s own thread, which the self-pipe wakes: the loop thread stops at once.',
-        });
       } else {
         new_loop.stop();
-        py.note({
-          zh: '从另一个线程调用 stop() 只设置标志,不唤醒循环:循环线程要等下一个定时器到期才会看到它。',
-          en: 'stop() from another thread only sets the flag and wakes nobody: the loop thread sees it when its next timer is due.',
-        });
       }
       py.line(28);
       py.print('------xxoo-------');

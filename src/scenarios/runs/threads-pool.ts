@@ -45,10 +45,6 @@ export function* threadsPoolProgram(py: Py) {
     py.line(20);
     const futures = asyncio.gather(task_1(1, 1), task_2(2, 2));
     py.line(21);
-    py.note({
-      zh: '工作线程在自己的循环 thread_loop 上运行两个任务;主线程同时在另一个循环上运行 main_task。',
-      en: 'The worker thread runs the two tasks on its own loop, thread_loop; meanwhile the main thread runs main_task on another loop.',
-    });
     yield* loop.blocking.runUntilComplete(futures);
   });
   py.line(23);
@@ -60,10 +56,6 @@ export function* threadsPoolProgram(py: Py) {
   const executor = concurrent.futures.ThreadPoolExecutor();
   py.line(30);
   executor.submit(thread_loop_task, thread_loop);
-  py.note({
-    zh: 'submit 把 thread_loop_task 交给线程池的一个工作线程,立即返回:主线程不等待。两个线程从此同时运行,打印的顺序是竞争。',
-    en: 'submit hands thread_loop_task to a pool worker and returns at once: the main thread does not wait. From here the two threads run at the same time, and the order of their prints is a race.',
-  });
   py.line(32);
   py.print('The main thread is not blocked ....');
   py.line(34);
@@ -81,8 +73,4 @@ export function* threadsPoolProgram(py: Py) {
   });
   py.line(41);
   yield* main_loop.blocking.runUntilComplete(main_task());
-  py.note({
-    zh: '两个循环都没有 close():调试模式下退出时会报告 ResourceWarning: unclosed event loop。',
-    en: 'Neither loop is closed: in debug mode exit reports ResourceWarning: unclosed event loop.',
-  });
 }

@@ -2,7 +2,6 @@
 // process. They differ only in lines 9 and 14 (currentThread() → current_thread()).
 // `py.line(n)` marks line n of the shown source.
 import type { BaseEventLoop } from '../../runtime/base-events.js';
-import { KeyboardInterrupt } from '../../runtime/exceptions.js';
 import type { Py } from '../../runtime/process/index.js';
 
 export function threadsQueueProgram(asWritten: boolean) {
@@ -28,10 +27,6 @@ export function threadsQueueProgram(asWritten: boolean) {
       yield* asyncio.sleep(x);
       py.line(16);
       q.put(x);
-      py.note({
-        zh: `func(${x}) 把 ${x} 放进队列:阻塞在 q.get() 里的主线程被唤醒。`,
-        en: `func(${x}) puts ${x} in the queue: the main thread, blocked in q.get(), wakes up.`,
-      });
     });
     py.line(18);
     const q = py.queue.Queue<number>();
@@ -51,25 +46,10 @@ export function threadsQueueProgram(asWritten: boolean) {
     asyncio.runCoroutineThreadsafe(co2, lp);
     py.line(30);
     py.print('开始事件:', time.ctime());
-    py.note({
-      zh: '"线程开启" 和 "开始事件" 由两个线程在同一时刻打印:顺序是竞争。',
-      en: 'The "线程开启" and "开始事件" lines are printed by two threads at the same instant: their order is a race.',
-    });
     for (;;) {
       py.line(31);
       py.line(32, 'q.get()');
-      let x: number;
-      try {
-        x = yield* q.get();
-      } catch (e) {
-        if (e instanceof KeyboardInterrupt) {
-          py.note({
-            zh: 'Ctrl+C:KeyboardInterrupt 在 q.get() 里抛出,没有被捕获,主线程结束。但非守护线程 t 还在运行,进程挂在退出阶段。',
-            en: 'Ctrl+C: KeyboardInterrupt is raised inside q.get(), nothing catches it, and the main thread ends. But the non-daemon thread t still runs, so the process hangs at exit.',
-          });
-        }
-        throw e;
-      }
+      const x = yield* q.get();
       py.line(33);
       py.print('main :', x, ',time:', time.ctime());
     }

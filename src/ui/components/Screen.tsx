@@ -1,6 +1,7 @@
 // The whole lab screen at one step: header, source | loop & futures, timeline, output, the
 // explanation of the step and the key bar. It only draws what it is given.
 import { Text } from 'ink';
+import { shellStatus } from '../../runtime/process/shell-status.js';
 import type { TraceEvent } from '../../runtime/trace.js';
 import type { IntroLine } from '../../scenarios/intro.js';
 import type { Lang } from '../../scenarios/types.js';
@@ -137,7 +138,7 @@ function explanation(p: ScreenProps, rows: number): Line[] {
   const text = p.step === 0 ? say('startHint', p.lang) : p.note ? p.note[p.lang] : p.event ? explainEvent(p.event, p.lang) : '';
   const lines = explainLines(text, p.width, rows);
   if (p.ending && lines.length < rows) {
-    const status = p.ending === 'exited' ? `${say('exited', p.lang)} ${p.state.exitStatus ?? 0}` : say(p.ending === 'hangs' ? 'hangs' : 'stillRunning', p.lang);
+    const status = p.ending === 'exited' ? `${say('exited', p.lang)} ${shellStatus(p.state.exitStatus ?? 0)}` : say(p.ending === 'hangs' ? 'hangs' : 'stillRunning', p.lang);
     lines.push([{ text: `■ ${status}`, color: p.ending === 'exited' ? 'green' : 'yellow' }]);
   }
   return lines;

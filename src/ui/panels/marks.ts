@@ -27,6 +27,8 @@ export const glyphs: Record<MarkKind, Glyph> = {
   interrupt: { glyph: '^', color: 'red', prio: 9 },
 };
 const RACE: Glyph = { glyph: '≈', color: 'magenta', prio: 7 };
+/** The first column of a callback holding its thread: back-to-back callbacks stay two bars, each from its own start. */
+const BUSY_START: Glyph = { glyph: '▐', color: 'magenta', prio: glyphs.busy.prio };
 
 /** A track's columns, each with the glyph drawn there if any. */
 export type Cells = (Glyph | undefined)[];
@@ -71,14 +73,17 @@ export function markCells(marks: Chain<Mark> | undefined, ruler: Ruler): Cells {
 
 /**
  * Draws `mark` (a point, or a span to its end at event `endIndex`). It takes a column from a glyph
- * of lower priority and, when `winsTies`, of the same priority.
+ * of lower priority and, when `winsTies`, of the same priority. A race flag is drawn where the
+ * racing event happened (a span's end), and a callback's bar starts with its own glyph.
  */
 export function drawMark(cells: Cells, mark: Drawn, endIndex: number, ruler: Ruler, winsTies: boolean): void {
   const glyph = glyphs[mark.kind];
   const from = ruler.x(mark.t, mark.index);
   const to = mark.end === undefined ? from : ruler.x(mark.end, endIndex);
   for (let col = from; col <= to; col++) put(cells, col, glyph, winsTies);
-  if (mark.race) put(cells, from, RACE, winsTies);
+  if (mark.kind === 'busy' && mark.end !== undefined) put(cells, from, BUSY_START, true);
+  // A race belongs to the event that carried it: a span's is the one that closed it, at its end.
+  if (mark.race) put(cells, to, RACE, winsTies);
 }
 
 function put(cells: Cells, col: number, glyph: Glyph, winsTies: boolean): void {

@@ -1,17 +1,23 @@
-// Which lesson note explains a step. A note is an annotation, not a step of its own: the lessons
-// emit it right after what it explains ("what just happened"), so a step's note is one emitted
-// after the step's event and before the next step. Notes before the first step explain the first.
+// Which lesson notes explain a step. A note is not a step of its own: it is placed right after the
+// event it explains (src/scenarios/notes.ts), and shows at the step that first shows that event:
+// the event's own step when it is a step, else the next step (a `line` event is seen when the next
+// step is drawn). Notes explaining events before the first step show at the first.
 import type { Replay } from './replay.js';
 
 export function noteFor(replay: Replay, step: number): { zh: string; en: string } | undefined {
   const at = replay.stops[step];
   if (at === undefined) return undefined;
-  const from = step === 0 ? 0 : at + 1;
-  const to = replay.stops[step + 1] ?? replay.events.length;
-  let found: { zh: string; en: string } | undefined;
-  for (let i = from; i < to; i++) {
+  const previous = step === 0 ? -1 : replay.stops[step - 1]!;
+  const last = step === replay.stops.length - 1;
+  const to = last ? replay.events.length : replay.stops[step + 1]!;
+  const found: { zh: string; en: string }[] = [];
+  // The event a note explains is the last event before it that is not a note.
+  let explained = step === 0 ? 0 : previous;
+  for (let i = previous + 1; i < to; i++) {
     const e = replay.events[i]!;
-    if (e.type === 'note') found ??= { zh: e.zh, en: e.en };
+    if (e.type !== 'note') explained = i;
+    else if (explained > previous && (explained <= at || last)) found.push({ zh: e.zh, en: e.en });
   }
-  return found;
+  if (found.length === 0) return undefined;
+  return { zh: found.map((n) => n.zh).join(' '), en: found.map((n) => n.en).join(' ') };
 }

@@ -2,6 +2,7 @@
 // (old states are kept as checkpoints for stepping back) and never decides anything about
 // scheduling: it moves a handle from the heap to the ready queue only because the trace says
 // `timer_ready`, and so on. Each case names the CPython step it mirrors.
+import { shellStatus } from '../../runtime/process/shell-status.js';
 import type { TraceEvent } from '../../runtime/trace.js';
 import { append } from './chain.js';
 import { type FutureView, type HandleView, type LabState, type Lane, type LoopView, type Mark, type MarkKind, type ThreadView, initialState } from './types.js';
@@ -163,7 +164,7 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
     case 'shutdown':
       return { ...next, shutdown: { phase: event.phase, ...(event.waitingFor === undefined ? {} : { waitingFor: event.waitingFor }) } };
     case 'exit':
-      return addMark({ ...next, exitStatus: event.status }, threadLane(event.thread), { t: event.t, kind: 'exit', label: `exit ${event.status}`, index });
+      return addMark({ ...next, exitStatus: event.status }, threadLane(event.thread), { t: event.t, kind: 'exit', label: `exit ${shellStatus(event.status)}`, index });
     case 'output':
       return { ...next, output: append(next.output, { t: event.t, thread: event.thread, stream: event.stream, text: event.text }) };
     case 'exception_handler':
