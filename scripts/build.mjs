@@ -1,11 +1,12 @@
 // Bundles the CLI into dist/ so the published entry starts fast. The UI (Ink, React) is
-// a separate chunk that is only loaded when a lesson is shown in a terminal.
+// a separate chunk that is only loaded when a lesson is shown in a terminal; the simulation's worker
+// thread is an entry of its own (dist/simulation-worker.js, beside the chunk that starts it).
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 const result = await build({
-  entryPoints: ['src/cli.ts'],
+  entryPoints: { cli: 'src/cli.ts', 'simulation-worker': 'src/playback/simulation-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

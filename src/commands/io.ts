@@ -1,12 +1,15 @@
 // What the commands need from the outside world, injected so tests run them in-process with fake
 // streams, a fake clock and a fake UI; src/cli.ts wires in the real process.
+import type { Simulation, SimulationRequest } from '../playback/simulation.js';
 import type { Lesson, Lang, RunOptions } from '../scenarios/types.js';
 import type { MenuChoice } from '../ui/components/Menu.js';
 
 /** An output stream: process.stdout / process.stderr, or a test's buffer. */
 export interface OutStream {
+  /** False when the text waits in a buffer: wait for 'drain' before writing more. */
   write(text: string): unknown;
   isTTY?: boolean;
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** What `runLab` takes (src/ui/index.tsx). */
@@ -19,6 +22,10 @@ export interface LabArgs {
   instant: boolean;
   startPaused: boolean;
   lang: Lang;
+  /** Starts the run (and each replay) in the simulation's worker. */
+  simulate(options: RunOptions): Simulation;
+  /** The run already started for `options` while the UI loaded. */
+  first?: Simulation;
 }
 
 /** The Ink UI's entry points (src/ui/index.tsx), loaded only when a terminal is shown. */
@@ -44,6 +51,8 @@ export interface CliIO {
   onSigint(handler: () => void): () => void;
   /** Loads the Ink UI (a dynamic import, so that --help, list and plain never load React). */
   loadUi(): Promise<UiModule>;
+  /** Starts a run: in a worker thread for the real process, in-process for tests' fixture lessons. */
+  simulate(request: SimulationRequest): Simulation;
 }
 
 /** Everything a command needs. */

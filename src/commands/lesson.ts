@@ -7,7 +7,8 @@ import { shellStatus } from '../runtime/process/shell-status.js';
 import type { Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { usageOf } from './catalog.js';
 import type { CliContext } from './io.js';
-import { langFromEnv, lessonOptions, type LessonFlags } from './options.js';
+import { budgetsOf, langFromEnv, lessonOptions, type LessonFlags } from './options.js';
+import type { RunTarget } from '../playback/simulation.js';
 import { runLesson } from './run-lesson.js';
 import { didYouMean } from './suggest.js';
 
@@ -47,7 +48,7 @@ export function lessonCommand(ctx: CliContext, name: string, group: readonly Les
       }
     }
 
-    setExit(await runChosen(ctx, command, lesson, variant, flags));
+    setExit(await runChosen(ctx, command, lesson, variant, flags, { kind: 'lesson', id: lesson.id, ...(variant ? { variant: variant.id } : {}) }));
   });
   return command;
 }
@@ -56,7 +57,7 @@ export function lessonCommand(ctx: CliContext, name: string, group: readonly Les
  * Runs a lesson (or one of its variants) with the command's flags: checks that they agree, picks
  * how long to watch, and hands over to the chosen view. Resolves to the exit status.
  */
-export async function runChosen(ctx: CliContext, command: Command, lesson: Lesson, variant: LessonVariant | undefined, flags: LessonFlags): Promise<number> {
+export async function runChosen(ctx: CliContext, command: Command, lesson: Lesson, variant: LessonVariant | undefined, flags: LessonFlags, target: RunTarget): Promise<number> {
   const options = runOptionsOf(command, lesson, flags);
   const late = interruptAfterExit(variant ?? lesson, options);
   if (late !== undefined) usageError(command, late);
@@ -68,6 +69,8 @@ export async function runChosen(ctx: CliContext, command: Command, lesson: Lesso
     lang: flags.lang ?? langFromEnv(ctx.io.env),
     untilGiven: flags.until !== undefined,
     speedGiven: command.getOptionValueSource('speed') === 'cli',
+    target,
+    budgets: budgetsOf(flags),
   });
 }
 

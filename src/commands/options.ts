@@ -1,20 +1,45 @@
 // Option values: parsing (each bad value is a usage error, exit status 2) and defaults.
 import { InvalidArgumentError, Option } from 'commander';
-import type { Lang } from '../scenarios/types.js';
+import { DEFAULT_BUDGETS, type Budgets } from '../playback/budgets.js';
+import { MAX_UNTIL, type Lang } from '../scenarios/types.js';
 
-/** `--speed`: a finite positive number. */
+/** Slower than this a second of simulated time takes over a day to watch: surely a typo. */
+export const MIN_SPEED = 1e-4;
+/** Faster than this pacing means nothing any more (a day of simulated time per millisecond). */
+export const MAX_SPEED = 1e8;
+
+/** `--speed`: a number from MIN_SPEED to MAX_SPEED. */
 export function parseSpeed(value: string): number {
   const n = parseNumber(value);
   if (n === undefined || n <= 0) throw new InvalidArgumentError('expected a positive number, e.g. 2 or 0.5.');
+  if (n < MIN_SPEED || n > MAX_SPEED) throw new InvalidArgumentError(`expected a speed from ${MIN_SPEED} to ${MAX_SPEED}, e.g. 2 or 0.5.`);
   return n;
 }
 
-/**
- * The longest simulated span a run is watched for: an hour. The lessons' programs that never end
- * keep printing, and their whole trace is kept (to replay and step back), so a much longer span
- * would exhaust memory rather than show anything new.
- */
-export const MAX_UNTIL = 3600;
+export { MAX_UNTIL };
+
+/** `--max-instant-events`, `--max-events`: a whole number of events, at least 1. */
+export function parseCount(value: string): number {
+  const n = parseNumber(value.replaceAll('_', ''));
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 2 ** 31 - 1) throw new InvalidArgumentError(`expected a whole number of events from 1 to ${2 ** 31 - 1}, e.g. 20000000.`);
+  return n;
+}
+
+/** `--max-memory`: megabytes of heap for the simulation, from 64. */
+export function parseMegabytes(value: string): number {
+  const n = parseNumber(value);
+  if (n === undefined || !Number.isInteger(n) || n < 64 || n > 65536) throw new InvalidArgumentError('expected whole megabytes from 64 to 65536, e.g. 4096.');
+  return n;
+}
+
+/** The budgets a run's flags ask for (the defaults where not given). */
+export function budgetsOf(flags: LessonFlags): Budgets {
+  return {
+    instantEvents: flags.maxInstantEvents ?? DEFAULT_BUDGETS.instantEvents,
+    events: flags.maxEvents ?? DEFAULT_BUDGETS.events,
+    memoryMb: flags.maxMemory ?? DEFAULT_BUDGETS.memoryMb,
+  };
+}
 
 /** `--until`: simulated seconds, a finite number from 0 to MAX_UNTIL. */
 export function parseSeconds(value: string): number {
@@ -76,6 +101,9 @@ export interface LessonFlags {
   until?: number;
   debug?: boolean;
   lang?: Lang;
+  maxInstantEvents?: number;
+  maxEvents?: number;
+  maxMemory?: number;
 }
 
 /** Declares the lesson options on a command. */
@@ -102,5 +130,8 @@ export function viewOptions(): Option[] {
     new Option('--until <s>', 'stop watching a run that never ends at this simulated time (default: the lesson\'s)').argParser(parseSeconds),
     new Option('--debug', 'asyncio debug mode, as `python -X dev` shows it'),
     new Option('--lang <lang>', 'language of explanations and the timeline: zh or en (default: from LC_ALL / LC_MESSAGES / LANG)').argParser(parseLang),
+    new Option('--max-instant-events <n>', `stop a run after this many events at one simulated instant, i.e. without time advancing by a wait (default: ${DEFAULT_BUDGETS.instantEvents})`).argParser(parseCount),
+    new Option('--max-events <n>', `stop a run after this many events in all (default: ${DEFAULT_BUDGETS.events})`).argParser(parseCount),
+    new Option('--max-memory <MB>', `the simulation's heap, in megabytes; a run that needs more is stopped (default: ${DEFAULT_BUDGETS.memoryMb})`).argParser(parseMegabytes),
   ];
 }

@@ -7,7 +7,10 @@ import type { CliContext } from './io.js';
 import { lessonCommand } from './lesson.js';
 import { scenarioCommand } from './scenario.js';
 import { listCommand, listText } from './list.js';
-import { isCI, langFromEnv, parseLang } from './options.js';
+import { langFromEnv, parseLang } from './options.js';
+import { canShowLab } from './run-lesson.js';
+import { DEFAULT_BUDGETS } from '../playback/budgets.js';
+import type { RunTarget } from '../playback/simulation.js';
 
 /** What the lab returns when left with three Ctrl+C: leave the menu too. */
 const SIGINT_STATUS = 130;
@@ -74,7 +77,7 @@ export function buildProgram(ctx: CliContext): Built {
       (program as unknown as { unknownCommand(): never }).unknownCommand();
     }
     const lang = flags.lang ?? langFromEnv(io.env);
-    if (io.stdout.isTTY && io.stdinIsTTY && !isCI(io.env) && ctx.lessons.length > 0) {
+    if (canShowLab(io) && ctx.lessons.length > 0) {
       const ui = await io.loadUi();
       // Back to the menu after each lesson, on the same row, until the menu is left (or the lab is
       // left with three Ctrl+C).
@@ -84,9 +87,11 @@ export function buildProgram(ctx: CliContext): Built {
         if (!choice) return;
         const { lesson, variant } = choice;
         row = choice.row;
+        const target: RunTarget = { kind: 'lesson', id: lesson.id, ...(variant ? { variant: variant.id } : {}) };
         code = await ui.runLab({
           lesson,
           ...(variant ? { variant: variant.id } : {}),
+          simulate: ({ sink: _sink, ...options }) => io.simulate({ runnable: variant ?? lesson, target, options, budgets: DEFAULT_BUDGETS }),
           options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil },
           speed: 1,
           instant: false,

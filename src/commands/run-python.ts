@@ -89,7 +89,7 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
     return 1;
   }
   lesson = recordedLesson({ program, engine: engineFor(mode), realTime: mode === 'real', defaultUntil: lesson.defaultUntil, about: about(interpreter, mode, threadAt), first: { options, recording } });
-  return runChosen(ctx, command, lesson, undefined, flags);
+  return runChosen(ctx, command, lesson, undefined, flags, { kind: 'recorded' });
 }
 
 /** What the intro (and the lab's help) says about the recording. */

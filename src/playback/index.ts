@@ -13,3 +13,5 @@ export {
   wallDelayUntil,
 } from './pacing.js';
 export { type Runnable, type Reinterrupted, withInterrupt, interruptAt, divergenceIndex, sameEvent } from './interrupt.js';
+export { type Budgets, type BudgetName, type BudgetStop, DEFAULT_BUDGETS, BUDGET_OPTIONS, BudgetCounter, budgetMessage } from './budgets.js';
+export { type Simulation, type SimulationEnd, type SimulationRequest, type RunTarget, type PlainRunOptions, simulateInProcess, collect } from './simulation.js';

@@ -13,7 +13,7 @@
 import type { MainProgram } from '../runtime/process/index.js';
 import type { LessonNote } from './notes.js';
 import { runOn } from './run.js';
-import type { Bilingual, Lesson, PythonSource } from './types.js';
+import { MAX_UNTIL, type Bilingual, type Lesson, type PythonSource } from './types.js';
 
 /** What a scenario module's default export holds. */
 export interface ScenarioDefinition {
@@ -82,6 +82,7 @@ export function scenarioLesson(exported: unknown, id: string): Lesson {
   }
   const until = definition.until ?? DEFAULT_UNTIL;
   if (typeof until !== 'number' || !Number.isFinite(until) || until < 0) throw new ScenarioError('until must be simulated seconds, a number >= 0');
+  if (until > MAX_UNTIL) throw new ScenarioError(`until must be at most ${MAX_UNTIL} simulated seconds (an hour), as --until is; got ${until}`);
   const notes = checkNotes(definition.notes);
   const program = definition.program;
   const asWritten = { file: source.file, text: source.text };

@@ -108,8 +108,8 @@ export const stopNestedLesson: Lesson = {
   ],
   variants: [],
   run(options) {
-    const result = runOn(stopNestedProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, options, this.notes);
     // `for task in done`: done is a set, iterated in hash (address) order.
-    return markUnordered(result, (text) => text.startsWith('Task result: '));
+    const unordered = markUnordered(options, (text) => text.startsWith('Task result: '));
+    return unordered.mark(runOn(stopNestedProgram(options.asWritten), options.asWritten ? this.asWritten : this.corrected!, unordered.options, this.notes));
   },
 };

@@ -1,9 +1,17 @@
 // What a lesson is: the article's Python program, its explanation in two languages, and the same
 // program written against the simulated process, which produces the trace every view draws.
+import type { ProcessSink } from '../runtime/process/index.js';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { LessonNote } from './notes.js';
 
 export type Lang = 'zh' | 'en';
+
+/**
+ * The longest simulated span a run is watched for: an hour (`--until`, and a scenario's own
+ * `until`). Runs are streamed, so a longer one would fit in memory, but not in anyone's patience:
+ * an hour of a 1 ms timer chain is millions of events.
+ */
+export const MAX_UNTIL = 3600;
 
 /** Text in both of the lab's languages. */
 export interface Bilingual {
@@ -45,6 +53,8 @@ export interface RunOptions {
   interrupts: readonly number[];
   /** Stop simulating at this simulated time if the process has not exited (a run that never ends). */
   until: number;
+  /** Streams the run to this sink instead of returning its events (the result's `events` is then empty). */
+  sink?: ProcessSink;
 }
 
 /** How a run ended. */

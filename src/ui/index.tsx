@@ -4,6 +4,7 @@
 //   runMenu: the lesson menu; resolves to the chosen lesson or variant (and its row), or undefined.
 import './production.js';
 import { render } from 'ink';
+import type { Simulation } from '../playback/simulation.js';
 import type { Lang, Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { applyNoColor } from './color.js';
 import { LabApp } from './components/LabApp.js';
@@ -23,9 +24,15 @@ export interface LabInput {
   /** Begin paused, stepping with the keys. */
   startPaused: boolean;
   lang: Lang;
+  /** Starts the run (and each replay) in the simulation's worker. */
+  simulate?(options: RunOptions): Simulation;
+  /** The run already started while the UI loaded. */
+  first?: Simulation;
 }
 
 export async function runLab(input: LabInput): Promise<number> {
+  // Not read yet: the lab still simulates on this thread.
+  input.first?.close();
   const program = programOf(input.lesson, input.variant, input.lang);
   applyNoColor();
   const terminal = takeTerminal(process.stdout, process.stdin);

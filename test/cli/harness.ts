@@ -3,6 +3,7 @@
 import { runCli } from '../../src/commands/run-cli.js';
 import type { CliIO, LabArgs, UiModule } from '../../src/commands/io.js';
 import type { Lesson } from '../../src/scenarios/types.js';
+import { simulateInProcess } from '../../src/playback/simulation.js';
 import { fixtureLessons } from './fixtures/lessons.js';
 
 export interface Run {
@@ -106,6 +107,7 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
       };
     },
     loadUi: async () => ui,
+    simulate: (request) => simulateInProcess(request),
   };
   const code = await runCli(args, { lessons, io, version: '9.9.9' });
   return { code, stdout, stderr, both, labCalls, menuCalls, menuRows, wallMs: now };

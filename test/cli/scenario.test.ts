@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/commands/scenario.js';
+import { loadScenario } from '../../src/scenarios/load.js';
 import { runPython } from '../process/python-oracle.js';
 import { compareLines } from '../scenarios/compare.js';
 import { cli } from './harness.js';

@@ -8,15 +8,17 @@ import { KEYS, spawnSession, type Session } from '../e2e/pty.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'asyncio-lab.js');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const main = join(import.meta.dirname, 'fixtures', 'main.ts');
 let session: Session | undefined;
 
 const env = { NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined };
 
-/** The CLI on the fixture lessons. */
+/**
+ * The CLI on the fixture lessons, in node with tsx's loader (not the tsx command, whose parent
+ * process relays a SIGINT and kills the program if it has not answered within 60 ms).
+ */
 function start(args: string[]): Session {
-  session = spawnSession(tsx, [main, ...args], { cwd: root, env });
+  session = spawnSession(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, env });
   return session;
 }
 

@@ -1,8 +1,8 @@
 // The simulated process: threads, blocking calls, Ctrl+C and interpreter shutdown. See
 // docs/process-api.md for how a lesson's program is written against `py`.
-export { runProcess, type MainProgram, type ProcessOptions, type ProcessResult, type RunEnd } from './run-process.js';
+export { runProcess, type MainProgram, type ProcessControl, type ProcessOptions, type ProcessResult, type ProcessSink, type RunEnd } from './run-process.js';
 export type { Py } from './py.js';
-export { Kernel, type KernelEnd } from './kernel.js';
+export { Kernel, HELD_EVENTS_LIMIT, type KernelEnd, type KernelSink } from './kernel.js';
 export { SimThread, type ThreadState } from './thread.js';
 export { WaitQueue } from './wait-queue.js';
 export { Thread, Event, Lock, type ThreadOptions, type ThreadTarget } from './threading.js';

@@ -21,6 +21,27 @@ import { WaitQueue, type Waker } from './wait-queue.js';
 /** How the kernel's run ended: the main thread finished, or nothing more happens before `until`. */
 export type KernelEnd = { kind: 'done' } | { kind: 'until'; t: number };
 
+/**
+ * A streaming run's consumer: it gets every event once no race mark can change it, and the kernel
+ * keeps none of them (only those an unresolved race may still mark, at most HELD_EVENTS_LIMIT).
+ */
+export interface KernelSink {
+  event(event: TraceEvent): void;
+  /**
+   * Called before the clock moves forward to `t` by a wait (a sleep, a selector timeout): the one
+   * place a run can be held at its frontier. It may block (a worker waits here for its reader) and
+   * may add interrupts or stop the run; the kernel looks at its queues again afterwards.
+   */
+  beforeAdvance?(t: number): void;
+}
+
+/**
+ * Events a streaming run holds back while a race between threads is unresolved. A thread that
+ * never blocks again would hold them for ever: past this many, the oldest are handed out as they
+ * are (a race mark that lands later on them is lost), so memory stays bounded.
+ */
+export const HELD_EVENTS_LIMIT = 100_000;
+
 /** The first ident handed to a new thread, and the step between threads (an 8 MiB stack plus a guard page, as glibc lays them out). */
 const FIRST_THREAD_IDENT = 0x7fa1_1399_96c0;
 const THREAD_IDENT_STEP = 0x80_1000;
@@ -33,8 +54,16 @@ export class Kernel implements Waker {
   readonly main: SimThread;
   /** The thread holding the GIL (the main thread between slices, for events the kernel emits). */
   current: SimThread;
-  /** Every trace event of the run, in order. */
+  /**
+   * Every trace event of the run, in order; in a streaming run (`sink` set) only those not yet
+   * handed to the sink, from absolute number `eventBase` on.
+   */
   readonly events: TraceEvent[] = [];
+  /** Absolute number of `events[0]`. */
+  private eventBase = 0;
+  private readonly sink: KernelSink | undefined;
+  /** Set by `stop()`: the run ends at the next point the kernel gets control. */
+  private stopped = false;
   readonly races: RaceRecorder;
   /** How many interrupts have been delivered. */
   interruptCount = 0;
@@ -55,14 +84,16 @@ export class Kernel implements Waker {
   constructor(
     readonly realm: Realm,
     interrupts: readonly number[],
+    sink?: KernelSink,
   ) {
     this.interrupts = [...interrupts].sort((a, b) => a - b);
-    this.races = new RaceRecorder(this.events);
+    this.sink = sink;
+    this.races = new RaceRecorder({ count: () => this.eventBase + this.events.length, base: () => this.eventBase, kept: this.events });
     this.main = new SimThread('MainThread', MAIN_THREAD_IDENT, false, true, new WaitQueue(this));
     this.main.started = true;
     this.threads.push(this.main);
     this.current = this.main;
-    realm.tracer.listen((event) => this.events.push(event));
+    realm.tracer.listen(sink === undefined ? (event) => this.events.push(event) : (event) => this.stream(event));
     realm.threads = {
       currentThreadName: () => this.current.name,
       currentThreadKey: () => this.current,
@@ -73,6 +104,41 @@ export class Kernel implements Waker {
 
   get now(): number {
     return this.realm.clock.now();
+  }
+
+  /** Ctrl+C at simulated time `t` (or now, if that has passed), during the run. */
+  addInterrupt(t: number): void {
+    const at = Math.max(t, this.now);
+    let i = this.interrupts.length;
+    while (i > 0 && this.interrupts[i - 1]! > at) i--;
+    this.interrupts.splice(i, 0, at);
+  }
+
+  /** Ends the run at the next point the kernel gets control (between two requests of a thread). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** A streaming run's events: handed out at once unless a race may still mark them. */
+  private stream(event: TraceEvent): void {
+    const sink = this.sink!;
+    if (this.events.length === 0 && this.races.settledBefore() > this.eventBase) {
+      this.eventBase++;
+      sink.event(event);
+      return;
+    }
+    this.events.push(event);
+    this.release();
+  }
+
+  /** Hands out the held events no unresolved race covers (or the oldest, past the limit). */
+  private release(): void {
+    const settled = Math.max(this.races.settledBefore(), this.eventBase + this.events.length - HELD_EVENTS_LIMIT);
+    const n = Math.min(this.events.length, settled - this.eventBase);
+    if (n <= 0) return;
+    const out = this.events.splice(0, n);
+    this.eventBase += n;
+    for (const event of out) this.sink!.event(event);
   }
 
   emit(init: EventInit): void {
@@ -149,6 +215,7 @@ export class Kernel implements Waker {
   run(until: number): KernelEnd {
     for (;;) {
       if (this.main.state === 'done') return this.finish({ kind: 'done' });
+      if (this.stopped) return this.finish({ kind: 'until', t: this.now });
       const next = this.runnable.shift();
       if (next !== undefined) {
         this.runSlice(next);
@@ -172,6 +239,12 @@ export class Kernel implements Waker {
         this.realm.clock.set(Math.max(this.now, until));
         return this.finish({ kind: 'until', t: until });
       }
+      if (nextAt > this.now && this.sink?.beforeAdvance) {
+        // The reader may hold the run here, add a Ctrl+C or stop it: look again afterwards.
+        const interrupts = this.interrupts.length;
+        this.sink.beforeAdvance(nextAt);
+        if (this.stopped || this.interrupts.length !== interrupts) continue;
+      }
       if (nextAt > this.now) this.realm.clock.set(nextAt);
       if (timerAt !== undefined && timerAt <= this.now) this.wakeDueTimers();
     }
@@ -179,6 +252,11 @@ export class Kernel implements Waker {
 
   private finish(end: KernelEnd): KernelEnd {
     this.races.resolve();
+    if (this.sink !== undefined) {
+      const out = this.events.splice(0);
+      this.eventBase += out.length;
+      for (const event of out) this.sink.event(event);
+    }
     return end;
   }
 
@@ -213,6 +291,8 @@ export class Kernel implements Waker {
         this.races.sliceEnded(thread);
         return;
       }
+      // A stopped run (a budget reached) leaves the thread where it stands.
+      if (this.stopped) return;
       resume = immediate;
     }
   }

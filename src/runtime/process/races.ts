@@ -6,11 +6,12 @@
 // here while the kernel runs and resolved at the end: if both sides did something visible (printed,
 // or, for threads that woke at the same instant, acted on the other: a self-pipe write, a queue put,
 // which may land before or after what the other side does), every event of both sides is marked
-// `race: true`.
+// `race: true`. A pair is resolved as soon as both its sides have ended (they no longer change), so a
+// streaming run can hand out every event no unresolved pair covers (`settledBefore`).
 import type { TraceEvent } from '../trace.js';
 import type { SimThread } from './thread.js';
 
-/** A stretch of one thread's events: [from, to) in the event list, filtered by thread. */
+/** A stretch of one thread's events: [from, to) in absolute event numbers, filtered by thread. */
 export interface Segment {
   thread: SimThread;
   from: number | undefined;
@@ -25,18 +26,28 @@ export interface Segment {
   countPokes: boolean;
 }
 
+/** Where the recorder reads events: an absolute count, and the events still kept from `base` on. */
+export interface EventWindow {
+  /** Events emitted so far (the next event's absolute number). */
+  count(): number;
+  /** Absolute number of the first event still kept. */
+  base(): number;
+  /** The kept events, from `base()` on. */
+  readonly kept: TraceEvent[];
+}
+
 export class RaceRecorder {
-  private readonly pairs: [Segment, Segment][] = [];
+  private pairs: [Segment, Segment][] = [];
   /** Segments that begin when the thread next runs. */
   private readonly pendingNext = new Map<SimThread, Segment[]>();
   /** Segments that end when the thread's current slice ends. */
   private readonly open = new Map<SimThread, Segment[]>();
 
-  constructor(private readonly events: TraceEvent[]) {}
+  constructor(private readonly events: EventWindow) {}
 
   /** A segment of `thread` starting now (it is running). */
   fromNow(thread: SimThread): Segment {
-    const segment: Segment = { thread, from: this.events.length, to: undefined, poked: false, countPokes: false };
+    const segment: Segment = { thread, from: this.events.count(), to: undefined, poked: false, countPokes: false };
     this.push(this.open, thread, segment);
     return segment;
   }
@@ -58,7 +69,7 @@ export class RaceRecorder {
     if (pending === undefined) return;
     this.pendingNext.delete(thread);
     for (const segment of pending) {
-      segment.from = this.events.length;
+      segment.from = this.events.count();
       this.push(this.open, thread, segment);
     }
   }
@@ -68,7 +79,35 @@ export class RaceRecorder {
     const open = this.open.get(thread);
     if (open === undefined) return;
     this.open.delete(thread);
-    for (const segment of open) segment.to = this.events.length;
+    for (const segment of open) segment.to = this.events.count();
+    this.resolveEnded();
+  }
+
+  /**
+   * The absolute number of the first event an unresolved pair may still mark (Infinity when none):
+   * every event before it is final. A side that has not started yet starts after every event so far;
+   * a running segment not paired yet (a new thread's first slice, paired once it blocks) holds too.
+   */
+  settledBefore(): number {
+    let first = Number.POSITIVE_INFINITY;
+    for (const segments of this.open.values()) for (const s of segments) if (s.from! < first) first = s.from!;
+    for (const [a, b] of this.pairs) {
+      if (a.from !== undefined && a.from < first) first = a.from;
+      if (b.from !== undefined && b.from < first) first = b.from;
+    }
+    return first;
+  }
+
+  /** Resolves the pairs whose two sides have both ended (or whose thread ended before running them). */
+  private resolveEnded(): void {
+    if (this.pairs.length === 0) return;
+    const ended = (s: Segment) => s.to !== undefined || (s.from === undefined && s.thread.state === 'done');
+    const pending: [Segment, Segment][] = [];
+    for (const pair of this.pairs) {
+      if (ended(pair[0]) && ended(pair[1])) this.resolvePair(pair);
+      else pending.push(pair);
+    }
+    this.pairs = pending;
   }
 
   /** `thread` acted on other threads (its effect may land before or after what they do meanwhile). */
@@ -78,18 +117,23 @@ export class RaceRecorder {
 
   /** Marks the events of every pair whose two sides both did something another thread can see. */
   resolve(): void {
-    for (const [a, b] of this.pairs) {
-      if (this.visible(a) && this.visible(b)) {
-        this.mark(a);
-        this.mark(b);
-      }
+    for (const pair of this.pairs) this.resolvePair(pair);
+    this.pairs = [];
+  }
+
+  private resolvePair([a, b]: [Segment, Segment]): void {
+    if (this.visible(a) && this.visible(b)) {
+      this.mark(a);
+      this.mark(b);
     }
   }
 
+  /** The segment's events still kept (a streaming run that held too many has handed out the oldest). */
   private eventsOf(segment: Segment): TraceEvent[] {
     if (segment.from === undefined) return [];
-    const to = segment.to ?? this.events.length;
-    return this.events.slice(segment.from, to).filter((e) => e.thread === segment.thread.name);
+    const base = this.events.base();
+    const to = segment.to ?? this.events.count();
+    return this.events.kept.slice(Math.max(0, segment.from - base), Math.max(0, to - base)).filter((e) => e.thread === segment.thread.name);
   }
 
   /** It printed, or it acted on another thread when that counts. */

@@ -9,7 +9,7 @@ import type { ProcessContext } from './context.js';
 import { ExecutorRegistry } from './executor.js';
 import { SourceFiles, inFrame, noteRaised } from './frames.js';
 import { Interpreter, type ProgramCoroutine } from './interpreter.js';
-import { Kernel } from './kernel.js';
+import { Kernel, type KernelSink } from './kernel.js';
 import { ProcessOutput } from './output.js';
 import { createPy, type Py } from './py.js';
 import type { Op } from './requests.js';
@@ -26,6 +26,26 @@ export interface ProcessOptions {
   file?: string;
   /** The program's source text, so tracebacks can show each frame's line. */
   source?: string;
+  /**
+   * Streams the run: events go to the sink as they become final and the result's `events` is
+   * empty, so a run of any length takes bounded memory.
+   */
+  sink?: ProcessSink;
+}
+
+/** What a streaming run's consumer can do to the run while it goes. */
+export interface ProcessControl {
+  /** Ctrl+C at simulated time `t` (now, if that has passed). */
+  interrupt(t: number): void;
+  /** Ends the run at the next point the kernel gets control; it then ends as if `until` was reached. */
+  stop(): void;
+  /** The simulated time now. */
+  now(): number;
+}
+
+export interface ProcessSink extends KernelSink {
+  /** Called once, before the program starts, with the run's controls. */
+  attach?(control: ProcessControl): void;
 }
 
 /** The main module: a generator function receiving `py` (it may also be a plain function). */
@@ -47,7 +67,8 @@ export interface ProcessResult {
 export function runProcess(main: MainProgram, options: ProcessOptions = {}): ProcessResult {
   const realm = new Realm();
   realm.debug = options.debug ?? false;
-  const kernel = new Kernel(realm, options.interrupts ?? []);
+  const kernel = new Kernel(realm, options.interrupts ?? [], options.sink);
+  options.sink?.attach?.({ interrupt: (t) => kernel.addInterrupt(t), stop: () => kernel.stop(), now: () => kernel.now });
   const file = options.file ?? 'main.py';
   const sources = new SourceFiles();
   if (options.source !== undefined) sources.add(file, options.source);

@@ -29,26 +29,43 @@ export function isStop(event: TraceEvent): boolean {
 }
 
 export class Replay {
-  /** Event indices the viewer stops at, in order. Stop s shows the state after event stops[s]. */
-  readonly stops: readonly number[];
+  private readonly stopList: number[] = [];
   private readonly checkpoints: LabState[] = [initialState];
   private last: LabState = initialState;
+  /** Threads blocked in a selector wait: the select_wait step already shows it, and its waking. */
+  private readonly inSelect = new Set<string>();
+  private readonly all: TraceEvent[];
 
-  constructor(readonly events: readonly TraceEvent[]) {
-    const stops: number[] = [];
-    // A thread blocking in a selector wait is the select_wait step already shown; so is its waking.
-    const inSelect = new Set<string>();
-    events.forEach((event, i) => {
+  /** A replay of `events`; a run still streaming adds its later events with `append`. */
+  constructor(events: readonly TraceEvent[]) {
+    this.all = [];
+    this.append(events);
+  }
+
+  /** The events so far. */
+  get events(): readonly TraceEvent[] {
+    return this.all;
+  }
+
+  /** Adds the next events of a run that is still going (steps already shown stay the same). */
+  append(events: readonly TraceEvent[]): void {
+    for (const event of events) {
+      const i = this.all.length;
+      this.all.push(event);
       if (event.type === 'thread_blocked' && event.on.startsWith('select')) {
-        inSelect.add(event.name);
-        return;
+        this.inSelect.add(event.name);
+        continue;
       }
-      if (event.type === 'thread_woke' && inSelect.delete(event.name)) return;
-      if (isStop(event)) stops.push(i);
-    });
+      if (event.type === 'thread_woke' && this.inSelect.delete(event.name)) continue;
+      if (isStop(event)) this.stopList.push(i);
+    }
+  }
+
+  /** Event indices the viewer stops at, in order. Stop s shows the state after event stops[s]. */
+  get stops(): readonly number[] {
     // A trace without a stop still has one step to show.
-    if (stops.length === 0 && events.length > 0) stops.push(events.length - 1);
-    this.stops = stops;
+    if (this.stopList.length === 0 && this.all.length > 0) return [this.all.length - 1];
+    return this.stopList;
   }
 
   /** Number of steps. */
