@@ -107,10 +107,10 @@ class BareLoop {
   }
   callLater(delay: number, callback: Callback, ...args: unknown[]): BareTimerHandle {
     const timer = new BareTimerHandle(this.clock + delay, callback, args.length === 0 ? NO_ARGS : args, this);
-    this.scheduled.push(timer._when, timer);
+    const heapIndex = this.scheduled.push(timer._when, timer);
     timer._scheduled = true;
     const send = this.send;
-    if (send !== null) send({ type: 'handle_scheduled', loop: 1, handle: timer.id, kind: 'TimerHandle', when: timer._when, callback: timer.callbackLabel(), t: this.clock, thread: 'MainThread' });
+    if (send !== null) send({ type: 'handle_scheduled', loop: 1, handle: timer.id, kind: 'TimerHandle', when: timer._when, heapIndex, callback: timer.callbackLabel(), t: this.clock, thread: 'MainThread' });
     return timer;
   }
   stop(): void {
@@ -145,7 +145,7 @@ class BareLoop {
       const timer = scheduled.pop();
       timer._scheduled = false;
       this.ready.append(timer);
-      if (send !== null) send({ type: 'timer_ready', loop: 1, handle: timer.id, t: this.clock, thread: 'MainThread' });
+      if (send !== null) send({ type: 'timer_ready', loop: 1, handle: timer.id, lastTo: scheduled.lastTo, t: this.clock, thread: 'MainThread' });
     }
     const ntodo = this.ready.length;
     for (let i = 0; i < ntodo; i++) {

@@ -121,6 +121,17 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   /** Debug mode logs callbacks that run at least this long (seconds). */
   slowCallbackDuration = 0.1;
   _currentHandle: Handle | null = null;
+  /**
+   * The handle whose callback runs now, in every mode (CPython keeps `_current_handle` in debug
+   * mode only; this one is for views: `snapshot.ts`).
+   */
+  _runningHandle: Handle | null = null;
+  /**
+   * Where this iteration's batch ends in the ready queue, as a `_ready.popped` count: from the end
+   * of the selector wait, every handle ahead of it runs in this iteration (`ntodo` in `_run_once`),
+   * and what is appended behind it waits for the next. Equal to `_ready.popped` outside a batch.
+   */
+  _batchEnd = 0;
   /** The exception Handle._run is handling while it calls the exception handler (for implicit chaining). */
   _handling: PyBaseException | null = null;
   private selfPipe = false;
@@ -137,6 +148,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     this.id = this.realm.nextLoopId();
     this.className = options.className ?? '_UnixSelectorEventLoop';
     this._debug = options.debug ?? this.realm.debug;
+    this.realm.onCreated?.(this);
     const tracer = this.realm.tracer;
     if (tracer.enabled) tracer.emit({ type: 'loop_created', loop: this.id, debug: this._debug });
     this.realm.onLoopCreated?.(this);
@@ -217,6 +229,9 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     } finally {
       this.realm.leaveFrames?.();
       this._stopping = false;
+      // An exception that left mid-batch (Ctrl+C in a callback) ends the batch and the handle's run.
+      this._batchEnd = this._ready.popped;
+      this._runningHandle = null;
       this._threadKey = null;
       _setRunningLoop(this.realm, null);
       if (tracer.enabled) tracer.emit({ type: 'loop_state', loop: this.id, state: 'stopped' });
@@ -346,12 +361,12 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       this._checkCallback(callback, 'call_at');
     }
     const timer = new TimerHandle(when, callback, args, this, options.context);
-    this._scheduled.push(when, timer);
+    const heapIndex = this._scheduled.push(when, timer);
     timer._scheduled = true;
     const tracer = this.realm.tracer;
     if (tracer.enabled) {
       const callback = timer.callbackLabel();
-      tracer.send({ type: 'handle_scheduled', loop: this.id, handle: timer.id, kind: 'TimerHandle', when, callback, t: tracer.time(), thread: tracer.thread() });
+      tracer.send({ type: 'handle_scheduled', loop: this.id, handle: timer.id, kind: 'TimerHandle', when, heapIndex, callback, t: tracer.time(), thread: tracer.thread() });
     }
     return timer;
   }
@@ -470,17 +485,20 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     const schedCount = this._scheduled.length;
     if (schedCount > MIN_SCHEDULED_TIMER_HANDLES && this._timerCancelledCount / schedCount > MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
       this._scheduled.filterAndHeapify(keepUncancelled);
-      if (tracer.enabled) tracer.emit({ type: 'timers_pruned', loop: this.id, count: schedCount - this._scheduled.length, rebuilt: true });
+      if (tracer.enabled) {
+        const heap = this._scheduled.toArray().map((h) => h.id);
+        tracer.emit({ type: 'timers_pruned', loop: this.id, count: schedCount - heap.length, rebuilt: true, heap });
+      }
       this._timerCancelledCount = 0;
     } else {
-      let popped = 0;
+      let lastTo: number[] | undefined;
       while (this._scheduled.length > 0 && this._scheduled.peek()!._cancelled) {
         this._timerCancelledCount -= 1;
         const handle = this._scheduled.pop();
         handle._scheduled = false;
-        popped += 1;
+        if (tracer.enabled) (lastTo ??= []).push(this._scheduled.lastTo);
       }
-      if (popped > 0 && tracer.enabled) tracer.emit({ type: 'timers_pruned', loop: this.id, count: popped, rebuilt: false });
+      if (lastTo !== undefined && tracer.enabled) tracer.emit({ type: 'timers_pruned', loop: this.id, count: lastTo.length, rebuilt: false, lastTo });
     }
 
     // Phase 2: how long the selector may wait.
@@ -508,6 +526,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     const tracer = this.realm.tracer;
     const reason = (woke as SelectResult | undefined)?.reason ?? (this.selfPipe ? 'self_pipe' : timeout === 0 ? 'immediate' : 'timeout');
     this.selfPipe = false;
+    // The selector returned: everything in the ready queue now, and every timer phase 4 moves
+    // there, belongs to this iteration's batch (`ntodo`).
+    const ready = this._ready;
+    this._batchEnd = ready.popped + ready.length;
     if (tracer.enabled) tracer.send({ type: 'select_woke', loop: this.id, slept: this.time() - t0, reason, t: tracer.time(), thread: tracer.thread() });
 
     // Phase 4: timers that are due (within the clock's resolution) go to the end of the ready queue.
@@ -517,8 +539,9 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       if (scheduled.peekKey() >= endTime) break;
       const handle = scheduled.pop();
       handle._scheduled = false;
-      this._ready.append(handle);
-      if (tracer.enabled) tracer.send({ type: 'timer_ready', loop: this.id, handle: handle.id, t: tracer.time(), thread: tracer.thread() });
+      ready.append(handle);
+      this._batchEnd += 1;
+      if (tracer.enabled) tracer.send({ type: 'timer_ready', loop: this.id, handle: handle.id, lastTo: scheduled.lastTo, t: tracer.time(), thread: tracer.thread() });
     }
   }
 
@@ -556,6 +579,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
    */
   private _runHandle(handle: Handle): Blocking<void> | undefined {
     const tracer = this.realm.tracer;
+    this._runningHandle = handle;
     if (tracer.enabled) {
       const callback = handle.callbackLabel();
       tracer.send({ type: 'handle_run', loop: this.id, handle: handle.id, callback, t: tracer.time(), thread: tracer.thread() });
@@ -606,6 +630,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   }
 
   private _handleDone(handle: Handle, start: number): void {
+    this._runningHandle = null;
     const tracer = this.realm.tracer;
     if (tracer.enabled) tracer.send({ type: 'handle_done', loop: this.id, handle: handle.id, took: this.time() - start, t: tracer.time(), thread: tracer.thread() });
   }

@@ -10,6 +10,11 @@ export class Deque<T> {
   private items: (T | undefined)[] = new Array<T | undefined>(16);
   private head = 0;
   private size = 0;
+  /**
+   * Items taken from the left so far: with it, a position in the queue has a name that does not
+   * change as the queue moves (`popped + i` for the i-th item), so a boundary can be kept as a number.
+   */
+  popped = 0;
   get length(): number {
     return this.size;
   }
@@ -23,12 +28,17 @@ export class Deque<T> {
     this.items[this.head] = undefined;
     this.head = (this.head + 1) & (this.items.length - 1);
     this.size -= 1;
+    this.popped += 1;
     return item;
   }
   clear(): void {
     this.items = new Array<T | undefined>(16);
     this.head = 0;
     this.size = 0;
+  }
+  /** The i-th queued item from the left (for views). */
+  at(i: number): T | undefined {
+    return i >= 0 && i < this.size ? this.items[(this.head + i) & (this.items.length - 1)] : undefined;
   }
   /** The queued items, oldest first (for views and tests). */
   toArray(): T[] {

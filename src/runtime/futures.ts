@@ -102,6 +102,7 @@ export class Future<T = unknown> {
       const stack = loop.realm.extractStack?.();
       if (stack !== undefined && stack.length > 0) this._sourceTraceback = options.frames ? [...stack, ...options.frames] : stack;
     }
+    loop.realm.onCreated?.(this);
     const tracer = loop.realm.tracer;
     if (tracer.enabled && this.traceKind() === 'Future') {
       const name = options.label ?? this.pyClassName;

@@ -15,6 +15,25 @@ export class KeyedHeap<T> {
   private items: T[] = [];
   /** keys[i] is the key of items[i]; capacity grows by doubling, `items.length` is the size. */
   private keys = new Float64Array(16);
+  /**
+   * Where the last `pop` left the heap's former last item (the one heappop moves into the hole at
+   * the root and sifts), or -1 when nothing moved (the heap held one item). With the index a push
+   * returns, this is all a view needs to follow the array move by move: the items that shift are
+   * the ones on the path between that index and the root (see trace.ts, `timer_ready`).
+   */
+  lastTo = -1;
+
+  /**
+   * A heap holding a copy of an array already in heap order, keys beside items (no heapify): for
+   * a view that pops a copy to list items in the order they will leave (`heappop` on a copy).
+   */
+  static fromHeapArray<T>(keys: ArrayLike<number>, items: readonly T[]): KeyedHeap<T> {
+    const heap = new KeyedHeap<T>();
+    heap.items = items.slice();
+    heap.keys = new Float64Array(Math.max(16, items.length));
+    for (let i = 0; i < items.length; i++) heap.keys[i] = keys[i]!;
+    return heap;
+  }
 
   get length(): number {
     return this.items.length;
@@ -30,13 +49,13 @@ export class KeyedHeap<T> {
     return this.keys[0]!;
   }
 
-  /** `heapq.heappush(heap, item)`. */
-  push(key: number, item: T): void {
+  /** `heapq.heappush(heap, item)`; returns the index where the item settled. */
+  push(key: number, item: T): number {
     const pos = this.items.length;
     if (pos === this.keys.length) this.grow();
     this.items.push(item);
     this.keys[pos] = key;
-    this.siftDown(0, pos);
+    return this.siftDown(0, pos);
   }
 
   /** `heapq.heappop(heap)`: removes and returns the smallest item. Throws on an empty heap. */
@@ -45,11 +64,14 @@ export class KeyedHeap<T> {
     const last = items.pop();
     if (last === undefined) throw new RangeError('index out of range');
     const size = items.length;
-    if (size === 0) return last;
+    if (size === 0) {
+      this.lastTo = -1;
+      return last;
+    }
     const returnitem = items[0]!;
     items[0] = last;
     this.keys[0] = this.keys[size]!;
-    this.siftUp(0);
+    this.lastTo = this.siftUp(0);
     return returnitem;
   }
 
@@ -83,6 +105,11 @@ export class KeyedHeap<T> {
     return this.items.slice();
   }
 
+  /** The item at index `i` of the heap array (heap order), for views. */
+  at(i: number): T | undefined {
+    return this.items[i];
+  }
+
   /** `heapq.heapify(x)`: in place, in linear time, sifting from the last parent back to the root. */
   private heapify(): void {
     for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftUp(i);
@@ -96,9 +123,9 @@ export class KeyedHeap<T> {
 
   /**
    * `_siftdown(heap, startpos, pos)`: the item at `pos` moves up towards the root (`startpos`)
-   * while it is smaller than its parent.
+   * while it is smaller than its parent. Returns where it settled.
    */
-  private siftDown(startpos: number, pos: number): void {
+  private siftDown(startpos: number, pos: number): number {
     const { items, keys } = this;
     const newitem = items[pos]!;
     const newkey = keys[pos]!;
@@ -115,15 +142,16 @@ export class KeyedHeap<T> {
     }
     items[pos] = newitem;
     keys[pos] = newkey;
+    return pos;
   }
 
   /**
    * `_siftup(heap, pos)`: the hole at `pos` moves down to a leaf, at each level taking the smaller
    * child (the right one unless the left is strictly smaller), then the item is put there and
    * sifted back up. This bottom-up variant is what CPython does, and it decides the order of equal
-   * items.
+   * items. Returns where the item settled.
    */
-  private siftUp(pos: number): void {
+  private siftUp(pos: number): number {
     const { items, keys } = this;
     const endpos = items.length;
     const startpos = pos;
@@ -140,6 +168,6 @@ export class KeyedHeap<T> {
     }
     items[pos] = newitem;
     keys[pos] = newkey;
-    this.siftDown(startpos, pos);
+    return this.siftDown(startpos, pos);
   }
 }

@@ -88,6 +88,7 @@ export { shield } from './shield.js';
 export { allTasks, currentTask } from './task-registry.js';
 export { Runner, run, runBlocking, type RunOptions as AsyncioRunOptions } from './runners.js';
 export { ASYNCIO_DIR, asyncioFunction } from './future-repr.js';
+export { futureSnapshot, loopSnapshot, watchRealm, type FutureSnapshot, type HandleSnapshot, type LoopSnapshot, type RealmSnapshot, type RealmWatch } from './snapshot.js';
 
 import { newEventLoop, getEventLoop, setEventLoop, getRunningLoop, _getRunningLoop } from './policy.js';
 import { createTask, ensureFuture } from './tasks.js';

@@ -80,6 +80,8 @@ export class Realm {
   onExceptionMade: ((error: object) => void) | undefined;
   /** Called by every event loop created in this realm (the simulated process collects them at exit). */
   onLoopCreated: ((loop: object) => void) | undefined;
+  /** Called with every event loop, future and task created in this realm, for `watchRealm` (snapshot.ts). */
+  onCreated: ((object: object) => void) | undefined;
 
   private serial = 0;
   private taskCounter = 0;

@@ -33,8 +33,15 @@ export type TraceEvent =
   | (EventBase & { type: 'loop_stop_requested'; loop: number })
   /** _run_once begins. `n` counts iterations of this loop from 1. */
   | (EventBase & { type: 'loop_iteration'; loop: number; n: number; ready: number; scheduled: number })
-  /** Cancelled timers removed from the heap (more than 100 scheduled and over half cancelled), or popped from its top. */
-  | (EventBase & { type: 'timers_pruned'; loop: number; count: number; rebuilt: boolean })
+  /**
+   * Cancelled timers removed from the heap: popped from its top one by one (`lastTo` gives, for
+   * each heappop, where the heap's last item settled, as on `timer_ready`), or, with more than 100
+   * scheduled and over half of them cancelled, all of them at once and the rest heapified
+   * (`rebuilt`; `heap` lists the handles of the new array, index by index: heapify moves too many
+   * items to describe move by move, and it is as rare as it is linear in the runtime too).
+   */
+  | (EventBase & { type: 'timers_pruned'; loop: number; count: number; rebuilt: false; lastTo: number[] })
+  | (EventBase & { type: 'timers_pruned'; loop: number; count: number; rebuilt: true; heap: number[] })
   /** The selector wait begins. timeout null = block until woken. */
   | (EventBase & { type: 'select_wait'; loop: number; timeout: number | null })
   /** The selector wait ended: time ran out, the self-pipe was written (call_soon_threadsafe), or KeyboardInterrupt. */
@@ -48,14 +55,23 @@ export type TraceEvent =
       kind: 'Handle' | 'TimerHandle';
       /** Deadline on the loop clock, for TimerHandles. */
       when?: number;
+      /**
+       * For TimerHandles: the index of `_scheduled` (CPython's heap array) where heappush left it.
+       * The items on the path from the array's old end up to that index each moved down one level.
+       */
+      heapIndex?: number;
       /** What CPython's repr shows of the callback, e.g. "call_back(1, 1, 2)". */
       callback: string;
       threadsafe?: boolean;
     })
   /** handle.cancel(). `ran`: the loop had already called it, so nothing waits to be skipped (sleep() cancels its own timer after it fired). */
   | (EventBase & { type: 'handle_cancelled'; loop: number; handle: number; ran?: true })
-  /** A due TimerHandle moved from the heap to the end of the ready queue. */
-  | (EventBase & { type: 'timer_ready'; loop: number; handle: number })
+  /**
+   * A due TimerHandle moved from the heap to the end of the ready queue. It was `heap[0]`; heappop
+   * moved the array's last item into the hole and sifted it to index `lastTo` (-1: the heap held
+   * only this one), so the items on the path from the root down to `lastTo` each moved up one level.
+   */
+  | (EventBase & { type: 'timer_ready'; loop: number; handle: number; lastTo: number })
   /** A handle's callback starts running (the only place callbacks are called). */
   | (EventBase & { type: 'handle_run'; loop: number; handle: number; callback: string })
   /** It returned (or raised; the exception shows up as an exception_handler event). `took` = simulated seconds it ran. */

@@ -14,6 +14,7 @@ export function runOn(program: MainProgram, source: PythonSource, options: RunOp
     until: options.until,
     file: source.file,
     source: source.text,
+    ...(options.observe ? { observe: options.observe } : {}),
     ...(options.sink ? { sink: notes.length === 0 ? options.sink : notedSink(options.sink, notes) } : {}),
   });
   return { events: withNotes(events, notes), end };

@@ -1,6 +1,7 @@
 // What a lesson is: the article's Python program, its explanation in two languages, and the same
 // program written against the simulated process, which produces the trace every view draws.
 import type { ProcessSink } from '../runtime/process/index.js';
+import type { Realm } from '../runtime/realm.js';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { LessonNote } from './notes.js';
 
@@ -55,6 +56,8 @@ export interface RunOptions {
   until: number;
   /** Streams the run to this sink instead of returning its events (the result's `events` is then empty). */
   sink?: ProcessSink;
+  /** Called with the simulated process's realm before the program starts (tests watch the runtime's structures through it). */
+  observe?: (realm: Realm) => void;
 }
 
 /** How a run ended. */

@@ -108,7 +108,11 @@ class ProgramRun {
   private readonly labels = new Map<unknown, string>();
   private readonly functions = new Map<string, (...args: unknown[]) => unknown>();
 
-  constructor(readonly program: Program) {
+  constructor(
+    readonly program: Program,
+    observe?: (realm: Realm) => void,
+  ) {
+    observe?.(this.realm);
     this.loop = this.useLoop(new BaseEventLoop({ realm: this.realm }));
     let inTraceback = false;
     this.realm.sink = (stream, text) => {
@@ -512,8 +516,8 @@ class ProgramRun {
  * Runs one program on the runtime; a failure of the runner itself is reported in `error`.
  * `listen` receives the runtime's own trace events (src/runtime/trace.ts) while it runs.
  */
-export function runOnRuntime(program: Program, options: { listen?: TraceListener } = {}): RunResult {
-  const run = new ProgramRun(program);
+export function runOnRuntime(program: Program, options: { listen?: TraceListener; observe?: (realm: Realm) => void } = {}): RunResult {
+  const run = new ProgramRun(program, options.observe);
   if (options.listen) run.realm.tracer.listen(options.listen);
   try {
     return { name: program.name, trace: run.run() };

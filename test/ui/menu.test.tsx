@@ -26,7 +26,11 @@ async function pick(keys: string[], row = 0): Promise<{ frame: string; choice: M
   const frame = (app.lastFrame() ?? '').replace(ANSI, '');
   for (const key of keys) {
     await tick();
+    const before = app.lastFrame();
     app.stdin.write(key);
+    // Wait for an arrow to be drawn before the next key: two keys read as one chunk (a busy
+    // machine) would be one unknown sequence to Ink, and the second key would be lost.
+    if (key === DOWN) for (let i = 0; i < 100 && app.lastFrame() === before; i++) await tick();
   }
   await tick();
   app.unmount();
@@ -54,6 +58,19 @@ describe('the lesson menu', () => {
     const again = await pick(['\r'], 4);
     expect(again.frame.split('\n').find((r) => r.startsWith('▶'))).toContain('--variant stop-before-run');
     expect(again.choice?.variant?.id).toBe('stop-before-run');
+  });
+
+  it('opens the row the arrows reached when Enter follows them at once (typed fast or pasted)', async () => {
+    let choice: MenuChoice | undefined;
+    const app = render(<Menu lessons={lessons} lang="en" onChoose={(c) => (choice = c)} />);
+    await tick();
+    await tick();
+    app.stdin.write(DOWN);
+    app.stdin.write(DOWN);
+    app.stdin.write('\r');
+    await tick();
+    app.unmount();
+    expect([choice?.lesson.id, choice?.row]).toEqual(['call-at', 2]);
   });
 
   it('is left with q, choosing nothing', async () => {

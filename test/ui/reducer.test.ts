@@ -3,12 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/runtime/trace.js';
 import { toArray } from '../../src/ui/state/chain.js';
+import { heapArray, leavingOrder } from '../../src/ui/state/heap.js';
+import { isCancelled, readyHandles } from '../../src/ui/state/loop.js';
 import { foldEvents, reduce, SETTLED_FUTURES_KEPT } from '../../src/ui/state/reduce.js';
+import type { LoopView } from '../../src/ui/state/types.js';
 import { at } from './fixtures/lessons.js';
 
 const created = at(0, { type: 'loop_created', loop: 1, debug: false });
 const soon = (handle: number, callback: string, t = 0) => at(t, { type: 'handle_scheduled', loop: 1, handle, kind: 'Handle', callback });
-const later = (handle: number, when: number, callback: string, t = 0) => at(t, { type: 'handle_scheduled', loop: 1, handle, kind: 'TimerHandle', when, callback });
+const later = (handle: number, when: number, callback: string, heapIndex: number, t = 0) => at(t, { type: 'handle_scheduled', loop: 1, handle, kind: 'TimerHandle', when, heapIndex, callback });
+const ready = (loop: LoopView) => readyHandles(loop).map((h) => h.callback);
+const heapIds = (loop: LoopView) => heapArray(loop.heap).map((h) => h.id);
 
 function loopOf(events: TraceEvent[]) {
   const loop = foldEvents(events).loops[0];
@@ -19,14 +24,14 @@ function loopOf(events: TraceEvent[]) {
 describe('ready queue', () => {
   it('appends call_soon handles in the order they were scheduled', () => {
     const loop = loopOf([created, soon(1, 'a()'), soon(2, 'b()'), soon(3, 'c()')]);
-    expect(loop.ready.map((h) => h.callback)).toEqual(['a()', 'b()', 'c()']);
-    expect(loop.heap).toEqual([]);
+    expect(ready(loop)).toEqual(['a()', 'b()', 'c()']);
+    expect(heapIds(loop)).toEqual([]);
   });
 
   it('removes the handle that runs from the queue and shows it as running until it is done', () => {
     const events = [created, soon(1, 'a()'), soon(2, 'b()'), at(0, { type: 'handle_run', loop: 1, handle: 1, callback: 'a()' })];
     const running = loopOf(events);
-    expect(running.ready.map((h) => h.id)).toEqual([2]);
+    expect(readyHandles(running).map((h) => h.id)).toEqual([2]);
     expect(running.running?.callback).toBe('a()');
     const done = loopOf([...events, at(0, { type: 'handle_done', loop: 1, handle: 1, took: 0 })]);
     expect(done.running).toBeUndefined();
@@ -41,41 +46,90 @@ describe('ready queue', () => {
       at(0, { type: 'handle_cancelled', loop: 1, handle: 1 }),
       at(0, { type: 'handle_run', loop: 1, handle: 2, callback: 'b()' }),
     ]);
-    expect(loop.ready.map((h) => h.id)).toEqual([3]);
+    expect(readyHandles(loop).map((h) => h.id)).toEqual([3]);
+  });
+
+  it('keeps the batch boundary: what was ready when select() returned runs now, what callbacks add waits', () => {
+    const events = [
+      created,
+      soon(1, 'a()'),
+      soon(2, 'b()'),
+      at(0, { type: 'select_wait', loop: 1, timeout: 0 }),
+      at(0, { type: 'select_woke', loop: 1, slept: 0, reason: 'immediate' }),
+      at(0, { type: 'handle_run', loop: 1, handle: 1, callback: 'a()' }),
+      soon(3, 'c()'),
+    ];
+    const loop = loopOf(events);
+    expect([ready(loop), loop.batch]).toEqual([['b()', 'c()'], 1]);
+    // The next iteration: the batch was run to its end; c() is its own batch once select() returns.
+    const next = loopOf([...events, at(0, { type: 'handle_done', loop: 1, handle: 1, took: 0 }), at(0, { type: 'handle_run', loop: 1, handle: 2, callback: 'b()' }), at(0, { type: 'loop_iteration', loop: 1, n: 2, ready: 1, scheduled: 0 })]);
+    expect([ready(next), next.batch]).toEqual([['c()'], 0]);
+  });
+
+  it('drops the cancelled handles left at the end of a batch when the next iteration begins', () => {
+    const loop = loopOf([
+      created,
+      soon(1, 'a()'),
+      soon(2, 'b()'),
+      at(0, { type: 'select_woke', loop: 1, slept: 0, reason: 'immediate' }),
+      at(0, { type: 'handle_cancelled', loop: 1, handle: 2 }),
+      at(0, { type: 'handle_run', loop: 1, handle: 1, callback: 'a()' }),
+      soon(3, 'c()'),
+      at(0, { type: 'handle_done', loop: 1, handle: 1, took: 0 }),
+      at(0, { type: 'loop_iteration', loop: 1, n: 2, ready: 1, scheduled: 0 }),
+    ]);
+    expect(ready(loop)).toEqual(['c()']);
   });
 });
 
 describe('timer heap', () => {
-  it('keeps timers sorted by deadline, not by the order they were added', () => {
-    const loop = loopOf([created, later(1, 0.1, 'cb(1)'), later(2, 0.3, 'cb(2)'), later(3, 0.2, 'cb(3)')]);
-    expect(loop.heap.map((h) => h.when)).toEqual([0.1, 0.2, 0.3]);
-    expect(loop.heap.map((h) => h.callback)).toEqual(['cb(1)', 'cb(3)', 'cb(2)']);
+  it("holds CPython's heap array as the pushes' reported positions make it", () => {
+    // heappush of 0.1, 0.3, 0.2 leaves [0.1, 0.3, 0.2]; a push of 0.05 sifts up from index 3 to the root.
+    const loop = loopOf([created, later(1, 0.1, 'cb(1)', 0), later(2, 0.3, 'cb(2)', 1), later(3, 0.2, 'cb(3)', 2), later(4, 0.05, 'cb(4)', 0)]);
+    expect(heapIds(loop)).toEqual([4, 1, 3, 2]);
+    expect(leavingOrder(loop.heap, 4).map((h) => h.id)).toEqual([4, 1, 3, 2]);
   });
 
-  it('keeps equal deadlines in arrival order', () => {
-    const loop = loopOf([created, later(1, 1, 'x()'), later(2, 0.5, 'y()'), later(3, 1, 'z()')]);
-    expect(loop.heap.map((h) => h.id)).toEqual([2, 1, 3]);
+  it('lists equal deadlines in the order heappop takes them, not in arrival order', () => {
+    // Five timers on one deadline: heapq leaves the array [1, 2, 3, 4, 5], and heappop on it takes
+    // 1, 3, 5, 2, 4 (python3: five heappush of items that never compare less, then five heappop).
+    const loop = loopOf([created, ...[1, 2, 3, 4, 5].map((id) => later(id, 1, `t${id}()`, id - 1))]);
+    expect(heapIds(loop)).toEqual([1, 2, 3, 4, 5]);
+    expect(leavingOrder(loop.heap, 5).map((h) => h.id)).toEqual([1, 3, 5, 2, 4]);
+    expect(leavingOrder(loop.heap, 2).map((h) => h.id)).toEqual([1, 3]);
   });
 
   it('moves a due timer to the END of the ready queue and flags it for that step only', () => {
-    const events = [created, later(1, 0.1, 'cb(1)'), later(2, 0.2, 'cb(2)'), soon(3, 'first()'), at(0.1, { type: 'timer_ready', loop: 1, handle: 1 })];
+    const events = [created, later(1, 0.1, 'cb(1)', 0), later(2, 0.2, 'cb(2)', 1), soon(3, 'first()'), at(0.1, { type: 'timer_ready', loop: 1, handle: 1, lastTo: 0 })];
     const loop = loopOf(events);
-    expect(loop.ready.map((h) => h.callback)).toEqual(['first()', 'cb(1)']);
-    expect(loop.ready.map((h) => h.moved ?? false)).toEqual([false, true]);
-    expect(loop.heap.map((h) => h.id)).toEqual([2]);
+    expect(ready(loop)).toEqual(['first()', 'cb(1)']);
+    expect(loop.moved).toBe(1);
+    expect(heapIds(loop)).toEqual([2]);
     const after = loopOf([...events, at(0.1, { type: 'handle_run', loop: 1, handle: 3, callback: 'first()' })]);
-    expect(after.ready.map((h) => h.moved ?? false)).toEqual([false]);
+    expect(after.moved).toBeUndefined();
   });
 
   it('keeps a cancelled timer on the heap until it is pruned', () => {
-    const events = [created, later(1, 0.1, 'a()'), later(2, 0.2, 'b()'), later(3, 0.3, 'c()'), at(0, { type: 'handle_cancelled', loop: 1, handle: 2 })];
-    expect(loopOf(events).heap.map((h) => [h.id, h.cancelled])).toEqual([
-      [1, false],
-      [2, true],
+    const events = [created, later(1, 0.1, 'a()', 0), later(2, 0.2, 'b()', 1), later(3, 0.3, 'c()', 2), at(0, { type: 'handle_cancelled', loop: 1, handle: 1 })];
+    const loop = loopOf(events);
+    expect(heapArray(loop.heap).map((h) => [h.id, isCancelled(loop, h.id)])).toEqual([
+      [1, true],
+      [2, false],
       [3, false],
     ]);
-    const pruned = loopOf([...events, at(0, { type: 'timers_pruned', loop: 1, count: 1, rebuilt: false })]);
-    expect(pruned.heap.map((h) => h.id)).toEqual([1, 3]);
+    const pruned = loopOf([...events, at(0, { type: 'timers_pruned', loop: 1, count: 1, rebuilt: false as const, lastTo: [0] })]);
+    expect(heapIds(pruned)).toEqual([3, 2]);
+  });
+
+  it('takes the array a rebuild (heapify) reports', () => {
+    const events = [created, later(1, 0.1, 'a()', 0), later(2, 0.2, 'b()', 1), later(3, 0.3, 'c()', 2), at(0, { type: 'handle_cancelled', loop: 1, handle: 2 })];
+    const pruned = loopOf([...events, at(0, { type: 'timers_pruned', loop: 1, count: 1, rebuilt: true as const, heap: [1, 3] })]);
+    expect(heapIds(pruned)).toEqual([1, 3]);
+  });
+
+  it('shows a closed loop with empty structures (close() clears _ready and _scheduled)', () => {
+    const loop = loopOf([created, soon(1, 'a()'), later(2, 0.1, 'b()', 0), at(0, { type: 'handle_cancelled', loop: 1, handle: 2 }), at(0, { type: 'loop_state', loop: 1, state: 'closed' })]);
+    expect([loop.state, ready(loop), heapIds(loop)]).toEqual(['closed', [], []]);
   });
 });
 
@@ -185,7 +239,7 @@ describe('threads, lanes and output', () => {
   });
 
   it('flags races and Ctrl+C on the lane of the thread they happened in', () => {
-    const s = foldEvents([created, at(1, { type: 'timer_ready', loop: 1, handle: 1 }, 'MainThread', { race: true }), at(1.5, { type: 'interrupt', n: 1 })]);
+    const s = foldEvents([created, at(1, { type: 'timer_ready', loop: 1, handle: 1, lastTo: -1 }, 'MainThread', { race: true }), at(1.5, { type: 'interrupt', n: 1 })]);
     const marks = toArray(s.lanes.find((l) => l.key === 'thread:MainThread')!.marks);
     expect(marks.map((m) => [m.kind, m.race ?? false])).toEqual([
       ['timer', true],
@@ -211,7 +265,7 @@ describe('threads, lanes and output', () => {
 
 describe('purity', () => {
   it('never changes a state it was given (earlier steps stay as they were)', () => {
-    const events = [created, soon(1, 'a()'), later(2, 0.1, 'b()'), at(0.1, { type: 'timer_ready', loop: 1, handle: 2 }), at(0.1, { type: 'handle_run', loop: 1, handle: 1, callback: 'a()' })];
+    const events = [created, soon(1, 'a()'), later(2, 0.1, 'b()', 0), at(0.1, { type: 'timer_ready', loop: 1, handle: 2, lastTo: -1 }), at(0.1, { type: 'handle_run', loop: 1, handle: 1, callback: 'a()' })];
     const before = foldEvents(events.slice(0, 3));
     const snapshot = JSON.stringify(before);
     foldEvents(events.slice(3), before);

@@ -26,6 +26,8 @@ export interface ProcessOptions {
   file?: string;
   /** The program's source text, so tracebacks can show each frame's line. */
   source?: string;
+  /** Called with the fresh realm before the program starts (to listen to its tracer, or `watchRealm` it). */
+  observe?: (realm: Realm) => void;
   /**
    * Streams the run: events go to the sink as they become final and the result's `events` is
    * empty, so a run of any length takes bounded memory.
@@ -69,6 +71,7 @@ export function runProcess(main: MainProgram, options: ProcessOptions = {}): Pro
   realm.debug = options.debug ?? false;
   const kernel = new Kernel(realm, options.interrupts ?? [], options.sink);
   options.sink?.attach?.({ interrupt: (t) => kernel.addInterrupt(t), stop: () => kernel.stop(), now: () => kernel.now });
+  options.observe?.(realm);
   const file = options.file ?? 'main.py';
   const sources = new SourceFiles();
   if (options.source !== undefined) sources.add(file, options.source);

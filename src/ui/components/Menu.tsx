@@ -1,7 +1,7 @@
 // The lesson menu shown by `asyncio-lab` alone: every lesson and, under it, its variants.
 // ↑/↓ (or k/j) to move, enter to open, q/esc/Ctrl+C to leave.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Lang, Lesson, LessonVariant } from '../../scenarios/types.js';
 import { say } from '../i18n.js';
 
@@ -44,16 +44,23 @@ export function Menu({ lessons, lang, row = 0, onChoose }: MenuProps) {
   const entries = menuEntries(lessons, lang);
   const count = Math.max(1, entries.length);
   const [at, setAt] = useState(() => Math.min(Math.max(0, row), count - 1));
+  // The selected row as the keys leave it: Enter right after an arrow (typed fast, or pasted) comes
+  // before React renders again, so the render's `at` would still be the row before the arrow.
+  const selected = useRef(at);
+  const move = (by: number) => {
+    selected.current = (selected.current + by + count) % count;
+    setAt(selected.current);
+  };
   const choose = (choice: MenuChoice | undefined) => {
     onChoose(choice);
     exit();
   };
   useInput((input, key) => {
-    if (key.upArrow || input === 'k') setAt((i) => (i + count - 1) % count);
-    else if (key.downArrow || input === 'j') setAt((i) => (i + 1) % count);
+    if (key.upArrow || input === 'k') move(-1);
+    else if (key.downArrow || input === 'j') move(1);
     else if (key.return) {
-      const entry = entries[at];
-      choose(entry && { lesson: entry.lesson, variant: entry.variant, row: at });
+      const entry = entries[selected.current];
+      choose(entry && { lesson: entry.lesson, variant: entry.variant, row: selected.current });
     } else if (input === 'q' || key.escape || (key.ctrl && input === 'c')) choose(undefined);
   });
   const width = Math.max(20, ...entries.map((e) => e.command.length + 2));

@@ -1,9 +1,13 @@
-// The LOOP panel: for each event loop, its state, the ready deque in order, the timer heap by
-// deadline (with CPython's reprs) and what the selector waits for.
+// The LOOP panel: for each event loop, its state, the ready deque in order with the current
+// iteration's batch boundary, the timer heap in the order heappop will take the timers (with
+// CPython's reprs) and what the selector waits for. Long queues show their head and "+N more".
 import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
 import { handleRepr, pyFloat, seconds } from '../format.js';
 import { say } from '../i18n.js';
+import { leavingOrder } from '../state/heap.js';
+import { isCancelled as isCancelledIn, readyHandles } from '../state/loop.js';
+import { queueLength } from '../state/queue.js';
 import type { LabState, LoopView } from '../state/types.js';
 
 /** Every loop's lines, the ready queue and heap listings shortened (head kept) to fit `rows`. */
@@ -29,28 +33,8 @@ function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number): Lin
   if (loop.debug) head.push({ text: ' · debug', dim: true });
   const out: Line[] = [head];
   if (loop.running) out.push([{ text: '  run   ', dim: true }, { text: `▶ ${handleRepr({ ...loop.running, cancelled: false })}`, color: 'cyan' }]);
-  const readyLabel = pad(say('ready', lang));
-  if (loop.ready.length === 0) out.push([{ text: readyLabel, dim: true }, { text: say('empty', lang), dim: true }]);
-  const more = (n: number): Line => [{ text: pad(''), dim: true }, { text: `… +${n}`, dim: true }];
-  loop.ready.slice(0, cap).forEach((h, i) => {
-    out.push([
-      { text: i === 0 ? readyLabel : pad(''), dim: true },
-      { text: h.moved ? '→ ' : `${i + 1} `, ...(h.moved ? { color: 'cyan', bold: true } : { dim: true }) },
-      { text: handleRepr(h), ...(h.cancelled ? { dim: true } : h.moved ? { color: 'cyan' } : {}) },
-      ...(h.threadsafe ? [{ text: ' (threadsafe)', dim: true }] : []),
-    ]);
-  });
-  if (loop.ready.length > cap) out.push(more(loop.ready.length - cap));
-  const heapLabel = pad(say('heap', lang));
-  if (loop.heap.length === 0) out.push([{ text: heapLabel, dim: true }, { text: say('empty', lang), dim: true }]);
-  loop.heap.slice(0, cap).forEach((h, i) => {
-    out.push([
-      { text: i === 0 ? heapLabel : pad(''), dim: true },
-      { text: `${seconds(h.when ?? 0)} `, color: i === 0 ? 'yellow' : undefined, dim: h.cancelled },
-      { text: handleRepr(h), dim: h.cancelled },
-    ] as Seg[]);
-  });
-  if (loop.heap.length > cap) out.push(more(loop.heap.length - cap));
+  out.push(...readyRows(loop, lang, cap));
+  out.push(...heapRows(loop, lang, cap));
   const sel = loop.selector;
   if (sel) {
     const label = { text: pad(say('select', lang)), dim: true };
@@ -62,6 +46,54 @@ function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number): Lin
     }
   }
   return out;
+}
+
+/**
+ * The ready deque head first, at most `cap` handles. The batch boundary: handles above the line run
+ * in this iteration (`ntodo`), those below it were scheduled during it and wait for the next.
+ */
+function readyRows(loop: LoopView, lang: Lang, cap: number): Line[] {
+  const label = pad(say('ready', lang));
+  const total = queueLength(loop.ready);
+  if (total === 0) return [[{ text: label, dim: true }, { text: say('empty', lang), dim: true }]];
+  const inBatch = loop.batch > 0 || loop.running !== undefined;
+  const boundary = inBatch && loop.batch < total ? loop.batch : -1;
+  const out: Line[] = [];
+  readyHandles(loop, cap).forEach((h, i) => {
+    if (i === boundary) out.push([{ text: out.length === 0 ? label : pad(''), dim: true }, { text: say('nextIteration', lang), dim: true }]);
+    const moved = h.id === loop.moved;
+    const isCancelled = isCancelledIn(loop, h.id);
+    out.push([
+      { text: out.length === 0 ? label : pad(''), dim: true },
+      { text: moved ? '→ ' : `${i + 1} `, ...(moved ? { color: 'cyan', bold: true } : { dim: true }) },
+      { text: handleRepr({ ...h, cancelled: isCancelled }), ...(isCancelled ? { dim: true } : moved ? { color: 'cyan' } : {}) },
+      ...(h.threadsafe ? [{ text: ' (threadsafe)', dim: true }] : []),
+    ]);
+  });
+  if (total > cap) out.push(more(total - cap, lang));
+  return out;
+}
+
+/** The heap's first `cap` timers in the order heappop will take them, and how many more. */
+function heapRows(loop: LoopView, lang: Lang, cap: number): Line[] {
+  const label = pad(say('heap', lang));
+  if (loop.heap.size === 0) return [[{ text: label, dim: true }, { text: say('empty', lang), dim: true }]];
+  const out: Line[] = leavingOrder(loop.heap, cap).map((h, i) => {
+    const isCancelled = isCancelledIn(loop, h.id);
+    return [
+      { text: i === 0 ? label : pad(''), dim: true },
+      { text: `${seconds(h.when ?? 0)} `, color: i === 0 ? 'yellow' : undefined, dim: isCancelled },
+      { text: handleRepr({ ...h, cancelled: isCancelled }), dim: isCancelled },
+    ] as Seg[];
+  });
+  // Say which order this is (the heap's array order would read differently), once there is an order.
+  if (loop.heap.size > 1) out.push([{ text: pad(''), dim: true }, { text: say('leavingOrder', lang), dim: true }]);
+  if (loop.heap.size > cap) out.push(more(loop.heap.size - cap, lang));
+  return out;
+}
+
+function more(n: number, lang: Lang): Line {
+  return [{ text: pad(''), dim: true }, { text: `+${n.toLocaleString('en-US')} ${say('more', lang)}`, dim: true }];
 }
 
 function pad(label: string): string {

@@ -5,86 +5,57 @@
 import { shellStatus } from '../../runtime/process/shell-status.js';
 import type { TraceEvent } from '../../runtime/trace.js';
 import { append } from './chain.js';
-import { type FutureView, type HandleView, type LabState, type Lane, type LoopView, type Mark, type MarkKind, type ThreadView, initialState } from './types.js';
+import { batchEnded, cancelled, closed, handleRuns, newLoop, scheduled, selectorReturned, stopped, timerReady, timersPruned } from './loop.js';
+import { type FutureView, type LabState, type Lane, type LoopView, type Mark, type MarkKind, type ThreadView, initialState } from './types.js';
 
 /** The state after folding `event`, the `state.count`-th event of the trace. */
 export function reduce(state: LabState, event: TraceEvent): LabState {
   const index = state.count;
   let next: LabState = { ...state, count: index + 1, t: event.t, thread: event.thread };
   next = ensureThread(next, event.thread);
-  // A step only flags the timers it moved itself.
-  if (next.loops.some((loop) => loop.ready.some((h) => h.moved))) {
-    next = { ...next, loops: next.loops.map((loop) => (loop.ready.some((h) => h.moved) ? { ...loop, ready: loop.ready.map(unmove) } : loop)) };
+  // A step only flags the timer it moved itself.
+  if (next.loops.some((loop) => loop.moved !== undefined)) {
+    next = { ...next, loops: next.loops.map((loop) => (loop.moved === undefined ? loop : { ...loop, moved: undefined })) };
   }
   switch (event.type) {
     case 'loop_created':
-      return { ...next, loops: [...next.loops, { id: event.loop, thread: event.thread, debug: event.debug, state: 'idle', iteration: 0, stopping: false, ready: [], heap: [] }] };
+      return { ...next, loops: [...next.loops, newLoop(event)] };
     case 'loop_state':
       // A task belongs to its loop, and a loop to the thread running it: its tasks' lanes follow.
       if (event.state === 'running') next = fileTasksUnder(next, event.loop, event.thread);
-      return updateLoop(next, event.loop, (loop) => ({
-        ...loop,
-        state: event.state,
-        thread: event.state === 'running' ? event.thread : loop.thread,
+      return updateLoop(next, event.loop, (loop) => {
+        if (event.state === 'closed') return { ...closed(loop), state: 'closed' };
         // run_forever clears the stop flag on the way out (base_events.py: `self._stopping = False`).
-        stopping: event.state === 'running' ? loop.stopping : false,
-        running: undefined,
-      }));
+        if (event.state === 'stopped') return { ...stopped(loop), state: 'stopped', stopping: false };
+        return { ...loop, state: 'running', thread: event.thread, running: undefined };
+      });
     case 'loop_stop_requested':
       return updateLoop(next, event.loop, (loop) => ({ ...loop, stopping: true }));
     case 'loop_iteration':
-      return updateLoop(next, event.loop, (loop) => ({ ...loop, iteration: event.n }));
+      return updateLoop(next, event.loop, (loop) => ({ ...batchEnded(loop), iteration: event.n }));
     case 'timers_pruned':
-      return updateLoop(next, event.loop, (loop) => ({ ...loop, heap: pruneCancelled(loop.heap, event.count, event.rebuilt) }));
+      return updateLoop(next, event.loop, (loop) => timersPruned(loop, event));
     case 'select_wait':
       next = updateLoop(next, event.loop, (loop) => ({ ...loop, selector: { waiting: true, since: event.t, timeout: event.timeout } }));
       return openSpan(next, threadLane(event.thread), event.t, 'select', event.timeout === null ? 'select()' : `select(${event.timeout})`);
     case 'select_woke':
       next = updateLoop(next, event.loop, (loop) => ({
-        ...loop,
+        ...(event.reason === 'interrupt' ? loop : selectorReturned(loop)),
         selector: { waiting: false, since: loop.selector?.since ?? event.t, timeout: loop.selector?.timeout ?? null, woke: { reason: event.reason, slept: event.slept, at: event.t } },
       }));
       return closeSpan(next, threadLane(event.thread), event.t, index, event.race);
-    case 'handle_scheduled': {
-      const handle: HandleView = {
-        id: event.handle,
-        kind: event.kind,
-        callback: event.callback,
-        ...(event.when === undefined ? {} : { when: event.when }),
-        cancelled: false,
-        scheduledAt: event.t,
-        threadsafe: event.threadsafe ?? false,
-      };
-      return updateLoop(next, event.loop, (loop) =>
-        event.kind === 'TimerHandle' ? { ...loop, heap: insertByDeadline(loop.heap, handle) } : { ...loop, ready: [...loop.ready, handle] },
-      );
-    }
+    case 'handle_scheduled':
+      return updateLoop(next, event.loop, (loop) => scheduled(loop, event));
     case 'handle_cancelled':
-      return updateLoop(next, event.loop, (loop) => ({
-        ...loop,
-        ready: loop.ready.map((h) => (h.id === event.handle ? { ...h, cancelled: true } : h)),
-        heap: loop.heap.map((h) => (h.id === event.handle ? { ...h, cancelled: true } : h)),
-      }));
-    case 'timer_ready': {
+      return updateLoop(next, event.loop, (loop) => cancelled(loop, event.handle));
+    case 'timer_ready':
       // _run_once: a due TimerHandle is popped from the heap and appended to the END of _ready.
-      next = updateLoop(next, event.loop, (loop) => {
-        const handle = loop.heap.find((h) => h.id === event.handle);
-        if (!handle) return loop;
-        return { ...loop, heap: loop.heap.filter((h) => h !== handle), ready: [...loop.ready, { ...handle, moved: true }] };
-      });
+      next = updateLoop(next, event.loop, (loop) => timerReady(loop, event));
       return addMark(next, threadLane(event.thread), { t: event.t, kind: 'timer', label: 'timer', index, ...race(event) });
-    }
-    case 'handle_run': {
-      // _run_once pops handles from the head; cancelled ones ahead of it were popped and skipped.
-      next = updateLoop(next, event.loop, (loop) => {
-        const at = loop.ready.findIndex((h) => h.id === event.handle);
-        const running = at >= 0 ? loop.ready[at] : undefined;
-        const ready = at >= 0 ? loop.ready.filter((h, i) => i > at || (i < at && !h.cancelled)) : loop.ready;
-        return { ...loop, ready, running: running ?? { id: event.handle, kind: 'Handle', callback: event.callback, cancelled: false, scheduledAt: event.t, threadsafe: false } };
-      });
+    case 'handle_run':
+      next = updateLoop(next, event.loop, (loop) => handleRuns(loop, event));
       next = addMark(next, threadLane(event.thread), { t: event.t, kind: 'run', label: event.callback, index, ...race(event) });
       return openSpan(next, threadLane(event.thread), event.t, 'busy', event.callback);
-    }
     case 'handle_done':
       next = updateLoop(next, event.loop, (loop) => ({ ...loop, running: undefined }));
       return event.took > 0 ? closeSpan(next, threadLane(event.thread), event.t, index, event.race) : dropSpan(next, threadLane(event.thread));
@@ -190,33 +161,6 @@ export const taskLane = (id: number): string => `task:${id}`;
 
 function race(event: TraceEvent): { race?: true } {
   return event.race ? { race: true } : {};
-}
-
-function unmove(h: HandleView): HandleView {
-  if (!h.moved) return h;
-  const { moved: _moved, ...rest } = h;
-  return rest;
-}
-
-/** Keeps the heap in the order handles will leave it: by deadline, ties in arrival order. */
-function insertByDeadline(heap: readonly HandleView[], handle: HandleView): HandleView[] {
-  const when = handle.when ?? 0;
-  let at = heap.length;
-  while (at > 0 && (heap[at - 1]!.when ?? 0) > when) at--;
-  return [...heap.slice(0, at), handle, ...heap.slice(at)];
-}
-
-/** `rebuilt`: every cancelled timer left the heap; otherwise `count` cancelled timers were popped from its top. */
-function pruneCancelled(heap: readonly HandleView[], count: number, rebuilt: boolean): HandleView[] {
-  if (rebuilt) return heap.filter((h) => !h.cancelled);
-  let left = count;
-  return heap.filter((h) => {
-    if (left > 0 && h.cancelled) {
-      left--;
-      return false;
-    }
-    return true;
-  });
 }
 
 function updateLoop(state: LabState, id: number, fn: (loop: LoopView) => LoopView): LabState {

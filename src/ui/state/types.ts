@@ -2,6 +2,9 @@
 // reduce.ts. Nothing in src/ui computes scheduling; it only replays what the runtime recorded.
 import type { FutureState } from '../../runtime/trace.js';
 import type { Chain } from './chain.js';
+import type { HeapArray } from './heap.js';
+import type { IntMap } from './intmap.js';
+import type { Queue } from './queue.js';
 
 /** A Handle or TimerHandle as the loop holds it (ready deque or timer heap). */
 export interface HandleView {
@@ -11,12 +14,9 @@ export interface HandleView {
   readonly callback: string;
   /** Deadline on the loop clock (TimerHandles). */
   readonly when?: number;
-  readonly cancelled: boolean;
   /** Simulated time it was scheduled. */
   readonly scheduledAt: number;
   readonly threadsafe: boolean;
-  /** Set when it just moved from the heap to the ready queue (timer_ready in this step). */
-  readonly moved?: boolean;
 }
 
 /** The selector wait inside _run_once. */
@@ -40,13 +40,23 @@ export interface LoopView {
   readonly iteration: number;
   /** stop() was called and the current iteration is the last. */
   readonly stopping: boolean;
-  /** The ready deque, head first. */
-  readonly ready: readonly HandleView[];
-  /** The timer heap, sorted by deadline (the order they will leave it). */
-  readonly heap: readonly HandleView[];
+  /** The ready deque (`_ready`), head first: read it with `readyHandles` (state/loop.ts). */
+  readonly ready: Queue<HandleView>;
+  /**
+   * How many handles at the head of `ready` this iteration will still run: from the end of the
+   * selector wait, what was ready then plus the timers moved there (`ntodo` of `_run_once`), less
+   * those already taken. Handles behind them wait for the next iteration. 0 outside a batch.
+   */
+  readonly batch: number;
+  /** The timer heap as CPython's array (`_scheduled`, index 0 leaves first): see state/heap.ts. */
+  readonly heap: HeapArray;
+  /** The handles in `ready` and `heap`, by id: true once cancelled (Handle.cancel()). */
+  readonly live: IntMap<boolean>;
   readonly selector?: SelectorView;
   /** The handle whose callback is running now. */
   readonly running?: HandleView;
+  /** The timer the last event moved from the heap to the end of the ready queue (timer_ready). */
+  readonly moved?: number;
 }
 
 export interface FutureView {

@@ -28,7 +28,7 @@ describe('loop trace', () => {
     expect(events).toEqual([
       { type: 'loop_created', loop: 1, debug: false, t: 0, ...M },
       { type: 'handle_scheduled', loop: 1, handle: 1, kind: 'Handle', callback: 'a()', t: 0, ...M },
-      { type: 'handle_scheduled', loop: 1, handle: 2, kind: 'TimerHandle', when: 0.5, callback: 'BaseEventLoop.stop()', t: 0, ...M },
+      { type: 'handle_scheduled', loop: 1, handle: 2, kind: 'TimerHandle', when: 0.5, heapIndex: 0, callback: 'BaseEventLoop.stop()', t: 0, ...M },
       { type: 'loop_state', loop: 1, state: 'running', t: 0, ...M },
       { type: 'loop_iteration', loop: 1, n: 1, ready: 1, scheduled: 1, t: 0, ...M },
       { type: 'select_wait', loop: 1, timeout: 0, t: 0, ...M },
@@ -39,7 +39,7 @@ describe('loop trace', () => {
       { type: 'loop_iteration', loop: 1, n: 2, ready: 0, scheduled: 1, t: 0, ...M },
       { type: 'select_wait', loop: 1, timeout: 0.5, t: 0, ...M },
       { type: 'select_woke', loop: 1, slept: 0.5, reason: 'timeout', t: 0.5, ...M },
-      { type: 'timer_ready', loop: 1, handle: 2, t: 0.5, ...M },
+      { type: 'timer_ready', loop: 1, handle: 2, lastTo: -1, t: 0.5, ...M },
       { type: 'handle_run', loop: 1, handle: 2, callback: 'BaseEventLoop.stop()', t: 0.5, ...M },
       { type: 'loop_stop_requested', loop: 1, t: 0.5, ...M },
       { type: 'handle_done', loop: 1, handle: 2, took: 0, t: 0.5, ...M },
@@ -64,8 +64,9 @@ describe('loop trace', () => {
     expect(pick).toEqual([
       { type: 'handle_cancelled', loop: 1, handle: 1 },
       { type: 'handle_cancelled', loop: 1, handle: 2 },
-      // Fewer than 100 timers: the cancelled ones are only popped from the top of the heap.
-      { type: 'timers_pruned', loop: 1, count: 2, rebuilt: false },
+      // Fewer than 100 timers: the cancelled ones are only popped from the top of the heap. Each
+      // heappop moves the last item (timer 3) into the root's hole: it settles at index 1, then 0.
+      { type: 'timers_pruned', loop: 1, count: 2, rebuilt: false, lastTo: [1, 0] },
       { type: 'exception_handler', loop: 1, message: 'Exception in callback boom()', exception: 'Error: x' },
     ]);
   });
