@@ -8,17 +8,20 @@ import type { Lesson } from '../scenarios/types.js';
 import type { CliContext } from './io.js';
 import { runChosen, usageError } from './lesson.js';
 import { viewOptions, type LessonFlags } from './options.js';
+import { isPythonProgram, runPythonProgram, type PythonFlags } from './run-python.js';
 
 export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void): Command {
   const command = new Command('run')
-    .description('run a scenario of your own: a module with a Python program and the same program on the runtime')
-    .argument('<scenario>', 'a JavaScript or TypeScript module (see "Scenarios of your own" in the README)');
+    .description('run a Python program of your own, recorded on real CPython (or a scenario module: a Python program and the same program on the runtime)')
+    .argument('<program>', "a .py file ('-' reads it from standard input), or a JavaScript or TypeScript scenario module");
   for (const option of viewOptions()) command.addOption(option);
+  command.option('--interpreter <python>', 'record a .py program on this local CPython (3.11 or later), e.g. python3; threads work there');
   command.addHelpText(
     'after',
     [
       '',
       'Examples:',
+      '  $ asyncio-lab run examples/gather-timeout.py --interpreter python3   your own asyncio program',
       '  $ asyncio-lab run examples/deadline-ties.mjs                 watch it in the interactive timeline',
       '  $ asyncio-lab run examples/deadline-ties.mjs --output-only   only what the Python program prints',
       '  $ asyncio-lab run my-scenario.ts --json                      the trace as NDJSON',
@@ -26,6 +29,10 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
     ].join('\n'),
   );
   command.action(async (file: string) => {
+    if (isPythonProgram(file)) {
+      setExit(await runPythonProgram(ctx, command, file, command.opts<PythonFlags>()));
+      return;
+    }
     let lesson: Lesson;
     try {
       lesson = await loadScenario(file);

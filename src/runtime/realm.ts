@@ -6,27 +6,11 @@
 // run, so every run starts from Task-1 and replays identically.
 import type { PyFrame } from './exceptions.js';
 import { DEFAULT_PYTHON_VERSION, PYTHONS, type PythonBehaviour, type PythonVersion } from './python-version.js';
+import { VirtualClock } from './clock.js';
 import { Tracer } from './trace.js';
 
-/** The simulated monotonic clock. */
-export interface Clock {
-  now(): number;
-}
-
-/** Virtual time: it moves only when someone advances it (a selector wait, time.sleep). */
-export class VirtualClock implements Clock {
-  constructor(private time = 0) {}
-  now(): number {
-    return this.time;
-  }
-  /** Moves time forward by `seconds` using the same float addition CPython's harness does. */
-  advance(seconds: number): void {
-    this.time = this.time + seconds;
-  }
-  set(time: number): void {
-    this.time = time;
-  }
-}
+export { VirtualClock } from './clock.js';
+export type { Clock } from './clock.js';
 
 /** Hooks the simulated process installs; a standalone realm has a single main thread. */
 export interface ThreadHooks {
@@ -100,7 +84,8 @@ export class Realm {
     this.clock = clock;
     this.python = PYTHONS[version];
     this.tracer = new Tracer(
-      () => this.clock.now(),
+      // An event's `t` is the time since start: stamping it reads no clock (no tick).
+      () => this.clock.elapsed(),
       () => this.threads.currentThreadName(),
     );
   }
@@ -131,7 +116,7 @@ export class Realm {
   writeLine(stream: 'stdout' | 'stderr', text: string): void {
     const thread = this.threads.currentThreadName();
     this.output.push({ stream, thread, text });
-    if (this.tracer.enabled) this.tracer.emit({ type: 'output', stream, text });
+    if (this.tracer.enabled) this.tracer.emit({ type: 'output', stream, text, instant: this.clock.instant });
     this.sink?.(stream, text);
   }
 }
