@@ -31,8 +31,8 @@ export interface LabArgs {
 /** The Ink UI's entry points (src/ui/index.tsx), loaded only when a terminal is shown. */
 export interface UiModule {
   runLab(args: LabArgs): Promise<number>;
-  /** The menu, with `row` selected at first; undefined when it is left. */
-  runMenu(args: { lessons: readonly Lesson[]; lang: Lang; row?: number }): Promise<MenuChoice | undefined>;
+  /** The menu, with `row` selected at first and the `seen` lessons marked; undefined when it is left. */
+  runMenu(args: { lessons: readonly Lesson[]; lang: Lang; row?: number; seen?: ReadonlySet<string> }): Promise<MenuChoice | undefined>;
 }
 
 export interface CliIO {

@@ -4,6 +4,7 @@ import type { Lang, Lesson } from '../scenarios/types.js';
 import { catalog } from './catalog.js';
 import type { CliContext } from './io.js';
 import { langFromEnv, parseLang } from './options.js';
+import { resetSeen } from './seen.js';
 
 /** The list as text, one lesson a line, variants indented under it. */
 export function listText(lessons: readonly Lesson[], lang: Lang): string {
@@ -30,9 +31,14 @@ export function listCommand(ctx: CliContext): Command {
     .description('list the lessons, their parts and variants')
     .addOption(new Option('--json', 'as JSON: an array of lessons with their invocation, titles and variants'))
     .addOption(new Option('--lang <lang>', 'zh or en').argParser(parseLang))
-    .addHelpText('after', '\nExamples:\n  $ asyncio-lab list\n  $ asyncio-lab list --json\n')
-    .action((flags: { json?: boolean; lang?: Lang }) => {
-      if (flags.json) ctx.io.stdout.write(JSON.stringify(catalog(ctx.lessons), null, 2) + '\n');
-      else ctx.io.stdout.write(listText(ctx.lessons, flags.lang ?? langFromEnv(ctx.io.env)));
+    .addOption(new Option('--reset-seen', "forget which lessons were opened (the menu's ✓ marks)").conflicts(['json']))
+    .addHelpText('after', '\nExamples:\n  $ asyncio-lab list\n  $ asyncio-lab list --json\n  $ asyncio-lab list --reset-seen\n')
+    .action((flags: { json?: boolean; lang?: Lang; resetSeen?: boolean }) => {
+      const lang = flags.lang ?? langFromEnv(ctx.io.env);
+      if (flags.resetSeen) {
+        const done = resetSeen(ctx.io.env);
+        ctx.io.stdout.write(lang === 'zh' ? (done ? '已清除“已看过”标记。\n' : '无法清除“已看过”标记(配置目录不可写)。\n') : done ? 'The seen marks are cleared.\n' : 'The seen marks could not be cleared (the config folder is not writable).\n');
+      } else if (flags.json) ctx.io.stdout.write(JSON.stringify(catalog(ctx.lessons), null, 2) + '\n');
+      else ctx.io.stdout.write(listText(ctx.lessons, lang));
     });
 }

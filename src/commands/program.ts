@@ -9,6 +9,7 @@ import { scenarioCommand } from './scenario.js';
 import { listCommand, listText } from './list.js';
 import { langFromEnv, parseLang } from './options.js';
 import { canShowLab } from './run-lesson.js';
+import { markSeen, readSeen, seenKey } from './seen.js';
 import { DEFAULT_BUDGETS } from '../playback/budgets.js';
 import type { RunTarget } from '../playback/simulation.js';
 
@@ -82,11 +83,13 @@ export function buildProgram(ctx: CliContext): Built {
       // Back to the menu after each lesson, on the same row, until the menu is left (or the lab is
       // left with three Ctrl+C).
       let row = 0;
+      let seen = readSeen(io.env);
       for (;;) {
-        const choice = await ui.runMenu({ lessons: ctx.lessons, lang, row });
+        const choice = await ui.runMenu({ lessons: ctx.lessons, lang, row, seen });
         if (!choice) return;
         const { lesson, variant } = choice;
         row = choice.row;
+        seen = markSeen(io.env, seenKey(lesson.id, variant?.id));
         const target: RunTarget = { kind: 'lesson', id: lesson.id, ...(variant ? { variant: variant.id } : {}) };
         code = await ui.runLab({
           lesson,

@@ -35,6 +35,7 @@ const words = {
   hangs: { zh: '进程挂起,按 Ctrl+C', en: 'the process hangs: press Ctrl+C' },
   stillRunning: { zh: '程序仍在运行(模拟到此为止)', en: 'the program is still running (simulated up to here)' },
   menuTitle: { zh: '选择一课(↑↓ 选择,回车进入,q 退出)', en: 'Pick a lesson (↑↓ to move, enter to open, q to quit)' },
+  menuSeen: { zh: '✓ 已看过(清除标记:asyncio-lab list --reset-seen)', en: '✓ seen (to clear the marks: asyncio-lab list --reset-seen)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof words;
