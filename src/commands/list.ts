@@ -2,7 +2,9 @@
 import { Command, Option } from 'commander';
 import type { Lang, Lesson } from '../scenarios/types.js';
 import { catalog } from './catalog.js';
-import type { CliContext } from './io.js';
+import type { CliContext, HelpContext } from './io.js';
+import { DEFAULT_HELP_WIDTH, examplesSection } from './help-format.js';
+import { hw } from './help-words.js';
 import { langFromEnv, parseLang } from './options.js';
 import { resetSeen } from './seen.js';
 
@@ -26,13 +28,25 @@ export function listText(lessons: readonly Lesson[], lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-export function listCommand(ctx: CliContext): Command {
+export function listCommand(ctx: CliContext, help: HelpContext = { lang: 'en', width: DEFAULT_HELP_WIDTH }): Command {
+  const { lang: hl } = help;
   return new Command('list')
-    .description('list the lessons, their parts and variants')
-    .addOption(new Option('--json', 'as JSON: an array of lessons with their invocation, titles and variants'))
-    .addOption(new Option('--lang <lang>', 'zh or en').argParser(parseLang))
-    .addOption(new Option('--reset-seen', "forget which lessons were opened (the menu's ✓ marks)").conflicts(['json']))
-    .addHelpText('after', '\nExamples:\n  $ asyncio-lab list\n  $ asyncio-lab list --json\n  $ asyncio-lab list --reset-seen\n')
+    .description(hw('list', hl))
+    .addOption(new Option('--json', hw('listJson', hl)))
+    .addOption(new Option('--lang <lang>', hw('langShort', hl)).argParser(parseLang))
+    .addOption(new Option('--reset-seen', hw('resetSeen', hl)).conflicts(['json']))
+    .addHelpText(
+      'after',
+      examplesSection(
+        [
+          ['asyncio-lab list', hw('exListPlain', hl)],
+          ['asyncio-lab list --json', hw('exListJson', hl)],
+          ['asyncio-lab list --reset-seen', hw('exResetSeen', hl)],
+        ],
+        hl,
+        help.width,
+      ),
+    )
     .action((flags: { json?: boolean; lang?: Lang; resetSeen?: boolean }) => {
       const lang = flags.lang ?? langFromEnv(ctx.io.env);
       if (flags.resetSeen) {

@@ -12,7 +12,7 @@ export const USAGE_STATUS = 2;
 const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
-  const { program, exitCode } = buildProgram(ctx);
+  const { program, exitCode } = buildProgram(ctx, argv);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode();

@@ -24,6 +24,8 @@ export interface Run {
 
 export interface RunSetup {
   tty?: boolean;
+  /** The terminal's width (with tty). */
+  columns?: number;
   stdinTTY?: boolean;
   env?: NodeJS.ProcessEnv;
   lessons?: readonly Lesson[];
@@ -69,6 +71,7 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
   const io: CliIO = {
     stdout: {
       isTTY: setup.tty ?? false,
+      ...(setup.columns ? { columns: setup.columns } : {}),
       write: (s: string) => {
         stdout += s;
         both += s;
