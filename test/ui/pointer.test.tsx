@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Screen, type ScreenProps } from '../../src/ui/components/Screen.js';
 import { createLab, update } from '../../src/ui/controller.js';
 import { programOf } from '../../src/ui/program.js';
+import { futureList } from '../../src/ui/state/futures.js';
 import { noteFor } from '../../src/ui/state/notes.js';
 import { toArray } from '../../src/ui/state/chain.js';
 import { findLessonById } from '../../src/scenarios/index.js';
@@ -79,7 +80,7 @@ describe('the source pointer on the screen', () => {
     // After main()'s first step: the pointer is back on run_until_complete, Task-1 waits at line 12.
     for (let i = 1; i < 60; i++) {
       const props = propsAt('call-soon', i);
-      if (!props.state.futures.some((f) => f.name === 'Task-1' && f.awaitLine !== undefined)) continue;
+      if (!futureList(props.state).some((f) => f.name === 'Task-1' && f.awaitLine !== undefined)) continue;
       const rows = marked(screen(props));
       expect(rows).toContainEqual(expect.stringMatching(/^ ?12 +await asyncio\.sleep\(0\.5\) +◇ Task-1$/));
       expect(rows).toContainEqual('▶18         loop.run_until_complete(main())');

@@ -5,6 +5,8 @@ import type { TraceEvent } from '../../src/runtime/trace.js';
 import { toArray } from '../../src/ui/state/chain.js';
 import { heapArray, leavingOrder } from '../../src/ui/state/heap.js';
 import { isCancelled, readyHandles } from '../../src/ui/state/loop.js';
+import { futureList } from '../../src/ui/state/futures.js';
+import { laneList } from '../../src/ui/state/lanes.js';
 import { foldEvents, reduce, SETTLED_FUTURES_KEPT } from '../../src/ui/state/reduce.js';
 import type { LoopView } from '../../src/ui/state/types.js';
 import { at } from './fixtures/lessons.js';
@@ -156,18 +158,18 @@ describe('futures and tasks', () => {
 
   it('starts PENDING, shows what a suspended task waits on, then FINISHED with its result', () => {
     const waiting = foldEvents([created, task, fut, at(0, { type: 'task_step', loop: 1, task: 5, name: 'Task-2', mode: 'send' }), at(0, { type: 'task_wait', loop: 1, task: 5, name: 'Task-2', on: 6, onRepr: '<Future pending>' })]);
-    const t = waiting.futures.find((f) => f.id === 5)!;
+    const t = futureList(waiting).find((f) => f.id === 5)!;
     expect([t.state, t.stepping, t.waitingOn, t.waitingRepr]).toEqual(['PENDING', false, 6, '<Future pending>']);
     const done = reduce(waiting, at(1, { type: 'future_state', loop: 1, future: 5, state: 'FINISHED', result: "'Done after 1s'" }));
-    const d = done.futures.find((f) => f.id === 5)!;
+    const d = futureList(done).find((f) => f.id === 5)!;
     expect([d.state, d.result, d.waitingOn]).toEqual(['FINISHED', "'Done after 1s'", undefined]);
   });
 
   it('shows cancel() requested while pending, then CANCELLED', () => {
     const s1 = foldEvents([created, task, at(1.5, { type: 'task_cancel_requested', loop: 1, task: 5, name: 'Task-2' })]);
-    expect(s1.futures[0]).toMatchObject({ state: 'PENDING', cancelRequested: true });
+    expect(futureList(s1)[0]).toMatchObject({ state: 'PENDING', cancelRequested: true });
     const s2 = reduce(s1, at(1.5, { type: 'future_state', loop: 1, future: 5, state: 'CANCELLED' }));
-    expect(s2.futures[0]!.state).toBe('CANCELLED');
+    expect(futureList(s2)[0]!.state).toBe('CANCELLED');
   });
 
   it('keeps every task but only the last few settled plain futures', () => {
@@ -178,7 +180,7 @@ describe('futures and tasks', () => {
     }
     events.push(at(0, { type: 'future_created', loop: 1, future: 200, kind: 'Future', name: 'pending' }));
     const s = foldEvents(events);
-    expect(s.futures.map((f) => f.id)).toEqual([5, ...Array.from({ length: SETTLED_FUTURES_KEPT }, (_, i) => 120 - SETTLED_FUTURES_KEPT + i), 200]);
+    expect(futureList(s).map((f) => f.id)).toEqual([5, ...Array.from({ length: SETTLED_FUTURES_KEPT }, (_, i) => 120 - SETTLED_FUTURES_KEPT + i), 200]);
   });
 
   it('gives each task a lane under its thread, marked with its steps and its end', () => {
@@ -189,7 +191,7 @@ describe('futures and tasks', () => {
       at(1.5, { type: 'task_step', loop: 1, task: 5, name: 'Task-2', mode: 'throw', value: 'CancelledError()' }),
       at(1.5, { type: 'future_state', loop: 1, future: 5, state: 'CANCELLED' }),
     ]);
-    const lane = s.lanes.find((l) => l.key === 'task:5')!;
+    const lane = laneList(s).find((l) => l.key === 'task:5')!;
     expect(lane.thread).toBe('MainThread');
     expect(toArray(lane.marks).map((m) => [m.t, m.kind])).toEqual([
       [0, 'step'],
@@ -203,7 +205,7 @@ describe('task lanes and threads', () => {
   // threads pool: MainThread creates loop 1; a pool thread creates Task-1 on it and runs it.
   const pool = 'ThreadPoolExecutor-0_0';
   const poolTask = at(0, { type: 'future_created', loop: 1, future: 1, kind: 'Task', name: 'Task-1', coro: 'task_1()' }, pool);
-  const lane = (events: TraceEvent[]) => foldEvents(events).lanes.find((l) => l.key === 'task:1')!;
+  const lane = (events: TraceEvent[]) => laneList(foldEvents(events)).find((l) => l.key === 'task:1')!;
 
   it('files a task under the thread that runs its loop, not the thread that created the loop', () => {
     expect(lane([created, poolTask]).thread).toBe(pool);
@@ -231,16 +233,16 @@ describe('threads, lanes and output', () => {
       at(0, { type: 'thread_blocked', name: 'Thread-1', on: 'time.sleep(6)', until: 6 }, 'Thread-1'),
     ]);
     expect(s.threads.find((t) => t.name === 'Thread-1')).toMatchObject({ state: 'blocked', blockedOn: 'time.sleep(6)', until: 6 });
-    expect(s.lanes.find((l) => l.key === 'thread:Thread-1')?.open).toMatchObject({ t: 0, kind: 'blocked' });
+    expect(laneList(s).find((l) => l.key === 'thread:Thread-1')?.open).toMatchObject({ t: 0, kind: 'blocked' });
     const woke = reduce(s, at(6, { type: 'thread_woke', name: 'Thread-1', reason: 'timeout' }, 'Thread-1'));
-    const lane = woke.lanes.find((l) => l.key === 'thread:Thread-1')!;
+    const lane = laneList(woke).find((l) => l.key === 'thread:Thread-1')!;
     expect(lane.open).toBeUndefined();
     expect(toArray(lane.marks).map((m) => [m.t, m.end, m.kind])).toEqual([[0, 6, 'blocked']]);
   });
 
   it('flags races and Ctrl+C on the lane of the thread they happened in', () => {
     const s = foldEvents([created, at(1, { type: 'timer_ready', loop: 1, handle: 1, lastTo: -1 }, 'MainThread', { race: true }), at(1.5, { type: 'interrupt', n: 1 })]);
-    const marks = toArray(s.lanes.find((l) => l.key === 'thread:MainThread')!.marks);
+    const marks = toArray(laneList(s).find((l) => l.key === 'thread:MainThread')!.marks);
     expect(marks.map((m) => [m.kind, m.race ?? false])).toEqual([
       ['timer', true],
       ['interrupt', false],

@@ -12,6 +12,8 @@ import { overlayView } from '../../src/ui/panels/overlay.js';
 import { cells } from '../../src/ui/format.js';
 import { programOf } from '../../src/ui/program.js';
 import { noteFor } from '../../src/ui/state/notes.js';
+import { futureList } from '../../src/ui/state/futures.js';
+import { set } from '../../src/ui/state/intmap.js';
 import type { Lang } from '../../src/scenarios/types.js';
 import { at, callLaterLesson } from './fixtures/lessons.js';
 
@@ -97,7 +99,7 @@ describe('Screen', () => {
     const props = propsAt(30);
     const frame = render(<Screen {...props} />).lastFrame() ?? '';
     expect(frame).toContain(`${chalk.yellow('PENDING')}`);
-    const finished = { ...props.state, futures: props.state.futures.map((f, i) => ({ ...f, state: i === 0 ? ('FINISHED' as const) : ('CANCELLED' as const) })) };
+    const finished = { ...props.state, futures: futureList(props.state).reduce((m, f, i) => set(m, f.id, { ...f, state: i === 0 ? ('FINISHED' as const) : ('CANCELLED' as const) }), props.state.futures) };
     const frame2 = render(<Screen {...props} state={finished} />).lastFrame() ?? '';
     expect(frame2).toContain(chalk.green('FINISHED'));
     expect(frame2).toContain(chalk.red('CANCELLED'));
@@ -210,7 +212,7 @@ describe('Screen', () => {
 
   it('flags a race on the timeline', () => {
     const props = propsAt(10);
-    const state = { ...props.state, lanes: props.state.lanes.map((l) => (l.kind === 'thread' ? { ...l, marks: { item: { t: 0, kind: 'run' as const, label: 'x', index: 3, race: true }, prev: undefined, length: 1 } } : l)) };
+    const state = { ...props.state, threadLanes: props.state.threadLanes.map((l) => ({ ...l, marks: { item: { t: 0, kind: 'run' as const, label: 'x', index: 3, race: true }, prev: undefined, length: 1 } })) };
     expect(plain(render(<Screen {...props} state={state} />).lastFrame())).toContain('≈');
     expect(plain(render(<Screen {...props} />).lastFrame())).not.toContain('≈');
   });

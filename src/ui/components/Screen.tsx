@@ -10,6 +10,8 @@ import { say } from '../i18n.js';
 import { layout } from '../layout.js';
 import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
 import { futureLines } from '../panels/futures.js';
+import { awaitingTasks } from '../state/futures.js';
+import { laneCount } from '../state/lanes.js';
 import { helpLines } from '../panels/help.js';
 import { loopLines } from '../panels/loop.js';
 import { overlayView } from '../panels/overlay.js';
@@ -66,7 +68,7 @@ export function screenLines(p: ScreenProps): Line[] | undefined {
 /** The whole screen as bands of rows, `height - 1` rows in all; undefined when it does not fit. */
 function screenBands(p: ScreenProps): Band[] | undefined {
   const outputCount = p.state.output?.length ?? 0;
-  const box = layout(p.width, p.height, p.state.lanes.length, outputCount);
+  const box = layout(p.width, p.height, laneCount(p.state), outputCount);
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const marks = sourceMarks(p.state);
@@ -95,10 +97,14 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   return [header, panels, { kind: 'rule' }, { kind: 'rows', lines: below }];
 }
 
+/** Suspended tasks marked in the source panel, at most (the first ones created). */
+const AWAITING_SHOWN = 200;
+
 /** Each thread's pointer (the step's thread leads) and where each of the program's suspended coroutines waits. */
 function sourceMarks(state: ScreenProps['state']): SourceMarks {
   const focus = state.lines[state.thread] !== undefined ? state.thread : state.lineThread;
-  const awaiting = state.futures.flatMap((f) => (f.kind === 'Task' && f.awaitLine !== undefined ? [{ name: f.name, line: f.awaitLine }] : []));
+  // Bounded: a source has a few await lines, and thousands of tasks could not be named beside them anyway.
+  const awaiting = awaitingTasks(state, AWAITING_SHOWN);
   return { pointers: state.lines, ...(focus === undefined ? {} : { focus }), awaiting };
 }
 
@@ -113,7 +119,7 @@ function helpView(p: Pick<ScreenProps, 'width' | 'lang' | 'helpScroll' | 'intro'
 
 /** How far the help can scroll on this screen (0 when it fits): the controller keeps its scroll within it. */
 export function helpMaxScroll(p: Pick<ScreenProps, 'width' | 'height' | 'lang' | 'state' | 'intro'>): number {
-  const box = layout(p.width, p.height, p.state.lanes.length, p.state.output?.length ?? 0);
+  const box = layout(p.width, p.height, laneCount(p.state), p.state.output?.length ?? 0);
   return box ? helpView(p, box).maxScroll : 0;
 }
 

@@ -4,25 +4,49 @@ import type { FutureState } from '../../runtime/trace.js';
 import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
 import { say } from '../i18n.js';
+import { firstFutures, futureList } from '../state/futures.js';
 import type { FutureView, LabState } from '../state/types.js';
 import type { Color } from '../style.js';
 
 export const stateColor: Record<FutureState, Color> = { PENDING: 'yellow', FINISHED: 'green', CANCELLED: 'red' };
 
-/** Title plus one line per future, most relevant first when they do not all fit in `rows`. */
+/**
+ * Title plus one line per future, in creation order. When they do not all fit in `rows`, the most
+ * relevant (tasks and pending futures first, then the most recently changed) and a last line
+ * saying how many more there are. One pass over the futures, whatever their number.
+ */
 export function futureLines(state: LabState, lang: Lang, rows: number): Line[] {
   const title: Line = [{ text: say('futures', lang), bold: true }];
-  if (state.futures.length === 0) return [title, [{ text: say('empty', lang), dim: true }]];
-  let shown: readonly FutureView[] = state.futures;
+  const total = state.futures.size;
+  if (total === 0) return [title, [{ text: say('empty', lang), dim: true }]];
   const room = Math.max(1, rows - 1);
-  if (shown.length > room) {
-    // Tasks and pending futures first, then the most recently changed; keep creation order on screen.
-    const rank = (f: FutureView) => (f.kind === 'Task' ? 2 : 0) + (f.state === 'PENDING' ? 1 : 0);
-    const keep = new Set([...shown].sort((a, b) => rank(b) - rank(a) || b.changedAt - a.changedAt).slice(0, room).map((f) => f.id));
-    shown = shown.filter((f) => keep.has(f.id));
-  }
+  // Up to a few hundred, the most relevant are picked from all of them; beyond, the first created
+  // are drawn (a frame costs what the rows cost, not what thousands of tasks would).
+  const shown = total <= room ? futureList(state) : total <= RANKED_UP_TO ? mostRelevant(futureList(state), Math.max(1, room - 1)) : firstFutures(state, Math.max(1, room - 1));
   const nameWidth = Math.min(12, Math.max(...shown.map((f) => f.name.length)));
-  return [title, ...shown.map((f) => futureLine(f, nameWidth, state.count - 1, lang))];
+  const lines = [title, ...shown.map((f) => futureLine(f, nameWidth, state.count - 1, lang))];
+  if (shown.length < total) lines.push([{ text: `  +${(total - shown.length).toLocaleString('en-US')} ${say('more', lang)}`, dim: true }]);
+  return lines;
+}
+
+/** Beyond this many futures and tasks, the panel lists the first ones rather than the most relevant. */
+export const RANKED_UP_TO = 256;
+
+/** The `n` futures ranked highest, in creation order: a bounded selection, no sort of them all. */
+function mostRelevant(all: readonly FutureView[], n: number): FutureView[] {
+  const rank = (f: FutureView) => (f.kind === 'Task' ? 2 : 0) + (f.state === 'PENDING' ? 1 : 0);
+  const better = (a: FutureView, b: FutureView) => rank(a) - rank(b) || a.changedAt - b.changedAt;
+  // The best n so far, worst first (n is a screen's rows, so inserting in order is cheap).
+  const best: FutureView[] = [];
+  for (const f of all) {
+    if (best.length === n && better(f, best[0]!) <= 0) continue;
+    let at = 0;
+    while (at < best.length && better(best[at]!, f) < 0) at++;
+    best.splice(at, 0, f);
+    if (best.length > n) best.shift();
+  }
+  const keep = new Set(best);
+  return all.filter((f) => keep.has(f));
 }
 
 function futureLine(f: FutureView, nameWidth: number, lastIndex: number, lang: Lang): Line {

@@ -4,6 +4,8 @@
 // thread are bars; Ctrl+C and races are flagged.
 import type { Line, Seg } from '../components/Lines.js';
 import { cells, fit, pad, pyFloat } from '../format.js';
+import { RANKED_UP_TO } from './futures.js';
+import { laneCount, laneList } from '../state/lanes.js';
 import type { LabState, Lane } from '../state/types.js';
 import { drawMark, markCells, type Ruler } from './marks.js';
 
@@ -21,7 +23,13 @@ export interface TimelineInput {
 }
 
 export function timelineLines({ state, endTime, totalEvents, width, height, title, orderLabel = 't = 0 (in event order)' }: TimelineInput): Line[] {
-  const lanes = pickLanes(state.lanes, Math.max(0, height - 1));
+  // Up to a few hundred lanes, live tasks are picked first from all of them; beyond, the first
+  // created are drawn, so a frame costs what its rows cost.
+  const rows = Math.max(0, height - 1);
+  const total = laneCount(state);
+  const picked = pickLanes(total <= RANKED_UP_TO ? laneList(state) : laneList(state, rows), rows);
+  const lanes = picked.lanes;
+  const hidden = total - lanes.length;
   // Widths in terminal cells throughout (a CJK character takes two).
   const labelWidth = Math.min(width >= 100 ? 24 : 16, Math.max(8, ...lanes.map((l) => cells(l.label) + (l.kind === 'task' ? 2 : 0)))) + 1;
   const track = Math.max(4, width - labelWidth);
@@ -33,19 +41,33 @@ export function timelineLines({ state, endTime, totalEvents, width, height, titl
   const cursor = x(state.t, state.count - 1);
   const out: Line[] = [ruler(title, orderLabel, labelWidth, track, endTime, byTime, cursor)];
   for (const lane of lanes) out.push(laneLine(lane, state, labelWidth, scale, cursor));
+  if (hidden > 0 && rows > 0) out.push([{ text: `  +${hidden.toLocaleString('en-US')} more`, dim: true }]);
   return out;
 }
 
-/** Thread lanes always; task lanes grouped under their thread, live tasks first when rows run short. */
-function pickLanes(all: readonly Lane[], rows: number): Lane[] {
+/**
+ * Thread lanes always; task lanes grouped under their thread. When rows run short, live tasks
+ * before finished ones, and the last row says how many lanes are not drawn. Linear in the lanes.
+ */
+function pickLanes(all: readonly Lane[], rows: number): { lanes: Lane[]; hidden: number } {
   const threads = all.filter((l) => l.kind === 'thread');
+  const byThread = new Map<string, Lane[]>(threads.map((th) => [th.label, []]));
+  const orphans: Lane[] = [];
+  for (const l of all) if (l.kind === 'task') (byThread.get(l.thread) ?? orphans).push(l);
   const ordered: Lane[] = [];
-  for (const th of threads) ordered.push(th, ...all.filter((l) => l.kind === 'task' && l.thread === th.label));
-  for (const l of all) if (!ordered.includes(l)) ordered.push(l);
-  if (ordered.length <= rows) return ordered;
-  const rank = (l: Lane) => (l.kind === 'thread' ? 3 : isFinished(l) ? 0 : 1);
-  const keep = new Set([...ordered].sort((a, b) => rank(b) - rank(a)).slice(0, rows));
-  return ordered.filter((l) => keep.has(l));
+  for (const th of threads) ordered.push(th, ...byThread.get(th.label)!);
+  ordered.push(...orphans);
+  if (ordered.length <= rows || rows === 0) return { lanes: ordered.slice(0, rows), hidden: 0 };
+  // One row says how many more there are.
+  const room = Math.max(0, rows - 1);
+  const keep = new Set<Lane>();
+  for (const rank of [(l: Lane) => l.kind === 'thread', (l: Lane) => l.kind === 'task' && !isFinished(l), (l: Lane) => l.kind === 'task' && isFinished(l)]) {
+    for (const l of ordered) {
+      if (keep.size >= room) break;
+      if (rank(l)) keep.add(l);
+    }
+  }
+  return { lanes: ordered.filter((l) => keep.has(l)), hidden: ordered.length - keep.size };
 }
 
 function isFinished(lane: Lane): boolean {

@@ -1,7 +1,24 @@
-// Reading the futures and tasks the view holds.
+// Reading the futures and tasks the view holds (a map by id: creation order).
+import { forEachFrom, values, valuesFrom } from './intmap.js';
 import type { FutureView, LabState } from './types.js';
 
-/** Every future and task the view holds, in creation order. */
+/** Every future and task the view holds, in creation order (linear: for drawing and tests, not per event). */
 export function futureList(state: LabState): readonly FutureView[] {
-  return state.futures;
+  return values(state.futures);
+}
+
+/** The first `n` futures and tasks, in creation order (O(n), whatever the total). */
+export function firstFutures(state: LabState, n: number): FutureView[] {
+  return valuesFrom(state.futures, 0, n);
+}
+
+/** Up to `n` of the tasks suspended at a line of the program (`awaitLine`), in creation order. */
+export function awaitingTasks(state: LabState, n: number): { name: string; line: number }[] {
+  const out: { name: string; line: number }[] = [];
+  if (n <= 0) return out;
+  forEachFrom(state.futures, 0, (_id, f) => {
+    if (f.kind === 'Task' && f.awaitLine !== undefined) out.push({ name: f.name, line: f.awaitLine });
+    return out.length < n;
+  });
+  return out;
 }

@@ -2,9 +2,16 @@
 // (old states are kept as checkpoints for stepping back) and never decides anything about
 // scheduling: it moves a handle from the heap to the ready queue only because the trace says
 // `timer_ready`, and so on. Each case names the CPython step it mirrors.
+//
+// Its cost per event does not grow with what is live: handles, timers, futures, tasks and task
+// lanes sit in persistent maps (state/intmap.ts), updated in O(log n) by copying one path, so
+// every step's state shares all the rest with the step before (checkpoints are cheap, plain data).
+// Only loops and threads, a few per process, are plain arrays.
 import { shellStatus } from '../../runtime/process/shell-status.js';
 import type { TraceEvent } from '../../runtime/trace.js';
 import { append } from './chain.js';
+import { get, has, remove, set } from './intmap.js';
+import { dequeue, enqueue, peek, queueLength } from './queue.js';
 import { batchEnded, cancelled, closed, handleRuns, newLoop, scheduled, selectorReturned, stopped, timerReady, timersPruned } from './loop.js';
 import { type FutureView, type LabState, type Lane, type LoopView, type Mark, type MarkKind, type ThreadView, initialState } from './types.js';
 
@@ -21,8 +28,8 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
     case 'loop_created':
       return { ...next, loops: [...next.loops, newLoop(event)] };
     case 'loop_state':
-      // A task belongs to its loop, and a loop to the thread running it: its tasks' lanes follow.
-      if (event.state === 'running') next = fileTasksUnder(next, event.loop, event.thread);
+      // A task belongs to its loop, and a loop to the thread running it: its tasks' lanes follow
+      // (laneList files them under the loop's thread, so no lane is touched here).
       return updateLoop(next, event.loop, (loop) => {
         if (event.state === 'closed') return { ...closed(loop), state: 'closed' };
         // run_forever clears the stop flag on the way out (base_events.py: `self._stopping = False`).
@@ -71,18 +78,16 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
         cancelRequested: false,
         changedAt: index,
       };
-      next = { ...next, futures: [...next.futures, future] };
+      next = { ...next, futures: set(next.futures, future.id, future) };
       if (event.kind === 'Task') {
-        // Under the thread running its loop; a loop that has not run yet will most likely be run
-        // by the thread creating tasks on it (the lane moves when the loop starts running).
-        const loop = next.loops.find((l) => l.id === event.loop);
-        const thread = loop && loop.state !== 'idle' ? loop.thread : event.thread;
-        next = addLane(next, { key: taskLane(event.future), kind: 'task', label: event.coro ? `${event.name} ${event.coro}` : event.name, thread, loop: event.loop, marks: undefined });
+        // Filed under the thread creating it until its loop runs (see laneList).
+        const lane: Lane = { key: taskLane(event.future), kind: 'task', label: event.coro ? `${event.name} ${event.coro}` : event.name, thread: event.thread, loop: event.loop, marks: undefined };
+        next = { ...next, taskLanes: set(next.taskLanes, event.future, lane) };
       }
       return next;
     }
     case 'future_state': {
-      next = updateFuture(settle(next, event.future, event.state), event.future, (f) => ({
+      next = updateFuture(settle(next, event.future), event.future, (f) => ({
         ...f,
         state: event.state,
         ...(event.result === undefined ? {} : { result: event.result }),
@@ -90,7 +95,7 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
         changedAt: index,
         ...(event.state === 'PENDING' ? {} : { stepping: false, waitingOn: undefined, waitingRepr: undefined, awaitLine: undefined }),
       }));
-      if (event.state !== 'PENDING' && hasLane(next, taskLane(event.future))) {
+      if (event.state !== 'PENDING' && has(next.taskLanes, event.future)) {
         const kind: MarkKind = event.state === 'CANCELLED' ? 'cancelled' : 'done';
         next = addMark(next, taskLane(event.future), { t: event.t, kind, label: event.state, index, ...race(event) });
       }
@@ -98,8 +103,6 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
     }
     case 'task_step':
       next = updateFuture(next, event.task, (f) => ({ ...f, stepping: true, waitingOn: undefined, waitingRepr: undefined, awaitLine: undefined, changedAt: index }));
-      // The step runs on the thread running the task's loop.
-      next = updateLane(next, taskLane(event.task), (lane) => (lane.thread === event.thread ? lane : { ...lane, thread: event.thread }));
       return addMark(next, taskLane(event.task), { t: event.t, kind: 'step', label: event.mode === 'throw' ? `throw(${event.value ?? ''})` : 'send', index, ...race(event) });
     case 'task_wait':
       return updateFuture(next, event.task, (f) => ({ ...f, stepping: false, waitingOn: event.on, waitingRepr: event.onRepr, awaitLine: event.line, changedAt: index }));
@@ -114,12 +117,12 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       // A selector wait already draws its own span; a callback that blocks its thread (time.sleep
       // inside it) stays drawn as that callback holding the thread, which is what stalls the loop.
       {
-        const open = next.lanes.find((l) => l.key === threadLane(event.name))?.open?.kind;
+        const open = next.threadLanes.find((l) => l.key === threadLane(event.name))?.open?.kind;
         return open === 'select' || open === 'busy' ? next : openSpan(next, threadLane(event.name), event.t, 'blocked', event.on);
       }
     case 'thread_woke': {
       next = updateThread(next, event.name, (th) => ({ ...th, state: 'running', blockedOn: undefined, until: undefined }));
-      const open = next.lanes.find((l) => l.key === threadLane(event.name))?.open;
+      const open = next.threadLanes.find((l) => l.key === threadLane(event.name))?.open;
       return open?.kind === 'blocked' ? closeSpan(next, threadLane(event.name), event.t, index, event.race) : next;
     }
     case 'thread_exit':
@@ -173,16 +176,22 @@ function updateLoop(state: LabState, id: number, fn: (loop: LoopView) => LoopVie
  */
 export const SETTLED_FUTURES_KEPT = 6;
 
-function settle(state: LabState, id: number, to: FutureView['state']): LabState {
-  if (to === 'PENDING') return state;
-  const settled = state.futures.filter((f) => f.kind === 'Future' && f.state !== 'PENDING' && f.id !== id);
-  if (settled.length < SETTLED_FUTURES_KEPT) return state;
-  const drop = new Set(settled.slice(0, settled.length - SETTLED_FUTURES_KEPT + 1).map((f) => f.id));
-  return { ...state, futures: state.futures.filter((f) => !drop.has(f.id)) };
+/** A plain future `id` is done: it joins the settled ones, and the oldest beyond the few kept leave. */
+function settle(state: LabState, id: number): LabState {
+  const future = get(state.futures, id);
+  if (future === undefined || future.kind !== 'Future' || future.state !== 'PENDING') return state;
+  let settled = enqueue(state.settled, id);
+  let futures = state.futures;
+  while (queueLength(settled) > SETTLED_FUTURES_KEPT) {
+    futures = remove(futures, peek(settled)!);
+    settled = dequeue(settled);
+  }
+  return { ...state, futures, settled };
 }
 
 function updateFuture(state: LabState, id: number, fn: (f: FutureView) => FutureView): LabState {
-  return { ...state, futures: state.futures.map((f) => (f.id === id ? fn(f) : f)) };
+  const future = get(state.futures, id);
+  return future === undefined ? state : { ...state, futures: set(state.futures, id, fn(future)) };
 }
 
 function ensureThread(state: LabState, name: string): LabState {
@@ -200,23 +209,20 @@ function updateThread(state: LabState, name: string, fn: (th: ThreadView) => Thr
   return { ...s, threads: s.threads.map((th) => (th.name === name ? fn(th) : th)) };
 }
 
-function hasLane(state: LabState, key: string): boolean {
-  return state.lanes.some((lane) => lane.key === key);
-}
-
 function addLane(state: LabState, lane: Lane): LabState {
-  if (hasLane(state, lane.key)) return state;
-  return { ...state, lanes: [...state.lanes, lane] };
+  if (state.threadLanes.some((l) => l.key === lane.key)) return state;
+  return { ...state, threadLanes: [...state.threadLanes, lane] };
 }
 
+/** A task lane ('task:N') is one map update; a thread lane one of the few thread lanes. */
 function updateLane(state: LabState, key: string, fn: (lane: Lane) => Lane): LabState {
-  if (!hasLane(state, key)) return state;
-  return { ...state, lanes: state.lanes.map((lane) => (lane.key === key ? fn(lane) : lane)) };
-}
-
-function fileTasksUnder(state: LabState, loop: number, thread: string): LabState {
-  if (!state.lanes.some((lane) => lane.kind === 'task' && lane.loop === loop && lane.thread !== thread)) return state;
-  return { ...state, lanes: state.lanes.map((lane) => (lane.kind === 'task' && lane.loop === loop && lane.thread !== thread ? { ...lane, thread } : lane)) };
+  if (key.startsWith('task:')) {
+    const id = Number(key.slice(5));
+    const lane = get(state.taskLanes, id);
+    return lane === undefined ? state : { ...state, taskLanes: set(state.taskLanes, id, fn(lane)) };
+  }
+  if (!state.threadLanes.some((lane) => lane.key === key)) return state;
+  return { ...state, threadLanes: state.threadLanes.map((lane) => (lane.key === key ? fn(lane) : lane)) };
 }
 
 function addMark(state: LabState, key: string, mark: Mark): LabState {

@@ -3,8 +3,8 @@
 import type { FutureState } from '../../runtime/trace.js';
 import type { Chain } from './chain.js';
 import type { HeapArray } from './heap.js';
-import type { IntMap } from './intmap.js';
-import type { Queue } from './queue.js';
+import { type IntMap, emptyMap } from './intmap.js';
+import { type Queue, emptyQueue } from './queue.js';
 
 /** A Handle or TimerHandle as the loop holds it (ready deque or timer heap). */
 export interface HandleView {
@@ -118,7 +118,10 @@ export interface Lane {
   readonly key: string;
   readonly kind: 'thread' | 'task';
   readonly label: string;
-  /** For task lanes: the thread its loop runs in (lanes are grouped under their thread). */
+  /**
+   * The thread the lane is filed under. Task lanes hold the thread that created the task; they are
+   * drawn under the thread running their loop once it has run (`laneList`, state/lanes.ts).
+   */
   readonly thread: string;
   /** For task lanes: the task's loop (the lane moves to whichever thread runs that loop). */
   readonly loop?: number;
@@ -142,9 +145,15 @@ export interface LabState {
   /** Thread of the last folded event. */
   readonly thread: string;
   readonly loops: readonly LoopView[];
-  readonly futures: readonly FutureView[];
+  /** Futures and tasks by id (creation order): read them with `futureList` (state/futures.ts). */
+  readonly futures: IntMap<FutureView>;
+  /** Plain futures that are done, oldest first: they leave the view after SETTLED_FUTURES_KEPT more. */
+  readonly settled: Queue<number>;
   readonly threads: readonly ThreadView[];
-  readonly lanes: readonly Lane[];
+  /** One lane per thread (few). */
+  readonly threadLanes: readonly Lane[];
+  /** One lane per task, by task id: read all lanes with `laneList` (state/lanes.ts). */
+  readonly taskLanes: IntMap<Lane>;
   readonly output: Chain<OutputLine> | undefined;
   /** The source line each thread is executing (from `line` events). */
   readonly lines: Readonly<Record<string, number>>;
@@ -163,9 +172,11 @@ export const initialState: LabState = {
   t: 0,
   thread: 'MainThread',
   loops: [],
-  futures: [],
+  futures: emptyMap,
+  settled: emptyQueue,
   threads: [],
-  lanes: [],
+  threadLanes: [],
+  taskLanes: emptyMap,
   output: undefined,
   lines: {},
   interrupts: 0,
