@@ -6,7 +6,8 @@
 //  3. a call_soon chain of a million callbacks, folded as it is emitted in chunks of 50,000 events:
 //     the first chunk against the last;
 //  4. one step and one step back (the state at a step from the nearest checkpoint, and the whole
-//     screen drawn) at the end of the 100,000-timer and 10,000-task runs, against the lab's 50 ms.
+//     screen drawn; best of five) at the end of the 100,000-timer and 10,000-task runs, against the
+//     lab's 50 ms.
 // Figures are ratios: cost per event at the large size over the small one (goal: the same, i.e.
 // close to 1x; O(log n) structures allow a little), and a step's time over the 50 ms goal.
 import { BaseEventLoop } from '../src/runtime/base-events.js';
@@ -134,14 +135,18 @@ function stepMs(events: TraceEvent[]): { forward: number; back: number } {
       help: false,
     });
   };
-  draw(last - 2);
-  let start = performance.now();
-  draw(last - 1);
-  draw(last);
-  const forward = (performance.now() - start) / 2;
-  start = performance.now();
-  draw(last - 1);
-  const back = performance.now() - start;
+  // Best of five: the machine is shared, and a collection can land in any one of them.
+  let forward = Number.POSITIVE_INFINITY;
+  let back = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    draw(last - 1);
+    let start = performance.now();
+    draw(last);
+    forward = Math.min(forward, performance.now() - start);
+    start = performance.now();
+    draw(last - 1);
+    back = Math.min(back, performance.now() - start);
+  }
   return { forward, back };
 }
 

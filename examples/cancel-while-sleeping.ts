@@ -1,7 +1,8 @@
 // A scenario of your own, in TypeScript (loaded through tsx): `asyncio-lab run examples/cancel-while-sleeping.ts`.
-// defineScenario only checks the shape; the Python program and its twin on the simulated process
-// are written side by side, py.line(n) following the source.
-import { defineScenario } from '../src/scenarios/custom.js';
+// `satisfies ScenarioDefinition` checks the shape; the import is of a type only, erased when the
+// scenario runs, so this file works wherever it is copied. The Python program and its twin on the
+// simulated process are written side by side, py.line(n) following the source.
+import type { ScenarioDefinition } from 'asyncio-lab/scenario';
 
 const python = `import asyncio
 
@@ -26,7 +27,7 @@ async def main():
 asyncio.run(main())
 `;
 
-export default defineScenario({
+export default {
   title: { zh: '在 sleep 中被取消的任务', en: 'A task cancelled while it sleeps' },
   explanation: {
     zh: 'task.cancel() 把 CancelledError 抛进正在 sleep 的协程;协程可以处理它,但应当重新抛出,任务才会成为 CANCELLED。',
@@ -75,4 +76,4 @@ export default defineScenario({
     py.line(21);
     yield* asyncio.run(main());
   },
-});
+} satisfies ScenarioDefinition;

@@ -2,7 +2,7 @@
 """Records what real CPython prints for every lesson program: the test fixtures in test/recordings/.
 
 Each recording runs one program (the article's as written, the corrected one, or a variant; all read
-from src/scenarios/programs/) with `python3` (optionally `-X dev`; stdout and stderr line-buffered,
+from the lesson folders, src/lessons/, which also say which runs to record) with `python3` (optionally `-X dev`; stdout and stderr line-buffered,
 so each line arrives when printed and one print() is one write), in a fresh temporary
 directory under the lesson's file name, sends SIGINT (Ctrl+C) at the stated wall-clock seconds after
 start, and writes test/recordings/<name>.json with every stdout/stderr line, its arrival time and
@@ -29,7 +29,6 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PROGRAMS = os.path.join(ROOT, 'src', 'scenarios', 'programs')
 OUT = os.path.join(ROOT, 'test', 'recordings')
 
 # Some outcomes depend on microseconds. In threads-daemon as written, the loop thread wakes at 5 s
@@ -44,61 +43,20 @@ BOTH_TIMERS_AT_5 = (
 )
 
 
-# Programs that never exit on their own (a non-daemon thread runs forever) are ended by a Ctrl+C after
-# their output (one of the lesson's documented interrupt moments), or recorded without one and killed
-# (SIGKILL) after `kill after` seconds: such a recording ends with kind 'killed', and the simulated run
-# must still be going at that time.
-# name: (lesson id, program, file name shown, -X dev, SIGINT times in seconds, kill after seconds[, accept])
-# program is 'as-written', 'corrected' or 'variant:<id>'.
-RECORDINGS = {
-    'call-soon': ('call-soon', 'as-written', 'call-soon.py', False, [], 10),
-    'call-later': ('call-later', 'as-written', 'call-later.py', False, [], 10),
-    'call-at': ('call-at', 'as-written', 'call-at.py', False, [], 10),
-    'call-soon.ctrl-c-0.3': ('call-soon', 'as-written', 'call-soon.py', False, [0.3], 10),
-    'call-later.ctrl-c-0.15': ('call-later', 'as-written', 'call-later.py', False, [0.15], 10),
-    'call-at.ctrl-c-0.3': ('call-at', 'as-written', 'call-at.py', False, [0.3], 10),
-    'call-soon.dev': ('call-soon', 'as-written', 'call-soon.py', True, [], 10),
-    'call-later.dev': ('call-later', 'as-written', 'call-later.py', True, [], 10),
-    'future.dev': ('future', 'as-written', 'future.py', True, [], 10),
-    'future': ('future', 'as-written', 'future.py', False, [], 10),
-    'future.stop-before-run': ('future', 'variant:stop-before-run', 'stop-before-run.py', False, [], 10),
-    'future.stop-in-batch': ('future', 'variant:stop-in-batch', 'stop-in-batch.py', False, [], 10),
-    'future.close-running': ('future', 'variant:close-running', 'close-running.py', False, [], 10),
-    'stop-wait': ('stop-wait', 'corrected', 'stop-wait.py', False, [], 10),
-    'stop-wait.ctrl-c-0.5': ('stop-wait', 'corrected', 'stop-wait.py', False, [0.5], 10),
-    'stop-wait.ctrl-c-1.5': ('stop-wait', 'corrected', 'stop-wait.py', False, [1.5], 10),
-    'stop-wait.dev.ctrl-c-1.5': ('stop-wait', 'corrected', 'stop-wait.py', True, [1.5], 10),
-    'stop-wait.as-written': ('stop-wait', 'as-written', 'stop-wait.py', False, [], 10),
-    'stop-wait.as-written.ctrl-c-1.5': ('stop-wait', 'as-written', 'stop-wait.py', False, [1.5], 10),
-    'stop-nested': ('stop-nested', 'corrected', 'stop-nested.py', False, [], 10),
-    'stop-nested.ctrl-c-0.5': ('stop-nested', 'corrected', 'stop-nested.py', False, [0.5], 10),
-    'stop-nested.ctrl-c-1.5': ('stop-nested', 'corrected', 'stop-nested.py', False, [1.5], 10),
-    'stop-nested.dev.ctrl-c-1.5': ('stop-nested', 'corrected', 'stop-nested.py', True, [1.5], 10),
-    'stop-nested.as-written': ('stop-nested', 'as-written', 'stop-nested.py', False, [], 10),
-    'stop-nested.as-written.ctrl-c-1.5': ('stop-nested', 'as-written', 'stop-nested.py', False, [1.5], 10),
-    'threads-threadsafe': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', False, [], 10.5),
-    'threads-threadsafe.ctrl-c': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', False, [10.5], 15),
-    'threads-threadsafe.dev.ctrl-c': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', True, [10.5], 15),
-    'threads-threadsafe.ctrl-c-3': ('threads-threadsafe', 'as-written', 'threads-threadsafe.py', False, [3], 12),
-    'threads-coroutine.ctrl-c-3.5': ('threads-coroutine', 'as-written', 'threads-coroutine.py', False, [3.5, 7], 12),
-    'threads-coroutine': ('threads-coroutine', 'as-written', 'threads-coroutine.py', False, [], 7.5),
-    'threads-coroutine.ctrl-c': ('threads-coroutine', 'as-written', 'threads-coroutine.py', False, [7], 12),
-    'threads-coroutine.dev.ctrl-c': ('threads-coroutine', 'as-written', 'threads-coroutine.py', True, [7], 12),
-    'threads-pool': ('threads-pool', 'as-written', 'threads-pool.py', False, [], 10),
-    'threads-pool.dev': ('threads-pool', 'as-written', 'threads-pool.py', True, [], 10),
-    'threads-queue': ('threads-queue', 'corrected', 'threads-queue.py', False, [], 4.5),
-    'threads-queue.ctrl-c': ('threads-queue', 'corrected', 'threads-queue.py', False, [4, 5], 10),
-    'threads-queue.ctrl-c-1': ('threads-queue', 'corrected', 'threads-queue.py', False, [1, 2.5], 10),
-    'threads-queue.as-written.ctrl-c': ('threads-queue', 'as-written', 'threads-queue.py', False, [4, 5], 10),
-    'threads-queue.as-written.dev.ctrl-c': ('threads-queue', 'as-written', 'threads-queue.py', True, [4, 5], 10),
-    'threads-daemon': ('threads-daemon', 'corrected', 'threads-daemon.py', False, [], 3.5),
-    'threads-daemon.ctrl-c': ('threads-daemon', 'corrected', 'threads-daemon.py', False, [4.5], 10),
-    'threads-daemon.dev.ctrl-c': ('threads-daemon', 'corrected', 'threads-daemon.py', True, [4.5], 10),
-    'threads-daemon.ctrl-c-0.5': ('threads-daemon', 'corrected', 'threads-daemon.py', False, [0.5], 10),
-    'threads-daemon.as-written.ctrl-c': ('threads-daemon', 'as-written', 'threads-daemon.py', False, [4.5], 10,
-                                         BOTH_TIMERS_AT_5),
-    'threads-daemon.daemon.ctrl-c': ('threads-daemon', 'variant:daemon', 'threads-daemon.py', False, [4.5], 10),
-}
+# Which runs to record is each lesson's (src/lessons/*/lesson.ts, `recordings`): a small TS script
+# prints them with the program file each runs. Programs that never exit on their own (a non-daemon
+# thread runs forever) are ended by a Ctrl+C after their output (one of the lesson's documented
+# interrupt moments), or recorded without one and killed (SIGKILL) after `killAfter` seconds: such a
+# recording ends with kind 'killed', and the simulated run must still be going at that time.
+def load_recordings():
+    out = subprocess.run(['npx', 'tsx', os.path.join('scripts', 'lessons-manifest.ts')], cwd=ROOT, check=True,
+                         stdout=subprocess.PIPE, text=True).stdout
+    return {r['name']: r for r in json.loads(out)['recordings']}
+
+
+# The outcomes a recording may ask for (`accept`), by name.
+ACCEPTS = {'both-timers-at-5': BOTH_TIMERS_AT_5}
+RECORDINGS = {}
 
 
 SITECUSTOMIZE = '''import os
@@ -131,18 +89,9 @@ TRACED_CLEANLY = (
 )
 
 
-def program_path(lesson, program, file):
-    if program == 'as-written':
-        return os.path.join(PROGRAMS, file)
-    if program == 'corrected':
-        return os.path.join(PROGRAMS, 'corrected', file)
-    variant = program.split(':', 1)[1]
-    return os.path.join(PROGRAMS, 'variants', f'{lesson}.{variant}.py')
-
-
 def record(name):
     spec = RECORDINGS[name]
-    accepts = [TRACED_CLEANLY] + ([spec[6]] if len(spec) > 6 else [])
+    accepts = [TRACED_CLEANLY] + ([ACCEPTS[spec['accept']]] if 'accept' in spec else [])
     for _ in range(10):
         result = record_once(name)
         failed = [what for what, ok in accepts if not ok(result['lines'])]
@@ -167,8 +116,9 @@ def to_json(result):
 
 
 def record_once(name):
-    lesson, program, file, dev, interrupts, kill_after = RECORDINGS[name][:6]
-    with open(program_path(lesson, program, file), encoding='utf-8') as f:
+    spec = RECORDINGS[name]
+    lesson, program, file, dev, interrupts, kill_after = (spec[k] for k in ('lesson', 'program', 'file', 'dev', 'interrupts', 'killAfter'))
+    with open(os.path.join(ROOT, spec['path']), encoding='utf-8') as f:
         source = f.read()
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, file)
@@ -257,6 +207,7 @@ def record_once(name):
 
 
 def main():
+    RECORDINGS.update(load_recordings())
     prefixes = sys.argv[1:]
     names = [n for n in RECORDINGS if not prefixes or any(n.startswith(p) for p in prefixes)]
     os.makedirs(OUT, exist_ok=True)

@@ -4,6 +4,7 @@
 import { CommanderError } from 'commander';
 import type { CliContext } from './io.js';
 import { buildProgram } from './program.js';
+import { didYouMean } from './suggest.js';
 
 /** Exit status for a usage error (bad option value, unknown command or part), as POSIX tools use. */
 export const USAGE_STATUS = 2;
@@ -13,6 +14,15 @@ const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'comma
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
   const { program, exitCode } = buildProgram(ctx, argv);
+  // `help <command>` for a command that does not exist: commander would print the root help and
+  // succeed; say it is unknown, as for `asyncio-lab bogus`.
+  if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-')) {
+    const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    if (!names.includes(argv[1])) {
+      ctx.io.stderr.write(`error: unknown command '${argv[1]}'${didYouMean(argv[1], names)}\n`);
+      return USAGE_STATUS;
+    }
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode();

@@ -40,15 +40,16 @@ export interface BudgetStop {
 export class BudgetCounter {
   private total = 0;
   private instant = 0;
-  /** The simulated time the clock last moved to by a wait. */
-  private instantT = Number.NEGATIVE_INFINITY;
+  /** The simulated time the clock last moved to by a wait (the first event's time, at first). */
+  private instantT = Number.NaN;
 
   constructor(private readonly budgets: Budgets) {}
 
   /** Counts one event; returns the budget it goes over, if any. */
   count(event: TraceEvent): BudgetStop | undefined {
+    if (Number.isNaN(this.instantT)) this.instantT = event.t;
     // A selector or a thread waking from a timed wait (or a Ctrl+C) at a later time: the clock moved by a wait.
-    if ((event.type === 'select_woke' || event.type === 'thread_woke' || event.type === 'interrupt') && event.t > this.instantT) {
+    else if ((event.type === 'select_woke' || event.type === 'thread_woke' || event.type === 'interrupt') && event.t > this.instantT) {
       this.instantT = event.t;
       this.instant = 0;
     }

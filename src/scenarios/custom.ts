@@ -12,7 +12,7 @@
 //   };
 import type { MainProgram } from '../runtime/process/index.js';
 import type { LessonNote } from './notes.js';
-import { runOn } from './run.js';
+import { lessonFrom } from './assemble.js';
 import { MAX_UNTIL, type Bilingual, type Lesson, type PythonSource } from './types.js';
 
 /** What a scenario module's default export holds. */
@@ -84,19 +84,11 @@ export function scenarioLesson(exported: unknown, id: string): Lesson {
   if (typeof until !== 'number' || !Number.isFinite(until) || until < 0) throw new ScenarioError('until must be simulated seconds, a number >= 0');
   if (until > MAX_UNTIL) throw new ScenarioError(`until must be at most ${MAX_UNTIL} simulated seconds (an hour), as --until is; got ${until}`);
   const notes = checkNotes(definition.notes);
-  const program = definition.program;
-  const asWritten = { file: source.file, text: source.text };
-  return {
+  const explanation = definition.explanation === undefined ? { zh: '', en: '' } : bilingual(definition.explanation, 'explanation');
+  // The same assembly as a lesson folder's, with the module's one program as the article's.
+  return lessonFrom(
     id,
-    command: 'run',
-    title,
-    explanation: definition.explanation === undefined ? { zh: '', en: '' } : bilingual(definition.explanation, 'explanation'),
-    asWritten,
-    errata: [],
-    interrupts: [],
-    defaultUntil: until,
-    notes,
-    variants: [],
-    run: (options) => runOn(program, asWritten, options, notes),
-  };
+    { command: 'run', title, summary: '', explanation, errata: [], interrupts: [], defaultUntil: until, notes, recordings: [], twin: definition.program },
+    { asWritten: { file: source.file, text: source.text }, variants: {} },
+  );
 }

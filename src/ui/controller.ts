@@ -1,8 +1,11 @@
 // The lab's controls as a pure state machine: keys become actions, actions move the step, the
-// speed, the play state, or re-run the program (Ctrl+C injected, the other source). Running the
-// program is deterministic, so a re-run is a pure function of the options too.
-import { interruptAt, type Playhead, pause, resume, seek, setSpeed, simTimeAt, startPlayhead } from '../playback/index.js';
-import type { RunOptions, RunResult } from '../scenarios/types.js';
+// speed, the play state, or ask for a re-run of the program (Ctrl+C injected, the other source).
+// Runs stream in from the simulation's worker: 'grew' adds the events that arrived (the replay
+// grows in place), 'ended' says how the run ended. A re-run is asked for with `pending` and the
+// lab goes on showing the old trace until 'adopt' brings the new one (LabApp runs it in the worker;
+// a run is deterministic, so the new trace repeats the old one up to the change).
+import { divergenceIndex, type Playhead, pause, resume, seek, setSpeed, simTimeAt, startPlayhead, withInterrupt } from '../playback/index.js';
+import type { RunEnd, RunOptions, RunResult } from '../scenarios/types.js';
 import type { Program } from './program.js';
 import { Replay } from './state/replay.js';
 
@@ -17,8 +20,20 @@ export interface Lab {
   readonly options: RunOptions;
   /** The options the lab started with (restart goes back to them). */
   readonly initialOptions: RunOptions;
-  readonly result: RunResult;
+  /** The trace so far: it grows while the run streams in. */
   readonly replay: Replay;
+  /** Events in the replay when this state was made (a new state each time more arrive). */
+  readonly size: number;
+  /** How the run ended; undefined while it is still being simulated. */
+  readonly end?: RunEnd;
+  /** A one-line reason the run was stopped early (a budget), shown once it ends. */
+  readonly stopped?: { zh: string; en: string };
+  /** A re-run asked for and not adopted yet. */
+  readonly pending?: Rerun;
+  /** Open on the last step as the run streams in (--instant), until a key moves the step. */
+  readonly followEnd?: boolean;
+  /** A step forward was asked for at the last step of a run still streaming: take it when it comes. */
+  readonly wantsNext?: boolean;
   readonly step: number;
   readonly playing: boolean;
   readonly speed: number;
@@ -50,7 +65,28 @@ export type Action =
   | { type: 'scroll'; by: number; max?: number }
   | { type: 'quit' }
   /** Playback: the next step is due. */
-  | { type: 'tick' };
+  | { type: 'tick' }
+  /** More events of the run arrived (they are already in the replay). */
+  | { type: 'grew' }
+  /** The run ended (or a budget stopped it: `stopped` says so). */
+  | { type: 'ended'; end: RunEnd; stopped?: { zh: string; en: string } }
+  /** Ctrl+C was delivered into the live run at simulated time `t` (its events follow). */
+  | { type: 'interrupted_live'; t: number }
+  /** Progress of the pending re-run: events simulated so far. */
+  | { type: 'progress'; events: number }
+  /** The pending re-run's trace, whole; `replay` already holds it. */
+  | { type: 'adopt'; replay: Replay; end: RunEnd; stopped?: { zh: string; en: string } };
+
+/** A re-run the lab waits for. */
+export interface Rerun {
+  readonly kind: 'interrupt' | 'restart' | 'toggle_source';
+  readonly options: RunOptions;
+  /** For an interrupt: when Ctrl+C lands, and whether playback was going when it was pressed. */
+  readonly t?: number;
+  readonly wasPlaying?: boolean;
+  /** Pressed at the last step of a run still streaming: LabApp first tries the live run. */
+  readonly frontier?: boolean;
+}
 
 export interface LabInit {
   program: Program;
@@ -60,14 +96,20 @@ export interface LabInit {
   startPaused: boolean;
 }
 
-export function createLab({ program, options, speed, instant, startPaused }: LabInit, now: number): Lab {
-  const result = program.run(options);
-  const replay = new Replay(result.events);
+/**
+ * The lab for `init`, on the whole run `first` (by default run here, at once: tests), or on an
+ * empty trace that the run streams into ('grew', then 'ended') when `first` is 'streamed'.
+ */
+export function createLab(init: LabInit, now: number, first: RunResult | 'streamed' = init.program.run(init.options)): Lab {
+  const { program, options, speed, instant, startPaused } = init;
+  const whole = first === 'streamed' ? undefined : first;
+  const replay = new Replay(whole?.events ?? []);
   // `instant`: no pacing at all, so the lab opens on the last step, paused (step back from there).
   const step = instant ? Math.max(0, replay.length - 1) : 0;
-  const playing = !instant && !startPaused && replay.length > 1;
+  const playing = !instant && !startPaused && (whole === undefined || replay.length > 1);
   const t = replay.eventAt(step)?.t ?? 0;
-  return { program, options, initialOptions: options, result, replay, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, helpScroll: 0, ctrlC: [] };
+  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.events.length, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
+  return whole === undefined ? lab : { ...lab, end: whole.end };
 }
 
 /** The key pressed, as Ink reports it, to an action. */
@@ -119,8 +161,30 @@ export function keyActions(input: string, key: Parameters<typeof keyAction>[1] &
 
 /** The lab after `action` at wall time `now` (ms). */
 export function update(lab: Lab, action: Action, now: number): Lab {
-  const base: Lab = action.type === 'tick' || action.type === 'help' || action.type === 'scroll' ? lab : withoutFlash(lab);
+  const quiet = action.type === 'tick' || action.type === 'help' || action.type === 'scroll' || action.type === 'grew' || action.type === 'progress' || action.type === 'ended';
+  let base: Lab = quiet ? lab : withoutFlash(lab);
+  if (!quiet && base.followEnd) base = { ...base, followEnd: false };
   switch (action.type) {
+    case 'grew': {
+      const grown: Lab = { ...base, size: base.replay.events.length };
+      if (grown.followEnd) return goTo(grown, grown.replay.length - 1, now);
+      if (grown.wantsNext && grown.step < grown.replay.length - 1) return goTo({ ...grown, wantsNext: false }, grown.step + 1, now);
+      // A program that had printed nothing yet now has its first step: start playing it.
+      return grown;
+    }
+    case 'ended': {
+      const ended: Lab = { ...base, size: base.replay.events.length, end: action.end, wantsNext: false, ...(action.stopped ? { stopped: action.stopped } : {}) };
+      return ended.followEnd ? goTo(ended, ended.replay.length - 1, now) : ended;
+    }
+    case 'interrupted_live': {
+      const { pending, flash: _flash, ...rest } = base;
+      const playing = pending?.wasPlaying === true;
+      return { ...rest, options: withInterrupt(base.options, action.t), playing, playhead: startPlayhead(action.t, now, base.speed, !playing) };
+    }
+    case 'progress':
+      return base.pending ? { ...base, flash: rerunFlash(base.pending, action.events) } : base;
+    case 'adopt':
+      return adopt(base, action.replay, action.end, now, action.stopped);
     case 'toggle_play': {
       if (base.playing) return { ...base, playing: false, playhead: pause(base.playhead, now) };
       // Playing from the last step starts over.
@@ -128,6 +192,8 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return goTo({ ...base, playing: true, playhead: resume(base.playhead, now) }, step, now);
     }
     case 'step':
+      // At the last step of a run still streaming: the next one is taken when it arrives.
+      if (atEnd(base) && base.end === undefined) return { ...stop(base, now), wantsNext: true };
       return goTo(stop(base, now), base.step + 1, now);
     case 'back':
       return goTo(stop(base, now), base.step - 1, now);
@@ -137,12 +203,11 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return goTo(stop(base, now), base.replay.nextIteration(base.step), now);
     case 'tick':
       if (!base.playing) return base;
-      if (atEnd(base)) return { ...base, playing: false, playhead: pause(base.playhead, now) };
+      // A run still streaming goes on: the next step is on its way.
+      if (atEnd(base)) return base.end === undefined ? base : { ...base, playing: false, playhead: pause(base.playhead, now) };
       return stopAtExit(goTo(base, base.step + 1, now), now);
-    case 'restart': {
-      const result = base.program.run(base.initialOptions);
-      return goTo({ ...base, options: base.initialOptions, result, replay: new Replay(result.events) }, 0, now);
-    }
+    case 'restart':
+      return ask(stop(base, now), { kind: 'restart', options: base.initialOptions });
     case 'faster':
     case 'slower': {
       const i = SPEEDS.findIndex((s) => s >= base.speed);
@@ -154,11 +219,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return interrupt(base, action.ctrl, now, action.at);
     case 'toggle_source': {
       if (!base.program.canToggle) return { ...base, flash: { zh: '这一课只有一份程序。', en: 'This lesson has one program only.' } };
-      const options = { ...base.options, asWritten: !base.options.asWritten };
-      const result = base.program.run(options);
-      const replay = new Replay(result.events);
-      const t = base.replay.eventAt(base.step)?.t ?? 0;
-      return goTo({ ...base, options, initialOptions: { ...base.initialOptions, asWritten: options.asWritten }, result, replay }, replay.stepAtTime(t), now);
+      return ask(stop(base, now), { kind: 'toggle_source', options: { ...base.options, asWritten: !base.options.asWritten } });
     }
     case 'help':
       return { ...base, help: !base.help, helpScroll: 0 };
@@ -186,6 +247,8 @@ export function programExited(lab: Lab): boolean {
  */
 export function simNow(lab: Lab, now: number): number {
   const stepT = lab.replay.eventAt(lab.step)?.t ?? 0;
+  // While a Ctrl+C is being re-simulated, the clock stays where it was pressed.
+  if (lab.pending?.t !== undefined) return Math.max(stepT, lab.pending.t);
   if (!lab.playing) return stepT;
   const next = atEnd(lab) ? Number.POSITIVE_INFINITY : lab.replay.eventAt(lab.step + 1)!.t;
   return Math.max(stepT, Math.min(simTimeAt(lab.playhead, Math.max(now, lab.playhead.wallAt)), next));
@@ -226,26 +289,64 @@ function goTo(lab: Lab, step: number, now: number): Lab {
   return { ...lab, step: s, playhead: seek(lab.playhead, now, t) };
 }
 
+/** The simulated time a Ctrl+C pressed now lands at: the time on screen, never before the step shown. */
+export function interruptTime(lab: Lab, now: number, shown?: number): number {
+  const playhead = simNow(lab, now);
+  const stepT = lab.replay.eventAt(lab.step)?.t ?? 0;
+  return shown === undefined ? playhead : Math.max(stepT, Math.min(shown, playhead));
+}
+
+/** Whether a Ctrl+C now may go into the live run: it is still streaming and the lab shows its last step. */
+export function atFrontier(lab: Lab): boolean {
+  return lab.end === undefined && lab.pending === undefined && atEnd(lab);
+}
+
 function interrupt(lab: Lab, ctrl: boolean, now: number, shown?: number): Lab {
   const recent = [...lab.ctrlC.filter((at) => now - at < CTRL_C_WINDOW_MS), now];
   if (ctrl && (programExited(lab) || recent.length >= 3)) return { ...lab, ctrlC: recent, quit: recent.length >= 3 && !programExited(lab) ? 130 : 0 };
   const withPress: Lab = ctrl ? { ...lab, ctrlC: recent } : lab;
   if (programExited(lab)) return { ...withPress, flash: { zh: '程序已经退出了:按 q 或 Ctrl+C 离开。', en: 'The program has exited: press q or Ctrl+C to leave.' } };
-  // At the time on screen: never before the step shown, never after the playhead.
-  const playhead = simNow(lab, now);
-  const stepT = lab.replay.eventAt(lab.step)?.t ?? 0;
-  const t = shown === undefined ? playhead : Math.max(stepT, Math.min(shown, playhead));
+  const t = interruptTime(lab, now, shown);
   // A program still running when the simulation stopped gets as long again after the interrupt.
-  const options = { ...lab.options, until: Math.max(lab.options.until, t + lab.options.until) };
-  const { options: next, result, divergence } = interruptAt(lab.program, options, t, lab.result);
-  const replay = new Replay(result.events);
+  const options = withInterrupt({ ...lab.options, until: Math.max(lab.options.until, t + lab.options.until) }, t);
+  // Playback holds still while the run is replayed, so the clock never runs ahead and jumps back.
+  return ask({ ...stop(withPress, now), playhead: seek(withPress.playhead, now, t), playing: false }, { kind: 'interrupt', options, t, wasPlaying: lab.playing, frontier: atFrontier(lab) });
+}
+
+function ask(lab: Lab, rerun: Rerun): Lab {
+  return { ...lab, pending: rerun, flash: rerunFlash(rerun, 0) };
+}
+
+function rerunFlash(rerun: Rerun, events: number): { zh: string; en: string } {
+  const n = events.toLocaleString('en-US');
+  if (rerun.kind === 'interrupt') {
+    const at = (rerun.t ?? 0).toFixed(3);
+    return { zh: `从头重新模拟,在 ${at} 秒按下 Ctrl+C… ${n} 个事件`, en: `re-simulating from the start with Ctrl+C at ${at} s… ${n} events` };
+  }
+  return { zh: `重新模拟… ${n} 个事件`, en: `simulating… ${n} events` };
+}
+
+/** Takes the pending re-run's whole trace. */
+function adopt(lab: Lab, replay: Replay, end: RunEnd, now: number, stopped?: { zh: string; en: string }): Lab {
+  const rerun = lab.pending;
+  if (rerun === undefined) return lab;
+  const { pending: _pending, flash: _flash, stopped: _stopped, wantsNext: _wants, ...rest } = lab;
+  const next: Lab = { ...rest, options: rerun.options, replay, size: replay.events.length, end, ...(stopped ? { stopped } : {}) };
+  if (rerun.kind === 'restart') return goTo(next, 0, now);
+  if (rerun.kind === 'toggle_source') {
+    const t = lab.replay.eventAt(lab.step)?.t ?? 0;
+    return goTo({ ...next, initialOptions: { ...lab.initialOptions, asWritten: rerun.options.asWritten } }, replay.stepAtTime(t), now);
+  }
+  const t = rerun.t ?? 0;
+  const divergence = divergenceIndex(lab.replay.events, replay.events);
   const shownIndex = lab.replay.stops[lab.step] ?? 0;
-  const arrival = result.events.findIndex((e, i) => i >= divergence && e.type === 'interrupt');
+  const arrival = replay.events.findIndex((e, i) => i >= divergence && e.type === 'interrupt');
   // Paused: the interrupt lands right here, so show its arrival at once.
-  if (!lab.playing && arrival >= 0) return goTo({ ...withPress, options: next, result, replay }, replay.stepOfEvent(arrival), now);
+  if (!rerun.wasPlaying && arrival >= 0) return goTo(next, replay.stepOfEvent(arrival), now);
   // Continue from the step shown, with the clock where it stands: the interrupt was delivered at
   // the playhead's time `t` (usually between two events), and playback reaches its arrival from here.
-  const step = replay.stepOfEvent(Math.min(shownIndex, divergence - 1));
-  const changed: Lab = { ...withPress, options: next, result, replay, step };
-  return { ...changed, playhead: seek(lab.playhead, now, lab.playing ? Math.max(t, replay.eventAt(step)?.t ?? 0) : (replay.eventAt(step)?.t ?? 0)) };
+  const step = replay.stepOfEvent(Math.min(shownIndex, Math.max(0, divergence - 1)));
+  const changed: Lab = { ...next, step };
+  const at = rerun.wasPlaying ? Math.max(t, replay.eventAt(step)?.t ?? 0) : (replay.eventAt(step)?.t ?? 0);
+  return { ...changed, playing: rerun.wasPlaying === true, playhead: startPlayhead(at, now, lab.speed, rerun.wasPlaying !== true) };
 }

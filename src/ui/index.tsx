@@ -31,8 +31,6 @@ export interface LabInput {
 }
 
 export async function runLab(input: LabInput): Promise<number> {
-  // Not read yet: the lab still simulates on this thread.
-  input.first?.close();
   const program = programOf(input.lesson, input.variant, input.lang);
   applyNoColor();
   const terminal = takeTerminal(process.stdout, process.stdin);
@@ -43,7 +41,12 @@ export async function runLab(input: LabInput): Promise<number> {
   };
   process.stdout.on('resize', onResize);
   const app = render(
-    <LabApp init={{ program, options: input.options, speed: input.speed, instant: input.instant, startPaused: input.startPaused }} lang={input.lang} />,
+    <LabApp
+      init={{ program, options: input.options, speed: input.speed, instant: input.instant, startPaused: input.startPaused }}
+      lang={input.lang}
+      {...(input.simulate ? { simulate: input.simulate } : {})}
+      {...(input.first ? { first: input.first } : {})}
+    />,
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   try {

@@ -11,11 +11,12 @@ export function stoppedWatchingMessage(end: RunEnd, events: readonly TraceEvent[
   const at = end.t.toFixed(3);
   const hang = lastShutdownWait(events);
   if (lang === 'zh') {
-    const why = hang ? `解释器关闭时在等待(join)线程 ${hang},它永远不会结束` : '它不会自己退出';
-    return `在 ${at} 秒停止观看: 进程仍在运行(${why});用 --interrupt-at <秒> 在某一时刻按下 Ctrl+C,或用 --until <秒> 看得更久`;
+    const why = hang ? `(解释器关闭时在等待(join)线程 ${hang},它永远不会结束)` : '';
+    return `在 ${at} 秒停止观看: 进程仍在运行${why};用 --interrupt-at <秒> 在某一时刻按下 Ctrl+C,或用 --until <秒> 看得更久`;
   }
-  const why = hang ? `interpreter shutdown is joining ${hang}, which never ends` : 'it never exits by itself';
-  return `stopped watching at ${at} s: the process is still running (${why}); press Ctrl+C at a moment with --interrupt-at <s>, or watch longer with --until <s>`;
+  // Whether it would exit later is not known from a run cut short: only a shutdown hang is certain.
+  const why = hang ? ` (interpreter shutdown is joining ${hang}, which never ends)` : '';
+  return `stopped watching at ${at} s: the process is still running${why}; press Ctrl+C at a moment with --interrupt-at <s>, or watch longer with --until <s>`;
 }
 
 /** The hint a live view gives once a run goes past the lesson's horizon still running. */

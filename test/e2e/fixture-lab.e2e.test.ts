@@ -34,7 +34,8 @@ afterEach(() => {
 describe('the lab in a terminal', () => {
   it('draws every panel on the first frame', async () => {
     const s = lab(['call-later', '--paused']);
-    const text = await s.waitFor((t) => t.includes('TIMELINE') && t.includes('q quit'), 'the first frame');
+    // The first frame may come before the first steps have arrived from the worker; then they do.
+    const text = await s.waitFor((t) => t.includes('TIMELINE') && t.includes('q quit') && t.includes('step 1/'), 'the first steps');
     for (const title of ['SOURCE', 'LOOP', 'FUTURES & TASKS', 'OUTPUT', 'step 1/']) expect(text).toContain(title);
     expect(s.bufferType()).toBe('alternate');
     s.write('q');

@@ -42,3 +42,11 @@ describe('budgets', () => {
     for (const b of ['instantEvents', 'events', 'memoryMb'] as const) expect(budgetMessage({ budget: b, limit: 1, t: 0 }, 'zh')).not.toContain('\n');
   });
 });
+
+describe('the first instant', () => {
+  it('counts from the first event, not from the first wake-up at that same time', () => {
+    const counter = new BudgetCounter({ instantEvents: 3, events: 100, memoryMb: 64 });
+    expect([at(0), at(0), { ...at(0, 'select_woke'), slept: 0 }].map((e) => counter.count(e))).toEqual([undefined, undefined, undefined]);
+    expect(counter.count(at(0))).toMatchObject({ budget: 'instantEvents' });
+  });
+});

@@ -1,5 +1,8 @@
 // What a simulated run printed, per stream, with the race marks the comparison needs.
-import type { ProcessResult } from '../../src/runtime/process/index.js';
+import type { TraceEvent } from '../../src/runtime/trace.js';
+
+/** A finished simulated run: a process's or a lesson's. */
+type ProcessResult = { events: readonly TraceEvent[]; end: { kind: 'exit'; status: number } | { kind: string } };
 import type { PrintedLine } from '../scenarios/compare.js';
 
 export function printed(result: ProcessResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
@@ -11,5 +14,5 @@ export function texts(result: ProcessResult, stream: 'stdout' | 'stderr'): strin
 }
 
 export function status(result: ProcessResult): number | undefined {
-  return result.end.kind === 'exit' ? result.end.status : undefined;
+  return result.end.kind === 'exit' && 'status' in result.end ? result.end.status : undefined;
 }

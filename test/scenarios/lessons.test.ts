@@ -1,12 +1,17 @@
 // The lessons' data: the programs are the article's, corrections are explained line by line, and
 // everything a learner reads exists in both languages.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadLessonFolders, lessonFolders, lessonsRoot } from '../../src/scenarios/folders.js';
 import { findLesson, lessons } from '../../src/scenarios/index.js';
+import { lessonTable, withLessonTable } from '../../src/scenarios/table.js';
 import type { Bilingual, Lesson } from '../../src/scenarios/types.js';
+import { recordingsDir } from './recordings.js';
 
-const programsDir = join(import.meta.dirname, '..', '..', 'src', 'scenarios', 'programs');
+/** Each lesson's folder. */
+const folderOf = new Map(lessonFolders().map(({ folder, id }) => [id, join(lessonsRoot(), folder)]));
 /** The article's programs, beside the clone in CI (../shared) and on the machines it was written on. */
 const articleDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'article', 'programs');
 
@@ -35,30 +40,43 @@ describe('the lessons', () => {
     expect(findLesson('threads', 'nope')).toBeUndefined();
   });
 
-  it.each(lessons.map((l) => [l.id, l] as const))('%s shows the article\'s program byte for byte', (_id, lesson) => {
-    expect(lesson.asWritten.text).toBe(read(join(programsDir, lesson.asWritten.file)));
+  it('come from their folders, one lesson per folder, each folder holding the lesson\'s files', () => {
+    expect([...folderOf.keys()]).toEqual(lessons.map((l) => l.id));
+    for (const lesson of lessons) {
+      const dir = folderOf.get(lesson.id)!;
+      for (const file of ['lesson.ts', 'twin.ts', `${lesson.id}.py`]) expect(existsSync(join(dir, file)), `${lesson.id}: ${file}`).toBe(true);
+    }
+  });
+
+  it.each(lessons.map((l) => [l.id, l] as const))('%s shows the article\'s program byte for byte, its folder\'s only copy', (_id, lesson) => {
+    expect(lesson.asWritten.file).toBe(`${lesson.id}.py`);
+    expect(lesson.asWritten.text).toBe(read(join(folderOf.get(lesson.id)!, lesson.asWritten.file)));
     const article = join(articleDir, lesson.asWritten.file);
     if (existsSync(article)) expect(lesson.asWritten.text).toBe(read(article));
   });
 
-  it('keeps the packaged copies identical to the article\'s programs when the article is present', () => {
+  it('are the article\'s programs byte for byte when the article is present', () => {
     if (!existsSync(articleDir)) return;
-    for (const lesson of lessons) expect(read(join(programsDir, lesson.asWritten.file))).toBe(read(join(articleDir, lesson.asWritten.file)));
+    expect(readdirSync(articleDir).filter((f) => f.endsWith('.py')).sort()).toEqual(lessons.map((l) => l.asWritten.file).sort());
+    for (const lesson of lessons) expect(read(join(folderOf.get(lesson.id)!, lesson.asWritten.file))).toBe(read(join(articleDir, lesson.asWritten.file)));
   });
 
   it.each(lessons.filter((l) => l.corrected).map((l) => [l.id, l] as const))(
-    '%s explains every line its corrected program changes',
+    '%s explains every line its corrected program changes (the lines are found by comparing the two files)',
     (_id, lesson) => {
       const corrected = lesson.corrected!;
-      expect(corrected.text).toBe(read(join(programsDir, 'corrected', corrected.file)));
+      expect(corrected.text).toBe(read(join(folderOf.get(lesson.id)!, 'corrected', corrected.file)));
       const before = lesson.asWritten.text.split('\n');
       const after = corrected.text.split('\n');
       // The corrections replace lines one for one, so line numbers agree.
       expect(after.length).toBe(before.length);
       const changed = after.flatMap((line, i) => (line !== before[i] ? [i + 1] : []));
       expect(changed.length).toBeGreaterThan(0);
-      expect(corrected.changes.map((c) => c.line).sort((a, b) => a - b)).toEqual(changed);
-      for (const change of corrected.changes) expect(change.was).toBe(before[change.line - 1]);
+      expect(corrected.changes.map((c) => c.line)).toEqual(changed);
+      for (const change of corrected.changes) {
+        expect(change.was).toBe(before[change.line - 1]);
+        expect(change.why.en, `why line ${change.line} changes`).not.toBe('');
+      }
     },
   );
 
@@ -72,11 +90,11 @@ describe('the lessons', () => {
     }
   });
 
-  it('embeds each variant\'s program as it is kept in programs/variants', () => {
+  it('reads each variant\'s program from variants/<variant>/ in the lesson\'s folder', () => {
     for (const lesson of lessons) {
-      for (const variant of lesson.variants) {
-        expect(variant.source.text).toBe(read(join(programsDir, 'variants', `${lesson.id}.${variant.id}.py`)));
-      }
+      const dir = join(folderOf.get(lesson.id)!, 'variants');
+      expect(existsSync(dir) ? readdirSync(dir).sort() : []).toEqual(lesson.variants.map((v) => v.id).sort());
+      for (const variant of lesson.variants) expect(variant.source.text).toBe(read(join(dir, variant.id, variant.source.file)));
     }
   });
 
@@ -85,6 +103,42 @@ describe('the lessons', () => {
       const times = lesson.interrupts.map((m) => m.at);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       for (const t of times) expect(t).toBeLessThan(lesson.defaultUntil);
+    }
+  });
+
+  it('declare exactly the CPython runs recorded in test/recordings, as they were recorded', async () => {
+    const declared = (await loadLessonFolders()).flatMap(({ id, definition }) =>
+      definition.recordings.map((r) => ({ name: r.name === '' ? id : `${id}.${r.name}`, lesson: id, program: r.program, dev: r.dev ?? false, interrupts: r.interrupts ?? [] })),
+    );
+    const recorded = readdirSync(recordingsDir).filter((f) => f.endsWith('.json')).sort();
+    expect(declared.map((r) => `${r.name}.json`).sort()).toEqual(recorded);
+    for (const r of declared) {
+      const { name, lesson, program, dev, interrupts } = JSON.parse(read(join(recordingsDir, `${r.name}.json`)));
+      expect({ name, lesson, program, dev, interrupts }).toEqual(r);
+    }
+  });
+
+  it('give the recording script its runs through the manifest script: each with the program file it runs', () => {
+    const repo = join(import.meta.dirname, '..', '..');
+    const tsx = join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const manifest = JSON.parse(execFileSync(process.execPath, [tsx, 'scripts/lessons-manifest.ts'], { cwd: repo, encoding: 'utf8' })) as {
+      recordings: { name: string; lesson: string; program: string; path: string; file: string }[];
+    };
+    expect(manifest.recordings.map((r) => `${r.name}.json`).sort()).toEqual(readdirSync(recordingsDir).filter((f) => f.endsWith('.json')).sort());
+    for (const r of manifest.recordings) {
+      const lesson = lessons.find((l) => l.id === r.lesson)!;
+      const variant = r.program.startsWith('variant:') ? lesson.variants.find((v) => `variant:${v.id}` === r.program)!.source : undefined;
+      const source = variant ?? (r.program === 'corrected' ? lesson.corrected! : lesson.asWritten);
+      expect(r.file).toBe(source.file);
+      expect(read(join(repo, r.path)), r.name).toBe(source.text);
+    }
+  });
+
+  it('are listed in README.md and docs/lessons.md as their folders say (npx tsx scripts/lesson-tables.ts rewrites both)', async () => {
+    const table = lessonTable((await loadLessonFolders()).map((l) => l.definition));
+    for (const doc of ['README.md', join('docs', 'lessons.md')]) {
+      const text = read(join(import.meta.dirname, '..', '..', doc));
+      expect(withLessonTable(text, table), doc).toBe(text);
     }
   });
 });

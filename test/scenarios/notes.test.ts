@@ -111,7 +111,7 @@ describe('notes at the step they explain (they used to land a step early or late
   });
 
   it('the twins place no notes of their own (no py.note: the runtime has none)', () => {
-    const dir = new URL('../../src/scenarios/runs/', import.meta.url);
-    for (const file of readdirSync(dir)) expect(readFileSync(new URL(file, dir), 'utf8'), file).not.toContain('py.note(');
+    const root = new URL('../../src/lessons/', import.meta.url);
+    for (const folder of readdirSync(root)) expect(readFileSync(new URL(`${folder}/twin.ts`, root), 'utf8'), folder).not.toContain('py.note(');
   });
 });

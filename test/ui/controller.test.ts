@@ -1,16 +1,23 @@
 // The lab's controls as a state machine: keys to actions, stepping, playback ticks, speed, Ctrl+C
 // by re-simulation, leaving, and switching between the article's program and the corrected one.
 import { describe, expect, it } from 'vitest';
-import { atEnd, createLab, keyAction, keyActions, type Lab, nextTickIn, programExited, simNow, STEP_DWELL_MS, update } from '../../src/ui/controller.js';
+import { type Action, atEnd, createLab, keyAction, keyActions, type Lab, nextTickIn, programExited, simNow, STEP_DWELL_MS, update as step } from '../../src/ui/controller.js';
 import { programOf } from '../../src/ui/program.js';
+import { Replay } from '../../src/ui/state/replay.js';
 import { callLaterLesson, waitForeverLesson } from './fixtures/lessons.js';
 import type { Lesson } from '../../src/scenarios/types.js';
 
 function lab(lesson: Lesson, over: Partial<{ instant: boolean; startPaused: boolean; speed: number }> = {}): Lab {
-  return createLab(
-    { program: programOf(lesson, undefined, 'en'), options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil }, speed: 1, instant: false, startPaused: true, ...over },
-    0,
-  );
+  const options = { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil };
+  return createLab({ program: programOf(lesson, undefined, 'en'), options, speed: 1, instant: false, startPaused: true, ...over }, 0);
+}
+
+/** An action, then the re-run it asks for (run here, whole) adopted, as LabApp does with the worker's. */
+function update(l: Lab, action: Action, now: number): Lab {
+  const next = step(l, action, now);
+  if (next.pending === undefined) return next;
+  const result = next.program.run(next.pending.options);
+  return step(next, { type: 'adopt', replay: new Replay(result.events), end: result.end }, now);
 }
 
 describe('keys', () => {
@@ -89,7 +96,7 @@ describe('Ctrl+C', () => {
   it('re-simulates with KeyboardInterrupt at the current simulated time and shows its arrival', () => {
     let l = lab(waitForeverLesson);
     while (!atEnd(l)) l = update(l, { type: 'step' }, 0);
-    expect(l.result.end.kind).toBe('until');
+    expect(l.end?.kind).toBe('until');
     l = update(l, { type: 'interrupt', ctrl: false }, 0);
     expect(l.options.interrupts).toEqual([0]);
     expect(l.replay.eventAt(l.step)?.type).toBe('interrupt');

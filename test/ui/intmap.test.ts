@@ -1,7 +1,7 @@
 // The persistent map and queue under the reducer: every version stays as it was, and they agree
 // with a plain Map / array over a long random sequence of operations.
 import { describe, expect, it } from 'vitest';
-import { type IntMap, empty, forEachFrom, fromArray, get, remove, set, values, valuesFrom } from '../../src/ui/state/intmap.js';
+import { type IntMap, empty, forEachFrom, fromArray, get, remove, set, setMany, values, valuesFrom } from '../../src/ui/state/intmap.js';
 import { type Queue, dequeue, emptyQueue, enqueue, firstItems, itemAt, peek, queueLength } from '../../src/ui/state/queue.js';
 
 function random(seed: number): () => number {
@@ -46,6 +46,17 @@ describe('IntMap', () => {
     for (let i = 0; i < 2000; i++) map = set(map, i, i);
     for (let i = 0; i < 2000; i++) map = remove(map, i);
     expect(map).toEqual(empty());
+  });
+
+  it('sets a batch of keys as repeated sets would, copying shared nodes once and leaving the input as it was', () => {
+    const base = fromArray(Array.from({ length: 5000 }, (_, i) => i));
+    const before = JSON.stringify(values(base));
+    const entries: [number, number][] = [[4999, -1], [2499, -2], [1249, -3], [0, -4], [70000, -5], [2499, -6]];
+    const batched = setMany(base, entries);
+    const one = entries.reduce((m, [k, v]) => set(m, k, v), base);
+    expect(values(batched)).toEqual(values(one));
+    expect(batched.size).toBe(one.size);
+    expect(JSON.stringify(values(base))).toBe(before);
   });
 
   it('builds from an array keyed 0..n-1', () => {

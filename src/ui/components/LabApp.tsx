@@ -2,9 +2,12 @@
 // component only wires keys, timers and the terminal size to it.
 import { useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Lang } from '../../scenarios/types.js';
+import type { Lang, RunOptions } from '../../scenarios/types.js';
 import { type Action, atEnd, createLab, keyActions, type LabInit, simNow, update } from '../controller.js';
 import { usePlayback } from '../hooks/use-playback.js';
+import { useRun } from '../hooks/use-run.js';
+import { DEFAULT_BUDGETS } from '../../playback/budgets.js';
+import { simulateInProcess, type Simulation } from '../../playback/simulation.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { noteFor } from '../state/notes.js';
 import { helpMaxScroll, Screen } from './Screen.js';
@@ -12,17 +15,34 @@ import { helpMaxScroll, Screen } from './Screen.js';
 export interface LabAppProps {
   readonly init: LabInit;
   readonly lang: Lang;
+  /**
+   * Starts a run of the program in the simulation's worker.
+   * @default in-process runs of `init.program` (tests)
+   */
+  readonly simulate?: (options: RunOptions) => Simulation;
+  /** The first run, already started while the UI loaded. */
+  readonly first?: Simulation;
 }
 
-export function LabApp({ init, lang }: LabAppProps) {
+/** Runs `program` on this thread, as a stream (for tests and programs not found by a worker). */
+function inProcess(program: LabInit['program']): (options: RunOptions) => Simulation {
+  return ({ sink: _sink, ...options }) => simulateInProcess({ runnable: program, target: { kind: 'lesson', id: program.id }, options, budgets: DEFAULT_BUDGETS });
+}
+
+/** What the explanation says before the run's first step has arrived from the worker. */
+const FIRST_STEPS = { zh: '正在模拟最初的几步…', en: 'simulating the first steps…' };
+
+export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   const { exit } = useApp();
-  const [lab, setLab] = useState(() => createLab(init, performance.now()));
+  const [lab, setLab] = useState(() => createLab(init, performance.now(), 'streamed'));
+  const run = useMemo(() => simulate ?? inProcess(init.program), []);
   // The lesson's intro changes only with the program shown (t switches it), not every frame.
   const intro = useMemo(() => lab.program.intro(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
   const source = useMemo(() => lab.program.source(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
   const { width, height } = useTerminalSize();
   const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
   const clock = usePlayback(lab, () => dispatch({ type: 'tick' }));
+  useRun(lab, dispatch, run, first, clock);
   // Ctrl+C reaches the program at the simulated time the header shows.
   const shownT = useRef(0);
   useInput((input, key) => {
@@ -38,8 +58,10 @@ export function LabApp({ init, lang }: LabAppProps) {
     if (lab.quit !== undefined) exit(lab.quit);
   }, [lab.quit]);
   const state = lab.replay.stateAt(lab.step);
-  const end = lab.result.end;
-  const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
+  const end = lab.end;
+  const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end?.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
+  // A run stopped by a budget says so where the explanation goes, once its last step is shown.
+  const flash = lab.flash ?? (lab.stopped && atEnd(lab) ? lab.stopped : lab.replay.length === 0 ? FIRST_STEPS : undefined);
 
   const t = simNow(lab, clock);
   shownT.current = t;
@@ -54,7 +76,8 @@ export function LabApp({ init, lang }: LabAppProps) {
       state={state}
       event={lab.replay.eventAt(lab.step)}
       note={noteFor(lab.replay, lab.step)}
-      flash={lab.flash}
+      flash={flash}
+      simulating={lab.end === undefined}
       ending={ending}
       t={t}
       step={lab.step}

@@ -38,6 +38,8 @@ export interface ScreenProps {
   readonly flash?: { zh: string; en: string } | undefined;
   /** What is true once the last step is shown: the program exited, or still runs at the end of the simulation. */
   readonly ending?: 'exited' | 'hangs' | 'running' | undefined;
+  /** The run is still being simulated (in the background): the header says so. */
+  readonly simulating?: boolean;
   /** Simulated time to show in the header (flows between events while playing). */
   readonly t: number;
   readonly step: number;
@@ -72,7 +74,7 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const marks = sourceMarks(p.state);
-  const header: Band = { kind: 'rows', lines: [headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang })] };
+  const header: Band = { kind: 'rows', lines: [headerLine({ id: p.id, title: p.title, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang, simulating: p.simulating === true })] };
   const footer: Line[] = [
     ...pad(explanation(p, box.explain), box.explain),
     keyBarLine({ playing: p.playing, speed: p.speed, width: p.width, lang: p.lang, canToggle: p.canToggle }),

@@ -19,7 +19,7 @@ export function usePlayback(lab: Lab, tick: () => void, now: () => number = () =
     if (!Number.isFinite(delay)) return;
     const timer = setTimeout(tick, delay);
     return () => clearTimeout(timer);
-  }, [lab.step, lab.replay, lab.playing, lab.speed]);
+  }, [lab.step, lab.replay, lab.size, lab.playing, lab.speed]);
   useEffect(() => {
     if (!lab.playing) return;
     const timer = setInterval(() => setClock(now()), CLOCK_MS);

@@ -16,10 +16,13 @@ export interface HeaderInput {
   readonly steps: number;
   readonly width: number;
   readonly lang: Lang;
+  /** More steps are still being simulated: the count is followed by `+ simulating…`. */
+  readonly simulating?: boolean;
 }
 
-export function headerLine({ id, title, t, iteration, step, steps, width, lang }: HeaderInput): Line {
-  const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${Math.min(step + 1, steps)}/${steps} `;
+export function headerLine({ id, title, t, iteration, step, steps, width, lang, simulating }: HeaderInput): Line {
+  const more = simulating ? (lang === 'zh' ? '+ 模拟中…' : '+ simulating…') : '';
+  const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${Math.min(step + 1, steps)}/${steps}${more} `;
   // The title gives way first when the line is short: time and step always show.
   const full = ` asyncio-lab · ${id} · ${title} `;
   const left = cells(full) + cells(right) < width ? full : fit(` asyncio-lab · ${id} `, Math.max(0, width - cells(right) - 1));

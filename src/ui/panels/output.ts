@@ -4,6 +4,7 @@ import type { Lang } from '../../scenarios/types.js';
 import type { Line } from '../components/Lines.js';
 import { seconds } from '../format.js';
 import { say } from '../i18n.js';
+import { inert } from '../inert.js';
 import { lastItems } from '../state/chain.js';
 import type { LabState } from '../state/types.js';
 
@@ -19,7 +20,8 @@ export function outputLines(state: LabState, lang: Lang, height: number): Line[]
     ...lines.map((l): Line => [
       { text: `${seconds(l.t)} `, dim: true },
       ...(threads ? [{ text: `${l.thread.padEnd(width)} `, color: 'blue' } as const] : []),
-      { text: l.text, ...(l.stream === 'stderr' ? { color: 'red' } : {}) },
+      // What the program printed, drawn inert: its control characters never reach the terminal.
+      { text: inert(l.text), ...(l.stream === 'stderr' ? { color: 'red' } : {}) },
     ]),
   ];
 }

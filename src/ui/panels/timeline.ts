@@ -38,7 +38,8 @@ export function timelineLines({ state, endTime, totalEvents, width, height, titl
   const x = (t: number, index: number): number =>
     Math.round(byTime ? (Math.min(t, endTime) / endTime) * (track - 1) : (index / Math.max(1, totalEvents - 1)) * (track - 1));
   const scale: Ruler = { key: `${track}:${endTime}:${totalEvents}`, track, x };
-  const cursor = x(state.t, state.count - 1);
+  // Clamped: before the first event arrives (a run still starting) the cursor stands at the start.
+  const cursor = Math.max(0, x(state.t, state.count - 1));
   const out: Line[] = [ruler(title, orderLabel, labelWidth, track, endTime, byTime, cursor)];
   for (const lane of lanes) out.push(laneLine(lane, state, labelWidth, scale, cursor));
   if (hidden > 0 && rows > 0) out.push([{ text: `  +${hidden.toLocaleString('en-US')} more`, dim: true }]);

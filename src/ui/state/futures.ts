@@ -12,13 +12,18 @@ export function firstFutures(state: LabState, n: number): FutureView[] {
   return valuesFrom(state.futures, 0, n);
 }
 
-/** Up to `n` of the tasks suspended at a line of the program (`awaitLine`), in creation order. */
-export function awaitingTasks(state: LabState, n: number): { name: string; line: number }[] {
+/**
+ * Up to `n` of the tasks suspended at a line of the program (`awaitLine`), in creation order,
+ * among the first `visit` futures and tasks (so a frame never walks thousands of finished ones).
+ */
+export function awaitingTasks(state: LabState, n: number, visit = 10 * n): { name: string; line: number }[] {
   const out: { name: string; line: number }[] = [];
   if (n <= 0) return out;
+  let seen = 0;
   forEachFrom(state.futures, 0, (_id, f) => {
     if (f.kind === 'Task' && f.awaitLine !== undefined) out.push({ name: f.name, line: f.awaitLine });
-    return out.length < n;
+    seen += 1;
+    return out.length < n && seen < visit;
   });
   return out;
 }

@@ -4,7 +4,7 @@
 // settled; the items between that index and the root are the ones that shifted, one level each.
 // Both cost O(log n) map updates, whatever the heap's size.
 import { KeyedHeap } from '../../runtime/heapq.js';
-import { type IntMap, empty, fromArray, get, remove, set, values } from './intmap.js';
+import { type IntMap, empty, fromArray, get, remove, setMany, values } from './intmap.js';
 import type { HandleView } from './types.js';
 
 /** Index → handle: the heap array. Its keys are exactly 0 .. size - 1. */
@@ -14,14 +14,15 @@ export const emptyHeap: HeapArray = empty();
 
 /** heappush: `handle` appended at the end, then sifted up to `at` (its ancestors on the way moved down). */
 export function heapPushed(heap: HeapArray, handle: HandleView, at: number): HeapArray {
+  const moves: [number, HandleView][] = [];
   let pos = heap.size;
-  let out = heap;
   while (pos > at) {
     const parent = (pos - 1) >> 1;
-    out = set(out, pos, get(out, parent)!);
+    moves.push([pos, get(heap, parent)!]);
     pos = parent;
   }
-  return set(out, pos, handle);
+  moves.push([pos, handle]);
+  return setMany(heap, moves);
 }
 
 /**
@@ -33,16 +34,17 @@ export function heapPopped(heap: HeapArray, lastTo: number): HeapArray {
   const n = heap.size;
   if (n <= 1 || lastTo < 0) return empty();
   const last = get(heap, n - 1)!;
-  let out = remove(heap, n - 1);
   const path: number[] = [];
   for (let pos = lastTo; pos > 0; pos = (pos - 1) >> 1) path.push(pos);
-  // From the root down: each index takes the item of its child on the path.
+  // From the root down: each index takes the item of its child on the path (read before any write).
+  const moves: [number, HandleView][] = [];
   let up = 0;
   for (let i = path.length - 1; i >= 0; i--) {
-    out = set(out, up, get(out, path[i]!)!);
+    moves.push([up, get(heap, path[i]!)!]);
     up = path[i]!;
   }
-  return set(out, lastTo, last);
+  moves.push([lastTo, last]);
+  return setMany(remove(heap, n - 1), moves);
 }
 
 /** The heap array after a rebuild (heapify), from the trace's list of ids in array order. */

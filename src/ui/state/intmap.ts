@@ -68,6 +68,40 @@ export function set<T>(map: IntMap<T>, key: number, value: T): IntMap<T> {
   return { size: map.size + (grew ? 1 : 0), shift, root };
 }
 
+/**
+ * `map` with every `[key, value]` of `entries` set, in order: like repeated `set`, but a node is
+ * copied once for the whole batch, however many of the keys pass through it (a heap move touches
+ * a dozen indices whose paths share their upper nodes).
+ */
+export function setMany<T>(map: IntMap<T>, entries: readonly (readonly [number, T])[]): IntMap<T> {
+  let { shift, root, size } = map;
+  const maxKey = entries.reduce((m, [k]) => Math.max(m, k), 0);
+  while (maxKey >= capacity(shift)) {
+    if (root !== undefined) root = [root];
+    shift += BITS;
+  }
+  const fresh = new Set<Node>();
+  const own = (node: Node | undefined): unknown[] => {
+    if (node !== undefined && fresh.has(node)) return node as unknown[];
+    const copy = node ? node.slice() : new Array<unknown>(WIDTH);
+    fresh.add(copy);
+    return copy;
+  };
+  const top = own(root);
+  for (const [key, value] of entries) {
+    let node = top;
+    for (let level = shift; level > 0; level -= BITS) {
+      const slot = (key >>> level) & MASK;
+      const child = own(node[slot] as Node | undefined);
+      node[slot] = child;
+      node = child;
+    }
+    if (node[key & MASK] === undefined) size += 1;
+    node[key & MASK] = value;
+  }
+  return { size, shift, root: top };
+}
+
 /** `map` without `key`. Nodes left empty are dropped, so a map keeps no trace of removed keys. */
 export function remove<T>(map: IntMap<T>, key: number): IntMap<T> {
   if (get(map, key) === undefined) return map;

@@ -1,0 +1,63 @@
+// Lesson `call-at`: loop.time() is the loop's monotonic clock and call_at takes an absolute deadline
+// on it. Python program: call-at.py (the article's, unchanged).
+import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
+import { callAtProgram } from './twin.js';
+import { defineLesson } from '../../scenarios/define.js';
+
+
+export default defineLesson({
+  command: 'call-at',
+  title: bi('call_at:事件循环自己的时钟', 'call_at: deadlines on the loop\'s own clock'),
+  /** One line for the lesson tables of README.md and docs/lessons.md (Markdown, English). */
+  summary:
+    '`loop.time()` is the loop\'s monotonic clock, not wall time; `call_at` takes an absolute deadline on it.',
+  explanation: steps(
+    bi(
+      'loop.time() 读的是事件循环的单调时钟(time.monotonic()),不是墙上时间:它从某个任意起点开始计数,只会增加,适合计算间隔和到期时间。',
+      'loop.time() reads the loop\'s monotonic clock (time.monotonic()), not wall-clock time: it counts from an arbitrary origin and only goes forward, which is what deadlines need.',
+    ),
+    bi(
+      'call_at(when, ...) 接受这个时钟上的绝对时间。main() 注册 now + 0.2 的 c_b-1 和 now + 0.1 的 c_b-2,再用 call_soon 注册一个立即运行的回调。',
+      'call_at(when, ...) takes an absolute time on that clock. main() registers c_b-1 at now + 0.2 and c_b-2 at now + 0.1, then a callback with call_soon.',
+    ),
+    bi(
+      'call_soon 的回调在下一轮迭代运行,打印的时间几乎等于 now。',
+      'The call_soon callback runs on the next iteration; the time it prints is almost exactly now.',
+    ),
+    bi(
+      '然后 c_b-2(now + 0.1)先于 c_b-1(now + 0.2)运行:堆按到期时间排序。call_later 内部正是调用 call_at。',
+      'Then c_b-2 (now + 0.1) runs before c_b-1 (now + 0.2): the heap orders by deadline. call_later itself calls call_at.',
+    ),
+    bi(
+      '真实运行中,打印的时间总比到期时间晚一点点(select 醒来有延迟);这里的虚拟时钟没有这种延迟,时间恰好等于到期时间。比较时这些数值被忽略。',
+      'In a real run the printed times are a little after each deadline (select wakes late); the simulation\'s virtual clock has no such latency, so it prints the deadlines exactly. The comparison with CPython ignores these values.',
+    ),
+  ),
+  errata: [
+    bi(
+      '文中写的参数名 contex=None 是笔误,应为 context=None。',
+      'The article spells the parameter contex=None; it is context=None.',
+    ),
+    getEventLoopErratum,
+  ],
+  interrupts: [],
+  defaultUntil: 5,
+  notes: [
+    {
+      when: { type: 'output', text: /^当前的内部时间/ },
+      zh: 'loop.time() 读取事件循环的单调时钟:从任意起点计数,只增不减,与墙上时间无关。',
+      en: 'loop.time() reads the loop\'s monotonic clock: counted from an arbitrary origin, only increasing, unrelated to wall time.',
+    },
+    {
+      when: { type: 'handle_scheduled', callback: "call_back('c_b-2')" },
+      zh: 'call_at 接受这个时钟上的绝对时间。c_b-2 的到期时间更早,所以它在堆顶。',
+      en: 'call_at takes an absolute time on that clock. c_b-2 is due earlier, so it is at the top of the heap.',
+    },
+  ],
+  /** The runs scripts/record-lessons.py records on CPython (test/recordings/<id>[.<name>].json). */
+  recordings: [
+    { name: '', program: 'as-written', killAfter: 10 },
+    { name: 'ctrl-c-0.3', program: 'as-written', interrupts: [0.3], killAfter: 10 },
+  ],
+  twin: callAtProgram,
+});

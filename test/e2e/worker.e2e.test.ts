@@ -1,0 +1,127 @@
+// The built CLI with programs that never give control back or never end: the simulation runs in a
+// worker thread, so the lab draws, answers q, Ctrl+C, SIGTERM and SIGHUP, and gives the terminal
+// back (cursor, alternate screen, raw mode) with nothing left running; the streamed views stop at
+// a budget with one line, and stop quietly when their reader goes away.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS, type Session, spawnSession } from './pty.js';
+import { restoredAtExit } from './restore.js';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'bin/asyncio-lab.js');
+const spin = join(import.meta.dirname, 'scenarios/spin.mjs');
+const soonForever = join(import.meta.dirname, 'scenarios/soon-forever.mjs');
+const sessions: Session[] = [];
+
+/** The lab, then `stty -a` in the same terminal: what the lab left the terminal's modes as. */
+function labThenStty(args: string[]): Session {
+  const command = [process.execPath, bin, ...args].map((a) => `'${a}'`).join(' ');
+  const s = spawnSession('/bin/sh', ['-c', `${command}; echo "lab exited $?"; stty -a`], { cwd: root, cols: 110, rows: 32 });
+  sessions.push(s);
+  return s;
+}
+
+function lab(args: string[]): Session {
+  const s = spawnSession(process.execPath, [bin, ...args], { cwd: root, cols: 110, rows: 32 });
+  sessions.push(s);
+  return s;
+}
+
+/** Waits for stty's local-mode line after the lab left, and checks the terminal is given back. */
+async function givenBack(s: Session, status: string): Promise<void> {
+  const after = await s.waitFor((t) => t.includes(`lab exited ${status}`) && /(^|\s)-?icanon(\s|$)/m.test(t) && /(^|\s)-?echo(\s|$)/m.test(t), 'stty after the lab', 20_000);
+  expect(restoredAtExit(s.raw())).toEqual({ cursorShown: true, altScreenLeft: true });
+  expect(s.bufferType()).toBe('normal');
+  expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
+  expect(after).toMatch(/(^|\s)echo(\s|$)/m);
+}
+
+beforeAll(() => {
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+});
+
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+});
+
+describe('a program that never gives control back, in the lab', () => {
+  it('draws, and leaves on q with the terminal given back', async () => {
+    const s = labThenStty(['run', spin]);
+    await s.waitFor((t) => t.includes('SOURCE') && t.includes('simulating'), 'the first frame');
+    s.write('q');
+    await givenBack(s, '0');
+  });
+
+  it('leaves on three Ctrl+C within a second (status 130)', async () => {
+    const s = labThenStty(['run', spin]);
+    await s.waitFor((t) => t.includes('SOURCE'), 'the first frame');
+    // Keys can reach the lab before its input hook listens: press again until it leaves.
+    for (let attempt = 0; attempt < 5 && !s.text().includes('lab exited'); attempt++) {
+      s.write(KEYS.ctrlC + KEYS.ctrlC + KEYS.ctrlC);
+      await s.waitFor((t) => t.includes('lab exited'), 'leaving', 3000).catch(() => undefined);
+    }
+    await givenBack(s, '130');
+  });
+
+  it.each([
+    ['SIGTERM', '143'],
+    ['SIGHUP', '129'],
+  ] as const)('leaves on %s (status %s)', async (signal, status) => {
+    const s = lab(['run', spin]);
+    await s.waitFor((t) => t.includes('SOURCE'), 'the first frame');
+    s.signal(signal);
+    expect(await s.exited(20_000)).toBe(Number(status));
+    expect(restoredAtExit(s.raw())).toEqual({ cursorShown: true, altScreenLeft: true });
+  });
+});
+
+describe('a call_soon chain that never ends', () => {
+  it('plays in the lab while it is simulated, and leaves on q', async () => {
+    const s = labThenStty(['run', soonForever, '--max-instant-events', '200000']);
+    await s.waitFor((t) => /step \d+\/\d+/.test(t) && t.includes('call_soon'), 'steps of the chain');
+    s.write('q');
+    await givenBack(s, '0');
+  });
+
+  it('--json stops at the budget with one line, the NDJSON valid up to there (status 3)', () => {
+    const run = spawnSync(process.execPath, [bin, 'run', soonForever, '--json', '--max-instant-events', '5000'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(3);
+    const lines = run.stdout.trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { type: string });
+    expect(records.length).toBe(5001);
+    expect(records.at(-1)).toMatchObject({ type: 'stopped_watching', budget: 'instantEvents', limit: 5000 });
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'stopped at 0.000 s: 5,000 events happened without simulated time advancing by a wait, the budget of events per instant; raise it with --max-instant-events <n>',
+    ]);
+  });
+
+  it('--json into a reader that closes early (| head) stops quietly', () => {
+    const run = spawnSync('/bin/sh', ['-c', `'${process.execPath}' '${bin}' run '${soonForever}' --json | head -2; echo "status \${PIPESTATUS:-done}"`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(run.stdout.split('\n').slice(0, 2).map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['line', 'line']);
+    expect(run.stderr).toBe('');
+  });
+
+  it('--plain with a synchronous infinite loop leaves on SIGTERM', async () => {
+    const s = lab(['run', spin, '--plain']);
+    await s.waitFor((t) => t.includes('A loop that never yields'), 'the intro');
+    s.signal('SIGTERM');
+    expect(typeof (await s.exited(20_000))).toBe('number');
+  });
+});
+
+describe('--plain --step with stdin that is not a terminal', () => {
+  it('runs with stdin from /dev/null (one step, then end of input)', () => {
+    const run = spawnSync(process.execPath, [bin, 'call-soon', '--plain', '--step'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    expect(run.stderr).not.toContain('error');
+    expect(run.status).toBe(0);
+  });
+
+  it('takes every Enter of a burst piped at once', () => {
+    const whole = spawnSync(process.execPath, [bin, 'call-soon', '--output-only'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const stepped = spawnSync(process.execPath, [bin, 'call-soon', '--output-only', '--step'], { cwd: root, encoding: 'utf8', input: '\n'.repeat(500), timeout: 60_000 });
+    expect(stepped.stdout).toBe(whole.stdout);
+    expect(stepped.status).toBe(whole.status);
+  });
+});
