@@ -93,10 +93,18 @@ export const helpWords = {
 
   // run
   run: {
-    en: 'run a scenario of your own: a module with a Python program and the same program on the runtime',
-    zh: '运行你自己的场景:一个模块,含一个 Python 程序和它在模拟运行时上的同一程序',
+    en: 'run a Python program of your own, recorded on real CPython (or a scenario module: a Python program and the same program on the runtime)',
+    zh: '运行你自己的 Python 程序,在真实的 CPython 上记录(或一个场景模块:一个 Python 程序和它在模拟运行时上的同一程序)',
   },
-  scenarioArgument: { en: 'a JavaScript or TypeScript module (see "Scenarios of your own" in the README)', zh: '一个 JavaScript 或 TypeScript 模块(见 README 的“Scenarios of your own”)' },
+  programArgument: {
+    en: "a .py file ('-' reads it from standard input), or a JavaScript or TypeScript scenario module",
+    zh: '一个 .py 文件(- 表示从标准输入读取),或一个 JavaScript / TypeScript 场景模块',
+  },
+  interpreter: {
+    en: 'record a .py program on this local CPython (3.11 or later), e.g. python3; threads work there',
+    zh: '在这个本地 CPython(3.11 或更新)上记录 .py 程序,例如 python3;线程在那里可用',
+  },
+  exOwnProgram: { en: 'your own asyncio program', zh: '你自己的 asyncio 程序' },
   exScenarioOutput: { en: 'only what the Python program prints', zh: '只看 Python 程序打印的内容' },
   exScenarioJson: { en: 'the trace as NDJSON', zh: '以 NDJSON 输出跟踪' },
 } as const;

@@ -60,6 +60,24 @@ export function lessonCommand(ctx: CliContext, name: string, group: readonly Les
  * how long to watch, and hands over to the chosen view. Resolves to the exit status.
  */
 export async function runChosen(ctx: CliContext, command: Command, lesson: Lesson, variant: LessonVariant | undefined, flags: LessonFlags, target: RunTarget): Promise<number> {
+  const options = runOptionsOf(command, lesson, flags);
+  const late = interruptAfterExit(variant ?? lesson, options);
+  if (late !== undefined) usageError(command, late);
+  return runLesson(ctx, {
+    lesson,
+    variant,
+    options,
+    flags,
+    lang: flags.lang ?? langFromEnv(ctx.io.env),
+    untilGiven: flags.until !== undefined,
+    speedGiven: command.getOptionValueSource('speed') === 'cli',
+    target,
+    budgets: budgetsOf(flags),
+  });
+}
+
+/** The run options the command's flags ask for (a usage error when they disagree). */
+export function runOptionsOf(command: Command, lesson: Lesson, flags: LessonFlags): RunOptions {
   const interrupts = flags.interruptAt ?? [];
   const untilGiven = flags.until !== undefined;
   const last = interrupts.at(-1);
@@ -69,20 +87,7 @@ export async function runChosen(ctx: CliContext, command: Command, lesson: Lesso
   // Without --until, watch the lesson's default span, and as long again after the last Ctrl+C
   // (the program may take a while to shut down, or hang and need a second one).
   const until = flags.until ?? (last === undefined ? lesson.defaultUntil : Math.max(lesson.defaultUntil, last + lesson.defaultUntil));
-  const options: RunOptions = { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until };
-  const late = interruptAfterExit(variant ?? lesson, options);
-  if (late !== undefined) usageError(command, late);
-  return runLesson(ctx, {
-    lesson,
-    variant,
-    options,
-    flags,
-    lang: flags.lang ?? langFromEnv(ctx.io.env),
-    untilGiven,
-    speedGiven: command.getOptionValueSource('speed') === 'cli',
-    target,
-    budgets: budgetsOf(flags),
-  });
+  return { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until };
 }
 
 /**

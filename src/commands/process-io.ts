@@ -1,5 +1,6 @@
 // The real process behind CliIO: stdout/stderr, the wall clock, timers, SIGINT.
 import { createInterface, type Interface } from 'node:readline';
+import { simulateInProcess } from '../playback/simulation.js';
 import { simulateInWorker } from '../playback/worker-client.js';
 import type { CliIO, UiModule } from './io.js';
 
@@ -78,6 +79,7 @@ export function processIO(loadUi: () => Promise<UiModule>): CliIO {
       return () => process.off('SIGINT', handler);
     },
     loadUi,
-    simulate: (request) => simulateInWorker(request),
+    // A recorded program's run is a child process already: nothing to move off this thread.
+    simulate: (request) => (request.target.kind === 'recorded' ? simulateInProcess(request) : simulateInWorker(request)),
   };
 }

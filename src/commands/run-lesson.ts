@@ -214,5 +214,6 @@ export function finish(io: CliIO, end: RunEnd, message: string | undefined): num
  * uncaught KeyboardInterrupt as SIGINT, -2 to Python's subprocess): a shell shows 128 + signal.
  */
 export function exitStatus(end: RunEnd): number {
-  return end.kind === 'exit' ? shellStatus(end.status) : 0;
+  // A run still going when watching stopped has no status of its own; one stopped by a budget failed.
+  return end.kind === 'exit' ? shellStatus(end.status) : end.budget ? BUDGET_STATUS : 0;
 }

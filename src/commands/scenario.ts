@@ -10,15 +10,18 @@ import { DEFAULT_HELP_WIDTH, examplesSection } from './help-format.js';
 import { hw } from './help-words.js';
 import { runChosen, usageError } from './lesson.js';
 import { viewOptions, type LessonFlags } from './options.js';
+import { isPythonProgram, runPythonProgram, type PythonFlags } from './run-python.js';
 
 export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void, help: HelpContext = { lang: 'en', width: DEFAULT_HELP_WIDTH }): Command {
   const { lang: hl } = help;
-  const command = new Command('run').description(hw('run', hl)).argument('<scenario>', hw('scenarioArgument', hl));
+  const command = new Command('run').description(hw('run', hl)).argument('<program>', hw('programArgument', hl));
   for (const option of viewOptions(hl)) command.addOption(option);
+  command.option('--interpreter <python>', hw('interpreter', hl));
   command.addHelpText(
     'after',
     examplesSection(
       [
+        ['asyncio-lab run examples/gather-timeout.py --interpreter python3', hw('exOwnProgram', hl)],
         ['asyncio-lab run examples/deadline-ties.mjs', hw('exWatch', hl)],
         ['asyncio-lab run examples/deadline-ties.mjs --output-only', hw('exScenarioOutput', hl)],
         ['asyncio-lab run my-scenario.ts --json', hw('exScenarioJson', hl)],
@@ -28,6 +31,10 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
     ),
   );
   command.action(async (file: string) => {
+    if (isPythonProgram(file)) {
+      setExit(await runPythonProgram(ctx, command, file, command.opts<PythonFlags>()));
+      return;
+    }
     let lesson: Lesson;
     try {
       lesson = await loadScenario(file);

@@ -25,6 +25,7 @@ const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 async function find(target: RunTarget): Promise<Runnable> {
   if (target.kind === 'scenario') return loadScenario(target.file);
+  if (target.kind === 'recorded') throw new Error('a recorded program runs in the lab\'s process, not in a worker');
   const lesson = lessons.find((l) => l.id === target.id);
   if (!lesson) throw new Error(`no lesson '${target.id}'`);
   if (target.variant === undefined) return lesson;

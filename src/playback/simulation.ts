@@ -10,7 +10,11 @@ import type { Runnable } from './interrupt.js';
 import { eventLine } from '../views/ndjson.js';
 
 /** Which program a worker runs: a lesson of the registry, or a scenario file, maybe a variant. */
-export type RunTarget = { kind: 'lesson'; id: string; variant?: string } | { kind: 'scenario'; file: string };
+export type RunTarget =
+  | { kind: 'lesson'; id: string; variant?: string }
+  | { kind: 'scenario'; file: string }
+  /** A program recorded on CPython (src/recorder/): run in the lab's process (the recording is a child process). */
+  | { kind: 'recorded' };
 
 /** Options as a worker receives them (a sink cannot cross threads). */
 export type PlainRunOptions = Omit<RunOptions, 'sink'>;

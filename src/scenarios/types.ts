@@ -63,8 +63,17 @@ export interface RunOptions {
 /** How a run ended. */
 export type RunEnd =
   | { kind: 'exit'; status: number }
-  /** Still running (or hanging) at `until`. */
-  | { kind: 'until'; t: number };
+  /** Still running (or hanging) at `until`, or stopped earlier by a recording budget. */
+  | { kind: 'until'; t: number; budget?: RunBudget };
+
+/**
+ * A recorded run (src/recorder/) that was stopped by one of its budgets: wall seconds of computing
+ * without a wait (a CPU loop), or a number of trace events (a flood).
+ */
+export interface RunBudget {
+  kind: 'cpu' | 'events';
+  limit: number;
+}
 
 export interface RunResult {
   events: TraceEvent[];
@@ -107,4 +116,6 @@ export interface Lesson {
   variants: LessonVariant[];
   /** Runs the (corrected or as-written) program on the simulated process. */
   run(options: RunOptions): RunResult;
+  /** Runs on the wall clock (a recorded program with threads): two runs differ, even before a Ctrl+C. */
+  realTime?: boolean;
 }

@@ -15,6 +15,8 @@ export interface Program {
   /** What the lesson tells the learner (the help overlay shows it above the keys). */
   intro(asWritten: boolean, lang: Lang): IntroLine[];
   run(options: RunOptions): RunResult;
+  /** Runs on the wall clock: see Lesson.realTime. */
+  readonly realTime?: boolean;
 }
 
 /** The program for `lesson` (or its variant, given by id or itself); throws when the variant does not exist. */
@@ -41,6 +43,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
         : view(lesson.corrected, say('corrected', l), new Set(lesson.corrected.changes.map((c) => c.line))),
     intro: (asWritten, l) => lessonIntro(lesson, undefined, asWritten, l),
     run: (options) => lesson.run(options),
+    ...(lesson.realTime ? { realTime: true } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // What a non-interactive run says when it stops watching a program that has not exited.
 import type { TraceEvent } from '../runtime/trace.js';
-import type { Lang, RunEnd } from '../scenarios/types.js';
+import type { Lang, RunBudget, RunEnd } from '../scenarios/types.js';
 
 /**
  * The stderr line for a run that reached `until` still running, or undefined when it exited.
@@ -8,6 +8,7 @@ import type { Lang, RunEnd } from '../scenarios/types.js';
  */
 export function stoppedWatchingMessage(end: RunEnd, events: readonly TraceEvent[], lang: Lang): string | undefined {
   if (end.kind === 'exit') return undefined;
+  if (end.budget) return budgetMessage(end.budget, lang);
   const at = end.t.toFixed(3);
   const hang = lastShutdownWait(events);
   if (lang === 'zh') {
@@ -35,4 +36,16 @@ function lastShutdownWait(events: readonly TraceEvent[]): string | undefined {
     if (e.type === 'shutdown' && (e.phase === 'hang' || e.phase === 'joining')) return e.waitingFor;
   }
   return undefined;
+}
+
+/** Why a recorded run stopped early: a budget it hit. */
+function budgetMessage(budget: RunBudget, lang: Lang): string {
+  if (budget.kind === 'cpu') {
+    return lang === 'zh'
+      ? `已停止: 程序连续计算了 ${budget.limit} 秒(墙钟)而没有等待(一个从不 await 的循环?);录制到此为止`
+      : `stopped: the program computed for ${budget.limit} s of wall time without waiting (a loop that never awaits?); the recording ends there`;
+  }
+  return lang === 'zh'
+    ? `已停止: 程序产生了超过 ${budget.limit} 个轨迹事件(不断重新调度自己的回调?);录制到此为止`
+    : `stopped: the program made more than ${budget.limit} trace events (callbacks that reschedule themselves for ever?); the recording ends there`;
 }

@@ -1,0 +1,110 @@
+// `asyncio-lab run program.py` (and `-` for standard input): the learner's own Python program,
+// recorded on real CPython (src/recorder/) and shown in the same views as the lessons.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { EngineError, probeInterpreter, recordLocal, type Interpreter } from '../recorder/local.js';
+import { recordedLesson, type PythonProgram } from '../recorder/lesson.js';
+import type { Control, Recording } from '../recorder/recording.js';
+import type { RunOptions } from '../scenarios/types.js';
+import type { CliContext } from './io.js';
+import { runChosen, runOptionsOf, usageError } from './lesson.js';
+import type { LessonFlags } from './options.js';
+
+/** Virtual seconds a program that never ends is recorded for, without --until. */
+export const VIRTUAL_UNTIL = 60;
+/** Wall seconds a program with threads (recorded in real time) is recorded for, without --until. */
+export const REAL_UNTIL = 10;
+
+export interface PythonFlags extends LessonFlags {
+  interpreter?: string;
+}
+
+/** True for what `run` hands to the Python recorder rather than loading as a scenario module. */
+export function isPythonProgram(file: string): boolean {
+  return file === '-' || file.toLowerCase().endsWith('.py');
+}
+
+function readProgram(command: Command, file: string): PythonProgram {
+  if (file === '-') return { file: '<stdin>', name: '<stdin>', text: readFileSync(0, 'utf8') };
+  const path = resolve(file);
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) usageError(command, `'${file}' is not a file`);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') usageError(command, `no such file: '${file}'`);
+    if (code === undefined) throw error;
+    usageError(command, `cannot read '${file}' (${code})`);
+  }
+  return { file: path, name: basename(path), text };
+}
+
+/** The line the learner reads for a refused run: `error: program.py:3: ...`. */
+export function refusalMessage(program: PythonProgram, control: Extract<Control, { control: 'refused' }>): string {
+  const where = control.line === null ? program.name : `${program.name}:${control.line}`;
+  return `error: ${where}: ${control.message}`;
+}
+
+export async function runPythonProgram(ctx: CliContext, command: Command, file: string, flags: PythonFlags): Promise<number> {
+  const { io } = ctx;
+  const program = readProgram(command, file);
+  if (flags.interpreter === undefined) {
+    usageError(command, `this build of the lab has no embedded Python yet: run '${file}' on a local CPython with --interpreter python3`);
+  }
+  let interpreter: Interpreter;
+  try {
+    interpreter = probeInterpreter(flags.interpreter);
+  } catch (error) {
+    if (error instanceof EngineError) usageError(command, error.message);
+    throw error;
+  }
+  const dir = file === '-' ? process.cwd() : dirname(program.file);
+  const engineFor = (mode: 'virtual' | 'real') => (options: RunOptions): Recording =>
+    recordLocal({ interpreter: interpreter.executable, source: program.text, file: program.file, dir, mode, interrupts: options.interrupts, until: options.until, debug: options.debug });
+
+  let mode: 'virtual' | 'real' = 'virtual';
+  let threadAt: number | null = null;
+  let lesson = recordedLesson({ program, engine: engineFor(mode), defaultUntil: VIRTUAL_UNTIL, about: about(interpreter, mode, null) });
+  let options = runOptionsOf(command, lesson, flags);
+  let recording: Recording;
+  try {
+    recording = engineFor(mode)(options);
+    if (recording.control?.control === 'restart') {
+      // A thread cannot run in virtual time: record the whole run again on the wall clock.
+      mode = 'real';
+      threadAt = recording.control.line;
+      lesson = recordedLesson({ program, engine: engineFor(mode), defaultUntil: REAL_UNTIL, about: about(interpreter, mode, threadAt) });
+      options = runOptionsOf(command, lesson, flags);
+      recording = engineFor(mode)(options);
+    }
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    io.stderr.write(`error: ${error.message}\n`);
+    return 1;
+  }
+  if (recording.control?.control === 'refused') {
+    io.stderr.write(refusalMessage(program, recording.control) + '\n');
+    return 1;
+  }
+  lesson = recordedLesson({ program, engine: engineFor(mode), realTime: mode === 'real', defaultUntil: lesson.defaultUntil, about: about(interpreter, mode, threadAt), first: { options, recording } });
+  return runChosen(ctx, command, lesson, undefined, flags, { kind: 'recorded' });
+}
+
+/** What the intro (and the lab's help) says about the recording. */
+function about(interpreter: Interpreter, mode: 'virtual' | 'real', threadAt: number | null): { zh: string; en: string } {
+  const engine = `CPython ${interpreter.version} (${interpreter.command})`;
+  if (mode === 'real') {
+    const at = threadAt === null ? '' : ` (line ${threadAt})`;
+    const zhAt = threadAt === null ? '' : `(第 ${threadAt} 行)`;
+    return {
+      en: `Recorded on ${engine}. The program starts threads${at}, so it runs in REAL time from the start of the run: times are wall-clock seconds, --interrupt-at counts wall seconds, and two runs may differ.`,
+      zh: `在 ${engine} 上录制。程序启动了线程${zhAt},所以从运行开始就按真实时间运行: 时间是墙钟秒数,--interrupt-at 按墙钟秒计算,两次运行可能不同。`,
+    };
+  }
+  return {
+    en: `Recorded on ${engine}, in virtual time: a wait takes no wall time, and every run gives the same trace.`,
+    zh: `在 ${engine} 上录制,使用虚拟时间: 等待不花真实时间,每次运行得到相同的轨迹。`,
+  };
+}

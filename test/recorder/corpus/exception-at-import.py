@@ -1,0 +1,3 @@
+import asyncio
+print("top of module")
+value = {"a": 1}["b"]

@@ -1,0 +1,7 @@
+import asyncio
+
+async def main():
+    print(await asyncio.sleep(0.01, result="slept"))
+    print(await asyncio.sleep(0))
+
+asyncio.run(main())
