@@ -24,8 +24,8 @@ loop.close()
 export default {
   title: { zh: '同一到期时间的两个定时器,以及一个被取消的定时器', en: 'Two timers with one deadline, and a cancelled one' },
   explanation: {
-    zh: 'call_soon 的回调先运行;被取消的 b 留在堆里,直到它到达堆顶:它的到期时间最早,所以下一轮迭代开始时就被弹出丢弃;a 和 c 几乎同时到期,按堆的顺序出队。',
-    en: 'The call_soon callback runs first; the cancelled b stays in the heap until it reaches the top: its deadline is the earliest, so the next iteration pops it off at once; a and c are due (almost) together and leave the heap in its order.',
+    zh: 'call_soon 的回调先运行;被取消的 b 留在堆里,直到它到达堆顶:它的到期时间最早,所以下一轮迭代开始时就被弹出丢弃;a 和 c 相差几微秒到期:c 的到期时间 start + 0.2 比 a 的早(a 的 loop.time() 晚读了几次时钟),所以 c 先运行。',
+    en: 'The call_soon callback runs first; the cancelled b stays in the heap until it reaches the top: its deadline is the earliest, so the next iteration pops it off at once; a and c fall due microseconds apart: the deadline of c, start + 0.2, is earlier than that of a (whose loop.time() was read a few clock ticks later), so c runs first.',
   },
   source: { file: 'deadline-ties.py', text: python },
   // Notes are tied to the events they explain (a type and some of its fields), not to a place in the program.

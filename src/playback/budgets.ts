@@ -47,9 +47,14 @@ export class BudgetCounter {
 
   /** Counts one event; returns the budget it goes over, if any. */
   count(event: TraceEvent): BudgetStop | undefined {
+    // A selector or a thread waking from a timed wait (or a Ctrl+C) at a later time: the clock moved
+    // by a wait. A later `t` alone is not enough: every read of the clock moves it by a tick
+    // (src/runtime/clock.ts), so a selector that returned at once (slept 0) or a thread woken by
+    // another thread has not waited, and an endless call_soon chain stays at one instant.
+    const waited =
+      (event.type === 'select_woke' && event.slept > 0) || (event.type === 'thread_woke' && event.reason === 'timeout') || event.type === 'interrupt';
     if (Number.isNaN(this.instantT)) this.instantT = event.t;
-    // A selector or a thread waking from a timed wait (or a Ctrl+C) at a later time: the clock moved by a wait.
-    else if ((event.type === 'select_woke' || event.type === 'thread_woke' || event.type === 'interrupt') && event.t > this.instantT) {
+    else if (waited && event.t > this.instantT) {
       this.instantT = event.t;
       this.instant = 0;
     }

@@ -17,6 +17,7 @@
 // threads. There is one algorithm underneath both.
 import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
 import { driveStandalone } from './blocking.js';
+import { LINUX_CLOCK_RESOLUTION } from './clock.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
 import { HANDLE_RUN_FRAME, Handle, type HandleLoop, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
@@ -36,7 +37,7 @@ export const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 /** Maximum timeout passed to select, to avoid OS limitations. */
 export const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** `time.get_clock_info('monotonic').resolution` on Linux: due timers are those within it of now. */
-export const CLOCK_RESOLUTION = 1e-9;
+export const CLOCK_RESOLUTION = LINUX_CLOCK_RESOLUTION;
 
 type Callback = (...args: never[]) => unknown;
 
@@ -115,7 +116,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   /** The timer heap, keyed by deadline (`TimerHandle.__lt__` compares `when` only). */
   readonly _scheduled = new KeyedHeap<TimerHandle>();
   _threadKey: object | null = null;
-  _clockResolution = CLOCK_RESOLUTION;
+  /** `time.get_clock_info('monotonic').resolution` of the realm's clock (1 ns; 15.625 ms on a coarse clock). */
+  _clockResolution: number;
   _exceptionHandler: ExceptionHandler | null = null;
   _debug: boolean;
   /** Debug mode logs callbacks that run at least this long (seconds). */
@@ -148,6 +150,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     this.id = this.realm.nextLoopId();
     this.className = options.className ?? '_UnixSelectorEventLoop';
     this._debug = options.debug ?? this.realm.debug;
+    this._clockResolution = this.realm.clock.resolution;
     this.realm.onCreated?.(this);
     const tracer = this.realm.tracer;
     if (tracer.enabled) tracer.emit({ type: 'loop_created', loop: this.id, debug: this._debug });
@@ -209,7 +212,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       for (;;) {
         // `self._run_once()`, its lines repeated here (see runOnce) so an iteration starts no generator.
         const timeout = this._prepareSelect();
-        const t0 = this.time();
+        const t0 = this.realm.clock.instant;
         let woke: unknown;
         try {
           woke = yield { kind: 'select', loop: this, timeout };
@@ -303,9 +306,12 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     return this._threadKey !== null;
   }
 
-  /** `loop.time()`: the simulated monotonic clock. */
+  /**
+   * `loop.time()`: the simulated monotonic clock. Each call is a read: it returns a later value than
+   * the read before (src/runtime/clock.ts), so the loop calls it exactly where CPython's does.
+   */
   time(): number {
-    return this.realm.clock.now();
+    return this.realm.clock.read();
   }
 
   getDebug(): boolean {
@@ -456,7 +462,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
    */
   *runOnce(): Blocking<void> {
     const timeout = this._prepareSelect();
-    const t0 = this.time();
+    const t0 = this.realm.clock.instant;
     let woke: unknown;
     try {
       woke = yield { kind: 'select', loop: this, timeout };
@@ -515,10 +521,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     return timeout;
   }
 
-  /** KeyboardInterrupt reached the selector wait that began at `t0`. */
+  /** KeyboardInterrupt reached the selector wait that began at instant `t0`. */
   private _selectInterrupted(t0: number): void {
     const tracer = this.realm.tracer;
-    if (tracer.enabled) tracer.emit({ type: 'select_woke', loop: this.id, slept: this.time() - t0, reason: 'interrupt' });
+    if (tracer.enabled) tracer.emit({ type: 'select_woke', loop: this.id, slept: this.realm.clock.instant - t0, reason: 'interrupt' });
   }
 
   /** The end of phase 3 (the selector wait returned `woke`), and phase 4: due timers become ready. */
@@ -530,7 +536,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     // there, belongs to this iteration's batch (`ntodo`).
     const ready = this._ready;
     this._batchEnd = ready.popped + ready.length;
-    if (tracer.enabled) tracer.send({ type: 'select_woke', loop: this.id, slept: this.time() - t0, reason, t: tracer.time(), thread: tracer.thread() });
+    if (tracer.enabled) tracer.send({ type: 'select_woke', loop: this.id, slept: this.realm.clock.instant - t0, reason, t: tracer.time(), thread: tracer.thread() });
 
     // Phase 4: timers that are due (within the clock's resolution) go to the end of the ready queue.
     const endTime = this.time() + this._clockResolution;
@@ -584,7 +590,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       const callback = handle.callbackLabel();
       tracer.send({ type: 'handle_run', loop: this.id, handle: handle.id, callback, t: tracer.time(), thread: tracer.thread() });
     }
-    const start = this.time();
+    // What the handle took, for the trace: time waited meanwhile (observing reads no clock).
+    const start = this.realm.clock.instant;
     if (this._debug) return this._runHandleDebug(handle, start);
     let blocking: Blocking<void> | undefined;
     try {
@@ -615,9 +622,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     this.realm.enterFrames?.(RUN_HANDLE_FRAMES);
     try {
       this._currentHandle = handle;
+      const t0 = this.time();
       const blocking = handle._run();
       if (blocking) yield* blocking;
-      const dt = this.time() - start;
+      const dt = this.time() - t0;
       if (dt >= this.slowCallbackDuration) this.warnSlowCallback(handle, dt);
     } catch (error) {
       prependFrame(error, RUN_ONCE_HANDLE_FRAMES.debug);
@@ -632,7 +640,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   private _handleDone(handle: Handle, start: number): void {
     this._runningHandle = null;
     const tracer = this.realm.tracer;
-    if (tracer.enabled) tracer.send({ type: 'handle_done', loop: this.id, handle: handle.id, took: this.time() - start, t: tracer.time(), thread: tracer.thread() });
+    if (tracer.enabled) tracer.send({ type: 'handle_done', loop: this.id, handle: handle.id, took: this.realm.clock.instant - start, t: tracer.time(), thread: tracer.thread() });
   }
 
   /** `logger.warning('Executing %s took %.3f seconds', _format_handle(handle), dt)`. */

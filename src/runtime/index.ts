@@ -62,7 +62,8 @@ export {
 export { Context, ContextVar, Token, copyContext, currentContext } from './context.js';
 export { flushOutput, print, printWith, write, type PrintOptions } from './builtins.js';
 export * from './exceptions.js';
-export { Realm, VirtualClock, getRealm, setRealm, withRealm } from './realm.js';
+export { Realm, getRealm, setRealm, withRealm } from './realm.js';
+export { CLOCK_TICK, PROCESS_CLOCK_ORIGIN, VirtualClock, WINDOWS_CLOCK_RESOLUTION, type Clock, type ClockOptions } from './clock.js';
 export * from './trace.js';
 export type * from './loop-types.js';
 

@@ -5,27 +5,11 @@
 // A standalone loop uses the default realm; the simulated process creates a fresh realm for each
 // run, so every run starts from Task-1 and replays identically.
 import type { PyFrame } from './exceptions.js';
+import { VirtualClock } from './clock.js';
 import { Tracer } from './trace.js';
 
-/** The simulated monotonic clock. */
-export interface Clock {
-  now(): number;
-}
-
-/** Virtual time: it moves only when someone advances it (a selector wait, time.sleep). */
-export class VirtualClock implements Clock {
-  constructor(private time = 0) {}
-  now(): number {
-    return this.time;
-  }
-  /** Moves time forward by `seconds` using the same float addition CPython's harness does. */
-  advance(seconds: number): void {
-    this.time = this.time + seconds;
-  }
-  set(time: number): void {
-    this.time = time;
-  }
-}
+export { VirtualClock } from './clock.js';
+export type { Clock } from './clock.js';
 
 /** Hooks the simulated process installs; a standalone realm has a single main thread. */
 export interface ThreadHooks {
@@ -91,7 +75,8 @@ export class Realm {
   constructor(clock: VirtualClock = new VirtualClock()) {
     this.clock = clock;
     this.tracer = new Tracer(
-      () => this.clock.now(),
+      // An event's `t` is the time since start: stamping it reads no clock (no tick).
+      () => this.clock.elapsed(),
       () => this.threads.currentThreadName(),
     );
   }
@@ -122,7 +107,7 @@ export class Realm {
   writeLine(stream: 'stdout' | 'stderr', text: string): void {
     const thread = this.threads.currentThreadName();
     this.output.push({ stream, thread, text });
-    if (this.tracer.enabled) this.tracer.emit({ type: 'output', stream, text });
+    if (this.tracer.enabled) this.tracer.emit({ type: 'output', stream, text, instant: this.clock.instant });
     this.sink?.(stream, text);
   }
 }

@@ -2,9 +2,11 @@
 // runtime and every view (Ink UI, plain text, NDJSON). Views are pure functions of these events;
 // nothing else crosses from the runtime to a view.
 //
-// Every event carries `t`, the simulated time in seconds (the process clock, i.e. what
-// `time.monotonic()` and `loop.time()` read), and `thread`, the name of the simulated thread that
-// was running when it happened ('MainThread' outside the kernel). Loop events carry `loop`, the
+// Every event carries `t`, the simulated time in seconds since the process started (the process
+// clock as last read, less its origin: src/runtime/clock.ts; stamping an event reads no clock), and
+// `thread`, the name of the simulated thread that was running when it happened ('MainThread' outside
+// the kernel). Printed lines also carry `instant`, the time advanced by waits only: lines of one
+// instant are "at the same time" (two threads woken by one wait), whatever ticks lie between them. Loop events carry `loop`, the
 // loop's serial number in its process (1, 2, ...). Handles, futures and tasks are referred to by
 // a serial `id` unique within the process, so a view can follow one object across events.
 //
@@ -16,7 +18,7 @@ export type FutureState = 'PENDING' | 'CANCELLED' | 'FINISHED';
 
 /** Fields common to every event. */
 export interface EventBase {
-  /** Simulated time, seconds. */
+  /** Simulated time since the process started, seconds (ticks of the clock included). */
   t: number;
   /** Name of the simulated thread that emitted it. */
   thread: string;
@@ -120,7 +122,7 @@ export type TraceEvent =
   | (EventBase & { type: 'exit'; status: number })
   // ── what the program says ───────────────────────────────────────────────────
   /** A line the program printed (print(), or stderr writes such as tracebacks and logger output). `text` has no newline. */
-  | (EventBase & { type: 'output'; stream: 'stdout' | 'stderr'; text: string })
+  | (EventBase & { type: 'output'; stream: 'stdout' | 'stderr'; text: string; /** Time advanced by waits only (the clock's `instant`; the runtime always sets it). */ instant?: number })
   /** The exception handler was called (call_exception_handler): the context's message and exception. */
   | (EventBase & { type: 'exception_handler'; loop: number; message: string; exception?: string })
   /** A warning (ResourceWarning, DeprecationWarning, slow callback in debug mode). */

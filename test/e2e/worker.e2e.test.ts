@@ -92,9 +92,11 @@ describe('a call_soon chain that never ends', () => {
     const records = lines.map((l) => JSON.parse(l) as { type: string });
     expect(records.length).toBe(5001);
     expect(records.at(-1)).toMatchObject({ type: 'stopped_watching', budget: 'instantEvents', limit: 5000 });
-    expect(run.stderr.trim().split('\n')).toEqual([
-      'stopped at 0.000 s: 5,000 events happened without simulated time advancing by a wait, the budget of events per instant; raise it with --max-instant-events <n>',
-    ]);
+    // The chain never waits, but each of its loop's reads of the clock moves `t` by a 1 µs tick.
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(
+      /^stopped at 0\.00\d s: 5,000 events happened without simulated time advancing by a wait, the budget of events per instant; raise it with --max-instant-events <n>$/,
+    );
   });
 
   it('--json into a reader that closes early (| head) stops quietly', () => {

@@ -7,9 +7,12 @@ Reads one JSON program per line on stdin and writes one JSON result per line on 
 
 Virtual time: VirtualLoop subclasses asyncio.SelectorEventLoop, so `_run_once` is CPython's own,
 untouched. Only two things are replaced:
-  * `time()` returns a virtual clock (starting at 0.0);
-  * the selector's `select(timeout)` returns no events and advances the clock by exactly `timeout`
-    (the same float addition the TypeScript runtime performs). `select(None)` with nothing that could
+  * `time()` reads a virtual clock that moves on every read, as a real one does while code runs
+    (test/python/virtual_clock.py: src/runtime/clock.ts's arithmetic, bit for bit);
+  * the selector's `select(timeout)` returns no events and adds exactly `timeout` to `instant`
+    (the same float addition the TypeScript runtime performs).
+Every trace entry carries the clock's last reading, so the runtime must read its clock exactly as
+often, and at the same points, as CPython's asyncio does. `select(None)` with nothing that could
     ever wake the loop is a hang, reported as a trace entry. At a chosen select, SIGINT is raised
     (Ctrl+C while the loop waits): the default handler raises KeyboardInterrupt there, asyncio.Runner's
     handler cancels the main task instead.
@@ -41,6 +44,9 @@ import signal
 import sys
 import traceback
 import warnings
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'python'))
+from virtual_clock import VirtualClock  # noqa: E402 - found through the path set just above
 
 MAX_SELECTS = 20000  # a runaway program (it should never happen: generated call graphs are acyclic)
 
@@ -78,7 +84,7 @@ class VirtualSelector(selectors.SelectSelector):
             raise Hang('select(None)')
         if run.selects > MAX_SELECTS:
             raise Hang('runaway')
-        run.clock = run.clock + timeout
+        run.clock.advance(timeout)
         return []
 
 
@@ -86,9 +92,12 @@ class VirtualLoop(asyncio.SelectorEventLoop):
     def __init__(self, program_run):
         self._program_run = program_run
         super().__init__(VirtualSelector(program_run))
+        if program_run.clock.resolution is not None:
+            # BaseEventLoop.__init__ set time.get_clock_info('monotonic').resolution: the coarse clock's.
+            self._clock_resolution = program_run.clock.resolution
 
     def time(self):
-        return self._program_run.clock
+        return self._program_run.clock.read()
 
     def create_task(self, coro, *, name=None, context=None):
         if name is None:
@@ -194,7 +203,7 @@ class ProgramRun:
     def __init__(self, program):
         self.program = program
         self.trace = []
-        self.clock = 0.0
+        self.clock = VirtualClock(resolution=program.get('clockResolution'))
         self.selects = 0
         at = program.get('interruptAt')
         self.interrupts = set(at if isinstance(at, list) else [] if at is None else [at])
@@ -223,7 +232,7 @@ class ProgramRun:
     # ── recording ────────────────────────────────────────────────────────────
     def add(self, entry):
         if self.recording:
-            self.trace.append([self.clock] + entry)
+            self.trace.append([self.clock.peek()] + entry)
 
     def _handler(self, loop, context):
         exc = context.get('exception')
@@ -354,7 +363,7 @@ class ProgramRun:
             self.op_entry(where, index, op, outcome_of(loop.close))
         elif kind == 'block':
             # time.sleep(seconds) in a callback: the whole (only) thread stalls, the clock moves on.
-            self.clock = self.clock + op['seconds']
+            self.clock.advance(op['seconds'])
         elif kind == 'var_set':
             self.var.set(value_of(op.get('value')))
         elif kind == 'var_get':

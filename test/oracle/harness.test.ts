@@ -84,7 +84,7 @@ describe('the differential harness', () => {
     Object.defineProperty(BaseEventLoop.prototype, 'time', {
       ...time,
       value: function (this: BaseEventLoop) {
-        return this.realm.clock.now() + 0.001;
+        return this.realm.clock.read() + 0.001;
       },
     });
     let perturbed;

@@ -107,6 +107,11 @@ export interface Program {
    * KeyboardInterrupt raised in the wait, unless asyncio.Runner's handler takes it (asyncio_run).
    */
   interruptAt?: number | number[];
+  /**
+   * A coarse clock (e.g. Windows' 0.015625 s): every reading is rounded down to a multiple of it, and
+   * loops take it as their clock resolution. Default: the fine clock (1 ns).
+   */
+  clockResolution?: number;
   functions: Record<string, FunctionSpec>;
   top: Op[];
 }

@@ -1,6 +1,6 @@
 // The same interpreter as cpython_runner.py, on our runtime: runs an oracle program
 // (test/oracle/program.ts) on a fresh Realm (so tasks are numbered from Task-1 and the clock starts
-// at 0.0) and records the same trace. The loop is driven by the standalone driver (virtual time);
+// at 0.0, ticking 1 µs per read as cpython_runner.py's does) and records the same trace. The loop is driven by the standalone driver (virtual time);
 // its onBlock hook counts selector waits, traces them, and delivers Ctrl+C at the chosen ones
 // (KeyboardInterrupt thrown into the wait, or asyncio.Runner's SIGINT handler inside asyncio.run).
 //
@@ -25,6 +25,7 @@ import {
   isException,
 } from '../../src/runtime/exceptions.js';
 import { Future } from '../../src/runtime/futures.js';
+import { VirtualClock } from '../../src/runtime/clock.js';
 import { Realm, withRealm } from '../../src/runtime/realm.js';
 import { pyFunction, repr } from '../../src/runtime/repr.js';
 import { Runner } from '../../src/runtime/runners.js';
@@ -94,7 +95,7 @@ function byTaskName(a: Task, b: Task): number {
 
 class ProgramRun {
   readonly trace: Entry[] = [];
-  readonly realm = new Realm();
+  readonly realm: Realm;
   loop: BaseEventLoop;
   /** The asyncio.Runner of a running asyncio_run op: Ctrl+C goes to its SIGINT handler. */
   private runner: Runner | undefined;
@@ -112,6 +113,7 @@ class ProgramRun {
     readonly program: Program,
     observe?: (realm: Realm) => void,
   ) {
+    this.realm = new Realm(new VirtualClock(program.clockResolution === undefined ? {} : { resolution: program.clockResolution }));
     observe?.(this.realm);
     this.loop = this.useLoop(new BaseEventLoop({ realm: this.realm }));
     let inTraceback = false;
@@ -150,7 +152,7 @@ class ProgramRun {
 
   // ── recording ──────────────────────────────────────────────────────────────
   add(entry: Entry): void {
-    if (this.recording) this.trace.push([this.realm.clock.now(), ...entry]);
+    if (this.recording) this.trace.push([this.realm.clock.peek(), ...entry]);
   }
 
   current(): string {

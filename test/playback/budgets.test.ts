@@ -24,6 +24,14 @@ describe('budgets', () => {
     expect(counter.count(at(0.01, 'thread_woke'))).toMatchObject({ budget: 'instantEvents', limit: 3, t: 0.01 });
   });
 
+  it('keeps a call_soon chain at one instant though each read of the clock moves t by a tick', () => {
+    const counter = new BudgetCounter({ instantEvents: 5, events: 100, memoryMb: 64 });
+    const immediate = (t: number): TraceEvent => ({ type: 'select_woke', loop: 1, slept: 0, reason: 'immediate', t, thread: 'MainThread' });
+    const notified = (t: number): TraceEvent => ({ type: 'thread_woke', name: 'Thread-1', reason: 'notified', t, thread: 'Thread-1' });
+    const stops = [immediate(1e-6), at(2e-6), notified(3e-6), immediate(4e-6), at(5e-6), immediate(6e-6)].map((e) => counter.count(e));
+    expect(stops.at(-1)).toEqual({ budget: 'instantEvents', limit: 5, t: 6e-6 });
+  });
+
   it('stops a chain that never lets time advance, and a run over its total', () => {
     const instant = new BudgetCounter({ instantEvents: 5, events: 100, memoryMb: 64 });
     const stops = Array.from({ length: 6 }, () => instant.count(at(0)));

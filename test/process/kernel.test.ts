@@ -2,12 +2,18 @@
 // how a run ends. (Comparisons with real python3 are in oracle.test.ts and article.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { KeyboardInterrupt, SystemExit } from '../../src/runtime/exceptions.js';
-import { runProcess, type MainProgram } from '../../src/runtime/process/index.js';
+import { PROCESS_CLOCK_ORIGIN } from '../../src/runtime/clock.js';
+import { runProcess, type MainProgram, type Py } from '../../src/runtime/process/index.js';
 import type { TraceEvent } from '../../src/runtime/trace.js';
 import { printed, status, texts } from './simulated.js';
 
 function outputs(events: TraceEvent[]): { thread: string; text: string; t: number; race: boolean }[] {
   return events.flatMap((e) => (e.type === 'output' ? [{ thread: e.thread, text: e.text, t: e.t, race: e.race === true }] : []));
+}
+
+/** time.monotonic() less the process clock's origin, to the millisecond (each read ticks 1 µs on). */
+function sinceStart(py: Py): number {
+  return Math.round((py.time.monotonic() - PROCESS_CLOCK_ORIGIN) * 1000) / 1000;
 }
 
 describe('the kernel', () => {
@@ -61,7 +67,30 @@ describe('the kernel', () => {
       py.threading.Thread({ target: f }).start();
       py.print('main alone');
     });
-    expect(printed(result, 'stdout')).toEqual([{ text: 'main alone', race: undefined }]);
+    expect(printed(result, 'stdout')).toEqual([{ text: 'main alone', race: undefined, instant: 0 }]);
+  });
+
+  it('wakes two loops whose timers are due a few clock ticks apart with one wait: one instant, a race', () => {
+    const result = runProcess(function* (py) {
+      const loops = [py.asyncio.newEventLoop(), py.asyncio.newEventLoop()];
+      const run = py.def('run', 1, function* (i: number) {
+        const loop = loops[i]!;
+        // Each loop reads the clock for its own deadline: they differ by the ticks between the reads.
+        loop.callLater(1.0, () => py.print(`loop ${i} at 1`));
+        loop.callLater(1.5, () => loop.stop());
+        yield* loop.blocking.runForever();
+      });
+      py.threading.Thread({ target: run, args: [0] }).start();
+      py.threading.Thread({ target: run, args: [1] }).start();
+    });
+    const lines = outputs(result.events);
+    expect(lines.map((o) => [o.text, o.race])).toEqual([
+      ['loop 0 at 1', true],
+      ['loop 1 at 1', true],
+    ]);
+    const instants = result.events.flatMap((e) => (e.type === 'output' ? [e.instant] : []));
+    expect(instants[0]).toBe(instants[1]);
+    expect(lines[1]!.t).toBeGreaterThan(lines[0]!.t);
   });
 
   it('marks prints of threads waking at the same instant as a race', () => {
@@ -94,7 +123,7 @@ describe('the kernel', () => {
           yield* py.time.sleep(5);
         } catch (e) {
           if (!(e instanceof KeyboardInterrupt)) throw e;
-          py.print('interrupted at', py.time.monotonic());
+          py.print('interrupted at', sinceStart(py));
         }
       },
       { interrupts },
@@ -124,7 +153,7 @@ describe('the kernel', () => {
             yield* py.time.sleep(10);
           } catch (e) {
             if (!(e instanceof KeyboardInterrupt)) throw e;
-            py.print('caught', i, 'at', py.time.monotonic());
+            py.print('caught', i, 'at', sinceStart(py));
           }
         }
       },

@@ -932,6 +932,56 @@ print("end", fut.done())
       py.print('end', fut.done());
     },
   },
+  {
+    name: 'seven call_later(0.1) from successive statements run first in, first out: the clock moves between the statements',
+    python: `import asyncio
+def cb(name):
+    print(name)
+loop = asyncio.new_event_loop()
+for i in range(1, 8):
+    loop.call_later(0.1, cb, f't{i}')
+loop.call_later(0.2, loop.stop)
+loop.run_forever()
+loop.close()
+`,
+    *program(py) {
+      const cb = py.def('cb', 2, (name: string) => py.print(name));
+      const loop = py.asyncio.newEventLoop();
+      for (let i = 1; i <= 7; i++) loop.callLater(0.1, cb, `t${i}`);
+      loop.callLater(0.2, () => loop.stop());
+      yield* loop.blocking.runForever();
+      loop.close();
+    },
+  },
+  {
+    name: 'five call_at on one shared deadline leave the heap in heapq order, between timers from call_later',
+    python: `import asyncio
+def cb(name):
+    print(name)
+loop = asyncio.new_event_loop()
+loop.call_later(0.1, cb, 'b1')
+loop.call_later(0.05, cb, 'b2')
+when = loop.time() + 0.1
+for i in range(1, 6):
+    loop.call_at(when, cb, f'a{i}')
+loop.call_later(0.1, cb, 'b3')
+loop.call_later(0.2, loop.stop)
+loop.run_forever()
+loop.close()
+`,
+    *program(py) {
+      const cb = py.def('cb', 2, (name: string) => py.print(name));
+      const loop = py.asyncio.newEventLoop();
+      loop.callLater(0.1, cb, 'b1');
+      loop.callLater(0.05, cb, 'b2');
+      const when = loop.time() + 0.1;
+      for (let i = 1; i <= 5; i++) loop.callAt(when, cb, `a${i}`);
+      loop.callLater(0.1, cb, 'b3');
+      loop.callLater(0.2, () => loop.stop());
+      yield* loop.blocking.runForever();
+      loop.close();
+    },
+  },
 ];
 
 describe('the simulated process against python3', () => {

@@ -6,7 +6,7 @@ type ProcessResult = { events: readonly TraceEvent[]; end: { kind: 'exit'; statu
 import type { PrintedLine } from '../scenarios/compare.js';
 
 export function printed(result: ProcessResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
-  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race }] : []));
+  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, instant: e.instant }] : []));
 }
 
 export function texts(result: ProcessResult, stream: 'stdout' | 'stderr'): string[] {

@@ -103,7 +103,7 @@ describe('compareLines', () => {
 
   it('never lets racing lines of different instants trade places', () => {
     const rec = ['b1', 'a1', 'a2'];
-    const line = (text: string, t: number) => ({ text, race: true, t });
+    const line = (text: string, instant: number) => ({ text, race: true, instant });
     expect(compareLines([line('a1', 0), line('a2', 0), line('b1', 0)], rec).ok).toBe(true);
     expect(compareLines([line('a1', 0), line('a2', 0), line('b1', 1)], rec).ok).toBe(false);
   });

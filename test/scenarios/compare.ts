@@ -14,8 +14,8 @@ import { normalizeLine } from './normalize.js';
 export interface PrintedLine {
   text: string;
   race?: boolean;
-  /** Simulated time: lines of different instants never trade places. */
-  t?: number;
+  /** The instant (time advanced by waits only): lines of different instants never trade places. */
+  instant?: number;
 }
 
 export type Comparison = { ok: true } | { ok: false; reason: string };
@@ -120,7 +120,7 @@ export function compareLines(simulated: readonly PrintedLine[], recorded: readon
       continue;
     }
     let end = s;
-    while (end < sim.length && sim[end]!.race && sim[end]!.t === sim[s]!.t) end++;
+    while (end < sim.length && sim[end]!.race && sim[end]!.instant === sim[s]!.instant) end++;
     const group = sim.slice(s, end);
     const length = group.reduce((n, l) => n + l.text.length + 1, 0);
     // Take recorded lines until they hold exactly as many characters as the group printed.

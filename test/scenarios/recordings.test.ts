@@ -9,7 +9,7 @@ import { loadHangRecordings, loadRecordings, streamLines } from './recordings.js
 import { runRecorded } from './run-recorded.js';
 
 function printed(result: RunResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
-  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, t: e.t }] : []));
+  return result.events.flatMap((e) => (e.type === 'output' && e.stream === stream ? [{ text: e.text, race: e.race, instant: e.instant }] : []));
 }
 
 /** CPython re-raises an uncaught KeyboardInterrupt as death by SIGINT: -2 to Python's subprocess, 130 to a shell. */

@@ -29,8 +29,8 @@ export default defineLesson({
       'Then c_b-2 (now + 0.1) runs before c_b-1 (now + 0.2): the heap orders by deadline. call_later itself calls call_at.',
     ),
     bi(
-      '真实运行中,打印的时间总比到期时间晚一点点(select 醒来有延迟);这里的虚拟时钟没有这种延迟,时间恰好等于到期时间。比较时这些数值被忽略。',
-      'In a real run the printed times are a little after each deadline (select wakes late); the simulation\'s virtual clock has no such latency, so it prints the deadlines exactly. The comparison with CPython ignores these values.',
+      '打印的时间总比到期时间晚一点点:select 的超时被向上取整到毫秒(epoll),而且每读一次时钟它都会前进(这里每次 1 微秒)。真实运行中还要加上线程被唤醒的延迟。比较时这些数值被忽略。',
+      'The printed times are a little after each deadline: select\'s timeout is rounded up to the millisecond (epoll), and the clock moves on every read (here 1 µs per read). A real run adds the time the thread takes to wake up. The comparison with CPython ignores these values.',
     ),
   ),
   errata: [

@@ -3,8 +3,8 @@
 // by event, moves the virtual clock, and delivers Ctrl+C. It mirrors no CPython file: it plays the
 // part of the OS scheduler and of the GIL hand-off in Python/ceval_gil.c.
 //
-// Determinism: the runnable queue is FIFO; threads waking at the same instant wake in deadline order,
-// then in the order they blocked. A thread that yields a request which can be satisfied at once
+// Determinism: the runnable queue is FIFO; threads woken by one wait (same instant) run in the order
+// they blocked. A thread that yields a request which can be satisfied at once
 // (select(0), a self-pipe already written, a wait with timeout 0) keeps running: only a real block
 // hands the GIL over. Where real Python could order two threads' work either way, races.ts marks it.
 import { KeyboardInterrupt, excLine, type PyFrame } from '../exceptions.js';
@@ -47,6 +47,18 @@ const FIRST_THREAD_IDENT = 0x7fa1_1399_96c0;
 const THREAD_IDENT_STEP = 0x80_1000;
 /** The main thread's ident (its pthread_t lives above the others). */
 const MAIN_THREAD_IDENT = 0x7fa1_15c4_6b80;
+/**
+ * What selectors.EpollSelector.select (the DefaultSelector on Linux) passes to epoll_wait: the
+ * timeout rounded up to the millisecond ("round away from zero to wait *at least* timeout seconds").
+ * So a loop wakes up to 1 ms after its earliest timer, and every timer due by then runs in that
+ * iteration, as on CPython.
+ */
+export function epollTimeout(timeout: number): number {
+  return Math.ceil(timeout * 1e3) * 1e-3;
+}
+
+/** Linux's default timer slack (timerslack_ns = 50 µs): timed wake-ups this close together happen as one. */
+export const TIMER_SLACK = 50e-6;
 
 
 export class Kernel implements Waker {
@@ -102,8 +114,22 @@ export class Kernel implements Waker {
     realm.onSelfPipeWrite = (loop) => this.selfPipeWritten(loop);
   }
 
+  /**
+   * Time since start, as the clock last read (src/runtime/clock.ts; looking reads no clock: the
+   * kernel is not the program). Deadlines, Ctrl+C moments and `until` are on this scale: a blocked
+   * thread wakes at the time it blocked plus its timeout, as an OS timer is set, so a thread that
+   * blocked after another for the same timeout wakes after it.
+   */
   get now(): number {
-    return this.realm.clock.now();
+    return this.realm.clock.elapsed();
+  }
+
+  /**
+   * The instant: time advanced by waits only. Threads woken by one wait of the kernel share it (and
+   * race); a run of callbacks that never waits stays at one instant.
+   */
+  get instant(): number {
+    return this.realm.clock.instant;
   }
 
   /** Ctrl+C at simulated time `t` (or now, if that has passed), during the run. */
@@ -188,7 +214,7 @@ export class Kernel implements Waker {
   wake(thread: SimThread, reason: 'notified'): void {
     const block = thread.blocked;
     if (thread.state !== 'blocked' || block === undefined) return;
-    const value = block.request.kind === 'select' ? ({ reason: 'self_pipe', slept: this.now - block.since } satisfies SelectResult) : block.request.kind === 'wait' ? true : undefined;
+    const value = block.request.kind === 'select' ? ({ reason: 'self_pipe', slept: this.instant - block.since } satisfies SelectResult) : block.request.kind === 'wait' ? true : undefined;
     this.unblock(thread, { value }, reason);
     if (this.current !== thread && this.current.state === 'running') {
       this.races.pair(this.races.fromNow(this.current), this.races.nextSlice(thread));
@@ -224,19 +250,23 @@ export class Kernel implements Waker {
       const timerAt = this.nextDeadline();
       this.onIdle?.(timerAt !== undefined);
       const interruptAt = this.interrupts[0];
-      if (interruptAt !== undefined && interruptAt <= this.now) {
+      // A Ctrl+C within the timer slack of a timed wake-up lands in that wake-up's instant: the
+      // threads it woke and the signal race (in CPython either may get the GIL first).
+      const inThisWake = this.timerWakes?.at === this.instant && interruptAt !== undefined && interruptAt <= this.now + TIMER_SLACK;
+      if (interruptAt !== undefined && (interruptAt <= this.now || inThisWake)) {
         this.interrupts.shift();
         this.deliverInterrupt();
         continue;
       }
-      const nextAt = timerAt === undefined ? interruptAt : interruptAt === undefined ? timerAt : Math.min(timerAt, interruptAt);
+      let nextAt = timerAt === undefined ? interruptAt : interruptAt === undefined ? timerAt : Math.min(timerAt, interruptAt);
+      if (timerAt !== undefined && interruptAt !== undefined && interruptAt < timerAt && timerAt - interruptAt <= TIMER_SLACK) nextAt = timerAt;
       if (nextAt === undefined) {
         // Everyone is blocked and nothing can wake anyone: the process hangs for ever.
-        this.realm.clock.set(Math.max(this.now, until));
+        this.realm.clock.waitUntil(until);
         return this.finish({ kind: 'until', t: until });
       }
       if (nextAt > until) {
-        this.realm.clock.set(Math.max(this.now, until));
+        this.realm.clock.waitUntil(until);
         return this.finish({ kind: 'until', t: until });
       }
       if (nextAt > this.now && this.sink?.beforeAdvance) {
@@ -245,8 +275,10 @@ export class Kernel implements Waker {
         this.sink.beforeAdvance(nextAt);
         if (this.stopped || this.interrupts.length !== interrupts) continue;
       }
-      if (nextAt > this.now) this.realm.clock.set(nextAt);
-      if (timerAt !== undefined && timerAt <= this.now) this.wakeDueTimers();
+      this.realm.clock.waitUntil(nextAt);
+      // One wait: every thread whose deadline has come wakes at this instant (the float sum of the
+      // wait may land an ulp short of the deadline it aimed at: the deadline itself is the bar).
+      if (timerAt !== undefined && timerAt === nextAt) this.wakeDueTimers(Math.max(timerAt, this.now));
     }
   }
 
@@ -311,7 +343,7 @@ export class Kernel implements Waker {
       case 'sleep': {
         const on = request.on ?? `time.sleep(${str(request.seconds)})`;
         // time.sleep(0) still releases the GIL: others runnable now go first.
-        this.block(thread, request, on, this.now + Math.max(0, request.seconds));
+        this.block(thread, request, on, Math.max(0, request.seconds));
         return undefined;
       }
       case 'select': {
@@ -320,13 +352,13 @@ export class Kernel implements Waker {
           return { value: { reason: 'immediate', slept: 0 } satisfies SelectResult };
         }
         this.selecting.set(request.loop, thread);
-        this.block(thread, request, 'select', request.timeout === null ? null : this.now + request.timeout);
+        this.block(thread, request, 'select', request.timeout === null ? null : epollTimeout(request.timeout));
         return undefined;
       }
       case 'wait': {
         if (request.timeout !== null && request.timeout <= 0) return { value: false };
         request.queue.waiters.push(thread);
-        this.block(thread, request, request.on, request.timeout === null ? null : this.now + request.timeout, request.queue);
+        this.block(thread, request, request.on, request.timeout, request.queue);
         return undefined;
       }
       default:
@@ -334,9 +366,11 @@ export class Kernel implements Waker {
     }
   }
 
-  private block(thread: SimThread, request: KernelRequest, on: string, deadline: number | null, queue?: WaitQueue): void {
+  /** Parks `thread` for at most `timeout` seconds from the clock's current reading (null: until woken). */
+  private block(thread: SimThread, request: KernelRequest, on: string, timeout: number | null, queue?: WaitQueue): void {
     thread.state = 'blocked';
-    thread.blocked = { request, on, deadline, since: this.now, seq: this.blockSeq++, queue };
+    const deadline = timeout === null ? null : this.now + timeout;
+    thread.blocked = { request, on, deadline, since: this.instant, seq: this.blockSeq++, queue };
     this.emit({ type: 'thread_blocked', name: thread.name, on, until: deadline });
   }
 
@@ -356,27 +390,42 @@ export class Kernel implements Waker {
     this.current = previous;
   }
 
+  /**
+   * The instant the next timed wake-up happens: the earliest deadline, or, when other deadlines
+   * follow it within TIMER_SLACK, the latest of those, so that one wait wakes them all (as Linux
+   * coalesces timers within a thread's timer slack). Two threads that meant to wake at the same
+   * moment get deadlines a few clock ticks apart (each computed its timeout from its own reads);
+   * woken by one wait, they share an instant and race, as they do on a real machine.
+   */
   private nextDeadline(): number | undefined {
     let earliest: number | undefined;
     for (const thread of this.threads) {
       const deadline = thread.blocked?.deadline;
       if (deadline !== undefined && deadline !== null && (earliest === undefined || deadline < earliest)) earliest = deadline;
     }
-    return earliest;
+    if (earliest === undefined) return undefined;
+    let wake = earliest;
+    for (const thread of this.threads) {
+      const deadline = thread.blocked?.deadline;
+      if (deadline !== undefined && deadline !== null && deadline > wake && deadline <= earliest + TIMER_SLACK) wake = deadline;
+    }
+    return wake;
   }
 
-  /** Wakes every thread whose deadline has come, earliest first; threads waking together race. */
-  private wakeDueTimers(): void {
+  /** Wakes every thread whose deadline is at or before `time`, earliest first; threads waking together race. */
+  private wakeDueTimers(time: number): void {
     const due = this.threads
-      .filter((t) => t.state === 'blocked' && t.blocked?.deadline != null && t.blocked.deadline <= this.now)
-      .sort((a, b) => a.blocked!.deadline! - b.blocked!.deadline! || a.blocked!.seq - b.blocked!.seq);
+      .filter((t) => t.state === 'blocked' && t.blocked?.deadline != null && t.blocked.deadline <= time)
+      // One wait wakes them all at one instant: their deadlines differ by clock ticks only (or by
+      // less than the timer slack), so they run in the order they blocked, not by those ticks.
+      .sort((a, b) => a.blocked!.seq - b.blocked!.seq);
     const sides = due.map((t) => this.races.nextSlice(t, true));
     for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) this.races.pair(sides[i]!, sides[j]!);
-    this.timerWakes = { at: this.now, sides };
+    this.timerWakes = { at: this.instant, sides };
     for (const thread of due) {
       const block = thread.blocked!;
       const request = block.request;
-      const value = request.kind === 'select' ? ({ reason: 'timeout', slept: this.now - block.since } satisfies SelectResult) : request.kind === 'wait' ? false : undefined;
+      const value = request.kind === 'select' ? ({ reason: 'timeout', slept: this.instant - block.since } satisfies SelectResult) : request.kind === 'wait' ? false : undefined;
       this.unblock(thread, { value }, 'timeout');
     }
   }
@@ -392,7 +441,7 @@ export class Kernel implements Waker {
     this.current = this.main;
     this.emit({ type: 'interrupt', n: this.interruptCount });
     if (this.main.state !== 'blocked') return;
-    if (this.timerWakes?.at === this.now) {
+    if (this.timerWakes?.at === this.instant) {
       const handling = this.races.nextSlice(this.main, true);
       for (const side of this.timerWakes.sides) if (side.thread !== this.main) this.races.pair(handling, side);
     }

@@ -5,7 +5,7 @@ import { QueueEmpty, ValueError } from '../exceptions.js';
 import { pyAddress } from '../repr.js';
 import type { ProcessContext } from './context.js';
 import { WAIT_FRAMES } from './frames.js';
-import type { Op } from './requests.js';
+import type { Op, WaitRequest } from './requests.js';
 import { WaitQueue } from './wait-queue.js';
 
 export interface GetOptions {
@@ -40,21 +40,27 @@ export class Queue<T = unknown> {
   *get(options: GetOptions = {}): Op<T> {
     const block = options.block ?? true;
     const timeout = options.timeout ?? null;
-    if (timeout !== null && timeout < 0) throw new ValueError("'timeout' must be a non-negative number");
-    const deadline = timeout === null ? null : this.ctx.kernel.now + timeout;
-    while (this.items.length === 0) {
-      if (!block) throw new QueueEmpty();
-      const remaining = deadline === null ? null : deadline - this.ctx.kernel.now;
-      if (remaining !== null && remaining <= 0) throw new QueueEmpty();
-      yield {
-        kind: 'wait',
-        queue: this.notEmpty,
-        timeout: remaining,
-        on: 'q.get()',
-        frames: WAIT_FRAMES.queueGet(timeout),
-      };
+    if (!block) {
+      if (this.items.length === 0) throw new QueueEmpty();
+    } else if (timeout === null) {
+      while (this.items.length === 0) yield this.waitNotEmpty(null, timeout);
+    } else if (timeout < 0) {
+      throw new ValueError("'timeout' must be a non-negative number");
+    } else {
+      // queue.py reads time.monotonic() for its deadline, then again before each wait.
+      const clock = this.ctx.kernel.realm.clock;
+      const endtime = clock.read() + timeout;
+      while (this.items.length === 0) {
+        const remaining = endtime - clock.read();
+        if (remaining <= 0) throw new QueueEmpty();
+        yield this.waitNotEmpty(remaining, timeout);
+      }
     }
     return this.items.shift()!;
+  }
+
+  private waitNotEmpty(remaining: number | null, timeout: number | null): WaitRequest {
+    return { kind: 'wait', queue: this.notEmpty, timeout: remaining, on: 'q.get()', frames: WAIT_FRAMES.queueGet(timeout) };
   }
 
   /** `get_nowait()`: an item, or queue.Empty. */

@@ -2,7 +2,9 @@
 // interpreter switches threads whenever one releases the GIL (any blocking call, and every print,
 // which writes to a file). So when thread X wakes thread W (start(), a notify, a self-pipe write)
 // and keeps running, what X does next and what W does when it runs happened "at the same time";
-// likewise for threads that wake at the same simulated instant. Such pairs of segments are recorded
+// likewise for threads that wake at the same simulated instant: woken by one wait of the kernel,
+// the clock's `instant` (time advanced by waits only, src/runtime/clock.ts), whatever clock ticks
+// their deadlines differ by. Such pairs of segments are recorded
 // here while the kernel runs and resolved at the end: if both sides did something visible (printed,
 // or, for threads that woke at the same instant, acted on the other: a self-pipe write, a queue put,
 // which may land before or after what the other side does), every event of both sides is marked

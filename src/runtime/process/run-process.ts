@@ -3,6 +3,7 @@
 // program as the main module, then the interpreter's shutdown; and returns the whole trace and how
 // the run ended. Same program and same interrupts give the same trace.
 import type { BaseEventLoop } from '../base-events.js';
+import { PROCESS_CLOCK_ORIGIN, VirtualClock, type ClockOptions } from '../clock.js';
 import { Realm, withRealm } from '../realm.js';
 import type { TraceEvent } from '../trace.js';
 import type { ProcessContext } from './context.js';
@@ -33,6 +34,11 @@ export interface ProcessOptions {
    * empty, so a run of any length takes bounded memory.
    */
   sink?: ProcessSink;
+  /**
+   * The monotonic clock (src/runtime/clock.ts). Default: origin PROCESS_CLOCK_ORIGIN (loop.time()
+   * reads like a real machine's, not 0.0), one tick of CLOCK_TICK per read.
+   */
+  clock?: ClockOptions;
 }
 
 /** What a streaming run's consumer can do to the run while it goes. */
@@ -67,7 +73,7 @@ export interface ProcessResult {
 }
 
 export function runProcess(main: MainProgram, options: ProcessOptions = {}): ProcessResult {
-  const realm = new Realm();
+  const realm = new Realm(new VirtualClock({ origin: PROCESS_CLOCK_ORIGIN, ...options.clock }));
   realm.debug = options.debug ?? false;
   const kernel = new Kernel(realm, options.interrupts ?? [], options.sink);
   options.sink?.attach?.({ interrupt: (t) => kernel.addInterrupt(t), stop: () => kernel.stop(), now: () => kernel.now });

@@ -22,9 +22,9 @@ export interface BlockState {
   request: KernelRequest;
   /** Label shown in the trace ('select', 'time.sleep(6)', 'q.get()', ...). */
   on: string;
-  /** Simulated time at which it wakes by itself; null = only an event wakes it. */
+  /** Time since start (src/runtime/clock.ts) at which it wakes by itself; null = only an event wakes it. */
   deadline: number | null;
-  /** Simulated time it blocked at (a selector wait reports how long it slept). */
+  /** The instant it blocked at (a selector wait reports how long it slept). */
   since: number;
   /** Order of blocking, to break ties between equal deadlines deterministically. */
   seq: number;

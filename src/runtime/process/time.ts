@@ -33,15 +33,16 @@ export function ctime(seconds: number): string {
 }
 
 export function createTime(realm: Realm): PyTime {
-  const time = () => WALL_CLOCK_START + realm.clock.now();
+  // time.time() moves with the monotonic clock (both are reads of one process-wide counter), from a fixed date.
+  const time = () => WALL_CLOCK_START + (realm.clock.read() - realm.clock.origin);
   return {
     *sleep(seconds: number) {
       if (seconds < 0) throw new ValueError('sleep length must be non-negative');
       yield { kind: 'sleep', seconds };
     },
     time,
-    monotonic: () => realm.clock.now(),
-    perf_counter: () => realm.clock.now(),
+    monotonic: () => realm.clock.read(),
+    perf_counter: () => realm.clock.read(),
     ctime: (seconds?: number) => ctime(seconds ?? time()),
   };
 }

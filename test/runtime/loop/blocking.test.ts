@@ -135,13 +135,14 @@ describe('blocking callbacks', () => {
       const took = events.filter((e) => e.type === 'handle_done').map((e) => (e as { took: number }).took);
       expect(took.slice(0, 2)).toEqual([6, 3]);
     });
+    // Each loop.time() is one read, one tick (1 µs) after the one before; the sleeps add 6 and 3 s.
     expect(ours.stdout).toEqual([
-      'More work 6 0.0',
-      'Finished more work 6 6.0',
-      'More work 3 6.0',
-      'Finished more work 3 9.0',
+      'More work 6 4e-06',
+      'Finished more work 6 6.000005',
+      'More work 3 6.000006',
+      'Finished more work 3 9.000007',
       // The timer was due at 1.0 but the thread was busy sleeping.
-      'timer due at 1.0 9.0',
+      'timer due at 1.0 9.00001',
     ]);
     expect(ours.stderr[0]).toBe('Exception in callback work(3)');
     expect(ours.stderr.at(-1)).toBe('Error: late failure');
@@ -157,7 +158,8 @@ describe('generator forms', () => {
       loop.callLater(0.3, pyMethod(fut, 'setResult', 'Future.set_result'), 'done');
       const gen = loop.blocking.runUntilComplete(fut);
       const first = gen.next();
-      expect(first.value).toMatchObject({ kind: 'select', timeout: 0.3 });
+      // call_later read the clock once (1 µs), the timeout a tick later: 0.3 less that tick.
+      expect(first.value).toMatchObject({ kind: 'select', timeout: 1e-6 + 0.3 - 2e-6 });
       expect(loop.isRunning()).toBe(true);
       realm.clock.advance(0.3);
       // The driver resumes the suspended run (its first wait is over: the clock was advanced).

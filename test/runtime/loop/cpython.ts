@@ -2,16 +2,22 @@
 // take their expected values from CPython itself. The loop is asyncio's own SelectorEventLoop
 // (`_run_once` untouched): only `time()` is virtual, and its selector, instead of sleeping, adds the
 // timeout to the virtual clock (and returns at once when the self-pipe is readable, as a real
-// select would). `asyncio.new_event_loop()` / `get_event_loop()` return such loops. The prelude is
+// select would). The clock is the runtime's (test/python/virtual_clock.py), one per process: each
+// read is one tick (1 µs) later than the one before, computed with the same float operations. `asyncio.new_event_loop()` / `get_event_loop()` return such loops. The prelude is
 // installed as `sitecustomize`, so the program's own line numbers are the ones CPython reports.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PY_STDLIB_DIR } from '../../../src/runtime/repr.js';
 
 const PRELUDE = String.raw`
 import asyncio, selectors
+
+from virtual_clock import VirtualClock
+
+# One clock for the whole process, like time.monotonic(): every loop reads it.
+CLOCK = VirtualClock()
 
 class VirtualSelector(selectors.DefaultSelector):
     loop = None
@@ -30,18 +36,17 @@ class VirtualSelector(selectors.DefaultSelector):
             return ready
         if timeout is None:
             raise RuntimeError('virtual loop would block forever')
-        self.loop._vtime += timeout
+        CLOCK.advance(timeout)
         return []
 
 # Named as the loop new_event_loop() makes on Linux, so reprs read the same.
 class _UnixSelectorEventLoop(asyncio.SelectorEventLoop):
     def __init__(self):
-        self._vtime = 0.0
         selector = VirtualSelector()
         super().__init__(selector)
         selector.loop = self
     def time(self):
-        return self._vtime
+        return CLOCK.read()
 
 class VirtualPolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = _UnixSelectorEventLoop
@@ -63,6 +68,7 @@ export function runPython(program: string, options: { dev?: boolean } = {}): Pyt
   const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-loop-'));
   try {
     writeFileSync(join(dir, 'sitecustomize.py'), PRELUDE);
+    copyFileSync(join(import.meta.dirname, '../../python/virtual_clock.py'), join(dir, 'virtual_clock.py'));
     writeFileSync(join(dir, 'prog.py'), program);
     const stdlib = spawnSync('python3', ['-c', 'import asyncio, os; print(os.path.dirname(os.path.dirname(asyncio.__file__)))'], { encoding: 'utf8' }).stdout.trim();
     const args = [...(options.dev ? ['-X', 'dev'] : []), '-u', 'prog.py'];

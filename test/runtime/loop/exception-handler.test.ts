@@ -193,10 +193,10 @@ loop.close()
 
 describe('debug mode', () => {
   it("logs 'Executing <Handle ...> took N seconds' for a callback that blocks the loop's thread", () => {
-    const program = `import asyncio
+    const program = `import asyncio, sitecustomize
 def more_work(x):
     print('More work', x)
-    loop._vtime += x  # time.sleep(x), on the virtual clock
+    sitecustomize.CLOCK.advance(x)  # time.sleep(x), on the virtual clock
     print('Finished more work', x)
 loop = asyncio.new_event_loop()
 loop.call_soon(more_work, 6)

@@ -25,26 +25,32 @@ describe('loop trace', () => {
       loop.close();
     });
     const M = { thread: 'MainThread' };
+    // `t` is the time since start: what waits added (the instant) plus one tick (1 µs) per read of
+    // the clock. call_later reads it once (deadline 0.500001); each iteration reads it for the end of
+    // the due window, the second one first for its timeout, which the wait then adds.
+    const at = (instant: number, reads: number) => instant + reads * 1e-6;
+    const when = 1e-6 + 0.5;
+    const timeout = when - 3e-6;
     expect(events).toEqual([
       { type: 'loop_created', loop: 1, debug: false, t: 0, ...M },
       { type: 'handle_scheduled', loop: 1, handle: 1, kind: 'Handle', callback: 'a()', t: 0, ...M },
-      { type: 'handle_scheduled', loop: 1, handle: 2, kind: 'TimerHandle', when: 0.5, heapIndex: 0, callback: 'BaseEventLoop.stop()', t: 0, ...M },
-      { type: 'loop_state', loop: 1, state: 'running', t: 0, ...M },
-      { type: 'loop_iteration', loop: 1, n: 1, ready: 1, scheduled: 1, t: 0, ...M },
-      { type: 'select_wait', loop: 1, timeout: 0, t: 0, ...M },
-      { type: 'select_woke', loop: 1, slept: 0, reason: 'immediate', t: 0, ...M },
-      { type: 'handle_run', loop: 1, handle: 1, callback: 'a()', t: 0, ...M },
-      { type: 'output', stream: 'stdout', text: 'hi', t: 0, ...M },
-      { type: 'handle_done', loop: 1, handle: 1, took: 0, t: 0, ...M },
-      { type: 'loop_iteration', loop: 1, n: 2, ready: 0, scheduled: 1, t: 0, ...M },
-      { type: 'select_wait', loop: 1, timeout: 0.5, t: 0, ...M },
-      { type: 'select_woke', loop: 1, slept: 0.5, reason: 'timeout', t: 0.5, ...M },
-      { type: 'timer_ready', loop: 1, handle: 2, lastTo: -1, t: 0.5, ...M },
-      { type: 'handle_run', loop: 1, handle: 2, callback: 'BaseEventLoop.stop()', t: 0.5, ...M },
-      { type: 'loop_stop_requested', loop: 1, t: 0.5, ...M },
-      { type: 'handle_done', loop: 1, handle: 2, took: 0, t: 0.5, ...M },
-      { type: 'loop_state', loop: 1, state: 'stopped', t: 0.5, ...M },
-      { type: 'loop_state', loop: 1, state: 'closed', t: 0.5, ...M },
+      { type: 'handle_scheduled', loop: 1, handle: 2, kind: 'TimerHandle', when, heapIndex: 0, callback: 'BaseEventLoop.stop()', t: at(0, 1), ...M },
+      { type: 'loop_state', loop: 1, state: 'running', t: at(0, 1), ...M },
+      { type: 'loop_iteration', loop: 1, n: 1, ready: 1, scheduled: 1, t: at(0, 1), ...M },
+      { type: 'select_wait', loop: 1, timeout: 0, t: at(0, 1), ...M },
+      { type: 'select_woke', loop: 1, slept: 0, reason: 'immediate', t: at(0, 1), ...M },
+      { type: 'handle_run', loop: 1, handle: 1, callback: 'a()', t: at(0, 2), ...M },
+      { type: 'output', stream: 'stdout', text: 'hi', instant: 0, t: at(0, 2), ...M },
+      { type: 'handle_done', loop: 1, handle: 1, took: 0, t: at(0, 2), ...M },
+      { type: 'loop_iteration', loop: 1, n: 2, ready: 0, scheduled: 1, t: at(0, 2), ...M },
+      { type: 'select_wait', loop: 1, timeout, t: at(0, 3), ...M },
+      { type: 'select_woke', loop: 1, slept: timeout, reason: 'timeout', t: at(timeout, 3), ...M },
+      { type: 'timer_ready', loop: 1, handle: 2, lastTo: -1, t: at(timeout, 4), ...M },
+      { type: 'handle_run', loop: 1, handle: 2, callback: 'BaseEventLoop.stop()', t: at(timeout, 4), ...M },
+      { type: 'loop_stop_requested', loop: 1, t: at(timeout, 4), ...M },
+      { type: 'handle_done', loop: 1, handle: 2, took: 0, t: at(timeout, 4), ...M },
+      { type: 'loop_state', loop: 1, state: 'stopped', t: at(timeout, 4), ...M },
+      { type: 'loop_state', loop: 1, state: 'closed', t: at(timeout, 4), ...M },
     ]);
   });
 

@@ -41,7 +41,7 @@ export class FakeLoop implements EventLoopLike {
   }
 
   time(): number {
-    return this.realm.clock.now();
+    return this.realm.clock.read();
   }
   callSoon(callback: Callback, ...args: unknown[]): HandleLike {
     return this.callSoonWithContext(callback, args, {});
@@ -76,14 +76,16 @@ export class FakeLoop implements EventLoopLike {
     this.stopping = true;
   }
 
+  /** `_run_once`, reading the clock where CPython's does (the timeout, then the end of the due window). */
   private runOnce(): void {
     this.timers = this.timers.filter((t) => !t.isCancelled);
-    if (this.ready.length === 0) {
+    if (this.ready.length === 0 && !this.stopping) {
       const next = this.timers[0];
       if (next === undefined) throw new Error('the loop would block forever');
-      if (next.when > this.time()) this.realm.clock.set(next.when);
+      this.realm.clock.advance(Math.max(0, next.when - this.time()));
     }
-    while (this.timers.length > 0 && this.timers[0]!.when <= this.time()) this.ready.push(this.timers.shift()!);
+    const endTime = this.time() + 1e-9;
+    while (this.timers.length > 0 && this.timers[0]!.when < endTime) this.ready.push(this.timers.shift()!);
     const ntodo = this.ready.length;
     for (let i = 0; i < ntodo; i++) {
       const handle = this.ready.shift()!;

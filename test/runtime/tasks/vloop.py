@@ -1,8 +1,10 @@
 # A CPython event loop on virtual time, for comparing our runtime with real asyncio: time() reads a
 # virtual clock, and the selector's select(timeout) advances it by exactly the timeout instead of
-# sleeping. _run_once is untouched.
+# sleeping. _run_once is untouched. The clock is the runtime's (virtual_clock.py): each read ticks.
 import asyncio
 import selectors
+
+from virtual_clock import VirtualClock
 
 
 class _VirtualSelector(selectors.SelectSelector):
@@ -13,12 +15,12 @@ class _VirtualSelector(selectors.SelectSelector):
     def select(self, timeout=None):
         if timeout is None:
             raise RuntimeError('the loop would block forever')
-        _clock[0] += timeout
+        CLOCK.advance(timeout)
         return []
 
 
 # One clock for the whole process, like time.monotonic(): every loop reads it.
-_clock = [0.0]
+CLOCK = VirtualClock()
 
 
 class VirtualLoop(asyncio.SelectorEventLoop):
@@ -28,7 +30,7 @@ class VirtualLoop(asyncio.SelectorEventLoop):
         selector.loop = self
 
     def time(self):
-        return _clock[0]
+        return CLOCK.read()
 
 
 def new_loop():
