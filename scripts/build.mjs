@@ -6,7 +6,8 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 const result = await build({
-  entryPoints: { cli: 'src/cli.ts', 'simulation-worker': 'src/playback/simulation-worker.ts' },
+  // The embedded Python's runner is a process of its own (src/recorder/embedded.ts starts it).
+  entryPoints: { cli: 'src/cli.ts', 'simulation-worker': 'src/playback/simulation-worker.ts', 'embedded-runner': 'src/engines/embedded-runner.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

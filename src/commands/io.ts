@@ -9,6 +9,8 @@ export interface OutStream {
   /** False when the text waits in a buffer: wait for 'drain' before writing more. */
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  columns?: number;
   once?(event: 'drain', listener: () => void): unknown;
 }
 
@@ -31,8 +33,8 @@ export interface LabArgs {
 /** The Ink UI's entry points (src/ui/index.tsx), loaded only when a terminal is shown. */
 export interface UiModule {
   runLab(args: LabArgs): Promise<number>;
-  /** The menu, with `row` selected at first; undefined when it is left. */
-  runMenu(args: { lessons: readonly Lesson[]; lang: Lang; row?: number }): Promise<MenuChoice | undefined>;
+  /** The menu, with `row` selected at first and the `seen` lessons marked; undefined when it is left. */
+  runMenu(args: { lessons: readonly Lesson[]; lang: Lang; row?: number; seen?: ReadonlySet<string> }): Promise<MenuChoice | undefined>;
 }
 
 export interface CliIO {
@@ -53,6 +55,12 @@ export interface CliIO {
   loadUi(): Promise<UiModule>;
   /** Starts a run: in a worker thread for the real process, in-process for tests' fixture lessons. */
   simulate(request: SimulationRequest): Simulation;
+}
+
+/** What `--help` is written for: its language and the width it must fit in. */
+export interface HelpContext {
+  lang: Lang;
+  width: number;
 }
 
 /** Everything a command needs. */

@@ -6,7 +6,9 @@ import type { Runnable } from '../playback/index.js';
 import { shellStatus } from '../runtime/process/shell-status.js';
 import type { Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { usageOf } from './catalog.js';
-import type { CliContext } from './io.js';
+import type { CliContext, HelpContext } from './io.js';
+import { DEFAULT_HELP_WIDTH, examplesSection, helpSection } from './help-format.js';
+import { helpWords, hw } from './help-words.js';
 import { LAB_PYTHON, budgetsOf, langFromEnv, lessonOptions, type LessonFlags } from './options.js';
 import type { RunTarget } from '../playback/simulation.js';
 import { runLesson } from './run-lesson.js';
@@ -17,20 +19,20 @@ export function usageError(command: Command, message: string): never {
   command.error(`error: ${message}`, { exitCode: 2, code: 'asyncio-lab.usage' });
 }
 
-export function lessonCommand(ctx: CliContext, name: string, group: readonly Lesson[], setExit: (code: number) => void): Command {
+export function lessonCommand(ctx: CliContext, name: string, group: readonly Lesson[], setExit: (code: number) => void, help: HelpContext = { lang: 'en', width: DEFAULT_HELP_WIDTH }): Command {
+  const { lang: hl } = help;
   const first = group[0]!;
   const parts = group.flatMap((l) => (l.part === undefined ? [] : [l.part]));
   const command = new Command(name);
   if (parts.length > 1) {
-    command.description(`parts: ${parts[0]} (default), ${parts.slice(1).join(', ')}`);
-    const width = Math.max(...parts.map((p) => p.length)) + 2;
-    command.addHelpText('after', ['', 'Parts:', ...group.map((l) => `  ${(l.part ?? '').padEnd(width)}${l.title.en}`)].join('\n'));
+    command.description(helpWords.partsDescription(parts[0]!, parts.slice(1).join(hl === 'zh' ? '、' : ', '))[hl]);
+    command.addHelpText('after', helpSection(hw('parts', hl), group.map((l) => [l.part ?? '', l.title[hl]] as const), help.width).trimEnd());
   } else {
-    command.description(first.title.en);
+    command.description(first.title[hl]);
   }
-  if (parts.length > 0) command.argument('[part]', `which program: ${parts.join(' | ')} (default: ${parts[0]})`);
-  for (const option of lessonOptions(group.flatMap((l) => l.variants.map((v) => v.id)))) command.addOption(option);
-  command.addHelpText('after', helpExamples(name, group));
+  if (parts.length > 0) command.argument('[part]', helpWords.partArgument(parts.join(' | '), parts[0]!)[hl]);
+  for (const option of lessonOptions(group.flatMap((l) => l.variants.map((v) => v.id)), hl)) command.addOption(option);
+  command.addHelpText('after', helpExamples(name, group, help));
 
   command.action(async (...args: unknown[]) => {
     const part = parts.length > 0 ? (args[0] as string | undefined) : undefined;
@@ -102,23 +104,23 @@ export function interruptAfterExit(runnable: Runnable, options: RunOptions): str
   return `--interrupt-at ${missed}: the program has already exited by then (at ${exitedAt.toFixed(3)} s, status ${shellStatus(end.status)}), so that Ctrl+C would never be delivered`;
 }
 
-function helpExamples(name: string, group: readonly Lesson[]): string {
+function helpExamples(name: string, group: readonly Lesson[], help: HelpContext): string {
+  const { lang: hl } = help;
   const first = group[0]!;
   const base = `asyncio-lab ${name}`;
   // A documented Ctrl+C moment, when the lesson has one (a program that ends at 0.5 s has none at 1.5 s).
   const moment = first.interrupts[0]?.at;
-  const rows: [string, string][] = [[base, 'watch it in the interactive timeline']];
+  const rows: [string, string][] = [[base, hw('exWatch', hl)]];
   const other = group[1];
-  if (other) rows.push([usageOf(other), 'another part (see Parts above)']);
-  rows.push([`${base} --plain --speed 4`, 'printed lines and a text timeline, 4x real time']);
-  rows.push([`${base} --output-only`, 'only what the Python program prints']);
-  rows.push([`${base} --json`, 'the trace as NDJSON, one event per line']);
-  if (moment !== undefined) rows.push([`${base} --interrupt-at ${moment} --plain`, `press Ctrl+C at ${moment} s (simulated time)`]);
-  if (first.corrected) rows.push([`${base} --as-written`, "the article's program, unchanged"]);
+  if (other) rows.push([usageOf(other), hw('exOtherPart', hl)]);
+  rows.push([`${base} --plain --speed 4`, hw('exPlain', hl)]);
+  rows.push([`${base} --output-only`, hw('exOutputOnly', hl)]);
+  rows.push([`${base} --json`, hw('exJson', hl)]);
+  if (moment !== undefined) rows.push([`${base} --interrupt-at ${moment} --plain`, helpWords.exInterrupt(moment)[hl]]);
+  if (first.corrected) rows.push([`${base} --as-written`, hw('exAsWritten', hl)]);
   for (const lesson of group) {
-    for (const variant of lesson.variants) rows.push([`${usageOf(lesson)} --variant ${variant.id}`, variant.title.en]);
+    for (const variant of lesson.variants) rows.push([`${usageOf(lesson)} --variant ${variant.id}`, variant.title[hl]]);
   }
-  rows.push([`${base} --debug --plain`, 'asyncio debug mode (python -X dev)']);
-  const width = Math.max(...rows.map(([c]) => c.length)) + 3;
-  return ['', 'Examples:', ...rows.map(([c, what]) => `  $ ${c.padEnd(width)}${what}`)].join('\n') + '\n';
+  rows.push([`${base} --debug --plain`, hw('exDebug', hl)]);
+  return examplesSection(rows, hl, help.width);
 }

@@ -4,8 +4,11 @@ import type { Lang, Lesson } from '../scenarios/types.js';
 import { versionSpan } from '../scenarios/python-versions.js';
 import { cells } from '../ui/format.js';
 import { catalog } from './catalog.js';
-import type { CliContext } from './io.js';
+import type { CliContext, HelpContext } from './io.js';
+import { DEFAULT_HELP_WIDTH, examplesSection } from './help-format.js';
+import { hw } from './help-words.js';
 import { langFromEnv, parseLang } from './options.js';
+import { resetSeen } from './seen.js';
 
 /** The list as text, one lesson a line, variants indented under it. */
 export function listText(lessons: readonly Lesson[], lang: Lang): string {
@@ -33,14 +36,31 @@ export function listText(lessons: readonly Lesson[], lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-export function listCommand(ctx: CliContext): Command {
+export function listCommand(ctx: CliContext, help: HelpContext = { lang: 'en', width: DEFAULT_HELP_WIDTH }): Command {
+  const { lang: hl } = help;
   return new Command('list')
-    .description('list the lessons, their parts and variants')
-    .addOption(new Option('--json', 'as JSON: an array of lessons with their invocation, titles and variants'))
-    .addOption(new Option('--lang <lang>', 'zh or en').argParser(parseLang))
-    .addHelpText('after', '\nExamples:\n  $ asyncio-lab list\n  $ asyncio-lab list --json\n')
-    .action((flags: { json?: boolean; lang?: Lang }) => {
-      if (flags.json) ctx.io.stdout.write(JSON.stringify(catalog(ctx.lessons), null, 2) + '\n');
-      else ctx.io.stdout.write(listText(ctx.lessons, flags.lang ?? langFromEnv(ctx.io.env)));
+    .description(hw('list', hl))
+    .addOption(new Option('--json', hw('listJson', hl)))
+    .addOption(new Option('--lang <lang>', hw('langShort', hl)).argParser(parseLang))
+    .addOption(new Option('--reset-seen', hw('resetSeen', hl)).conflicts(['json']))
+    .addHelpText(
+      'after',
+      examplesSection(
+        [
+          ['asyncio-lab list', hw('exListPlain', hl)],
+          ['asyncio-lab list --json', hw('exListJson', hl)],
+          ['asyncio-lab list --reset-seen', hw('exResetSeen', hl)],
+        ],
+        hl,
+        help.width,
+      ),
+    )
+    .action((flags: { json?: boolean; lang?: Lang; resetSeen?: boolean }) => {
+      const lang = flags.lang ?? langFromEnv(ctx.io.env);
+      if (flags.resetSeen) {
+        const done = resetSeen(ctx.io.env);
+        ctx.io.stdout.write(lang === 'zh' ? (done ? '已清除“已看过”标记。\n' : '无法清除“已看过”标记(配置目录不可写)。\n') : done ? 'The seen marks are cleared.\n' : 'The seen marks could not be cleared (the config folder is not writable).\n');
+      } else if (flags.json) ctx.io.stdout.write(JSON.stringify(catalog(ctx.lessons), null, 2) + '\n');
+      else ctx.io.stdout.write(listText(ctx.lessons, lang));
     });
 }

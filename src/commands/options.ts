@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_BUDGETS, type Budgets } from '../playback/budgets.js';
 import { PYTHON_VERSIONS, type PythonVersion, isPythonVersion } from '../runtime/python-version.js';
 import { MAX_UNTIL, type Lang } from '../scenarios/types.js';
+import { helpWords, hw } from './help-words.js';
 
 /**
  * The Python a lesson runs as unless `--python` says otherwise. 3.11 while the lessons' corrected
@@ -121,33 +122,29 @@ export interface LessonFlags {
   maxMemory?: number;
 }
 
-/** Declares the lesson options on a command. */
-export function lessonOptions(variants: readonly string[]): Option[] {
-  const variantHelp = variants.length > 0 ? `run a variant of the program: ${variants.join(' | ')}` : 'run a variant of the program (this command has none)';
-  return [
-    new Option('--as-written', "run the article's program exactly as written (it may fail or mislead on today's Python)"),
-    new Option('--variant <id>', variantHelp),
-    ...viewOptions(),
-  ];
+/** Declares the lesson options on a command, their help in `lang`. */
+export function lessonOptions(variants: readonly string[], lang: Lang = 'en'): Option[] {
+  const variantHelp = variants.length > 0 ? helpWords.variantOf(variants.join(' | '))[lang] : hw('noVariant', lang);
+  return [new Option('--as-written', hw('asWritten', lang)), new Option('--variant <id>', variantHelp), ...viewOptions(lang)];
 }
 
 /** The options of any run, a lesson's or a scenario of your own: how to watch it, when to press Ctrl+C. */
-export function viewOptions(): Option[] {
+export function viewOptions(lang: Lang = 'en'): Option[] {
   return [
-    new Option('--speed <factor>', 'real-time playback multiplier: 2 is twice as fast, 0.5 half').default(1).argParser(parseSpeed),
-    new Option('--instant', 'no pacing: show the whole run at once').conflicts(['speed', 'step']),
-    new Option('--step', 'start paused and step through the run (with --plain: Enter for each step)').conflicts(['json']),
-    new Option('--plain', 'no interactive UI: printed lines plus a text timeline (automatic when stdout is not a terminal or CI is set)'),
-    new Option('--output-only', 'plain view with only the lines the Python program prints, as python3 would print them').conflicts(['verbose']),
-    new Option('--verbose', 'plain view with every trace event (loop iterations, task steps, source lines)'),
-    new Option('--json', 'the trace as NDJSON, one event per line').conflicts(['plain', 'outputOnly', 'verbose', 'speed']),
-    new Option('--interrupt-at <s[,s...]>', 'press Ctrl+C (SIGINT) at these simulated times, in seconds').argParser(parseInterrupts),
-    new Option('--until <s>', 'stop watching a run that never ends at this simulated time (default: the lesson\'s)').argParser(parseSeconds),
-    new Option('--debug', 'asyncio debug mode, as `python -X dev` shows it'),
-    new Option('--python <version>', `run as this CPython: ${PYTHON_VERSIONS.join(' | ')}`).default(LAB_PYTHON).argParser(parsePython),
-    new Option('--lang <lang>', 'language of explanations and the timeline: zh or en (default: from LC_ALL / LC_MESSAGES / LANG)').argParser(parseLang),
-    new Option('--max-instant-events <n>', `stop a run after this many events at one simulated instant, i.e. without time advancing by a wait (default: ${DEFAULT_BUDGETS.instantEvents})`).argParser(parseCount),
-    new Option('--max-events <n>', `stop a run after this many events in all (default: ${DEFAULT_BUDGETS.events})`).argParser(parseCount),
-    new Option('--max-memory <MB>', `the simulation's heap, in megabytes; a run that needs more is stopped (default: ${DEFAULT_BUDGETS.memoryMb})`).argParser(parseMegabytes),
+    new Option('--speed <factor>', hw('speed', lang)).default(1).argParser(parseSpeed),
+    new Option('--instant', hw('instant', lang)).conflicts(['speed', 'step']),
+    new Option('--step', hw('step', lang)).conflicts(['json']),
+    new Option('--plain', hw('plain', lang)),
+    new Option('--output-only', hw('outputOnly', lang)).conflicts(['verbose']),
+    new Option('--verbose', hw('verbose', lang)),
+    new Option('--json', hw('json', lang)).conflicts(['plain', 'outputOnly', 'verbose', 'speed']),
+    new Option('--interrupt-at <s[,s...]>', hw('interruptAt', lang)).argParser(parseInterrupts),
+    new Option('--until <s>', hw('until', lang)).argParser(parseSeconds),
+    new Option('--debug', hw('debug', lang)),
+    new Option('--python <version>', helpWords.python(PYTHON_VERSIONS.join(' | '))[lang]).default(LAB_PYTHON).argParser(parsePython),
+    new Option('--lang <lang>', hw('lang', lang)).argParser(parseLang),
+    new Option('--max-instant-events <n>', helpWords.maxInstantEvents(DEFAULT_BUDGETS.instantEvents)[lang]).argParser(parseCount),
+    new Option('--max-events <n>', helpWords.maxEvents(DEFAULT_BUDGETS.events)[lang]).argParser(parseCount),
+    new Option('--max-memory <MB>', helpWords.maxMemory(DEFAULT_BUDGETS.memoryMb)[lang]).argParser(parseMegabytes),
   ];
 }

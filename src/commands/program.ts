@@ -9,6 +9,10 @@ import { scenarioCommand } from './scenario.js';
 import { listCommand, listText } from './list.js';
 import { langFromEnv, parseLang } from './options.js';
 import { canShowLab } from './run-lesson.js';
+import { DEFAULT_HELP_WIDTH, examplesSection, helpConfiguration } from './help-format.js';
+import { hw } from './help-words.js';
+import type { HelpContext } from './io.js';
+import { markSeen, readSeen, seenKey } from './seen.js';
 import { DEFAULT_BUDGETS } from '../playback/budgets.js';
 import type { RunTarget } from '../playback/simulation.js';
 
@@ -21,49 +25,71 @@ export interface Built {
   exitCode(): number;
 }
 
-export function buildProgram(ctx: CliContext): Built {
+/** The language `--help` is written in: a `--lang` on the command line (anywhere), else the locale's. */
+export function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  for (let i = argv.length - 1; i >= 0; i--) {
+    const arg = argv[i]!;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === 'zh' || value === 'en') return value;
+  }
+  return langFromEnv(env);
+}
+
+/** The width help is laid out for: the terminal's, else DEFAULT_HELP_WIDTH. */
+export function helpWidth(io: CliContext['io']): number {
+  const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+  return columns && columns > 0 ? columns : DEFAULT_HELP_WIDTH;
+}
+
+export function buildProgram(ctx: CliContext, argv: readonly string[] = []): Built {
   let code = 0;
   const setExit = (n: number) => {
     code = n;
   };
   const { io } = ctx;
+  const help: HelpContext = { lang: helpLang(argv, io.env), width: helpWidth(io) };
+  const { lang: hl } = help;
   const program = new Command('asyncio-lab')
-    .description("A terminal lab for Python's asyncio: watch the article's programs run on a CPython-faithful simulated event loop.")
-    .version(ctx.version, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .helpCommand('help [command]', 'show help for a command')
-    .addOption(new Option('--lang <lang>', 'zh or en (default: from LC_ALL / LC_MESSAGES / LANG)').argParser(parseLang))
+    .description(hw('root', hl))
+    .version(ctx.version, '-V, --version', hw('version', hl))
+    .helpOption('-h, --help', hw('help', hl))
+    .helpCommand('help [command]', hw('helpCommand', hl))
+    .configureHelp(helpConfiguration(hl))
+    .addOption(new Option('--lang <lang>', hw('rootLang', hl)).argParser(parseLang))
     .showSuggestionAfterError(true)
     // Root options only before a command, so each command's own --lang reaches it.
     .enablePositionalOptions()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      getOutHelpWidth: () => help.width,
+      getErrHelpWidth: () => help.width,
     })
     .exitOverride();
 
   // Commands built on their own take the output, exit and suggestion settings above.
-  program.addCommand(listCommand(ctx).copyInheritedSettings(program));
+  program.addCommand(listCommand(ctx, help).copyInheritedSettings(program));
 
   for (const [name, group] of groupByCommand(ctx.lessons)) {
-    program.addCommand(lessonCommand(ctx, name, group, setExit).copyInheritedSettings(program));
+    program.addCommand(lessonCommand(ctx, name, group, setExit, help).copyInheritedSettings(program));
   }
-  program.addCommand(scenarioCommand(ctx, setExit).copyInheritedSettings(program));
+  program.addCommand(scenarioCommand(ctx, setExit, help).copyInheritedSettings(program));
 
   program.addHelpText(
     'after',
-    [
-      '',
-      'Examples:',
-      '  $ asyncio-lab                            pick a lesson from a menu',
-      '  $ asyncio-lab list                       every lesson, part and variant',
-      '  $ asyncio-lab call-later                 watch call_later order timers by deadline',
-      '  $ asyncio-lab stop wait --interrupt-at 1.5 --plain',
-      '  $ asyncio-lab threads daemon --variant daemon',
-      '  $ asyncio-lab run examples/deadline-ties.mjs   a scenario of your own',
-      '  $ asyncio-lab <command> --help           options of one lesson',
-      '',
-    ].join('\n'),
+    examplesSection(
+      [
+        ['asyncio-lab', hw('exMenu', hl)],
+        ['asyncio-lab list', hw('exList', hl)],
+        ['asyncio-lab call-later', hw('exCallLater', hl)],
+        ['asyncio-lab stop wait --interrupt-at 1.5 --plain', hw('exStopWait', hl)],
+        ['asyncio-lab threads daemon --variant daemon', hw('exDaemon', hl)],
+        ['asyncio-lab run examples/deadline-ties.mjs', hw('exRun', hl)],
+        ['asyncio-lab <command> --help', hw('exCommandHelp', hl)],
+      ],
+      hl,
+      help.width,
+    ),
   );
 
   // The root takes operands only to report them as unknown commands (with commander's suggestion);
@@ -82,11 +108,13 @@ export function buildProgram(ctx: CliContext): Built {
       // Back to the menu after each lesson, on the same row, until the menu is left (or the lab is
       // left with three Ctrl+C).
       let row = 0;
+      let seen = readSeen(io.env);
       for (;;) {
-        const choice = await ui.runMenu({ lessons: ctx.lessons, lang, row });
+        const choice = await ui.runMenu({ lessons: ctx.lessons, lang, row, seen });
         if (!choice) return;
         const { lesson, variant } = choice;
         row = choice.row;
+        seen = markSeen(io.env, seenKey(lesson.id, variant?.id));
         const target: RunTarget = { kind: 'lesson', id: lesson.id, ...(variant ? { variant: variant.id } : {}) };
         code = await ui.runLab({
           lesson,

@@ -13,7 +13,7 @@ export const USAGE_STATUS = 2;
 const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
-  const { program, exitCode } = buildProgram(ctx);
+  const { program, exitCode } = buildProgram(ctx, argv);
   // `help <command>` for a command that does not exist: commander would print the root help and
   // succeed; say it is unknown, as for `asyncio-lab bogus`.
   if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-')) {

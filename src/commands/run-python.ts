@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { EMBEDDED_VERSION, recordEmbedded } from '../recorder/embedded.js';
 import { EngineError, probeInterpreter, recordLocal, type Interpreter } from '../recorder/local.js';
 import { recordedLesson, type PythonProgram } from '../recorder/lesson.js';
 import type { Control, Recording } from '../recorder/recording.js';
@@ -50,9 +51,7 @@ export function refusalMessage(program: PythonProgram, control: Extract<Control,
 export async function runPythonProgram(ctx: CliContext, command: Command, file: string, flags: PythonFlags): Promise<number> {
   const { io } = ctx;
   const program = readProgram(command, file);
-  if (flags.interpreter === undefined) {
-    usageError(command, `this build of the lab has no embedded Python yet: run '${file}' on a local CPython with --interpreter python3`);
-  }
+  if (flags.interpreter === undefined) return runEmbedded(ctx, command, program, flags);
   let interpreter: Interpreter;
   try {
     interpreter = probeInterpreter(flags.interpreter);
@@ -107,4 +106,38 @@ function about(interpreter: Interpreter, mode: 'virtual' | 'real', threadAt: num
     en: `Recorded on ${engine}, in virtual time: a wait takes no wall time, and every run gives the same trace.`,
     zh: `在 ${engine} 上录制,使用虚拟时间: 等待不花真实时间,每次运行得到相同的轨迹。`,
   };
+}
+
+/**
+ * The default engine: CPython 3.14 compiled to WebAssembly, inside the lab. Each run loads a fresh
+ * interpreter (a few seconds), so the lab says so while it loads.
+ */
+async function runEmbedded(ctx: CliContext, command: Command, program: PythonProgram, flags: PythonFlags): Promise<number> {
+  const { io } = ctx;
+  if ((flags.interruptAt ?? []).length > 0) usageError(command, 'Ctrl+C (--interrupt-at) is recorded on a local CPython only for now: add --interpreter python3');
+  const dir = program.file === '<stdin>' ? process.cwd() : dirname(program.file);
+  const engine = (options: RunOptions): Recording => {
+    if (io.stderr.isTTY) io.stderr.write(`(loading the embedded Python ${EMBEDDED_VERSION} to record ${program.name}: a few seconds)\n`);
+    return recordEmbedded({ version: EMBEDDED_VERSION, source: program.text, file: program.file, dir, interrupts: options.interrupts, until: options.until, debug: options.debug });
+  };
+  const aboutEmbedded = {
+    en: `Recorded on CPython ${EMBEDDED_VERSION} compiled to WebAssembly (Pyodide), inside the lab, in virtual time: a wait takes no wall time, and every run gives the same trace. Programs with threads need --interpreter python3.`,
+    zh: `在实验室内置的 CPython ${EMBEDDED_VERSION}(编译为 WebAssembly 的 Pyodide)上录制,使用虚拟时间: 等待不花真实时间,每次运行得到相同的轨迹。使用线程的程序需要 --interpreter python3。`,
+  };
+  let lesson = recordedLesson({ program, engine, defaultUntil: VIRTUAL_UNTIL, about: aboutEmbedded });
+  const options = runOptionsOf(command, lesson, flags);
+  let recording: Recording;
+  try {
+    recording = engine(options);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    io.stderr.write(`error: ${error.message}\n`);
+    return 1;
+  }
+  if (recording.control?.control === 'refused') {
+    io.stderr.write(refusalMessage(program, recording.control) + '\n');
+    return 1;
+  }
+  lesson = recordedLesson({ program, engine, defaultUntil: VIRTUAL_UNTIL, about: aboutEmbedded, first: { options, recording } });
+  return runChosen(ctx, command, lesson, undefined, flags, { kind: 'recorded' });
 }

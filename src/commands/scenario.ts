@@ -5,28 +5,30 @@ import { Command } from 'commander';
 import { ScenarioError } from '../scenarios/custom.js';
 import { loadScenario } from '../scenarios/load.js';
 import type { Lesson } from '../scenarios/types.js';
-import type { CliContext } from './io.js';
+import type { CliContext, HelpContext } from './io.js';
+import { DEFAULT_HELP_WIDTH, examplesSection } from './help-format.js';
+import { hw } from './help-words.js';
 import { runChosen, usageError } from './lesson.js';
 import { viewOptions, type LessonFlags } from './options.js';
 import { isPythonProgram, runPythonProgram, type PythonFlags } from './run-python.js';
 
-export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void): Command {
-  const command = new Command('run')
-    .description('run a Python program of your own, recorded on real CPython (or a scenario module: a Python program and the same program on the runtime)')
-    .argument('<program>', "a .py file ('-' reads it from standard input), or a JavaScript or TypeScript scenario module");
-  for (const option of viewOptions()) command.addOption(option);
-  command.option('--interpreter <python>', 'record a .py program on this local CPython (3.11 or later), e.g. python3; threads work there');
+export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void, help: HelpContext = { lang: 'en', width: DEFAULT_HELP_WIDTH }): Command {
+  const { lang: hl } = help;
+  const command = new Command('run').description(hw('run', hl)).argument('<program>', hw('programArgument', hl));
+  for (const option of viewOptions(hl)) command.addOption(option);
+  command.option('--interpreter <python>', hw('interpreter', hl));
   command.addHelpText(
     'after',
-    [
-      '',
-      'Examples:',
-      '  $ asyncio-lab run examples/gather-timeout.py --interpreter python3   your own asyncio program',
-      '  $ asyncio-lab run examples/deadline-ties.mjs                 watch it in the interactive timeline',
-      '  $ asyncio-lab run examples/deadline-ties.mjs --output-only   only what the Python program prints',
-      '  $ asyncio-lab run my-scenario.ts --json                      the trace as NDJSON',
-      '',
-    ].join('\n'),
+    examplesSection(
+      [
+        ['asyncio-lab run examples/gather-timeout.py --interpreter python3', hw('exOwnProgram', hl)],
+        ['asyncio-lab run examples/deadline-ties.mjs', hw('exWatch', hl)],
+        ['asyncio-lab run examples/deadline-ties.mjs --output-only', hw('exScenarioOutput', hl)],
+        ['asyncio-lab run my-scenario.ts --json', hw('exScenarioJson', hl)],
+      ],
+      hl,
+      help.width,
+    ),
   );
   command.action(async (file: string) => {
     if (isPythonProgram(file)) {

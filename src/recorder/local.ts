@@ -25,6 +25,9 @@ export interface LocalRun {
   maxEvents?: number;
 }
 
+/** What any engine needs to record a run (the local one also takes an interpreter and a clock mode). */
+export type RecorderRun = Omit<LocalRun, 'interpreter' | 'mode'>;
+
 /** The process could not run the recorder at all (no such interpreter, or it crashed). */
 export class EngineError extends Error {}
 

@@ -60,6 +60,9 @@ RECORDER_FILE = os.path.abspath(__file__)
 CONFIG = json.loads(sys.argv[1])
 PROGRAM_FILE = CONFIG['file']
 MODE = CONFIG.get('mode', 'virtual')
+# 'embedded': CPython compiled to WebAssembly (Pyodide) inside the lab: no threads, no real
+# selector and no file descriptor of its own (the events stay in memory for the lab to read).
+EMBEDDED = CONFIG.get('engine') == 'embedded'
 VIRTUAL = MODE == 'virtual'
 FD = CONFIG.get('fd', 3)
 UNTIL = float(CONFIG.get('until', 60))
@@ -70,6 +73,9 @@ CPU_SECONDS = float(CONFIG.get('cpuSeconds', 10))
 # Wed Nov 25 10:14:23 2026 UTC, so time.time() prints the same in every run.
 WALL_CLOCK_START = 1795601663.0
 
+# Pyodide keeps the standard library in /lib/python314.zip: shown as a Linux install shows it.
+STDLIB_SHOWN = (os.path.dirname(os.path.dirname(asyncio.__file__)) + '/', f'/usr/lib/python{sys.version_info[0]}.{sys.version_info[1]}/') if EMBEDDED else None
+
 _real_monotonic = time.monotonic
 _real_sleep = time.sleep
 _real_start_new_thread = _thread.start_new_thread
@@ -79,11 +85,16 @@ _START = _real_monotonic()
 
 # ── the event stream ─────────────────────────────────────────────────────────
 
+class Stopped(BaseException):
+    """The embedded engine cannot end the process where the run stops: this unwinds it instead."""
+
+
 class Stream:
     """NDJSON lines on the descriptor, written in chunks. Any thread may emit; a lock keeps lines whole."""
 
     def __init__(self, fd):
         self.fd = fd
+        self.kept = []  # embedded: what the lab reads when the run is over
         self.chunks = []
         self.count = 0
         self.lock = threading.Lock()
@@ -91,6 +102,8 @@ class Stream:
 
     def write(self, record):
         line = json.dumps(record, ensure_ascii=False, separators=(',', ':'))
+        if EMBEDDED and STDLIB_SHOWN is not None:
+            line = line.replace(STDLIB_SHOWN[0], STDLIB_SHOWN[1])
         with self.lock:
             if self.closed:
                 return
@@ -103,8 +116,12 @@ class Stream:
 
     def _flush_locked(self):
         if self.chunks:
-            data = ('\n'.join(self.chunks) + '\n').encode('utf-8')
+            text = '\n'.join(self.chunks) + '\n'
             self.chunks = []
+            if EMBEDDED:
+                self.kept.append(text)
+                return
+            data = text.encode('utf-8')
             while data:
                 written = os.write(self.fd, data)
                 data = data[written:]
@@ -131,6 +148,8 @@ def finish_now(control):
     """Ends the run at once (horizon, budget, refusal): the process is still mid-program, so no
     finally block or shutdown of the program runs, as when a watched process is left running."""
     STREAM.close(control)
+    if EMBEDDED:
+        raise Stopped()
     os._exit(0)
 
 
@@ -352,7 +371,7 @@ class VirtualSelector(selectors.DefaultSelector):
             reason = 'self_pipe' if ready else ('immediate' if timeout == 0 else 'timeout')
             emit({'type': 'select_woke', 'loop': self.loop_id, 'slept': slept, 'reason': reason})
             return ready
-        ready = super().select(0)
+        ready = [] if EMBEDDED else super().select(0)
         if ready:
             emit({'type': 'select_woke', 'loop': self.loop_id, 'slept': 0, 'reason': 'self_pipe'})
             return ready
@@ -383,6 +402,18 @@ class LabEventLoop(asyncio.unix_events._UnixSelectorEventLoop):
     def time(self):
         return CLOCK.read()
 
+    if EMBEDDED:
+        # No self-pipe: creating a socket pair is a fatal crash under Pyodide in Node, and nothing
+        # needs one (a virtual wait never blocks, and there are no threads to wake it).
+        def _make_self_pipe(self):
+            self._ssock = self._csock = None
+
+        def _close_self_pipe(self):
+            pass
+
+        def _write_to_self(self):
+            pass
+
     # _run_once reads `self._selector` once, right before `select(timeout)`; for a wait that a
     # Ctrl+C interrupts it gets the stdlib selector, so no frame of the recorder is on the stack.
     @property
@@ -404,7 +435,11 @@ for cls, like in ((LabEventLoop, asyncio.unix_events._UnixSelectorEventLoop), (V
     cls.__name__, cls.__qualname__, cls.__module__ = like.__name__, like.__qualname__, like.__module__
 
 
-class LabPolicy(asyncio.unix_events.DefaultEventLoopPolicy):
+# 3.14 renames the policy class (policies are deprecated there).
+_DefaultPolicy = getattr(asyncio.unix_events, '_DefaultEventLoopPolicy', None) or asyncio.unix_events.DefaultEventLoopPolicy
+
+
+class LabPolicy(_DefaultPolicy):
     _loop_factory = LabEventLoop
 
 
@@ -420,7 +455,7 @@ class Interrupts:
 
     @property
     def pending(self):
-        return VIRTUAL and bool(self.times)
+        return VIRTUAL and not EMBEDDED and bool(self.times)
 
     def due_in_wait(self, loop_id, timeout):
         at = self.times[0]
@@ -704,9 +739,17 @@ def traced_with(local):
     return trace
 
 
+TRACED = [0]
+
+
 def global_trace(frame, event, arg):
     """Every frame is traced: the pointer sees returns into the library's frames, and the hooks
     see CPython's own functions called and returning."""
+    if EMBEDDED:
+        # No watchdog thread there: the CPU budget is checked from here, now and then.
+        TRACED[0] += 1
+        if TRACED[0] % 4096 == 0 and _real_monotonic() - _START > CPU_SECONDS:
+            finish_now({'control': 'end', 'why': 'cpu', 'limit': CPU_SECONDS, 't': CLOCK.now()})
     if threading.get_ident() not in STARTED:
         # The first event of a thread's own code: it has started.
         STARTED.add(threading.get_ident())
@@ -746,9 +789,18 @@ def program_line():
     return None
 
 
-def refuse(what, message):
-    STREAM.close({'control': 'refused', 'what': what, 'line': program_line(), 'message': message, 't': CLOCK.now()})
-    os._exit(0)
+def refuse(what, message, line=None):
+    finish_now({'control': 'refused', 'what': what, 'line': line or program_line(), 'message': message, 't': CLOCK.now()})
+
+
+def last_program_line(tb):
+    """The line of the program's innermost frame in a traceback."""
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == PROGRAM_FILE:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def refuse_network(what):
@@ -794,6 +846,8 @@ def thread_start(start):
     """threading's thread starter: in virtual mode a thread ends the run, which starts again in real time."""
 
     def start_thread(function, *args, **kwargs):
+        if EMBEDDED:
+            refuse('threads', 'the program starts a thread, which the embedded Python cannot do; run it on a local CPython with --interpreter python3')
         if VIRTUAL:
             STREAM.close({'control': 'restart', 'why': 'threads', 'line': program_line(), 't': CLOCK.now()})
             os._exit(0)
@@ -924,6 +978,12 @@ def run_program(source):
     sys.modules['__main__'] = main
     try:
         exec(code, main.__dict__)
+    except Stopped:
+        raise
+    except ModuleNotFoundError as exc:
+        if EMBEDDED and exc.name:
+            refuse('import', f"module '{exc.name}' is not in the embedded Python; run the program on a local CPython with --interpreter python3", last_program_line(exc.__traceback__))
+        return exit_status(exc)
     except BaseException as exc:  # noqa: B902 - the program ended: say how, as CPython does
         return exit_status(exc)
     return 0
@@ -943,7 +1003,8 @@ def watchdog():
 def install():
     sys.argv = [PROGRAM_FILE]
     sys.path[0] = CONFIG.get('dir') or os.getcwd()
-    asyncio.set_event_loop_policy(LabPolicy())
+    # The policy slot itself: set_event_loop_policy warns on 3.14, where policies are deprecated.
+    asyncio.events._event_loop_policy = LabPolicy()
     asyncio.SelectorEventLoop = asyncio.unix_events.SelectorEventLoop = LabEventLoop
     if VIRTUAL:
         time.monotonic = time.perf_counter = CLOCK.read
@@ -969,7 +1030,8 @@ def install():
         emit({'type': 'warning', 'category': msg.category.__name__, 'message': str(msg.message)})
         show_warning(msg)
     warnings._showwarnmsg_impl = show_warning_message
-    _real_start_new_thread(watchdog, ())
+    if not EMBEDDED:
+        _real_start_new_thread(watchdog, ())
     if not VIRTUAL:
         INTERRUPTS.start_real_timers()
     threading.settrace(global_trace)
@@ -985,7 +1047,24 @@ def virtual_sleep(seconds):
 
 
 def main():
-    source = sys.stdin.buffer.read().decode('utf-8', 'surrogateescape')
+    if EMBEDDED:
+        try:
+            record()
+        except Stopped:
+            pass
+        sys.settrace(None)
+        return
+    record()
+    os._exit(0)
+
+
+def record():
+    if EMBEDDED:
+        with open(CONFIG.get('sourceFile', PROGRAM_FILE), encoding='utf-8') as f:
+            source = f.read()
+        os.chdir(CONFIG.get('dir') or '/')
+    else:
+        source = sys.stdin.buffer.read().decode('utf-8', 'surrogateescape')
     install()
     status = run_program(source)
     status = shutdown(status)
@@ -1002,7 +1081,6 @@ def main():
     emit({'type': 'shutdown', 'phase': 'done'})
     emit({'type': 'exit', 'status': status})
     STREAM.close()
-    os._exit(0)
 
 
 if __name__ == '__main__':

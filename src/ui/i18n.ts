@@ -26,6 +26,16 @@ const words = {
   noOutput: { zh: '(还没有输出)', en: '(nothing printed yet)' },
   waitsOn: { zh: '等待', en: 'waits on' },
   running: { zh: '运行中', en: 'running' },
+  stopped: { zh: '已停止', en: 'stopped' },
+  idle: { zh: '未运行', en: 'idle' },
+  closed: { zh: '已关闭', en: 'closed' },
+  run: { zh: '运行', en: 'run' },
+  // Why the selector returned (the trace's select_woke reasons).
+  timeout: { zh: '超时', en: 'timeout' },
+  self_pipe: { zh: '自管道被写入', en: 'self-pipe' },
+  interrupt: { zh: 'Ctrl+C', en: 'Ctrl+C' },
+  immediate: { zh: '有就绪回调,不等待', en: 'immediate' },
+  inEventOrder: { zh: 't = 0(按事件顺序)', en: 't = 0 (in event order)' },
   tooSmall: { zh: '终端太小:至少需要 60×18', en: 'terminal too small: 60×18 at least' },
   startHint: {
     zh: '按 ? 看这一课讲什么、文章哪里错了、何时按 Ctrl+C;空格播放,→ 单步。',
@@ -35,9 +45,22 @@ const words = {
   hangs: { zh: '进程挂起,按 Ctrl+C', en: 'the process hangs: press Ctrl+C' },
   stillRunning: { zh: '程序仍在运行(模拟到此为止)', en: 'the program is still running (simulated up to here)' },
   menuTitle: { zh: '选择一课(↑↓ 选择,回车进入,q 退出)', en: 'Pick a lesson (↑↓ to move, enter to open, q to quit)' },
+  menuSeen: { zh: '✓ 已看过(清除标记:asyncio-lab list --reset-seen)', en: '✓ seen (to clear the marks: asyncio-lab list --reset-seen)' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof words;
+
+/** Words with values in them: `{0}`, `{1}`... are replaced by the arguments. */
+const templates = {
+  selectWaitingNone: { zh: '在 select(None) 中等待,直到被唤醒', en: 'waiting in select(None): until woken' },
+  selectWaiting: { zh: '在 select({0}) 中等待,直到 {1}', en: 'waiting in select({0}): until {1}' },
+  selectWoke: { zh: '{0} 醒来({1},睡了 {2} 秒)', en: 'woke at {0} ({1}, slept {2} s)' },
+} satisfies Record<string, Record<Lang, string>>;
+
+/** The template `key` in `lang` with its values filled in. */
+export function sayf(key: keyof typeof templates, lang: Lang, ...values: string[]): string {
+  return templates[key][lang].replace(/\{(\d)\}/g, (_, i: string) => values[Number(i)] ?? '');
+}
 
 /** `key` in `lang`. */
 export function say(key: Word, lang: Lang): string {

@@ -58,14 +58,17 @@ export async function runLab(input: LabInput): Promise<number> {
   }
 }
 
-export async function runMenu(input: { lessons: readonly Lesson[]; lang: Lang; row?: number }): Promise<MenuChoice | undefined> {
+export async function runMenu(input: { lessons: readonly Lesson[]; lang: Lang; row?: number; seen?: ReadonlySet<string> }): Promise<MenuChoice | undefined> {
   let chosen: MenuChoice | undefined;
   applyNoColor();
-  const app = render(<Menu lessons={input.lessons} lang={input.lang} row={input.row ?? 0} onChoose={(choice) => (chosen = choice)} />, { exitOnCtrlC: false, patchConsole: false });
+  // On the alternate screen, as the lab is: Ink's last frame of the menu then goes away with it
+  // instead of staying in the shell's scrollback above the next menu (a stale copy of itself).
+  const terminal = takeTerminal(process.stdout, process.stdin);
+  const app = render(<Menu lessons={input.lessons} lang={input.lang} row={input.row ?? 0} {...(input.seen ? { seen: input.seen } : {})} onChoose={(choice) => (chosen = choice)} />, { exitOnCtrlC: false, patchConsole: false });
   try {
     await app.waitUntilExit();
   } finally {
-    app.clear();
+    terminal.restore();
   }
   return chosen;
 }

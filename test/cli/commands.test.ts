@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lessons } from '../../src/scenarios/index.js';
 import { fixtureLessons } from './fixtures/lessons.js';
@@ -174,6 +177,35 @@ describe('list', () => {
     ]);
     // The fake menu answers row n on its n-th call: each menu opens where the last choice was.
     expect(run.menuRows).toEqual([0, 1, 2]);
+  });
+
+  it('marks each lesson opened from it as seen, in XDG_CONFIG_HOME, until list --reset-seen', async () => {
+    const env = { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'asyncio-lab-menu-')) };
+    try {
+      const run = await cli([], { tty: true, env, menuPicks: ['greet', 'ticker-loud:loud'] });
+      expect(run.menuSeen).toEqual([[], ['greet'], ['greet', 'ticker-loud:loud']]);
+      const again = await cli([], { tty: true, env });
+      expect(again.menuSeen).toEqual([['greet', 'ticker-loud:loud']]);
+      const reset = await cli(['list', '--reset-seen'], { env });
+      expect([reset.code, reset.stdout]).toEqual([0, 'The seen marks are cleared.\n']);
+      expect((await cli([], { tty: true, env })).menuSeen).toEqual([[]]);
+    } finally {
+      rmSync(env.XDG_CONFIG_HOME, { recursive: true, force: true });
+    }
+  });
+
+  it('opens lessons with no error and nothing written when the config folder cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-menu-'));
+    const blocked = join(dir, 'file');
+    writeFileSync(blocked, '');
+    try {
+      const run = await cli([], { tty: true, env: { XDG_CONFIG_HOME: blocked }, menuPicks: ['greet', 'greet'] });
+      expect([run.code, run.stderr, run.labCalls.length]).toEqual([0, '', 2]);
+      expect(run.menuSeen).toEqual([[], [], []]);
+      expect(readdirSync(dir)).toEqual(['file']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

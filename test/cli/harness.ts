@@ -16,12 +16,16 @@ export interface Run {
   menuCalls: number;
   /** The row each menu opened on. */
   menuRows: number[];
+  /** The seen marks each menu was given, sorted. */
+  menuSeen: string[][];
   /** Wall milliseconds the fake clock advanced. */
   wallMs: number;
 }
 
 export interface RunSetup {
   tty?: boolean;
+  /** The terminal's width (with tty). */
+  columns?: number;
   stdinTTY?: boolean;
   env?: NodeJS.ProcessEnv;
   lessons?: readonly Lesson[];
@@ -43,6 +47,7 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
   const labCalls: LabArgs[] = [];
   let menuCalls = 0;
   const menuRows: number[] = [];
+  const menuSeen: string[][] = [];
   const pending = [...(setup.sigintAt ?? [])].sort((a, b) => a - b);
   let sigint: (() => void) | undefined;
   const stdin = [...(setup.stdinLines ?? [])];
@@ -52,9 +57,10 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
       labCalls.push(a);
       return setup.labStatus ?? 0;
     },
-    runMenu: async ({ row }) => {
+    runMenu: async ({ row, seen }) => {
       menuCalls++;
       menuRows.push(row ?? 0);
+      menuSeen.push([...(seen ?? [])].sort());
       // A pick is a lesson id, or `id:variant` for one of its variants; its row is its place in the picks.
       const [id, variantId] = (setup.menuPicks?.[menuCalls - 1] ?? '').split(':');
       const lesson = lessons.find((l) => l.id === id);
@@ -65,6 +71,7 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
   const io: CliIO = {
     stdout: {
       isTTY: setup.tty ?? false,
+      ...(setup.columns ? { columns: setup.columns } : {}),
       write: (s: string) => {
         stdout += s;
         both += s;
@@ -110,5 +117,5 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
     simulate: (request) => simulateInProcess(request),
   };
   const code = await runCli(args, { lessons, io, version: '9.9.9' });
-  return { code, stdout, stderr, both, labCalls, menuCalls, menuRows, wallMs: now };
+  return { code, stdout, stderr, both, labCalls, menuCalls, menuRows, menuSeen, wallMs: now };
 }

@@ -93,16 +93,13 @@ describe('a program that does not start or does not end', () => {
 });
 
 describe('the command line', () => {
-  it('names a missing interpreter, a missing file, and the missing embedded engine, each in one line with status 2', async () => {
+  it('names a missing interpreter and a missing file, each in one line with status 2', async () => {
     const file = program('ok.py', 'print("ok")\n');
     const noInterpreter = await cli(['run', file, '--interpreter', 'python-nope']);
     expect(noInterpreter).toMatchObject({ code: 2, stderr: "error: --interpreter 'python-nope': no such executable\n" });
     const noFile = await cli(['run', join(dir, 'nope.py'), '--interpreter', 'python3']);
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toMatch(/^error: no such file: '.*nope\.py'\n$/);
-    const embedded = await cli(['run', file]);
-    expect(embedded.code).toBe(2);
-    expect(embedded.stderr).toMatch(/^error: .*--interpreter python3\n$/);
   });
 
   it('says, for a program that starts threads, that it runs in real time and where the thread starts', async () => {

@@ -73,6 +73,27 @@ describe('the lesson menu', () => {
     expect([choice?.lesson.id, choice?.row]).toEqual(['call-at', 2]);
   });
 
+  it('acts on keys sent in one burst in order, each on the row the one before left', async () => {
+    let choice: MenuChoice | undefined;
+    const app = render(<Menu lessons={lessons} lang="en" onChoose={(c) => (choice = c)} />);
+    await tick();
+    // One chunk: down, down, j, k, up, down, down, enter: rows 1, 2, 3, 2, 1, 2, 3 → future.
+    app.stdin.write(`${DOWN}${DOWN}jk\x1b[A${DOWN}${DOWN}\r`);
+    await tick();
+    app.unmount();
+    expect([choice?.lesson.id, choice?.variant, choice?.row]).toEqual(['future', undefined, 3]);
+  });
+
+  it('marks the lessons and variants already seen, and says how to clear the marks', async () => {
+    const app = render(<Menu lessons={lessons} lang="zh" seen={new Set(['call-later', 'future:stop-in-batch'])} onChoose={() => {}} />);
+    const rows = (app.lastFrame() ?? '').replace(ANSI, '').split('\n');
+    app.unmount();
+    expect(rows.filter((r) => r.includes('✓ ')).map((r) => r.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(['call-later ✓', '--variant stop-in-batch', '✓ 已看过(清除标记:asyncio-lab']);
+    const fresh = render(<Menu lessons={lessons} lang="en" onChoose={() => {}} />);
+    expect(fresh.lastFrame()).not.toContain('✓');
+    fresh.unmount();
+  });
+
   it('is left with q, choosing nothing', async () => {
     const left = await pick(['q']);
     expect(left.chosen).toBe(true);

@@ -1,5 +1,6 @@
 // The lesson menu shown by `asyncio-lab` alone: every lesson and, under it, its variants.
-// ↑/↓ (or k/j) to move, enter to open, q/esc/Ctrl+C to leave.
+// ↑/↓ (or k/j) to move, enter to open, q/esc/Ctrl+C to leave. A lesson already opened carries a ✓
+// (the marks are kept by src/commands/seen.ts; the menu only draws them).
 import { Box, Text, useApp, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import type { Lang, Lesson, LessonVariant } from '../../scenarios/types.js';
@@ -17,6 +18,8 @@ export interface MenuProps {
   readonly lang: Lang;
   /** The row selected at first. @default 0 */
   readonly row?: number;
+  /** Keys (`seenKey`) of the lessons and variants already opened, marked ✓. @default none */
+  readonly seen?: ReadonlySet<string>;
   /** Called with the choice, or undefined when the user leaves. */
   readonly onChoose: (choice: MenuChoice | undefined) => void;
 }
@@ -26,6 +29,8 @@ interface Entry {
   readonly variant?: LessonVariant;
   readonly command: string;
   readonly title: string;
+  /** Its key among the seen marks. */
+  readonly key: string;
 }
 
 /** The menu's rows: each lesson, then its variants, as the command line names them. */
@@ -33,13 +38,13 @@ export function menuEntries(lessons: readonly Lesson[], lang: Lang): Entry[] {
   return lessons.flatMap((lesson) => {
     const command = `${lesson.command}${lesson.part ? ` ${lesson.part}` : ''}`;
     return [
-      { lesson, command, title: lesson.title[lang] },
-      ...lesson.variants.map((variant) => ({ lesson, variant, command: `  --variant ${variant.id}`, title: variant.title[lang] })),
+      { lesson, command, title: lesson.title[lang], key: lesson.id },
+      ...lesson.variants.map((variant) => ({ lesson, variant, command: `  --variant ${variant.id}`, title: variant.title[lang], key: `${lesson.id}:${variant.id}` })),
     ];
   });
 }
 
-export function Menu({ lessons, lang, row = 0, onChoose }: MenuProps) {
+export function Menu({ lessons, lang, row = 0, seen, onChoose }: MenuProps) {
   const { exit } = useApp();
   const entries = menuEntries(lessons, lang);
   const count = Math.max(1, entries.length);
@@ -66,14 +71,16 @@ export function Menu({ lessons, lang, row = 0, onChoose }: MenuProps) {
   const width = Math.max(20, ...entries.map((e) => e.command.length + 2));
   return (
     <Box flexDirection="column">
-      <Text bold>asyncio-lab · {say('menuTitle', lang)}</Text>
+      <Text bold wrap="truncate-end">asyncio-lab · {say('menuTitle', lang)}</Text>
       {entries.map((entry, i) => (
-        <Text key={`${entry.lesson.id}:${entry.variant?.id ?? ''}`} wrap="truncate-end" {...(i === at ? { color: 'cyan', bold: true } : entry.variant ? { dimColor: true } : {})}>
+        <Text key={entry.key} wrap="truncate-end" {...(i === at ? { color: 'cyan', bold: true } : entry.variant ? { dimColor: true } : {})}>
           {i === at ? '▶ ' : '  '}
           {entry.command.padEnd(width)}
+          {seen?.has(entry.key) ? '✓ ' : '  '}
           {entry.title}
         </Text>
       ))}
+      {seen && seen.size > 0 ? <Text dimColor wrap="truncate-end">{say('menuSeen', lang)}</Text> : null}
     </Box>
   );
 }

@@ -94,7 +94,7 @@ function screenBands(p: ScreenProps): Band[] | undefined {
     panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows)] };
   }
   const below: Line[] = [
-    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang) }), box.timeline),
+    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang) }), box.timeline),
     ...pad(outputLines(p.state, p.lang, box.output), box.output),
     ...footer,
   ];

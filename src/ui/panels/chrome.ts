@@ -4,6 +4,7 @@ import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
 import { cells, fit, seconds } from '../format.js';
 import { keyHelp, say } from '../i18n.js';
+import { wrapText } from '../wrap-text.js';
 import type { Color } from '../style.js';
 
 export interface HeaderInput {
@@ -38,17 +39,8 @@ export function headerLine({ id, title, t, iteration, step, steps, width, lang, 
 
 /** The explanation wrapped onto `rows` lines of `width` cells. */
 export function explainLines(text: string, width: number, rows: number, color?: Color): Line[] {
-  const words = `▸ ${text}`;
-  const out: string[] = [];
-  let line = '';
-  // Break at spaces for Latin text and anywhere for CJK text (which has no spaces).
-  for (const token of words.match(/[\u2e80-\uffff]|\S+\s*|\s+/g) ?? []) {
-    if (cells(line + token) > width && line.trim() !== '') {
-      out.push(line.trimEnd());
-      line = '  ' + token.trimStart();
-    } else line += token;
-  }
-  if (line.trim() !== '') out.push(line.trimEnd());
+  // By cells, CJK text anywhere but never a line starting with punctuation (src/ui/wrap-text.ts).
+  const out = wrapText(`▸ ${text}`, width, '  ');
   const lines = out.slice(0, rows);
   if (out.length > rows && lines.length > 0) lines[rows - 1] = lines[rows - 1]!.slice(0, Math.max(0, lines[rows - 1]!.length - 1)) + '…';
   return lines.map((l): Line => [{ text: l, ...(color ? { color } : {}) }]);

@@ -4,7 +4,7 @@
 import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
 import { handleRepr, pyFloat, seconds } from '../format.js';
-import { say } from '../i18n.js';
+import { say, sayf } from '../i18n.js';
 import { leavingOrder } from '../state/heap.js';
 import { isCancelled as isCancelledIn, readyHandles } from '../state/loop.js';
 import { queueLength } from '../state/queue.js';
@@ -26,23 +26,23 @@ function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number): Lin
   const head: Seg[] = [
     { text: `${say('loop', lang)}${several ? ` #${loop.id}` : ''} `, bold: true },
     { text: `${loop.thread} · ` },
-    { text: loop.state, color: stateColor },
+    { text: say(loop.state, lang), color: stateColor },
   ];
   if (loop.iteration > 0) head.push({ text: ` · ${say('iteration', lang)} ${loop.iteration}` });
   if (loop.stopping) head.push({ text: ' · stop()', color: 'yellow' });
   if (loop.debug) head.push({ text: ' · debug', dim: true });
   const out: Line[] = [head];
-  if (loop.running) out.push([{ text: '  run   ', dim: true }, { text: `▶ ${handleRepr({ ...loop.running, cancelled: false })}`, color: 'cyan' }]);
+  if (loop.running) out.push([{ text: pad(say('run', lang)), dim: true }, { text: `▶ ${handleRepr({ ...loop.running, cancelled: false })}`, color: 'cyan' }]);
   out.push(...readyRows(loop, lang, cap));
   out.push(...heapRows(loop, lang, cap));
   const sel = loop.selector;
   if (sel) {
     const label = { text: pad(say('select', lang)), dim: true };
     if (sel.waiting) {
-      const what = sel.timeout === null ? 'select(None): until woken' : `select(${pyFloat(sel.timeout)}): until ${seconds(sel.since + sel.timeout)}`;
-      out.push([label, { text: `waiting in ${what}`, color: 'yellow' }]);
+      const text = sel.timeout === null ? sayf('selectWaitingNone', lang) : sayf('selectWaiting', lang, pyFloat(sel.timeout), seconds(sel.since + sel.timeout));
+      out.push([label, { text, color: 'yellow' }]);
     } else if (sel.woke) {
-      out.push([label, { text: `woke at ${seconds(sel.woke.at)} (${sel.woke.reason}, slept ${seconds(sel.woke.slept)} s)`, dim: true }]);
+      out.push([label, { text: sayf('selectWoke', lang, seconds(sel.woke.at), say(sel.woke.reason, lang), seconds(sel.woke.slept)), dim: true }]);
     }
   }
   return out;

@@ -18,9 +18,11 @@ export interface TimelineInput {
   readonly width: number;
   readonly height: number;
   readonly title: string;
+  /** The ruler's words when no simulated time passes, in the learner's language. @default 't = 0 (in event order)' */
+  readonly orderLabel?: string;
 }
 
-export function timelineLines({ state, endTime, totalEvents, width, height, title }: TimelineInput): Line[] {
+export function timelineLines({ state, endTime, totalEvents, width, height, title, orderLabel = 't = 0 (in event order)' }: TimelineInput): Line[] {
   // Up to a few hundred lanes, live tasks are picked first from all of them; beyond, the first
   // created are drawn, so a frame costs what its rows cost.
   const rows = Math.max(0, height - 1);
@@ -38,7 +40,7 @@ export function timelineLines({ state, endTime, totalEvents, width, height, titl
   const scale: Ruler = { key: `${track}:${endTime}:${totalEvents}`, track, x };
   // Clamped: before the first event arrives (a run still starting) the cursor stands at the start.
   const cursor = Math.max(0, x(state.t, state.count - 1));
-  const out: Line[] = [ruler(title, labelWidth, track, endTime, byTime, cursor)];
+  const out: Line[] = [ruler(title, orderLabel, labelWidth, track, endTime, byTime, cursor)];
   for (const lane of lanes) out.push(laneLine(lane, state, labelWidth, scale, cursor));
   if (hidden > 0 && rows > 0) out.push([{ text: `  +${hidden.toLocaleString('en-US')} more`, dim: true }]);
   return out;
@@ -74,7 +76,7 @@ function isFinished(lane: Lane): boolean {
   return last === 'done' || last === 'cancelled';
 }
 
-function ruler(title: string, labelWidth: number, track: number, endTime: number, byTime: boolean, cursor: number): Line {
+function ruler(title: string, orderLabel: string, labelWidth: number, track: number, endTime: number, byTime: boolean, cursor: number): Line {
   const chars = Array.from({ length: track }, () => '·');
   if (byTime) {
     const step = niceStep(endTime, Math.max(1, Math.floor(track / 10)));
@@ -85,8 +87,21 @@ function ruler(title: string, labelWidth: number, track: number, endTime: number
       for (let i = 0; i < label.length; i++) chars[col + i] = label[i]!;
     }
   } else {
-    const label = 't = 0 (in event order)';
-    for (let i = 0; i < Math.min(label.length, track); i++) chars[i] = label[i]!;
+    // A wide (CJK) character fills two cells: the second holds '' so that cells and array slots agree.
+    let col = 0;
+    for (const ch of orderLabel) {
+      const w = cells(ch);
+      if (col + w > track) break;
+      chars[col] = ch;
+      if (w === 2) chars[col + 1] = '';
+      col += w;
+    }
+  }
+  // Under the cursor a wide character would be cut in half: the cursor takes both its cells there.
+  if (chars[cursor] === '' || cells(chars[cursor] ?? '') === 2) {
+    const start = chars[cursor] === '' ? cursor - 1 : cursor;
+    chars[start] = '·';
+    chars[start + 1] = '·';
   }
   // The cursor is drawn in reverse video so the ruler's labels stay readable under it.
   const at = chars[cursor] === '·' ? '▼' : chars[cursor]!;

@@ -1,0 +1,49 @@
+// The embedded engine's process: loads CPython compiled to WebAssembly (src/engines/pyodide.ts),
+// runs the recorder (src/recorder/recorder.py) on the program inside it, and writes the recorder's
+// NDJSON on descriptor 3, as the recorder does on a local interpreter. The lab runs it as a child
+// process (src/recorder/embedded.ts): each run gets a fresh interpreter, and a crash of the
+// WebAssembly runtime ends only this process.
+//
+//   node dist/embedded-runner.js '<recorder config JSON>'  < program source
+import { readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isPyodideVersion, loadPython } from './pyodide.js';
+import { recorderPath } from '../recorder/locate.js';
+
+const DIR = '/asyncio_lab';
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2] ?? '{}') as { file: string; dir: string; version?: string };
+  const version = config.version ?? '3.14';
+  if (!isPyodideVersion(version)) throw new Error(`no embedded Python ${version}`);
+  const source = readFileSync(0, 'utf8');
+  const python = await loadPython(version);
+  python.useVirtualTime();
+  const { FS } = python.pyodide;
+  FS.mkdirTree(DIR);
+  const recorder = recorderPath();
+  FS.writeFile(`${DIR}/recorder.py`, readFileSync(recorder, 'utf8'));
+  FS.writeFile(`${DIR}/pointer.py`, readFileSync(recorder.replace(/recorder\.py$/, 'pointer.py'), 'utf8'));
+  // The program at its own path, so tracebacks quote its lines as python3 does ('<stdin>' has none).
+  const sourceFile = config.file.startsWith('/') ? config.file : `${DIR}/program.py`;
+  FS.mkdirTree(dirname(sourceFile));
+  FS.mkdirTree(config.dir);
+  FS.writeFile(sourceFile, source);
+  const run = python.pyodide.toPy({ config: JSON.stringify({ ...config, sourceFile, engine: 'embedded' }) });
+  const text = python.runPython(
+    `import runpy, sys
+sys.argv = ['${DIR}/recorder.py', config]
+recorder = runpy.run_path('${DIR}/recorder.py', run_name='__main__')
+''.join(recorder['STREAM'].kept)`,
+    { globals: run },
+  ) as string;
+  writeSync(3, text);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

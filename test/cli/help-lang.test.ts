@@ -1,0 +1,61 @@
+// `--help` in the chosen language (`--lang` anywhere on the line, else the locale), laid out for the
+// terminal's width: every line within it (CJK characters count two cells) and none starting with
+// punctuation.
+import { describe, expect, it } from 'vitest';
+import { lessons } from '../../src/scenarios/index.js';
+import { cells } from '../../src/ui/format.js';
+import { cli } from './harness.js';
+
+const NO_START = /^\s*[,.;:!?)\]}，。、：；！？）」』】》]/;
+const commands = [[], ['call-later'], ['stop'], ['threads'], ['list'], ['run']] as const;
+
+async function help(args: readonly string[], lang: 'zh' | 'en', columns?: number) {
+  const run = await cli([...args, '--help', '--lang', lang], { lessons, ...(columns ? { tty: true, columns } : {}) });
+  expect(run.code).toBe(0);
+  return run.stdout;
+}
+
+describe('--help', () => {
+  it('speaks Chinese with --lang zh: headings, descriptions, option help and examples', async () => {
+    const root = await help([], 'zh');
+    expect(root).toMatch(/^用法: asyncio-lab \[options\] \[command\]/);
+    for (const word of ['选项:', '命令:', '示例:', '显示帮助', '从菜单中选一课', '打印版本号']) expect(root).toContain(word);
+    const lesson = await help(['call-later'], 'zh');
+    expect(lesson).toContain(lessons.find((l) => l.id === 'call-later')!.title.zh);
+    for (const word of ['实时播放的倍速', '(默认:1)', '在交互式时间线里观看', '显示帮助']) expect(lesson).toContain(word);
+    expect(lesson).not.toMatch(/\b(Usage|Options|Examples|default|show help|watch it)\b/);
+    const stop = (await cli(['help', 'stop', '--lang', 'zh'], { lessons })).stdout;
+    for (const word of ['部分:', '参数:', '哪一个程序', '另一个部分', lessons.find((l) => l.id === 'stop-nested')!.title.zh]) expect(stop).toContain(word);
+  });
+
+  it('speaks English with --lang en, and follows the locale without --lang', async () => {
+    const root = await help([], 'en');
+    for (const word of ['Usage:', 'Options:', 'Commands:', 'Examples:', 'pick a lesson from a menu']) expect(root).toContain(word);
+    expect(root).not.toMatch(/[\u4e00-\u9fff]/);
+    const byLocale = await cli(['stop', '--help'], { lessons, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(byLocale.stdout).toMatch(/^用法:/);
+    expect(byLocale.stdout).toContain('部分:');
+    const overridden = await cli(['stop', '--help', '--lang=en'], { lessons, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(overridden.stdout).toMatch(/^Usage:/);
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    for (const columns of [120, 80, 60]) {
+      it(`fits ${columns} columns in ${lang}, with no line starting with punctuation`, async () => {
+        for (const args of commands) {
+          const text = await help(args, lang, columns);
+          for (const line of text.split('\n')) {
+            expect(cells(line), `${args.join(' ')} at ${columns}: ${line}`).toBeLessThanOrEqual(columns);
+            expect(line, `${args.join(' ')} at ${columns}`).not.toMatch(NO_START);
+          }
+        }
+      });
+    }
+  }
+
+  it('is laid out for 80 columns when the output is not a terminal', async () => {
+    const text = await help(['threads'], 'zh');
+    expect(Math.max(...text.split('\n').map(cells))).toBeLessThanOrEqual(80);
+    expect(Math.max(...text.split('\n').map(cells))).toBeGreaterThan(70);
+  });
+});
