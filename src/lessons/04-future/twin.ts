@@ -1,4 +1,4 @@
-// future.py and its run/stop-rule variants (variants/future.*.py) on the simulated
+// future.py and its run/stop-rule variants (variants/<id>/<id>.py) on the simulated
 // process. `py.line(n)` marks line n of the shown source.
 import type { BaseEventLoop } from '../../runtime/base-events.js';
 import { RuntimeError } from '../../runtime/exceptions.js';

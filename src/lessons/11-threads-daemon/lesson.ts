@@ -1,7 +1,7 @@
 // Lesson `threads daemon`: the main thread submits coroutines forever; Ctrl+C raises KeyboardInterrupt
 // in time.sleep; the handler stops the loop thread. Shows why loop.stop() from another thread is not
 // thread-safe and what a daemon thread is. Python programs: threads-daemon.py,
-// corrected/threads-daemon.py and variants/threads-daemon.daemon.py.
+// corrected/threads-daemon.py and variants/daemon/threads-daemon.py.
 import { bi, steps } from '../../scenarios/common.js';
 import { threadsDaemonProgram } from './twin.js';
 import { defineLesson, type VariantDefinition } from '../../scenarios/define.js';

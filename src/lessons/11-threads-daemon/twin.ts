@@ -1,5 +1,5 @@
 // threads-daemon.py (as written), corrected/threads-daemon.py and the variant
-// variants/threads-daemon.daemon.py on the simulated process. They differ only in line 17
+// variants/daemon/threads-daemon.py on the simulated process. They differ only in line 17
 // (a comment, or t.daemon = True) and line 27 (loop.stop() or call_soon_threadsafe(loop.stop)).
 // `py.line(n)` marks line n of the shown source.
 import type { BaseEventLoop } from '../../runtime/base-events.js';
