@@ -1,14 +1,10 @@
 // Lesson `stop wait`: Ctrl+C raises KeyboardInterrupt out of run_until_complete; the handler cancels
 // every task, and stop() + run_forever() runs exactly one iteration in which the cancellations are
 // delivered. Python programs: stop-wait.py (the article's) and corrected/stop-wait.py.
-import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
+import { allTasksAttributeErrorNote, allTasksChange, bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { stopWaitProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
 
-const allTasksChange = bi(
-  'asyncio.Task.all_tasks() 在 Python 3.7 已弃用,3.9 移除:在 3.11 上这一行抛出 AttributeError: type object \'_asyncio.Task\' has no attribute \'all_tasks\'。改用模块级函数 asyncio.all_tasks(loop);此处循环没有在运行,所以要把 loop 传进去。',
-  'asyncio.Task.all_tasks() was deprecated in Python 3.7 and removed in 3.9: on 3.11 this line raises AttributeError: type object \'_asyncio.Task\' has no attribute \'all_tasks\'. The module function asyncio.all_tasks(loop) replaces it; the loop is not running here, so it is passed explicitly.',
-);
 
 export default defineLesson({
   command: 'stop',
@@ -96,11 +92,7 @@ export default defineLesson({
       zh: 'Ctrl+C:KeyboardInterrupt 在 select 里抛出,穿过 run_forever 和 run_until_complete 传到 except。任务们还在等待各自的定时器。',
       en: 'Ctrl+C: KeyboardInterrupt is raised in select and comes out through run_forever and run_until_complete to the except clause. The tasks are still waiting on their timers.',
     },
-    {
-      when: { type: 'output', stream: 'stderr', text: /^AttributeError: type object '_asyncio.Task' has no attribute 'all_tasks'/ },
-      zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:except 里抛出 AttributeError,没有任何任务被取消。',
-      en: 'asyncio.Task.all_tasks() was removed in 3.9: the except clause raises AttributeError, and no task is cancelled.',
-    },
+    allTasksAttributeErrorNote,
     {
       after: [{ type: 'interrupt' }],
       when: { type: 'handle_scheduled', callback: /^Task\.task_wakeup\(<Future cancelled>/ },

@@ -1,14 +1,10 @@
 // Lesson `stop nested`: the same Ctrl+C clean-up when the tasks are created inside main(): main() is
 // the outermost task, and gather(*tasks).cancel() cancels them all at once.
 // Python programs: stop-nested.py (the article's) and corrected/stop-nested.py.
-import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
+import { allTasksAttributeErrorNote, allTasksChange, bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { stopNestedProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
 
-const allTasksChange = bi(
-  'asyncio.Task.all_tasks() 在 Python 3.9 已移除(3.11 上抛出 AttributeError),改用 asyncio.all_tasks(loop)。循环此时没有运行,所以要传入 loop。',
-  'asyncio.Task.all_tasks() was removed in Python 3.9 (AttributeError on 3.11); asyncio.all_tasks(loop) replaces it. The loop is not running at this point, so it is passed explicitly.',
-);
 
 export default defineLesson({
   command: 'stop',
@@ -84,11 +80,7 @@ export default defineLesson({
       zh: 'Ctrl+C:KeyboardInterrupt 在 select 里抛出,从 run_until_complete 传出。main() 的 Task-1 也还在等待。',
       en: 'Ctrl+C: KeyboardInterrupt is raised in select and comes out of run_until_complete. main()\'s Task-1 is still waiting too.',
     },
-    {
-      when: { type: 'output', stream: 'stderr', text: /^AttributeError: type object '_asyncio.Task' has no attribute 'all_tasks'/ },
-      zh: 'asyncio.Task.all_tasks() 在 3.9 已被移除:except 里抛出 AttributeError,没有任何任务被取消。',
-      en: 'asyncio.Task.all_tasks() was removed in 3.9: the except clause raises AttributeError, and no task is cancelled.',
-    },
+    allTasksAttributeErrorNote,
     {
       after: [{ type: 'interrupt' }],
       when: { type: 'output', text: 'True' },
