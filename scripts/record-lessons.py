@@ -9,8 +9,8 @@ start, and writes test/recordings/<name>.json with every stdout/stderr line, its
 stream, the exit status, and CPython's source pointer thread by thread (`pointer`: for each thread
 name, the lines its pointer moved to, as src/recorder/pointer.py defines and records them with
 sys.settrace; the tracing slows the program a little, and a run whose Ctrl+C landed inside the
-trace function is retried). Nothing is scaled: times are real seconds (the longest run is ~10 s), and
-all recordings run in parallel.
+trace function is retried). Nothing is scaled: times are real seconds (the longest run is ~11 s), and
+the recordings run four at a time.
 
     python3 scripts/record-lessons.py            # re-record everything
     python3 scripts/record-lessons.py stop-wait  # only recordings whose name starts with stop-wait

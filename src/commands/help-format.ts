@@ -6,7 +6,7 @@ import { Help, type Option } from 'commander';
 import type { Lang } from '../scenarios/types.js';
 import { cells } from '../ui/format.js';
 import { wrapText } from '../ui/wrap-text.js';
-import { helpWords, hw } from './help-words.js';
+import { hw } from './help-words.js';
 
 /** Help is laid out for this width when the output is not a terminal. */
 export const DEFAULT_HELP_WIDTH = 80;
@@ -52,4 +52,3 @@ export function examplesSection(rows: readonly (readonly [string, string])[], la
   return helpSection(hw('examples', lang), rows.map(([command, what]) => [`$ ${command}`, what] as const), width);
 }
 
-export { helpWords };

@@ -1,7 +1,7 @@
 // Option values: parsing (each bad value is a usage error, exit status 2) and defaults.
 import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_BUDGETS, type Budgets } from '../playback/budgets.js';
-import { PYTHON_VERSIONS, type PythonVersion, isPythonVersion } from '../runtime/python-version.js';
+import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion, isPythonVersion } from '../runtime/python-version.js';
 import { MAX_UNTIL, type Lang } from '../scenarios/types.js';
 import { helpWords, hw } from './help-words.js';
 
@@ -9,7 +9,7 @@ import { helpWords, hw } from './help-words.js';
  * The Python a lesson runs as unless `--python` says otherwise. 3.11 while the lessons' corrected
  * programs still rely on `get_event_loop()` creating a loop (3.14 raises there).
  */
-export const LAB_PYTHON: PythonVersion = '3.11';
+export const LAB_PYTHON: PythonVersion = DEFAULT_PYTHON_VERSION;
 
 /** `--python 3.11|3.12|3.13|3.14|3.15`. */
 export function parsePython(value: string): PythonVersion {

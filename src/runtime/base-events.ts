@@ -326,8 +326,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
   }
 
   /**
-   * `loop.time()`: the simulated monotonic clock. Each call is a read: it returns a later value than
-   * the read before (src/runtime/clock.ts), so the loop calls it exactly where CPython's does.
+   * `loop.time()`: the simulated monotonic clock. Each call is a read, one clock tick (src/runtime/clock.ts):
+   * later than the read before, or equal on a coarse clock. The loop calls it exactly where CPython's does.
    */
   time(): number {
     return this.realm.clock.read();

@@ -84,8 +84,11 @@ export interface PythonBehaviour {
 }
 
 /** math.ulp(x) for a finite non-negative double: the gap to the next representable double. */
+// One scratch view for ulp(): 3.15's _run_once calls it every iteration.
+const ULP_VIEW = new DataView(new ArrayBuffer(8));
+
 export function ulp(x: number): number {
-  const view = new DataView(new ArrayBuffer(8));
+  const view = ULP_VIEW;
   view.setFloat64(0, Math.abs(x));
   const bits = view.getBigUint64(0);
   view.setBigUint64(0, bits + 1n);
