@@ -124,6 +124,8 @@ export async function playLive(io: CliIO, _runnable: Runnable, choice: LessonCho
       }
     }
   } finally {
+    // The learner level's last step, if the run ended inside it and everything was shown.
+    if (simulation.ended() !== undefined && waiting.length === 0) writeLines(io, view.finish());
     off();
     simulation.close();
   }

@@ -88,7 +88,7 @@ export async function runLesson(ctx: CliContext, choice: LessonChoice): Promise<
   if (view === 'json') return streamJson(io, io.simulate({ ...requestOf(choice, choice.options), format: 'ndjson' }), choice.lang);
   const plain = new PlainView({
     lang: choice.lang,
-    detail: choice.flags.outputOnly ? 'none' : choice.flags.verbose ? 'full' : 'brief',
+    detail: choice.flags.outputOnly ? 'none' : choice.flags.verbose ? 'full' : 'learner',
     chalk: chalkFor(io.stdout, io.env),
     source: sourceOf(choice),
   });
@@ -136,6 +136,7 @@ async function streamPlain(io: CliIO, simulation: Simulation, plain: PlainView, 
       await writeLinesDrained(io, lines);
       simulation.consumed(batch.length);
     }
+    await writeLinesDrained(io, plain.finish());
     return finishRun(io, simulation.ended()!, tail, lang);
   } finally {
     simulation.close();

@@ -11,10 +11,13 @@ export function lessonTable(definitions: readonly LessonDefinition[]): string {
   return [TABLE_BEGIN, '| command | what it shows |', '|---|---|', ...rows, TABLE_END].join('\n');
 }
 
-/** `text` with the table between its markers replaced by `table` (undefined when the markers are missing). */
-export function withLessonTable(text: string, table: string): string | undefined {
-  const begin = text.indexOf(TABLE_BEGIN);
-  const end = text.indexOf(TABLE_END);
+/**
+ * `text` with the table between its markers replaced by `table` (undefined when the markers are
+ * missing). Other generated tables (the steps per lesson) give their own markers.
+ */
+export function withLessonTable(text: string, table: string, markers: { begin: string; end: string } = { begin: TABLE_BEGIN, end: TABLE_END }): string | undefined {
+  const begin = text.indexOf(markers.begin);
+  const end = text.indexOf(markers.end);
   if (begin < 0 || end < begin) return undefined;
-  return text.slice(0, begin) + table + text.slice(end + TABLE_END.length);
+  return text.slice(0, begin) + table + text.slice(end + markers.end.length);
 }

@@ -7,7 +7,7 @@
 import { divergenceIndex, type Playhead, pause, resume, seek, setSpeed, simTimeAt, startPlayhead, withInterrupt } from '../playback/index.js';
 import type { RunEnd, RunOptions, RunResult } from '../scenarios/types.js';
 import type { Program } from './program.js';
-import { Replay } from './state/replay.js';
+import { type Level, Replay } from './state/replay.js';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS } from '../runtime/python-version.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32] as const;
@@ -35,11 +35,15 @@ export interface Lab {
   readonly followEnd?: boolean;
   /** A step forward was asked for at the last step of a run still streaming: take it when it comes. */
   readonly wantsNext?: boolean;
+  /** The level of detail the steps are at (`replay` is stepped at it): `v` switches. */
+  readonly level: Level;
   readonly step: number;
   readonly playing: boolean;
   readonly speed: number;
   readonly playhead: Playhead;
   readonly help: boolean;
+  /** The lesson's "What to watch" card is shown (the lab opens paused on it); any key but ? and q leaves it. */
+  readonly watching: boolean;
   /** Rows the help overlay is scrolled by (↑ ↓ while it is open and does not fit). */
   readonly helpScroll: number;
   /** Wall times (ms) of recent Ctrl+C presses. */
@@ -61,6 +65,8 @@ export type Action =
   /** `at`: the simulated time the header showed when the key was pressed (the playhead's time by default). */
   | { type: 'interrupt'; ctrl: boolean; at?: number }
   | { type: 'toggle_source' }
+  /** The other level of detail (learner ⇄ exact), on the step nearest the one shown. */
+  | { type: 'toggle_level' }
   /** The next Python version (3.11 → 3.12 → ... → 3.15 → 3.11), simulated again from the start. */
   | { type: 'next_python' }
   | { type: 'help' }
@@ -97,6 +103,10 @@ export interface LabInit {
   speed: number;
   instant: boolean;
   startPaused: boolean;
+  /** The level of detail to open at. @default 'learner' */
+  level?: Level;
+  /** Open paused on the lesson's "What to watch" card (space starts). @default false */
+  watchFirst?: boolean;
 }
 
 /**
@@ -104,14 +114,15 @@ export interface LabInit {
  * empty trace that the run streams into ('grew', then 'ended') when `first` is 'streamed'.
  */
 export function createLab(init: LabInit, now: number, first: RunResult | 'streamed' = init.program.run(init.options)): Lab {
-  const { program, options, speed, instant, startPaused } = init;
+  const { program, options, speed, instant, startPaused, level = 'learner' } = init;
+  const watching = init.watchFirst === true && !instant;
   const whole = first === 'streamed' ? undefined : first;
-  const replay = new Replay(whole?.events ?? []);
+  const replay = new Replay(whole?.events ?? [], level);
   // `instant`: no pacing at all, so the lab opens on the last step, paused (step back from there).
   const step = instant ? Math.max(0, replay.length - 1) : 0;
-  const playing = !instant && !startPaused && (whole === undefined || replay.length > 1);
+  const playing = !instant && !startPaused && !watching && (whole === undefined || replay.length > 1);
   const t = replay.eventAt(step)?.t ?? 0;
-  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.events.length, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
+  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.events.length, level, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, watching, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
   return whole === undefined ? lab : { ...lab, end: whole.end };
 }
 
@@ -137,6 +148,8 @@ export function keyAction(input: string, key: { ctrl?: boolean; rightArrow?: boo
       return { type: 'interrupt', ctrl: false };
     case 't':
       return { type: 'toggle_source' };
+    case 'v':
+      return { type: 'toggle_level' };
     case 'p':
       return { type: 'next_python' };
     case '?':
@@ -169,6 +182,11 @@ export function update(lab: Lab, action: Action, now: number): Lab {
   const quiet = action.type === 'tick' || action.type === 'help' || action.type === 'scroll' || action.type === 'grew' || action.type === 'progress' || action.type === 'ended';
   let base: Lab = quiet ? lab : withoutFlash(lab);
   if (!quiet && base.followEnd) base = { ...base, followEnd: false };
+  // The "What to watch" card: a step key shows the first step (it is explained), space plays from it.
+  if (base.watching && !quiet && action.type !== 'quit') {
+    base = { ...base, watching: false };
+    if (action.type === 'step' || action.type === 'back' || action.type === 'iteration') return base;
+  }
   switch (action.type) {
     case 'grew': {
       const grown: Lab = { ...base, size: base.replay.events.length };
@@ -226,6 +244,8 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       if (!base.program.canToggle) return { ...base, flash: { zh: '这一课只有一份程序。', en: 'This lesson has one program only.' } };
       return ask(stop(base, now), { kind: 'toggle_source', options: { ...base.options, asWritten: !base.options.asWritten } });
     }
+    case 'toggle_level':
+      return switchLevel(base, base.level === 'learner' ? 'exact' : 'learner', now);
     case 'next_python': {
       const current = PYTHON_VERSIONS.indexOf(base.options.python ?? DEFAULT_PYTHON_VERSION);
       const python = PYTHON_VERSIONS[(current + 1) % PYTHON_VERSIONS.length]!;
@@ -336,10 +356,26 @@ function rerunFlash(rerun: Rerun, events: number): { zh: string; en: string } {
   return { zh: `重新模拟… ${n} 个事件`, en: `simulating… ${n} events` };
 }
 
+/**
+ * The same trace at `level`, on the nearest step: from the exact level, the learner step that
+ * contains the event shown; from the learner level, the exact step showing the learner step's
+ * last event. The playhead stays where it is.
+ */
+function switchLevel(lab: Lab, level: Level, now: number): Lab {
+  const replay = lab.replay.withLevel(level);
+  const shown = lab.replay.stops[lab.step];
+  let step = 0;
+  if (shown !== undefined) step = level === 'exact' ? replay.stepOfEvent(shown) : replay.stepContaining(shown);
+  const moved: Lab = { ...lab, replay, level, step };
+  // Paused, the clock shows the new step's time; playing, it keeps flowing from where it is.
+  return moved.playing ? moved : goTo(moved, step, now);
+}
+
 /** Takes the pending re-run's whole trace. */
-function adopt(lab: Lab, replay: Replay, end: RunEnd, now: number, stopped?: { zh: string; en: string }): Lab {
+function adopt(lab: Lab, whole: Replay, end: RunEnd, now: number, stopped?: { zh: string; en: string }): Lab {
   const rerun = lab.pending;
   if (rerun === undefined) return lab;
+  const replay = whole.withLevel(lab.level);
   const { pending: _pending, flash: _flash, stopped: _stopped, wantsNext: _wants, ...rest } = lab;
   const next: Lab = { ...rest, options: rerun.options, replay, size: replay.events.length, end, ...(stopped ? { stopped } : {}) };
   if (rerun.kind === 'restart') return goTo(next, 0, now);
@@ -358,7 +394,7 @@ function adopt(lab: Lab, replay: Replay, end: RunEnd, now: number, stopped?: { z
   const shownIndex = lab.replay.stops[lab.step] ?? 0;
   const arrival = replay.events.findIndex((e, i) => i >= divergence && e.type === 'interrupt');
   // Paused: the interrupt lands right here, so show its arrival at once.
-  if (!rerun.wasPlaying && arrival >= 0) return goTo(next, replay.stepOfEvent(arrival), now);
+  if (!rerun.wasPlaying && arrival >= 0) return goTo(next, replay.stepContaining(arrival), now);
   // Continue from the step shown, with the clock where it stands: the interrupt was delivered at
   // the playhead's time `t` (usually between two events), and playback reaches its arrival from here.
   const step = replay.stepOfEvent(Math.min(shownIndex, Math.max(0, divergence - 1)));

@@ -81,6 +81,7 @@ export const keyHelp: readonly { keys: string; zh: string; en: string; bar: bool
   { keys: 'r', zh: '重来', en: 'restart', bar: true, prio: 4 },
   { keys: '+ -', zh: '速度', en: 'speed', bar: true, prio: 5 },
   { keys: 't', zh: '原文/修正版', en: 'as written/corrected', bar: true, prio: 2 },
+  { keys: 'v', zh: '简明/逐事件', en: 'learner/exact', bar: true, prio: 2 },
   { keys: 'p', zh: 'Python 版本', en: 'Python version', bar: true, prio: 6 },
   { keys: '?', zh: '帮助', en: 'help', bar: true, prio: 0 },
   { keys: 'q', zh: '退出', en: 'quit', bar: true, prio: 0 },

@@ -8,6 +8,7 @@ import type { TraceEvent } from '../runtime/trace.js';
 import type { Lang } from '../scenarios/types.js';
 import { describe, newDescribeState, type DescribeState, type Detail } from './describe.js';
 import type { IntroLine } from '../scenarios/intro.js';
+import { LearnerPlain } from './learner-plain.js';
 
 export interface PlainLine {
   stream: 'stdout' | 'stderr';
@@ -16,8 +17,11 @@ export interface PlainLine {
 
 export interface PlainOptions {
   lang: Lang;
-  /** 'none' prints only the program's own lines. */
-  detail: Detail | 'none';
+  /**
+   * 'learner' (the default): one line per learner step (src/ui/learner), the printed lines inside
+   * it; 'full' (`--verbose`): every event; 'none' prints only the program's own lines.
+   */
+  detail: Detail | 'learner' | 'none';
   /** Colours for timeline lines (which go to stdout). */
   chalk: ChalkInstance;
   /** The program's source, to quote the executing line in full detail. */
@@ -28,19 +32,26 @@ export interface PlainOptions {
 export class PlainView {
   private readonly state: DescribeState = newDescribeState();
   private readonly sourceLines: string[];
+  private readonly learner: LearnerPlain | undefined;
+  /** At the learner level, a second fold that `shows` feeds (stepping asks before the events are shown), and its answers. */
+  private readonly lookahead: LearnerPlain | undefined;
+  private readonly answers = new WeakMap<TraceEvent, boolean>();
 
   constructor(private readonly options: PlainOptions) {
     this.sourceLines = options.source?.split('\n') ?? [];
+    this.learner = options.detail === 'learner' ? new LearnerPlain(options.lang, options.chalk, timePrefix) : undefined;
+    this.lookahead = options.detail === 'learner' ? new LearnerPlain(options.lang, options.chalk, timePrefix) : undefined;
   }
 
-  /** The lines one event prints (often none). */
+  /** The lines one event prints (often none; at the learner level, a step's lines once it is whole). */
   lines(event: TraceEvent): PlainLine[] {
+    if (this.learner) return this.learner.lines(event);
     if (event.type === 'output') return [{ stream: event.stream, text: event.text }];
     const { detail, chalk, lang } = this.options;
     if (detail === 'none') return [];
     const prefix = timePrefix(event);
     if (event.type === 'note') return [{ stream: 'stdout', text: chalk.dim(prefix) + chalk.cyan(`» ${event[lang]}`) }];
-    let text = describe(event, this.state, lang, detail);
+    let text = describe(event, this.state, lang, detail as Detail);
     if (text === undefined) return [];
     if (event.type === 'line') {
       const code = this.sourceLines[event.line - 1];
@@ -65,16 +76,32 @@ export class PlainView {
     return [...styled, { stream: 'stdout', text: '' }];
   }
 
-  /** Whether `event` prints anything at this detail level (without remembering it). */
+  /** What is left to write when the run has ended (the learner level's last step, if still open). */
+  finish(): PlainLine[] {
+    return this.learner?.finish() ?? [];
+  }
+
+  /**
+   * Whether `event` prints anything at this detail level (without printing it). At the learner
+   * level: whether it completes a step; asked of each event in order, once or more.
+   */
   shows(event: TraceEvent): boolean {
+    if (this.lookahead) {
+      let answer = this.answers.get(event);
+      if (answer === undefined) {
+        answer = this.lookahead.lines(event).length > 0;
+        this.answers.set(event, answer);
+      }
+      return answer;
+    }
     if (event.type === 'output') return true;
     if (this.options.detail === 'none') return false;
-    return event.type === 'note' || describe(event, newDescribeState(), this.options.lang, this.options.detail) !== undefined;
+    return event.type === 'note' || describe(event, newDescribeState(), this.options.lang, this.options.detail as Detail) !== undefined;
   }
 
   /** All lines of a whole trace. */
   render(events: readonly TraceEvent[]): PlainLine[] {
-    return events.flatMap((event) => this.lines(event));
+    return [...events.flatMap((event) => this.lines(event)), ...this.finish()];
   }
 }
 

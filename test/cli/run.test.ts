@@ -33,18 +33,20 @@ describe('choosing a view', () => {
 });
 
 describe('--plain', () => {
-  it('prints the program lines unprefixed between timeline lines prefixed with the simulated time', async () => {
+  it('prints the program lines unprefixed between learner steps prefixed with the simulated time', async () => {
     const run = await cli(['greet', '--plain']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
         ...greetIntro,
+        // One line per learner step, what it printed and the lesson's notes inside it, then its other changes.
+        '   0.000  MainThread prints 1 line',
         '   0.000  » registering the callback',
         '注册callback函数',
-        "   0.000  call_soon: greet('hi') appended to the ready queue",
-        "   0.500  run greet('hi')",
+        "   0.000    greet('hi') appended to the ready queue",
+        "   0.500  greet('hi') runs",
         'hello: \'hi\' "x"',
-        '   1.000  process exits with status 0',
+        '   1.000  The process exits with status 0',
         '',
       ].join('\n'),
     );
@@ -151,13 +153,14 @@ describe('paced plain playback', () => {
     expect(run.both).toContain(
       [
         'tick 1',
-        '   1.000  TimerHandle tick(2) pushed on the heap, due at 2.000',
-        '   1.000  loop 1 waits in select for 1.000 s',
-        '   1.500  loop 1 wakes: KeyboardInterrupt',
-        '   1.500  Ctrl+C (SIGINT #1): KeyboardInterrupt raised in the main thread',
+        '   1.000  Timer tick(2) pushed on the heap',
+        '   1.000    select() waits',
+        '   1.500  Ctrl+C: KeyboardInterrupt is raised in MainThread',
+        '   1.500    Ctrl+C breaks select()',
+        '   1.500  MainThread prints a traceback (2 lines to stderr)',
         '! Traceback (most recent call last):',
         '! KeyboardInterrupt',
-        '   1.500  process exits with status 1',
+        '   1.500    the process exits with status 1',
         '',
       ].join('\n'),
     );
@@ -187,9 +190,11 @@ describe('paced plain playback', () => {
 });
 
 describe('--step in the plain view', () => {
-  it('shows one printing event per Enter and quits on q', async () => {
-    const run = await cli(['greet', '--plain', '--step'], { stdinLines: ['', '', 'q'] });
-    expect(run.stdout).toBe([...greetIntro, '   0.000  » registering the callback', '注册callback函数', "   0.000  call_soon: greet('hi') appended to the ready queue", ''].join('\n'));
+  it('shows one learner step per Enter and quits on q', async () => {
+    // The first step shows at once, the second after Enter; q leaves before the third (the exit).
+    const run = await cli(['greet', '--plain', '--step'], { stdinLines: ['', 'q'] });
+    const steps = ['   0.000  MainThread prints 1 line', '   0.000  » registering the callback', '注册callback函数', "   0.000    greet('hi') appended to the ready queue", "   0.500  greet('hi') runs", 'hello: \'hi\' "x"'];
+    expect(run.stdout).toBe([...greetIntro, ...steps, ''].join('\n'));
     expect(run.stderr).toContain('(stepping: Enter shows the next step');
     expect(run.code).toBe(0);
   });

@@ -69,8 +69,8 @@ describe('in a terminal', () => {
     s.write(KEYS.ctrlC);
     await s.waitFor((text) => text.includes('KeyboardInterrupt'), 'the KeyboardInterrupt');
     expect(await s.exited()).toBe(1);
-    expect(s.text()).toMatch(/Ctrl\+C \(SIGINT #1\): KeyboardInterrupt raised in the main thread/);
-    expect(s.text()).toContain('process exits with status 1');
+    expect(s.text()).toMatch(/Ctrl\+C: KeyboardInterrupt is raised in MainThread/);
+    expect(s.text()).toContain('the process exits with status 1');
   });
 
   it('opens the menu when run alone, and leaves it with q', async () => {
@@ -86,6 +86,9 @@ describe('in a terminal', () => {
     s.write('k');
     await s.waitFor((text) => text.includes('▶ greet'), 'the first lesson selected');
     s.write(KEYS.enter);
+    // The lesson opens paused on what to watch; a step key shows the panels.
+    await s.waitFor((text) => text.includes('What greet shows.') && text.includes('space starts'), 'what to watch');
+    s.write('n');
     await s.waitFor((text) => text.includes('print("hi")'), "the lesson's source");
     // Leaving the lesson comes back to the menu; leaving the menu ends the program.
     await pressUntil(s, 'q', (text) => text.includes('Pick a lesson') && !text.includes('print("hi")'), 'the menu again');

@@ -26,7 +26,7 @@ const plain = (s: string | undefined) => (s ?? '').replace(ANSI, '');
 function propsAt(steps: number, over: Partial<ScreenProps> & { lang?: Lang } = {}): ScreenProps {
   const lang = over.lang ?? 'en';
   const program = programOf(callLaterLesson, undefined, lang);
-  let lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }, 0);
+  let lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
   for (let i = 0; i < steps; i++) lab = update(lab, { type: 'step' }, 0);
   const state = lab.replay.stateAt(lab.step);
   return {
@@ -55,7 +55,7 @@ function propsAt(steps: number, over: Partial<ScreenProps> & { lang?: Lang } = {
 /** The step at which the first timer (0.1 s) has just moved to the ready queue. */
 function firstTimerStep(): number {
   const p = programOf(callLaterLesson, undefined, 'en');
-  const lab = createLab({ program: p, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }, 0);
+  const lab = createLab({ program: p, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
   return lab.replay.stops.findIndex((i) => lab.replay.events[i]!.type === 'timer_ready');
 }
 
@@ -112,7 +112,7 @@ describe('Screen', () => {
 
   it("explains the step with the lesson's note when it has one, else generically", () => {
     const program = programOf(callLaterLesson, undefined, 'en');
-    const lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }, 0);
+    const lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
     const noted = lab.replay.stops.findIndex((_, s) => noteFor(lab.replay, s) !== undefined);
     expect(plain(render(<Screen {...propsAt(noted)} />).lastFrame())).toContain('sleep(0.5) creates a future and a 0.5 s timer.');
     expect(plain(render(<Screen {...propsAt(firstTimerStep())} />).lastFrame())).toContain('goes to the END of the ready queue');
@@ -246,7 +246,7 @@ describe('LabApp', () => {
 
   it('steps forward with n and → and back with b', async () => {
     const program = programOf(callLaterLesson, undefined, 'en');
-    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }} lang="en" />);
+    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true, watchFirst: false }} lang="en" />);
     const frame = () => plain(app.lastFrame());
     await until(() => frame().includes('step 1/'));
     app.stdin.write('n');
@@ -261,7 +261,7 @@ describe('LabApp', () => {
 
   it('shows the program in zh with the as-written source after t', async () => {
     const program = programOf(callLaterLesson, undefined, 'zh');
-    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }} lang="zh" />);
+    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true, watchFirst: false }} lang="zh" />);
     const frame = () => plain(app.lastFrame());
     await until(() => frame().includes('new_event_loop()'));
     expect(frame()).toContain('call-later.py · 修正版');

@@ -10,6 +10,8 @@ import { DEFAULT_BUDGETS } from '../../playback/budgets.js';
 import { simulateInProcess, type Simulation } from '../../playback/simulation.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { noteFor } from '../state/notes.js';
+import { wordsAt } from '../learner/index.js';
+import { watchSection } from '../learner/watch.js';
 import { helpMaxScroll, Screen } from './Screen.js';
 
 export interface LabAppProps {
@@ -34,7 +36,8 @@ const FIRST_STEPS = { zh: '正在模拟最初的几步…', en: 'simulating the 
 
 export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   const { exit } = useApp();
-  const [lab, setLab] = useState(() => createLab(init, performance.now(), 'streamed'));
+  // A lesson with something to watch opens paused on it (space starts).
+  const [lab, setLab] = useState(() => createLab({ ...init, watchFirst: init.watchFirst ?? watchSection(init.program.intro(init.options.asWritten, lang)).length > 0 }, performance.now(), 'streamed'));
   const run = useMemo(() => simulate ?? inProcess(init.program), []);
   // The lesson's intro changes only with the program shown (t switches it), not every frame.
   const intro = useMemo(() => lab.program.intro(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
@@ -57,6 +60,8 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   useEffect(() => {
     if (lab.quit !== undefined) exit(lab.quit);
   }, [lab.quit]);
+  // What the learner step says: computed once per step shown (a run still streaming may grow its last step).
+  const words = useMemo(() => wordsAt(lab.replay, lab.step), [lab.replay, lab.step, lab.size]);
   const state = lab.replay.stateAt(lab.step);
   const end = lab.end;
   const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end?.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
@@ -76,6 +81,8 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       source={source}
       state={state}
       event={lab.replay.eventAt(lab.step)}
+      {...(words ? { words } : {})}
+      level={lab.level}
       note={noteFor(lab.replay, lab.step)}
       flash={flash}
       simulating={lab.end === undefined}
@@ -91,6 +98,7 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       help={lab.help}
       intro={intro}
       helpScroll={lab.helpScroll}
+      watch={lab.watching ? watchSection(intro) : undefined}
     />
   );
 }

@@ -6,6 +6,9 @@ import type { TraceEvent } from '../../runtime/trace.js';
 import type { IntroLine } from '../../scenarios/intro.js';
 import type { Lang } from '../../scenarios/types.js';
 import { explainEvent } from '../explain.js';
+import { type StepWords, stepText } from '../learner/words.js';
+import type { Level } from '../state/replay.js';
+import { watchLines } from '../learner/watch.js';
 import { say } from '../i18n.js';
 import { layout } from '../layout.js';
 import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
@@ -34,6 +37,10 @@ export interface ScreenProps {
   readonly state: LabState;
   /** The event this step shows. */
   readonly event: TraceEvent | undefined;
+  /** At the learner level: what the step means, and the changes it made (instead of the event's explanation). */
+  readonly words?: StepWords | undefined;
+  /** The level of detail of the steps. @default 'exact' */
+  readonly level?: Level;
   /** A lesson note for this step, if it has one. */
   readonly note?: { zh: string; en: string } | undefined;
   /** A message that replaces the explanation (why a key did nothing). */
@@ -56,6 +63,8 @@ export interface ScreenProps {
   readonly intro?: readonly IntroLine[];
   /** Rows the help overlay is scrolled by when it does not fit. @default 0 */
   readonly helpScroll?: number;
+  /** The lesson's "What to watch" (title and section), shown over the panels while the lab waits for space. */
+  readonly watch?: readonly IntroLine[] | undefined;
 }
 
 export function Screen(p: ScreenProps) {
@@ -83,6 +92,11 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   ];
   // The help covers the panels (source to output), wrapped to the width, scrolling if need be.
   if (p.help) return [header, { kind: 'rows', lines: [...pad(helpView(p, box).lines, helpRows(box)), ...footer] }];
+  // The lesson opens on what to watch, over the panels, until space (or a step key) starts it.
+  if (p.watch && p.watch.length > 0) {
+    const card = overlayView(watchLines(p.watch, p.lang), p.width, helpRows(box), 0, p.lang).lines;
+    return [header, { kind: 'rows', lines: [...pad(card, helpRows(box)), ...footer] }];
+  }
   let panels: Band;
   if (box.sideBySide) {
     const source = sourceLines(p.source, marks, box.top, box.sourceWidth, say('source', p.lang));
@@ -145,7 +159,7 @@ function rightColumn(state: LabState, lang: Lang, rows: number): Line[] {
 function explanation(p: ScreenProps, rows: number): Line[] {
   if (p.flash) return explainLines(p.flash[p.lang], p.width, rows, 'yellow');
   // On the first step, say where the lesson's own explanation is (the overlay) and how to move on.
-  const text = p.step === 0 ? say('startHint', p.lang) : p.note ? p.note[p.lang] : p.event ? explainEvent(p.event, p.lang) : '';
+  const text = p.step === 0 && !p.words ? say('startHint', p.lang) : p.words ? stepText(p.words, p.lang, p.note) : p.note ? p.note[p.lang] : p.event ? explainEvent(p.event, p.lang) : '';
   const lines = explainLines(text, p.width, rows);
   if (p.ending && lines.length < rows) {
     const status = p.ending === 'exited' ? `${say('exited', p.lang)} ${shellStatus(p.state.exitStatus ?? 0)}` : say(p.ending === 'hangs' ? 'hangs' : 'stillRunning', p.lang);

@@ -15,6 +15,7 @@ const more: Record<string, { zh: string; en: string }> = {
   r: { zh: '从头重来(去掉注入的 Ctrl+C)', en: 'start over (without the injected Ctrl+C)' },
   '+ -': { zh: '加速 / 减速', en: 'faster / slower' },
   t: { zh: '切换原文程序 / 修正版程序', en: "switch between the article's program and the corrected one" },
+  v: { zh: '切换详细程度:简明(每步是一件事:一个回调、Task 的一步、一次等待)/ 逐事件(每个事件,CPython 自己的 repr)', en: 'switch the level of detail: learner (a step is one thing: a callback, a task step, a wait) / exact (every event, CPython’s own reprs)' },
   p: { zh: '换下一个 Python 版本(3.11 → 3.15),从头重新模拟', en: 'the next Python version (3.11 → 3.15), simulated again' },
   '?': { zh: '打开 / 关闭本帮助', en: 'this help, on and off' },
   q: { zh: '离开实验室', en: 'leave the lab' },

@@ -3,6 +3,7 @@
 // fold is kept; the state at event n is the checkpoint below n plus at most CHECKPOINT_EVERY - 1
 // events. Moving forward by one step reuses the last state computed.
 import type { TraceEvent } from '../../runtime/trace.js';
+import { LearnerFold, type StepRange } from '../learner/fold.js';
 import { reduce } from './reduce.js';
 import { type LabState, initialState } from './types.js';
 
@@ -28,8 +29,19 @@ export function isStop(event: TraceEvent): boolean {
   }
 }
 
+/**
+ * How finely the trace is stepped: 'learner' folds the machinery into what it means (one step per
+ * callback, task step, wait; src/ui/learner/fold.ts), 'exact' stops at every event worth a step.
+ */
+export type Level = 'learner' | 'exact';
+
 export class Replay {
+  /** The level `stops` and every step number refer to (`withLevel` gives the other view). */
+  readonly level: Level;
   private readonly stopList: number[] = [];
+  private readonly fold = new LearnerFold();
+  /** The learner level's stops, computed again only when the trace has grown. */
+  private learnerCache: { count: number; stops: readonly number[] } = { count: -1, stops: [] };
   private readonly checkpoints: LabState[] = [initialState];
   private last: LabState = initialState;
   /** Threads blocked in a selector wait: the select_wait step already shows it, and its waking. */
@@ -37,9 +49,29 @@ export class Replay {
   private readonly all: TraceEvent[];
 
   /** A replay of `events`; a run still streaming adds its later events with `append`. */
-  constructor(events: readonly TraceEvent[]) {
+  constructor(events: readonly TraceEvent[], level: Level = 'exact') {
     this.all = [];
+    this.level = level;
     this.append(events);
+  }
+
+  /**
+   * The same trace stepped at `level`: a view sharing this replay's events, checkpoints and folds
+   * (events appended to either are in both).
+   */
+  withLevel(level: Level): Replay {
+    if (level === this.level) return this;
+    const view = Object.create(Replay.prototype) as Replay;
+    Object.assign(view, this, { level });
+    return view;
+  }
+
+  /** The events step `s` covers, at this replay's level: from after the previous step's last event to its own. */
+  stepRange(s: number): StepRange | undefined {
+    const stops = this.stops;
+    if (stops.length === 0) return undefined;
+    const at = clamp(s, 0, stops.length - 1);
+    return { first: at === 0 ? 0 : stops[at - 1]! + 1, last: stops[at]! };
   }
 
   /** The events so far. */
@@ -52,6 +84,7 @@ export class Replay {
     for (const event of events) {
       const i = this.all.length;
       this.all.push(event);
+      this.fold.push(event);
       if (event.type === 'thread_blocked' && event.on.startsWith('select')) {
         this.inSelect.add(event.name);
         continue;
@@ -63,6 +96,10 @@ export class Replay {
 
   /** Event indices the viewer stops at, in order. Stop s shows the state after event stops[s]. */
   get stops(): readonly number[] {
+    if (this.level === 'learner') {
+      if (this.learnerCache.count !== this.all.length) this.learnerCache = { count: this.all.length, stops: this.fold.lastEvents() };
+      return this.learnerCache.stops;
+    }
     // A trace without a stop still has one step to show.
     if (this.stopList.length === 0 && this.all.length > 0) return [this.all.length - 1];
     return this.stopList;
@@ -98,6 +135,8 @@ export class Replay {
     const stop = this.stops[clamp(s, 0, this.stops.length - 1)]!;
     const event = this.events[stop]!;
     const next = this.events[stop + 1];
+    // A learner step ends where it ends (a task's step runs to its await there).
+    if (this.level === 'learner') return this.stateAfter(stop + 1);
     const resumes = event.type === 'task_step' && next?.type === 'line' && next.thread === event.thread;
     return this.stateAfter(stop + 1 + (resumes ? 1 : 0));
   }
@@ -118,6 +157,18 @@ export class Replay {
       else hi = mid;
     }
     return Math.max(0, lo - 1);
+  }
+
+  /** The step whose events include event `index` (the first step ending at or after it). */
+  stepContaining(index: number): number {
+    let lo = 0;
+    let hi = this.stops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.stops[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(lo, Math.max(0, this.stops.length - 1));
   }
 
   /** The last step whose event happened at or before simulated time `t`. */
@@ -148,7 +199,7 @@ export class Replay {
     }
     for (let i = from + 1; i < this.events.length; i++) {
       const e = this.events[i]!;
-      if (e.type === 'loop_iteration' && (loop === undefined || e.loop === loop)) return this.stepOfEvent(i);
+      if (e.type === 'loop_iteration' && (loop === undefined || e.loop === loop)) return this.stepContaining(i);
     }
     return this.stops.length - 1;
   }
