@@ -7,8 +7,9 @@ import { loadHangRecordings, loadRecordings } from './recordings.js';
 import { runRecorded } from './run-recorded.js';
 
 /**
- * threads daemon's loop thread: its `asyncio.sleep(1)` wake-ups and the main thread's Ctrl+C fall
- * in the same microseconds on a real machine, so the recorded order of its visits is one draw of a race.
+ * threads daemon's loop thread: each `asyncio.sleep(1)` of task 1 falls due in the same
+ * microseconds as the main thread's `time.sleep(1)` ends and schedules the next coroutines, so the
+ * recorded order of the loop thread's visits is one draw of a race.
  */
 const RELAXED = [
   'threads-daemon.as-written.ctrl-c: Thread-1 (start_loop)',
