@@ -104,6 +104,8 @@ export interface LabInit {
   speed: number;
   instant: boolean;
   startPaused: boolean;
+  /** Events the replay's window keeps (state/replay.ts; tests use small ones). */
+  window?: number;
 }
 
 /**
@@ -113,7 +115,7 @@ export interface LabInit {
 export function createLab(init: LabInit, now: number, first: RunResult | 'streamed' = init.program.run(init.options)): Lab {
   const { program, options, speed, instant, startPaused } = init;
   const whole = first === 'streamed' ? undefined : first;
-  const replay = new Replay(whole?.events ?? []);
+  const replay = new Replay(whole?.events ?? [], init.window);
   // `instant`: no pacing at all, so the lab opens on the last step, paused (step back from there).
   const step = instant ? Math.max(0, replay.length - 1) : 0;
   const playing = !instant && !startPaused && (whole === undefined || replay.length > 1);

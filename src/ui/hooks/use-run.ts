@@ -153,7 +153,7 @@ export function useRun(lab: Lab, dispatch: (action: Action) => void, simulate: (
     const shownIndex = lab.replay.stopIndex(lab.step) ?? lab.replay.first;
     const shownAt = { index: shownIndex, t: lab.replay.eventAt(lab.step)?.t ?? 0 };
     const cursor = { scanned: 0 };
-    const replay = new Replay();
+    const replay = new Replay([], lab.replay.window);
     // A Ctrl+C keeps the step shown when it was pressed (the new run repeats the old one up to it).
     const next: Feed = { simulation: simulate(rerun.options), replay, acked: 0, keepFrom: rerun.kind === 'interrupt' ? shownIndex : Number.POSITIVE_INFINITY, gone: false };
     void pump(next, () => {

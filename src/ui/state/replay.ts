@@ -60,7 +60,8 @@ export class Replay {
   /** A replay of `events`; a run still streaming adds its later events with `append`. */
   constructor(
     events: readonly TraceEvent[] = [],
-    private readonly window = WINDOW_EVENTS,
+    /** Events the window keeps (a multiple of CHECKPOINT_EVERY; tests use small ones). */
+    readonly window = WINDOW_EVENTS,
   ) {
     if (window % CHECKPOINT_EVERY !== 0) throw new RangeError(`a replay's window must be a multiple of ${CHECKPOINT_EVERY} events`);
     this.append(events);
