@@ -39,12 +39,8 @@ export class LearnerPlain {
       this.written = index;
       return [this.note(event)];
     }
-    const ends = this.fold.ends;
-    while (ends.length > 0 && ends.at(-1)! > this.written) {
-      // Steps closed by this event (one at most, but an earlier one may not have been written yet).
-      const k = ends.findIndex((e) => e > this.written);
-      out.push(...this.step(this.written + 1, ends[k]!));
-    }
+    // Steps closed by this event (one at most, but an earlier one may not have been written yet).
+    for (const end of this.fold.drain()) if (end > this.written) out.push(...this.step(this.written + 1, end));
     if (this.fold.isClosed && this.fold.firstOfOpen > this.written) out.push(...this.step(this.fold.firstOfOpen, index));
     return out;
   }

@@ -45,7 +45,7 @@ describe('learner steps of every lesson', () => {
     for (let s = 1; s < steps.length; s++) expect(steps[s]!.first).toBe(steps[s - 1]!.last + 1);
     // Fewer steps than the exact level: that is the point.
     const exact = new Replay(events);
-    const learner = exact.withLevel('learner');
+    const learner = new Replay(events, undefined, 'learner');
     expect(learner.length).toBe(steps.length);
     expect(learner.length).toBeLessThan(exact.length);
     let state = foldEvents([]);

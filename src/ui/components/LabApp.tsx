@@ -2,6 +2,7 @@
 // component only wires keys, timers and the terminal size to it.
 import { useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_PYTHON_VERSION } from '../../runtime/python-version.js';
 import type { Lang, RunOptions } from '../../scenarios/types.js';
 import { type Action, atEnd, createLab, keyActions, type LabInit, simNow, update } from '../controller.js';
 import { usePlayback } from '../hooks/use-playback.js';
@@ -37,10 +38,13 @@ const FIRST_STEPS = { zh: '正在模拟最初的几步…', en: 'simulating the 
 export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   const { exit } = useApp();
   // A lesson with something to watch opens paused on it (space starts).
-  const [lab, setLab] = useState(() => createLab({ ...init, watchFirst: init.watchFirst ?? watchSection(init.program.intro(init.options.asWritten, lang)).length > 0 }, performance.now(), 'streamed'));
+  const [lab, setLab] = useState(() => createLab({ ...init, watchFirst: init.watchFirst ?? watchSection(init.program.intro(init.options.asWritten, lang, init.options.python ?? DEFAULT_PYTHON_VERSION)).length > 0 }, performance.now(), 'streamed'));
   const run = useMemo(() => simulate ?? inProcess(init.program), []);
-  // The lesson's intro changes only with the program shown (t switches it), not every frame.
-  const intro = useMemo(() => lab.program.intro(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
+  // The lesson's intro changes only with the program shown (t switches it) and the version (p), not every frame.
+  const intro = useMemo(
+    () => lab.program.intro(lab.options.asWritten, lang, lab.options.python ?? DEFAULT_PYTHON_VERSION),
+    [lab.program, lab.options.asWritten, lang, lab.options.python],
+  );
   const source = useMemo(() => lab.program.source(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
   const { width, height } = useTerminalSize();
   const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
@@ -61,7 +65,7 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
     if (lab.quit !== undefined) exit(lab.quit);
   }, [lab.quit]);
   // What the learner step says: computed once per step shown (a run still streaming may grow its last step).
-  const words = useMemo(() => wordsAt(lab.replay, lab.step), [lab.replay, lab.step, lab.size]);
+  const words = useMemo(() => wordsAt(lab.replay, lab.step), [lab.replay, lab.level, lab.step, lab.size]);
   const state = lab.replay.stateAt(lab.step);
   const end = lab.end;
   const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end?.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
@@ -91,7 +95,7 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       step={lab.step}
       steps={lab.replay.length}
       endTime={lab.replay.endTime}
-      totalEvents={lab.replay.events.length}
+      totalEvents={lab.replay.total}
       playing={lab.playing}
       speed={lab.speed}
       canToggle={lab.program.canToggle}

@@ -27,12 +27,15 @@ export interface StepRange {
 type Unit = 'callback' | 'wait' | 'top';
 
 /**
- * Folds a growing trace into learner steps, one event at a time (a run streams in). `ends` holds
- * the last event of every step closed so far; the step still open ends at the last event pushed.
+ * Folds a growing trace into learner steps, one event at a time (a run streams in), in bounded
+ * memory: `drain` hands over the last event of each step closed since it was last called; the
+ * step still open ends at the last event pushed.
  */
 export class LearnerFold {
-  /** Last event index of each step closed so far. */
-  readonly ends: number[] = [];
+  /** Last event index of each step closed and not drained yet. */
+  private readonly closedEnds: number[] = [];
+  /** Last event index of the last step closed (-1: none). */
+  private lastEnd = -1;
   /** Events pushed. */
   private count = 0;
   /** First event of the open step (-1: none open). */
@@ -88,21 +91,15 @@ export class LearnerFold {
     return this.openFirst;
   }
 
-  /**
-   * The last event of every step, the open one included (it ends at the last event pushed). One
-   * array kept in step with the fold: each call costs what was pushed since the last.
-   */
-  lastEvents(): readonly number[] {
-    const out = this.out;
-    if (this.openShown) out.pop();
-    for (let k = out.length; k < this.ends.length; k++) out.push(this.ends[k]!);
-    this.openShown = this.count > (this.ends.at(-1) ?? -1) + 1;
-    if (this.openShown) out.push(this.count - 1);
-    return out;
+  /** The last event of each step closed since the last call, in order. */
+  drain(): number[] {
+    return this.closedEnds.splice(0);
   }
 
-  private readonly out: number[] = [];
-  private openShown = false;
+  /** Whether events after the last closed step make a step still open. */
+  get hasOpenStep(): boolean {
+    return this.count > this.lastEnd + 1;
+  }
 
   /** Whether `event`, a deciding event, begins a new step. */
   private opens(event: TraceEvent): boolean {
@@ -125,7 +122,10 @@ export class LearnerFold {
   }
 
   private begin(first: number, event: TraceEvent): void {
-    if (this.openFirst >= 0) this.ends.push(first - 1);
+    if (this.openFirst >= 0) {
+      this.closedEnds.push(first - 1);
+      this.lastEnd = first - 1;
+    }
     this.openFirst = first;
     this.thread = event.thread;
     this.closed = false;
@@ -186,6 +186,7 @@ function wokenByOther(event: TraceEvent): boolean {
 export function learnerSteps(events: readonly TraceEvent[]): StepRange[] {
   const fold = new LearnerFold();
   for (const e of events) fold.push(e);
-  const lasts = fold.lastEvents();
+  const lasts = fold.drain();
+  if (fold.hasOpenStep) lasts.push(events.length - 1);
   return lasts.map((last, s) => ({ first: s === 0 ? 0 : lasts[s - 1]! + 1, last }));
 }

@@ -9,5 +9,5 @@ export { type Change, type StepWords, stepText, stepWords, type Words } from './
 export function wordsAt(replay: Replay, s: number): StepWords | undefined {
   if (replay.level !== 'learner') return undefined;
   const range = replay.stepRange(s);
-  return range === undefined ? undefined : stepWords(replay.events, range, replay.stateAfter(range.first));
+  return range === undefined ? undefined : stepWords((i) => replay.event(i)!, range, replay.stateAfter(range.first));
 }
