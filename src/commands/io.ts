@@ -23,6 +23,8 @@ export interface LabArgs {
   speed: number;
   instant: boolean;
   startPaused: boolean;
+  /** Open paused on the lesson's "What to watch" (a lesson's, not a program of the user's own). */
+  watchFirst?: boolean;
   lang: Lang;
   /** Starts the run (and each replay) in the simulation's worker. */
   simulate(options: RunOptions): Simulation;

@@ -124,6 +124,7 @@ export function buildProgram(ctx: CliContext, argv: readonly string[] = []): Bui
           speed: 1,
           instant: false,
           startPaused: false,
+          watchFirst: true,
           lang,
         });
         if (code === SIGINT_STATUS) return;

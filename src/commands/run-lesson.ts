@@ -81,6 +81,8 @@ export async function runLesson(ctx: CliContext, choice: LessonChoice): Promise<
       speed: choice.flags.speed,
       instant: choice.flags.instant ?? false,
       startPaused: choice.flags.step ?? false,
+      // A lesson opens paused on what to watch; a program of the user's own starts at once.
+      watchFirst: choice.target.kind === 'lesson',
       lang: choice.lang,
       simulate,
       first,

@@ -23,6 +23,8 @@ export interface LabInput {
   instant: boolean;
   /** Begin paused, stepping with the keys. */
   startPaused: boolean;
+  /** Open paused on the lesson's "What to watch" card. @default false */
+  watchFirst?: boolean;
   lang: Lang;
   /** Starts the run (and each replay) in the simulation's worker. */
   simulate?(options: RunOptions): Simulation;
@@ -42,7 +44,7 @@ export async function runLab(input: LabInput): Promise<number> {
   process.stdout.on('resize', onResize);
   const app = render(
     <LabApp
-      init={{ program, options: input.options, speed: input.speed, instant: input.instant, startPaused: input.startPaused }}
+      init={{ program, options: input.options, speed: input.speed, instant: input.instant, startPaused: input.startPaused, watchFirst: input.watchFirst === true }}
       lang={input.lang}
       {...(input.simulate ? { simulate: input.simulate } : {})}
       {...(input.first ? { first: input.first } : {})}

@@ -67,7 +67,7 @@ describe('the lab in a terminal', () => {
     const s = lab(['wait-forever', '--instant']);
     await s.waitFor((t) => t.includes('still running'), 'the program waiting in select()');
     s.write(KEYS.ctrlC);
-    await s.waitFor((t) => /Ctrl\+C: SIGINT arrives/.test(t), 'the interrupt arriving');
+    await s.waitFor((t) => /Ctrl\+C: KeyboardInterrupt is raised in MainThread/.test(t), 'the interrupt arriving');
     s.write('n');
     s.write('n');
     s.write('n');

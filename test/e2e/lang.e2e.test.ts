@@ -19,11 +19,14 @@ afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();
 });
 
-/** call-later paused after `steps` steps (the loop has run its first select). */
-async function screenAt(lang: 'zh' | 'en', cols: number, rows: number, steps = 12): Promise<string[]> {
+/** call-later paused after `steps` learner steps (Task-1 has run its first step, in iteration 1). */
+async function screenAt(lang: 'zh' | 'en', cols: number, rows: number, steps = 1): Promise<string[]> {
   const s = spawnSession(process.execPath, [join(root, 'bin/asyncio-lab.js'), 'call-later', '--step', '--lang', lang], { cwd: root, cols, rows });
   sessions.push(s);
-  await s.waitFor((t) => /asyncio-lab · call/.test(t), 'the lab');
+  await s.waitFor((t) => /asyncio-lab · call/.test(t) && /What to watch|看什么/.test(t), 'the lab on what to watch');
+  // The first key leaves the card for the first step.
+  s.write('n');
+  await s.waitFor((t) => /OUTPUT|输出/.test(t), 'the panels');
   for (let i = 1; i <= steps; i++) {
     s.write('n');
     // The header is written first: wait for the frame's last panel too, not a frame half drawn.
@@ -46,7 +49,7 @@ describe.each(sizes)('the lab at %i×%i', (cols, rows) => {
   it('speaks Chinese with --lang zh', async () => {
     const screen = await screenAt('zh', cols, rows);
     const text = screen.join('\n');
-    for (const word of ['轮 1', '步 13/', '时间线', '输出', '暂停', 'FUTURE 与 TASK']) expect(text).toContain(word);
+    for (const word of ['轮 1', '步 2/', '时间线', '输出', '暂停', 'FUTURE 与 TASK']) expect(text).toContain(word);
     if (text.includes('事件循环')) {
       expect(text).toContain('运行中');
       expect(text).toMatch(/select\s+0\.000 醒来\(有就绪回调,不等待,睡了 0\.000 秒\)|select\s+0\.000 醒来/);
@@ -60,7 +63,7 @@ describe.each(sizes)('the lab at %i×%i', (cols, rows) => {
 
   it('speaks English with --lang en', async () => {
     const text = (await screenAt('en', cols, rows)).join('\n');
-    for (const word of ['iteration 1', 'step 13/', 'TIMELINE', 'OUTPUT', 'paused']) expect(text).toContain(word);
+    for (const word of ['iteration 1', 'step 2/', 'TIMELINE', 'OUTPUT', 'paused']) expect(text).toContain(word);
     if (text.includes('LOOP')) expect(text).toMatch(/select\s+woke at 0\.000 \(immediate/);
     expect(text).not.toMatch(/[轮步暂停醒来]/);
   });

@@ -12,7 +12,7 @@ const callSoonLesson = findLessonById('call-soon')!;
 
 function lab(lesson: Lesson, over: Partial<{ instant: boolean; startPaused: boolean; speed: number }> = {}): Lab {
   const options = { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil };
-  return createLab({ program: programOf(lesson, undefined, 'en'), options, speed: 1, instant: false, startPaused: true, ...over }, 0);
+  return createLab({ program: programOf(lesson, undefined, 'en'), options, speed: 1, instant: false, startPaused: true, level: 'exact', ...over }, 0);
 }
 
 /** An action, then the re-run it asks for (run here, whole) adopted, as LabApp does with the worker's. */
@@ -163,7 +163,7 @@ describe('other keys', () => {
   });
 
   it('switches the Python version with p, re-simulating: 3.14 stops the article\'s program at its first asyncio line', () => {
-    let l = createLab({ program: programOf(callSoonLesson, undefined, 'en'), options: { asWritten: true, debug: false, interrupts: [], until: 5, python: '3.13' }, speed: 1, instant: false, startPaused: true }, 0);
+    let l = createLab({ program: programOf(callSoonLesson, undefined, 'en'), options: { asWritten: true, debug: false, interrupts: [], until: 5, python: '3.13' }, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
     const printed = (x: Lab) => x.replay.kept.flatMap((e) => (e.type === 'output' ? [e.text] : []));
     expect(printed(l).join('\n')).toContain('DeprecationWarning: There is no current event loop');
     l = update(l, { type: 'next_python' }, 0);
@@ -228,5 +228,38 @@ describe('a run longer than the replay\'s window', () => {
     expect(back.step).toBe(window.firstStep - 1);
     expect(JSON.stringify(back.replay.stateAt(back.step))).toBe(JSON.stringify(whole.stateAt(window.firstStep - 1)));
     expect(step(back, { type: 'step' }, 0).step).toBe(window.firstStep);
+  });
+});
+
+describe('levels of detail', () => {
+  const learnerLab = (over: Partial<{ watchFirst: boolean; startPaused: boolean }> = {}) =>
+    createLab({ program: programOf(callLaterLesson, undefined, 'en'), options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true, ...over }, 0);
+
+  it('opens at the learner level, fewer steps than the exact one, and v switches on the nearest step', () => {
+    let l = learnerLab();
+    expect(l.level).toBe('learner');
+    expect(keyAction('v', {})?.type).toBe('toggle_level');
+    const learnerSteps = l.replay.length;
+    l = update(update(l, { type: 'step' }, 0), { type: 'step' }, 0);
+    const shown = l.replay.stopIndex(l.step)!;
+    const exact = update(l, { type: 'toggle_level' }, 0);
+    expect(exact.level).toBe('exact');
+    expect(exact.replay.length).toBeGreaterThan(learnerSteps);
+    // The exact step showing the learner step's last event.
+    expect(exact.replay.stopIndex(exact.step)).toBeLessThanOrEqual(shown);
+    expect(exact.replay.stopIndex(exact.step + 1)).toBeGreaterThan(shown);
+    // One exact step back, then back to the learner level: the learner step containing it.
+    const back = update(update(exact, { type: 'back' }, 0), { type: 'toggle_level' }, 0);
+    expect([back.level, back.step]).toEqual(['learner', 2]);
+  });
+
+  it('opens paused on what to watch: a step key shows the first step, space plays', () => {
+    const l = learnerLab({ watchFirst: true, startPaused: false });
+    expect([l.watching, l.playing, l.step]).toEqual([true, false, 0]);
+    const stepped = update(l, { type: 'step' }, 0);
+    expect([stepped.watching, stepped.step]).toEqual([false, 0]);
+    expect(update(l, { type: 'help' }, 0).watching).toBe(true);
+    const played = update(l, { type: 'toggle_play' }, 0);
+    expect([played.watching, played.playing]).toEqual([false, true]);
   });
 });

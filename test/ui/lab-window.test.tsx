@@ -77,7 +77,7 @@ async function until(what: string, frame: () => string, holds: (f: string) => bo
 
 function open(events: readonly TraceEvent[], over: Partial<LabInit>) {
   const runs: { sent: number; acked: number }[] = [];
-  const init: LabInit = { program: programOf(callLaterLesson, undefined, 'en'), options: { asWritten: false, debug: false, interrupts: [], until: 60 }, speed: 1, instant: false, startPaused: true, window: WINDOW, ...over };
+  const init: LabInit = { program: programOf(callLaterLesson, undefined, 'en'), options: { asWritten: false, debug: false, interrupts: [], until: 60 }, speed: 1, instant: false, startPaused: true, window: WINDOW, level: 'exact', ...over };
   const app = render(<LabApp init={init} lang="en" simulate={() => streaming(events, runs)} />);
   const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
   return { app, runs, frame };

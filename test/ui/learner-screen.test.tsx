@@ -18,7 +18,7 @@ async function until(check: () => boolean, what: string, frame: () => string): P
 
 function open(lang: Lang, startPaused = true) {
   const program = programOf(callLater, undefined, lang);
-  const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: callLater.defaultUntil }, speed: 1, instant: false, startPaused }} lang={lang} />);
+  const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: callLater.defaultUntil }, speed: 1, instant: false, startPaused, watchFirst: true }} lang={lang} />);
   // ink-testing-library draws 100 columns; the explanation is joined across its two rows.
   const frame = () => (app.lastFrame() ?? '').replace(ANSI, '');
   const flat = () => frame().replace(/\n[ │]*/g, ' ').replace(/\s+/g, ' ');

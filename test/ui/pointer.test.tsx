@@ -18,7 +18,7 @@ function propsAt(id: string, steps: number, width = 150, height = 40): ScreenPro
   const lesson = findLessonById(id);
   if (lesson === undefined) throw new Error(`no lesson ${id}`);
   const program = programOf(lesson, undefined, 'en');
-  let lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 15 }, speed: 1, instant: false, startPaused: true }, 0);
+  let lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 15 }, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
   for (let i = 0; i < steps; i++) lab = update(lab, { type: 'step' }, 0);
   const state = lab.replay.stateAt(lab.step);
   return {
@@ -62,7 +62,7 @@ function marked(rows: string[]): string[] {
 describe('the source pointer on the screen', () => {
   it("is on main's await (line 12), not in call_back, when Task-1's coroutine resumes (call-soon)", () => {
     // The step at which Task-1's coroutine resumes after both callbacks ran (step 31 on the screen).
-    const lab = createLab({ program: programOf(findLessonById('call-soon')!, undefined, 'en'), options: { asWritten: false, debug: false, interrupts: [], until: 15 }, speed: 1, instant: false, startPaused: true }, 0);
+    const lab = createLab({ program: programOf(findLessonById('call-soon')!, undefined, 'en'), options: { asWritten: false, debug: false, interrupts: [], until: 15 }, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
     const printed = (s: number) => toArray(lab.replay.stateAt(s).output).length;
     let step = -1;
     for (let s = 0; s < lab.replay.length && step < 0; s++) {

@@ -247,7 +247,7 @@ describe('LabApp', () => {
 
   it('steps forward with n and → and back with b', async () => {
     const program = programOf(callLaterLesson, undefined, 'en');
-    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true, watchFirst: false }} lang="en" />);
+    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }} lang="en" />);
     const frame = () => plain(app.lastFrame());
     await until(() => frame().includes('step 1/'));
     app.stdin.write('n');
@@ -262,7 +262,7 @@ describe('LabApp', () => {
 
   it('shows the program in zh with the as-written source after t', async () => {
     const program = programOf(callLaterLesson, undefined, 'zh');
-    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true, watchFirst: false }} lang="zh" />);
+    const app = render(<LabApp init={{ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }} lang="zh" />);
     const frame = () => plain(app.lastFrame());
     await until(() => frame().includes('new_event_loop()'));
     expect(frame()).toContain('call-later.py · 修正版');

@@ -38,7 +38,7 @@ const FIRST_STEPS = { zh: '正在模拟最初的几步…', en: 'simulating the 
 export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   const { exit } = useApp();
   // A lesson with something to watch opens paused on it (space starts).
-  const [lab, setLab] = useState(() => createLab({ ...init, watchFirst: init.watchFirst ?? watchSection(init.program.intro(init.options.asWritten, lang, init.options.python ?? DEFAULT_PYTHON_VERSION)).length > 0 }, performance.now(), 'streamed'));
+  const [lab, setLab] = useState(() => createLab({ ...init, watchFirst: init.watchFirst === true && watchSection(init.program.intro(init.options.asWritten, lang, init.options.python ?? DEFAULT_PYTHON_VERSION)).length > 0 }, performance.now(), 'streamed'));
   const run = useMemo(() => simulate ?? inProcess(init.program), []);
   // The lesson's intro changes only with the program shown (t switches it) and the version (p), not every frame.
   const intro = useMemo(
