@@ -16,6 +16,7 @@ import { Screen, type ScreenProps } from '../src/ui/components/Screen.js';
 import { noteFor } from '../src/ui/state/notes.js';
 import { foldEvents } from '../src/ui/state/reduce.js';
 import { Replay } from '../src/ui/state/replay.js';
+import { wordsAt } from '../src/ui/learner/index.js';
 import { spawnSession } from '../test/e2e/pty.js';
 
 const root = join(import.meta.dirname, '..');
@@ -88,8 +89,11 @@ const SIZES = [
 type Size = (typeof SIZES)[number];
 
 function props(replay: Replay, step: number, size: Size): ScreenProps {
+  // At the learner level the explanation is the step's words, made for each frame as the lab does.
+  const words = wordsAt(replay, step);
   const state = replay.stateAt(step);
   return {
+    ...(words ? { words } : {}),
     width: size.width,
     height: size.height,
     lang: 'en',
@@ -151,7 +155,8 @@ async function firstFrameBench(): Promise<void> {
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
   const bin = join(root, 'bin', 'asyncio-lab.js');
-  const firstFrame = (text: string) => text.includes('TIMELINE') && text.includes('step 1/');
+  // A lesson opens on what to watch (the panels follow a key): that card is its first frame.
+  const firstFrame = (text: string) => (text.includes('TIMELINE') || text.includes('What to watch')) && text.includes('step 1/');
   await ptyMs(['-e', '0'], 'exit');
   await ptyMs([bin, 'call-later', '--step'], firstFrame);
   const node: number[] = [];
@@ -171,7 +176,9 @@ async function firstFrameBench(): Promise<void> {
 export function frameBench(): void {
   const events = longTrace(10_000);
   const replay = new Replay(events);
-  const timed = SIZES.map((size) => {
+  const learner = new Replay(events, undefined, 'learner');
+  const runs = [...SIZES.map((size) => ({ size, replay, level: 'exact' })), { size: SIZES[0], replay: learner, level: 'learner' }] as const;
+  const timed = runs.map(({ size, replay, level }) => {
     const app = frames(replay, size);
     for (let s = 0; s < 50; s++) app.frameMs(s); // warm up
     const forward: number[] = [];
@@ -183,7 +190,7 @@ export function frameBench(): void {
       random.push(app.frameMs(seed % replay.length));
     }
     app.done();
-    return { size, forward, random };
+    return { size, forward, random, level, steps: replay.length };
   });
   // Reference: refolding from the first event for every frame, at 100 evenly spread steps.
   const refold: number[] = [];
@@ -204,8 +211,8 @@ export function frameBench(): void {
   }
   console.log(`| 10,000-event trace (${replay.length} steps) | median | 95th percentile |`);
   console.log('|---|---:|---:|');
-  for (const { size, forward, random } of timed) {
-    const at = `${size.width}×${size.height}`;
+  for (const { size, forward, random, level, steps } of timed) {
+    const at = `${size.width}×${size.height}${level === 'learner' ? `, learner level (${steps} steps)` : ''}`;
     console.log(`| frame at ${at}, playing forward (every third step) | ${median(forward).toFixed(2)} ms | ${pct(forward, 0.95).toFixed(2)} ms |`);
     console.log(`| frame at ${at}, jumping to 500 random steps | ${median(random).toFixed(2)} ms | ${pct(random, 0.95).toFixed(2)} ms |`);
   }

@@ -10,6 +10,7 @@ import { applyNoColor } from './color.js';
 import { LabApp } from './components/LabApp.js';
 import { Menu, type MenuChoice } from './components/Menu.js';
 import { programOf } from './program.js';
+import type { Level } from './state/replay.js';
 import { takeTerminal } from './terminal.js';
 
 export interface LabInput {
@@ -25,6 +26,8 @@ export interface LabInput {
   startPaused: boolean;
   /** Open paused on the lesson's "What to watch" card. @default false */
   watchFirst?: boolean;
+  /** The level of detail to open at. @default 'learner' */
+  level?: Level;
   lang: Lang;
   /** Starts the run (and each replay) in the simulation's worker. */
   simulate?(options: RunOptions): Simulation;
@@ -44,7 +47,7 @@ export async function runLab(input: LabInput): Promise<number> {
   process.stdout.on('resize', onResize);
   const app = render(
     <LabApp
-      init={{ program, options: input.options, speed: input.speed, instant: input.instant, startPaused: input.startPaused, watchFirst: input.watchFirst === true }}
+      init={{ program, options: input.options, speed: input.speed, instant: input.instant, startPaused: input.startPaused, watchFirst: input.watchFirst === true, ...(input.level ? { level: input.level } : {}) }}
       lang={input.lang}
       {...(input.simulate ? { simulate: input.simulate } : {})}
       {...(input.first ? { first: input.first } : {})}

@@ -54,6 +54,8 @@ describe.each(sizes)('the lab at %i×%i', (cols, rows) => {
       expect(text).toContain('运行中');
       expect(text).toMatch(/select\s+0\.000 醒来\(有就绪回调,不等待,睡了 0\.000 秒\)|select\s+0\.000 醒来/);
     }
+    // The learner step in words (wrapped anywhere: read across the rows).
+    expect(screen.map((r) => r.trim()).join('')).toMatch(/Task-1 main\(\) 开始执行\(第 ?\d+ ?行\)/);
     for (const english of ['TIMELINE', 'OUTPUT', 'iteration', 'step ', 'paused', 'woke at', 'waiting in', '· running', 'slept']) expect(text).not.toContain(english);
     for (const row of screen) {
       expect(cells(row)).toBeLessThanOrEqual(cols);
@@ -64,6 +66,8 @@ describe.each(sizes)('the lab at %i×%i', (cols, rows) => {
   it('speaks English with --lang en', async () => {
     const text = (await screenAt('en', cols, rows)).join('\n');
     for (const word of ['iteration 1', 'step 2/', 'TIMELINE', 'OUTPUT', 'paused']) expect(text).toContain(word);
+    // The learner step in words, read across the explanation's rows.
+    expect(text.split('\n').map((r) => r.trim()).join(' ')).toMatch(/Task-1 main\(\) starts at line \d+ · waits on sleep\(0\.5\)/);
     if (text.includes('LOOP')) expect(text).toMatch(/select\s+woke at 0\.000 \(immediate/);
     expect(text).not.toMatch(/[轮步暂停醒来]/);
   });
