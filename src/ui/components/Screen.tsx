@@ -160,7 +160,8 @@ function explanation(p: ScreenProps, rows: number): Line[] {
   if (p.flash) return explainLines(p.flash[p.lang], p.width, rows, 'yellow');
   // On the first step, say where the lesson's own explanation is (the overlay) and how to move on.
   const text = p.step === 0 && !p.words ? say('startHint', p.lang) : p.words ? stepText(p.words, p.lang, p.note) : p.note ? p.note[p.lang] : p.event ? explainEvent(p.event, p.lang) : '';
-  const lines = explainLines(text, p.width, rows);
+  // At the end, the last row says how the run ended (the explanation gives way to it).
+  const lines = explainLines(text, p.width, p.ending && rows > 1 ? rows - 1 : rows);
   if (p.ending && lines.length < rows) {
     const status = p.ending === 'exited' ? `${say('exited', p.lang)} ${shellStatus(p.state.exitStatus ?? 0)}` : say(p.ending === 'hangs' ? 'hangs' : 'stillRunning', p.lang);
     lines.push([{ text: `■ ${status}`, color: p.ending === 'exited' ? 'green' : 'yellow' }]);
