@@ -4,15 +4,14 @@
 // grows in place), 'ended' says how the run ended. A re-run is asked for with `pending` and the
 // lab goes on showing the old trace until 'adopt' brings the new one (LabApp runs it in the worker;
 // a run is deterministic, so the new trace repeats the old one up to the change).
-import { divergenceIndex, type Playhead, pause, resume, seek, setSpeed, simTimeAt, startPlayhead, withInterrupt } from '../playback/index.js';
+import { divergenceIndex, type Playhead, seek, startPlayhead, withInterrupt } from '../playback/index.js';
+import { changeSpeed, clockAt, holdClock, msUntil, runClock, showStep } from './step-pacing.js';
 import type { RunEnd, RunOptions, RunResult } from '../scenarios/types.js';
 import type { Program } from './program.js';
 import { Replay } from './state/replay.js';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS } from '../runtime/python-version.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32] as const;
-/** Every step stays on screen at least this long (÷ speed): a burst of events at one instant stays watchable. */
-export const STEP_DWELL_MS = 300;
 /** Three Ctrl+C within this many milliseconds leave the lab whatever the program is doing. */
 export const CTRL_C_WINDOW_MS = 1000;
 
@@ -111,7 +110,7 @@ export function createLab(init: LabInit, now: number, first: RunResult | 'stream
   const step = instant ? Math.max(0, replay.length - 1) : 0;
   const playing = !instant && !startPaused && (whole === undefined || replay.length > 1);
   const t = replay.eventAt(step)?.t ?? 0;
-  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.events.length, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
+  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.events.length, step, playing, speed, playhead: showStep(startPlayhead(t, now, speed, !playing), now, t), help: false, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
   return whole === undefined ? lab : { ...lab, end: whole.end };
 }
 
@@ -191,10 +190,10 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     case 'adopt':
       return adopt(base, action.replay, action.end, now, action.stopped);
     case 'toggle_play': {
-      if (base.playing) return { ...base, playing: false, playhead: pause(base.playhead, now) };
-      // Playing from the last step starts over.
-      const step = atEnd(base) ? 0 : base.step;
-      return goTo({ ...base, playing: true, playhead: resume(base.playhead, now) }, step, now);
+      if (base.playing) return { ...base, playing: false, playhead: holdClock(base.playhead, now) };
+      // Playing from the exit starts over; a program still running (a hang) goes on, its clock running.
+      if (atEnd(base) && programExited(base)) return goTo({ ...base, playing: true, playhead: runClock(base.playhead, now) }, 0, now);
+      return { ...base, playing: true, playhead: runClock(base.playhead, now) };
     }
     case 'step':
       // At the last step of a run still streaming: the next one is taken when it arrives.
@@ -208,8 +207,9 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return goTo(stop(base, now), base.replay.nextIteration(base.step), now);
     case 'tick':
       if (!base.playing) return base;
-      // A run still streaming goes on: the next step is on its way.
-      if (atEnd(base)) return base.end === undefined ? base : { ...base, playing: false, playhead: pause(base.playhead, now) };
+      // A run still streaming goes on (the next step is on its way), and so does a program that
+      // never exits: its clock runs on until Ctrl+C or q.
+      if (atEnd(base)) return base;
       return stopAtExit(goTo(base, base.step + 1, now), now);
     case 'restart':
       return ask(stop(base, now), { kind: 'restart', options: base.initialOptions });
@@ -218,7 +218,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       const i = SPEEDS.findIndex((s) => s >= base.speed);
       const at = i < 0 ? SPEEDS.length - 1 : i;
       const speed = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, at + (action.type === 'faster' ? 1 : -1)))]!;
-      return { ...base, speed, playhead: setSpeed(base.playhead, now, speed) };
+      return { ...base, speed, playhead: changeSpeed(base.playhead, now, speed) };
     }
     case 'interrupt':
       return interrupt(base, action.ctrl, now, action.at);
@@ -251,7 +251,8 @@ export function programExited(lab: Lab): boolean {
 }
 
 /**
- * Simulated time now: the playhead's while playing (time flows between events), else the step's.
+ * Simulated time now: the playhead's (time flows between events while playing, and stands where it
+ * was paused), within the step shown and the next.
  * Never earlier than the playhead's anchor: a frame drawn with a clock read just before the
  * playhead was last moved (a Ctrl+C, a speed change) does not show time running backwards.
  */
@@ -259,22 +260,19 @@ export function simNow(lab: Lab, now: number): number {
   const stepT = lab.replay.eventAt(lab.step)?.t ?? 0;
   // While a Ctrl+C is being re-simulated, the clock stays where it was pressed.
   if (lab.pending?.t !== undefined) return Math.max(stepT, lab.pending.t);
-  if (!lab.playing) return stepT;
+  // Paused, the clock stays where it stood (between two steps, or on in a hang), never before the step.
   const next = atEnd(lab) ? Number.POSITIVE_INFINITY : lab.replay.eventAt(lab.step + 1)!.t;
-  return Math.max(stepT, Math.min(simTimeAt(lab.playhead, Math.max(now, lab.playhead.wallAt)), next));
+  return Math.max(stepT, Math.min(clockAt(lab.playhead, now), next));
 }
 
-/** Milliseconds until the next step is due while playing (Infinity when paused or at the end). */
-export function nextTickIn(lab: Lab, now: number, shownAt: number): number {
+/** Milliseconds until the next step is due while playing (Infinity when paused or at the end): step-pacing.ts. */
+export function nextTickIn(lab: Lab, now: number): number {
   if (!lab.playing || atEnd(lab)) return Number.POSITIVE_INFINITY;
-  const nextT = lab.replay.eventAt(lab.step + 1)!.t;
-  const byTime = Math.max(0, ((nextT - simTimeAt(lab.playhead, now)) / lab.speed) * 1000);
-  const dwell = Math.max(0, STEP_DWELL_MS / lab.speed - (now - shownAt));
-  return Math.max(byTime, dwell);
+  return msUntil(lab.playhead, now, lab.replay.eventAt(lab.step + 1)!.t);
 }
 
 function stop(lab: Lab, now: number): Lab {
-  return lab.playing ? { ...lab, playing: false, playhead: pause(lab.playhead, now) } : lab;
+  return lab.playing ? { ...lab, playing: false, playhead: holdClock(lab.playhead, now) } : lab;
 }
 
 /** Playback pauses on the step where the program exits: nothing happens after it, so the clock stops at the exit time. */
@@ -296,7 +294,7 @@ function withoutFlash(lab: Lab): Lab {
 function goTo(lab: Lab, step: number, now: number): Lab {
   const s = Math.max(0, Math.min(lab.replay.length - 1, step));
   const t = lab.replay.eventAt(s)?.t ?? 0;
-  return { ...lab, step: s, playhead: seek(lab.playhead, now, t) };
+  return { ...lab, step: s, playhead: showStep(lab.playhead, now, t) };
 }
 
 /** The simulated time a Ctrl+C pressed now lands at: the time on screen, never before the step shown. */
