@@ -5,6 +5,8 @@
 // lab goes on showing the old trace until 'adopt' brings the new one (LabApp runs it in the worker;
 // a run is deterministic, so the new trace repeats the old one up to the change).
 import { divergenceIndex, type Playhead, seek, startPlayhead, withInterrupt } from '../playback/index.js';
+import { nextMoment, typedSeconds, typeTimeKey } from './go-to-time.js';
+import type { TimelineView } from './panels/timeline.js';
 import { changeSpeed, clockAt, holdClock, msUntil, runClock, showStep } from './step-pacing.js';
 import type { RunEnd, RunOptions, RunResult } from '../scenarios/types.js';
 import type { Program } from './program.js';
@@ -12,6 +14,8 @@ import { Replay } from './state/replay.js';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS } from '../runtime/python-version.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32] as const;
+/** The timeline's deepest zoom: 1/1024 of the run (a 60-second run down to 59 ms across the track). */
+export const MAX_ZOOM = 1024;
 /** Three Ctrl+C within this many milliseconds leave the lab whatever the program is doing. */
 export const CTRL_C_WINDOW_MS = 1000;
 
@@ -45,6 +49,12 @@ export interface Lab {
   readonly ctrlC: readonly number[];
   /** A short message replacing the explanation until the next step (e.g. why a key did nothing). */
   readonly flash?: { zh: string; en: string };
+  /** The timeline's zoom (1: the whole run, doubling with ]) and pan (quarters of its window, < >). */
+  readonly timeline: TimelineView;
+  /** A time being typed after g (seconds, as text): keys edit it until Enter or Esc. */
+  readonly goto?: string;
+  /** A time gone to beyond the events simulated so far: the lab follows it as they arrive. */
+  readonly target?: number;
   /** Set when the user leaves: the exit code runLab resolves to. */
   readonly quit?: number;
 }
@@ -66,6 +76,16 @@ export type Action =
   /** Scrolls the help overlay (↑, and ↓ while it is open); `max`: the screen's largest useful offset. */
   | { type: 'scroll'; by: number; max?: number }
   | { type: 'quit' }
+  /** ] zooms the timeline in (+1), [ out (-1). */
+  | { type: 'zoom'; by: number }
+  /** > pans the zoomed timeline later (+1), < earlier (-1), by a quarter of its window. */
+  | { type: 'pan'; by: number }
+  /** g: start typing a time to go to. */
+  | { type: 'goto' }
+  /** A key while a time is typed (go-to-time.ts). */
+  | { type: 'goto_key'; input: string; key: Parameters<typeof typeTimeKey>[2] }
+  /** Go to simulated time `t` (paused there). */
+  | { type: 'go_to_time'; t: number }
   /** Playback: the next step is due. */
   | { type: 'tick' }
   /** More events of the run arrived (they are already in the replay). */
@@ -110,7 +130,7 @@ export function createLab(init: LabInit, now: number, first: RunResult | 'stream
   const step = instant ? Math.max(0, replay.length - 1) : 0;
   const playing = !instant && !startPaused && (whole === undefined || replay.length > 1);
   const t = replay.eventAt(step)?.t ?? 0;
-  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.events.length, step, playing, speed, playhead: showStep(startPlayhead(t, now, speed, !playing), now, t), help: false, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
+  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.events.length, step, playing, speed, playhead: showStep(startPlayhead(t, now, speed, !playing), now, t), help: false, helpScroll: 0, ctrlC: [], timeline: { zoom: 1, pan: 0 }, ...(instant ? { followEnd: true } : {}) };
   return whole === undefined ? lab : { ...lab, end: whole.end };
 }
 
@@ -143,6 +163,18 @@ export function keyAction(input: string, key: { ctrl?: boolean; rightArrow?: boo
       return { type: 'help' };
     case 'q':
       return { type: 'quit' };
+    case 'g':
+      return { type: 'goto' };
+    case ']':
+      return { type: 'zoom', by: 1 };
+    case '[':
+      return { type: 'zoom', by: -1 };
+    case '>':
+    case '.':
+      return { type: 'pan', by: 1 };
+    case '<':
+    case ',':
+      return { type: 'pan', by: -1 };
   }
   if (key.escape) return { type: 'help' };
   return undefined;
@@ -168,9 +200,11 @@ export function update(lab: Lab, action: Action, now: number): Lab {
   const quiet = action.type === 'tick' || action.type === 'help' || action.type === 'scroll' || action.type === 'grew' || action.type === 'progress' || action.type === 'ended';
   let base: Lab = quiet ? lab : withoutFlash(lab);
   if (!quiet && base.followEnd) base = { ...base, followEnd: false };
+  if (!quiet && base.target !== undefined && action.type !== 'go_to_time') base = withoutTarget(base);
   switch (action.type) {
     case 'grew': {
       const grown: Lab = { ...base, size: base.replay.events.length };
+      if (grown.target !== undefined) return goToTime(grown, grown.target, now);
       if (grown.followEnd) return goTo(grown, grown.replay.length - 1, now);
       if (grown.wantsNext && grown.step < grown.replay.length - 1) return goTo({ ...grown, wantsNext: false }, grown.step + 1, now);
       // A program that had printed nothing yet now has its first step: start playing it.
@@ -178,6 +212,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     }
     case 'ended': {
       const ended: Lab = { ...base, size: base.replay.events.length, end: action.end, wantsNext: false, ...(action.stopped ? { stopped: action.stopped } : {}) };
+      if (ended.target !== undefined) return goToTime(ended, ended.target, now);
       return ended.followEnd ? goTo(ended, ended.replay.length - 1, now) : ended;
     }
     case 'interrupted_live': {
@@ -237,6 +272,27 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return base.help ? scrollHelp(base, action.by, action.max) : base;
     case 'quit':
       return { ...base, quit: 0 };
+    case 'goto':
+      return { ...stop(base, now), goto: '' };
+    case 'goto_key': {
+      const typed = typeTimeKey(base.goto ?? '', action.input, action.key);
+      if (typed === undefined) return base;
+      const { goto: text = '', ...rest } = base;
+      if (typed === 'cancel') return rest;
+      if (typed !== 'go') return { ...base, goto: typed.text };
+      const t = typedSeconds(text) ?? nextMoment(base.program.moments ?? [], simNow(base, now));
+      if (t === undefined) return { ...rest, flash: { zh: '后面没有这一课说明的 Ctrl+C 时刻了:输入一个时间(秒)。', en: 'No documented Ctrl+C moment ahead: type a time in seconds.' } };
+      return goToTime(rest, t, now);
+    }
+    case 'go_to_time':
+      return goToTime(base, action.t, now);
+    case 'zoom': {
+      // Zooming out to the whole run forgets the pan; each step in halves or doubles the window.
+      const zoom = Math.max(1, Math.min(MAX_ZOOM, base.timeline.zoom * 2 ** Math.sign(action.by)));
+      return { ...base, timeline: { zoom, pan: zoom === 1 ? 0 : base.timeline.pan } };
+    }
+    case 'pan':
+      return base.timeline.zoom === 1 ? base : { ...base, timeline: { ...base.timeline, pan: base.timeline.pan + Math.sign(action.by) } };
   }
 }
 
@@ -282,6 +338,28 @@ function stopAtExit(lab: Lab, now: number): Lab {
 
 function scrollHelp(lab: Lab, by: number, max = Number.POSITIVE_INFINITY): Lab {
   return { ...lab, helpScroll: Math.max(0, Math.min(max, lab.helpScroll + by)) };
+}
+
+/**
+ * Paused at simulated time `t`: the step in effect then, the clock at `t` itself (between two
+ * steps, or on in a hang after the last). Past the events simulated so far, the lab follows `t`
+ * as they arrive; past a program's exit, it stops at the exit.
+ */
+function goToTime(lab: Lab, t: number, now: number): Lab {
+  const paused = stop(lab, now);
+  const step = paused.replay.stepAtTime(t);
+  const shown = goTo(paused, step, now);
+  const exited = programExited(shown);
+  const at = exited ? (shown.replay.eventAt(step)?.t ?? 0) : Math.max(t, shown.replay.eventAt(step)?.t ?? 0);
+  const following = paused.end === undefined && t > paused.replay.endTime;
+  const base = following ? { ...shown, target: t } : withoutTarget(shown);
+  return { ...base, playhead: seek(base.playhead, now, at) };
+}
+
+function withoutTarget(lab: Lab): Lab {
+  if (lab.target === undefined) return lab;
+  const { target: _target, ...rest } = lab;
+  return rest;
 }
 
 function withoutFlash(lab: Lab): Lab {

@@ -15,6 +15,8 @@ export interface Program {
   /** What the lesson tells the learner (the help overlay shows it above the keys). */
   intro(asWritten: boolean, lang: Lang): IntroLine[];
   run(options: RunOptions): RunResult;
+  /** The lesson's documented Ctrl+C moments (simulated seconds): g with nothing typed goes to the next. */
+  readonly moments?: readonly number[];
   /** Runs on the wall clock: see Lesson.realTime. */
   readonly realTime?: boolean;
 }
@@ -31,6 +33,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
       source: (_asWritten, l) => view(v.source, say('asWritten', l), new Set()),
       intro: (asWritten, l) => lessonIntro(lesson, v, asWritten, l),
       run: (options) => v.run(options),
+      moments: lesson.interrupts.map((m) => m.at),
     };
   }
   return {
@@ -43,6 +46,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
         : view(lesson.corrected, say('corrected', l), new Set(lesson.corrected.changes.map((c) => c.line))),
     intro: (asWritten, l) => lessonIntro(lesson, undefined, asWritten, l),
     run: (options) => lesson.run(options),
+    moments: lesson.interrupts.map((m) => m.at),
     ...(lesson.realTime ? { realTime: true } : {}),
   };
 }

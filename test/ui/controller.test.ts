@@ -31,6 +31,7 @@ describe('keys', () => {
     expect([k('r'), k('+'), k('-'), k('c'), k('t'), k('?'), k('q')]).toEqual(['restart', 'faster', 'slower', 'interrupt', 'toggle_source', 'help', 'quit']);
     expect(keyAction('c', { ctrl: true })).toEqual({ type: 'interrupt', ctrl: true });
     expect(k('p')).toBe('next_python');
+    expect([k('g'), k(']'), k('['), k('>'), k('<')]).toEqual(['goto', 'zoom', 'zoom', 'pan', 'pan']);
     expect(k('x')).toBeUndefined();
   });
 
@@ -236,5 +237,58 @@ describe('other keys', () => {
     const l = lab(callLaterLesson);
     expect(update(l, { type: 'quit' }, 0).quit).toBe(0);
     expect(update(l, { type: 'help' }, 0).help).toBe(true);
+  });
+});
+
+describe('the timeline\'s zoom and pan', () => {
+  it('halves and doubles the window, pans only when zoomed, and forgets the pan at the whole run', () => {
+    let l = lab(callLaterLesson);
+    expect(l.timeline).toEqual({ zoom: 1, pan: 0 });
+    expect(update(l, { type: 'pan', by: 1 }, 0).timeline).toEqual({ zoom: 1, pan: 0 });
+    l = update(update(l, { type: 'zoom', by: 1 }, 0), { type: 'zoom', by: 1 }, 0);
+    l = update(l, { type: 'pan', by: -1 }, 0);
+    expect(l.timeline).toEqual({ zoom: 4, pan: -1 });
+    l = update(update(l, { type: 'zoom', by: -1 }, 0), { type: 'zoom', by: -1 }, 0);
+    expect(update(l, { type: 'zoom', by: -1 }, 0).timeline).toEqual({ zoom: 1, pan: 0 });
+  });
+});
+
+describe('go to a time (g)', () => {
+  const daemon = findLessonById('threads-daemon')!;
+  const type = (l: Lab, keys: string, now = 0) => [...keys].reduce((x, ch) => update(x, { type: 'goto_key', input: ch, key: ch === '\r' ? { return: true } : {} }, now), l);
+
+  it('goes to a typed time, paused there, the clock on it between two steps', () => {
+    let l = update(lab(callLaterLesson, { startPaused: false }), { type: 'goto' }, 0);
+    expect([l.goto, l.playing]).toEqual(['', false]);
+    l = type(l, '0.25x\r');
+    expect(l.goto).toBeUndefined();
+    expect(simNow(l, 5000)).toBe(0.25);
+    // The step in effect at 0.25: the timer of 0.2 has run, the one of 0.3 not yet.
+    expect(l.replay.eventAt(l.step)!.t).toBeLessThanOrEqual(0.25);
+    expect(l.replay.eventAt(l.step + 1)!.t).toBeGreaterThan(0.25);
+  });
+
+  it('goes to the lesson\'s next Ctrl+C moment when nothing is typed, where c then lands', () => {
+    let l = type(update(lab(daemon), { type: 'goto' }, 0), '\r');
+    expect(simNow(l, 0)).toBe(4.5);
+    l = update(l, { type: 'interrupt', ctrl: false }, 0);
+    expect(l.options.interrupts).toEqual([4.5]);
+    expect(l.replay.eventAt(l.step)).toMatchObject({ type: 'interrupt', t: 4.5 });
+  });
+
+  it('edits what is typed and cancels with Esc; says so when no moment is ahead', () => {
+    let l = type(update(lab(callLaterLesson), { type: 'goto' }, 0), '1.2.5');
+    expect(l.goto).toBe('1.25');
+    l = update(l, { type: 'goto_key', input: '', key: { backspace: true } }, 0);
+    expect(l.goto).toBe('1.2');
+    l = update(l, { type: 'goto_key', input: '', key: { escape: true } }, 0);
+    expect([l.goto, l.step]).toEqual([undefined, 0]);
+    const none = type(update(lab(callLaterLesson), { type: 'goto' }, 0), '\r');
+    expect(none.flash?.en).toMatch(/No documented Ctrl\+C moment/);
+  });
+
+  it('stops at the exit of a program that exits before the time typed', () => {
+    const l = type(update(lab(callLaterLesson), { type: 'goto' }, 0), '9\r');
+    expect([atEnd(l), simNow(l, 0)]).toEqual([true, 0.5]);
   });
 });
