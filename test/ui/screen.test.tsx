@@ -158,7 +158,7 @@ describe('Screen', () => {
       interrupts: [{ at: 0.2, what: { zh: '中断', en: 'KeyboardInterrupt in select' } }],
     };
     const program = programOf(lesson, undefined, 'en');
-    const rows = text(propsAt(5, { help: true, width: 120, height: 60, intro: program.intro(false, 'en') })).split('\n');
+    const rows = text(propsAt(5, { help: true, width: 120, height: 60, intro: program.intro(false, 'en', '3.11') })).split('\n');
     // Row 0 is the header, which names the lesson too.
     const at = (needle: string) => rows.findIndex((row, i) => i > 0 && row.includes(needle));
     expect(at(callLaterLesson.title.en)).toBeGreaterThan(0);
