@@ -95,7 +95,7 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       step={lab.step}
       steps={lab.replay.length}
       endTime={lab.replay.endTime}
-      totalEvents={lab.replay.events.length}
+      totalEvents={lab.replay.total}
       playing={lab.playing}
       speed={lab.speed}
       canToggle={lab.program.canToggle}
