@@ -177,7 +177,7 @@ describe('Screen', () => {
   });
 
   it('fits the help at 100 columns: long lines wrap instead of being cut', () => {
-    const rows = text(propsAt(5, { help: true, width: 100, height: 30 })).split('\n');
+    const rows = text(propsAt(5, { help: true, width: 100, height: 36 })).split('\n');
     for (const row of rows) expect(cells(row), row).toBeLessThanOrEqual(100);
     const help = rows.slice(1, -3).join('\n');
     expect(help).not.toContain('…');
