@@ -270,6 +270,8 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     case 'iteration':
       // ↓ scrolls the help while it is open.
       if (base.help) return scrollHelp(base, 1);
+      // At the last step of a run still streaming no iteration has begun yet: take the next step when it comes.
+      if (atEnd(base) && base.end === undefined) return { ...stop(base, now), wantsNext: true };
       return goTo(stop(base, now), base.replay.nextIteration(base.step), now);
     case 'tick':
       if (!base.playing) return base;

@@ -102,12 +102,12 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   let panels: Band;
   if (box.sideBySide) {
     const source = sourceLines(p.source, marks, box.top, box.sourceWidth, say('source', p.lang));
-    const right = rightColumn(p.state, p.lang, box.top);
+    const right = rightColumn(p.state, p.lang, box.top, p.level);
     panels = { kind: 'beside', height: box.top, left: { width: box.sourceWidth, lines: source }, right: { width: box.rightWidth, lines: right } };
   } else {
     const sourceRows = Math.ceil(box.top / 2);
     const source = pad(sourceLines(p.source, marks, sourceRows, p.width, say('source', p.lang)), sourceRows);
-    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows)] };
+    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows, p.level), box.top - sourceRows)] };
   }
   const below: Line[] = [
     ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
@@ -150,12 +150,12 @@ function pad(lines: readonly Line[], n: number): Line[] {
   return out;
 }
 
-function rightColumn(state: LabState, lang: Lang, rows: number): Line[] {
+function rightColumn(state: LabState, lang: Lang, rows: number, level: Level = 'exact'): Line[] {
   const loop = loopLines(state, lang, Math.max(2, rows - 4));
   // The loop gets what it needs, leaving the futures at least three rows (title + two) and a gap.
   const futureRows = Math.max(3, rows - loop.length - 1);
   const loopRows = Math.max(0, rows - futureRows - 1);
-  return [...loop.slice(0, loopRows), [], ...futureLines(state, lang, futureRows)];
+  return [...loop.slice(0, loopRows), [], ...futureLines(state, lang, futureRows, level)];
 }
 
 function explanation(p: ScreenProps, rows: number): Line[] {
