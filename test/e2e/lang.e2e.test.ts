@@ -52,7 +52,9 @@ describe.each(sizes)('the lab at %i×%i', (cols, rows) => {
     for (const word of ['轮 1', '步 2/', '时间线', '输出', '暂停', 'FUTURE 与 TASK']) expect(text).toContain(word);
     if (text.includes('事件循环')) {
       expect(text).toContain('运行中');
-      expect(text).toMatch(/select\s+0\.000 醒来\(有就绪回调,不等待,睡了 0\.000 秒\)|select\s+0\.000 醒来/);
+      // At 60×18 the LOOP panel may keep only its first rows (call-later ranks it first, see layout.ts).
+      if (/select\s/.test(text)) expect(text).toMatch(/select\s+0\.000 醒来\(有就绪回调,不等待,睡了 0\.000 秒\)|select\s+0\.000 醒来/);
+      else expect(text).toMatch(/就绪/);
     }
     // The learner step in words (wrapped anywhere: read across the rows).
     expect(screen.map((r) => r.trim()).join('')).toMatch(/Task-1 main\(\) 开始执行\(第 ?\d+ ?行\)/);
@@ -68,7 +70,8 @@ describe.each(sizes)('the lab at %i×%i', (cols, rows) => {
     for (const word of ['iteration 1', 'step 2/', 'TIMELINE', 'OUTPUT', 'paused']) expect(text).toContain(word);
     // The learner step in words, read across the explanation's rows.
     expect(text.split('\n').map((r) => r.trim()).join(' ')).toMatch(/Task-1 main\(\) starts at line \d+ · waits on sleep\(0\.5\)/);
-    if (text.includes('LOOP')) expect(text).toMatch(/select\s+woke at 0\.000 \(immediate/);
+    if (/select\s/.test(text)) expect(text).toMatch(/select\s+woke at 0\.000 \(immediate/);
+    else if (text.includes('LOOP')) expect(text).toMatch(/ready/);
     expect(text).not.toMatch(/[轮步暂停醒来]/);
   });
 });

@@ -111,6 +111,8 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       helpScroll={lab.helpScroll}
       watch={lab.watching ? watchSection(intro) : undefined}
       timelineView={lab.timeline}
+      outputBack={lab.outputBack}
+      {...(lab.program.panels ? { panels: lab.program.panels } : {})}
     />
   );
 }
