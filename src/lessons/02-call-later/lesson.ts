@@ -43,6 +43,8 @@ export default defineLesson({
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
+  /** The heap and the ready queue are the point: the LOOP panel gives way last (down to 60×18). */
+  panels: ['loop', 'source', 'output', 'timeline', 'futures'],
   notes: [
     ...implicitLoopNotes,
     {
