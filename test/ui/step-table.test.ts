@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lessons } from '../../src/scenarios/index.js';
-import { withLessonTable } from '../../src/scenarios/table.js';
+import { withSection } from '../../src/scenarios/table.js';
 import { STEPS_BEGIN, STEPS_END, stepTable } from '../../src/ui/learner/step-table.js';
 
 describe('the steps table', () => {
   it('in README.md is current (npx tsx scripts/lesson-tables.ts rewrites it)', () => {
     const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
     const table = stepTable(lessons);
-    expect(withLessonTable(readme, table, { begin: STEPS_BEGIN, end: STEPS_END }), 'README.md: run npx tsx scripts/lesson-tables.ts').toBe(readme);
+    expect(withSection(readme, table, STEPS_BEGIN, STEPS_END), 'README.md: run npx tsx scripts/lesson-tables.ts').toBe(readme);
   });
 
   it('has a row per program with fewer learner steps than exact ones', () => {
