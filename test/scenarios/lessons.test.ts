@@ -1,6 +1,7 @@
 // The lessons' data: the programs are the article's, corrections are explained line by line, and
 // everything a learner reads exists in both languages.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,12 +11,27 @@ import { lessonTable, withLessonTable } from '../../src/scenarios/table.js';
 import type { Bilingual, Lesson } from '../../src/scenarios/types.js';
 import { recordingsDir } from './recordings.js';
 
+const read = (path: string) => readFileSync(path, 'utf8');
+
 /** Each lesson's folder. */
 const folderOf = new Map(lessonFolders().map(({ folder, id }) => [id, join(lessonsRoot(), folder)]));
-/** The article's programs, beside the clone in CI (../shared) and on the machines it was written on. */
+/** The article's programs, where a checkout has the article beside it (../shared). */
 const articleDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'article', 'programs');
+/**
+ * The SHA-256 of each of the article's programs (`sha256sum` format), taken from the article: the
+ * byte-for-byte check holds in a checkout without the article beside it too.
+ */
+const articleFingerprints = new Map(
+  read(join(import.meta.dirname, 'article-programs.sha256'))
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [hash, file] = line.split(/ +/);
+      return [file!, hash!] as const;
+    }),
+);
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-const read = (path: string) => readFileSync(path, 'utf8');
 
 function texts(lesson: Lesson): Bilingual[] {
   return [
@@ -51,14 +67,14 @@ describe('the lessons', () => {
   it.each(lessons.map((l) => [l.id, l] as const))('%s shows the article\'s program byte for byte, its folder\'s only copy', (_id, lesson) => {
     expect(lesson.asWritten.file).toBe(`${lesson.id}.py`);
     expect(lesson.asWritten.text).toBe(read(join(folderOf.get(lesson.id)!, lesson.asWritten.file)));
-    const article = join(articleDir, lesson.asWritten.file);
-    if (existsSync(article)) expect(lesson.asWritten.text).toBe(read(article));
+    expect(sha256(lesson.asWritten.text), 'the article\'s fingerprint of this program').toBe(articleFingerprints.get(lesson.asWritten.file));
   });
 
-  it('are the article\'s programs byte for byte when the article is present', () => {
+  it('have a fingerprint for each of the article\'s programs and no other, the article\'s own where it sits beside the checkout', () => {
+    expect([...articleFingerprints.keys()].sort()).toEqual(lessons.map((l) => l.asWritten.file).sort());
     if (!existsSync(articleDir)) return;
-    expect(readdirSync(articleDir).filter((f) => f.endsWith('.py')).sort()).toEqual(lessons.map((l) => l.asWritten.file).sort());
-    for (const lesson of lessons) expect(read(join(folderOf.get(lesson.id)!, lesson.asWritten.file))).toBe(read(join(articleDir, lesson.asWritten.file)));
+    expect(readdirSync(articleDir).filter((f) => f.endsWith('.py')).sort()).toEqual([...articleFingerprints.keys()].sort());
+    for (const [file, hash] of articleFingerprints) expect(sha256(read(join(articleDir, file))), file).toBe(hash);
   });
 
   it.each(lessons.filter((l) => l.corrected).map((l) => [l.id, l] as const))(

@@ -31,16 +31,25 @@ function moves(lines: readonly number[]): Record<string, number> {
  * the two orders differ, its first and last lines and its moves, counted. Returns [simulated, recorded].
  */
 export function comparablePointers(events: readonly PointerEvent[], recording: Recording): [Record<string, unknown>, Record<string, unknown>] {
+  const relaxed = relaxedThreads(events, recording);
   const simulated = pointerByThread(events);
-  const racing = new Set(events.filter((e) => e.race === true).map((e) => e.thread));
   const threads = [...new Set([...Object.keys(simulated), ...Object.keys(recording.pointer)])].sort();
-  // Exact wherever the sequences agree; the relaxed form only for a racing thread whose order differs.
-  const relaxed = (thread: string) =>
-    racing.has(thread) && simulated[thread] !== undefined && recording.pointer[thread] !== undefined && JSON.stringify(simulated[thread]) !== JSON.stringify(recording.pointer[thread]);
   const form = (thread: string, lines: readonly number[] | undefined) =>
-    lines === undefined || !relaxed(thread) ? lines : { first: lines[0], last: lines.at(-1), moves: moves(lines) };
+    lines === undefined || !relaxed.includes(thread) ? lines : { first: lines[0], last: lines.at(-1), moves: moves(lines) };
   return [
     Object.fromEntries(threads.map((t) => [t, form(t, simulated[t])])),
     Object.fromEntries(threads.map((t) => [t, form(t, recording.pointer[t])])),
   ];
+}
+
+/**
+ * The threads compared in the relaxed form: exact wherever the sequences agree; relaxed only for a
+ * racing thread whose order differs.
+ */
+export function relaxedThreads(events: readonly PointerEvent[], recording: Recording): string[] {
+  const simulated = pointerByThread(events);
+  const racing = new Set(events.filter((e) => e.race === true).map((e) => e.thread));
+  return Object.keys(simulated)
+    .filter((thread) => racing.has(thread) && recording.pointer[thread] !== undefined && JSON.stringify(simulated[thread]) !== JSON.stringify(recording.pointer[thread]))
+    .sort();
 }
