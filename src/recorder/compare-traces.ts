@@ -3,13 +3,14 @@
 // same on two engines:
 //   * object ids: each side numbers its handles, futures and tasks in its own order, so ids are
 //     renumbered by first appearance before comparing;
-//   * memory addresses in reprs (0x7f...), the order of sets of objects (their hash is their
+//   * memory addresses in reprs (0x7f...), threads' idents, the order of sets of objects (their hash is their
 //     address), and the standard library's directory of the interpreter;
 //   * races: lines the simulation marks as ordered by chance (threads printing at once, a set's
 //     hash order) may come in any order among the lines of their group;
 //   * the lesson's notes, which only the simulation attaches.
 // In real time (thread lessons on a local interpreter) the threads' interleaving and every time are
-// the machine's: then each thread's events are compared on their own, in order, without times.
+// the machine's: then each thread's events are compared on their own, in order, without times (and
+// without task numbers, which count tasks of every thread in the order they were created).
 import type { TraceEvent } from '../runtime/trace.js';
 
 export interface CompareOptions {
@@ -36,6 +37,10 @@ const ID_FIELDS = ['handle', 'future', 'task', 'on'] as const;
 /** Fields that hold a time: compared only in virtual time. */
 const TIME_FIELDS = ['t', 'when', 'timeout', 'slept', 'took', 'until', 'instant'] as const;
 const ADDRESS = /0x[0-9a-f]{6,}/g;
+/** A thread's ident (threading.get_ident(), as printed or in thread_created): the machine's. */
+const IDENT = /\b\d{12,}\b/g;
+/** Task names count tasks process-wide: with threads, which thread creates one first is a race. */
+const TASK_NAME = /\bTask-\d+\b/g;
 /** A set of objects in a repr, `{<Task ...>, <Task ...>}`: iterated in hash order, which is by address. */
 const OBJECT_SET = /\{(<[^{}]*>)\}/g;
 const SHORTENED_SET_END = /\.\.\.[^.{}]*?>\}/g;
@@ -70,7 +75,8 @@ function keys(events: readonly TraceEvent[], options: CompareOptions): string[] 
     if (Array.isArray(fields.heap)) fields.heap = fields.heap.map(renumber);
     // Read as `t thread type {the rest}`: when, who and what first.
     const { t, thread, type, ...rest } = fields;
-    let text = `${t === undefined ? '' : `${String(t)} `}${String(thread)} ${String(type)} ${JSON.stringify(rest)}`.replace(ADDRESS, '0x…');
+    let text = `${t === undefined ? '' : `${String(t)} `}${String(thread)} ${String(type)} ${JSON.stringify(rest)}`.replace(ADDRESS, '0x…').replace(IDENT, '<ident>');
+    if (options.realTime) text = text.replace(TASK_NAME, 'Task-…');
     for (const [from, to] of options.paths ?? []) text = text.split(from).join(to);
     return sortSets(text);
   });

@@ -424,9 +424,15 @@ class VirtualSelector(selectors.DefaultSelector):
         emit({'type': 'select_wait', 'loop': self.loop_id, 'timeout': timeout})
         start = CLOCK.now()
         if not VIRTUAL:
+            waits = timeout is None or timeout > 0
+            if waits:
+                # The thread sleeps in the wait, as the simulated kernel shows it.
+                emit({'type': 'thread_blocked', 'name': thread_name(), 'on': 'select', 'until': None if timeout is None else start + timeout})
             ready = super().select(timeout)
             slept = CLOCK.now() - start
             reason = 'self_pipe' if ready else ('immediate' if timeout == 0 else 'timeout')
+            if waits:
+                emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified' if ready else 'timeout'})
             emit({'type': 'select_woke', 'loop': self.loop_id, 'slept': slept, 'reason': reason})
             return ready
         ready = [] if EMBEDDED else super().select(0)
@@ -797,11 +803,13 @@ def on_pointer_move(thread, line):
     to futures comes first (C code such as Future() or set_result() runs no Python the trace
     function would see), then the line. (A move out of a frame that returns is reported first: what
     the return leads to, a task's result, comes after.)"""
-    trace = sys._getframe(1).f_locals
-    frame = trace.get('frame')
-    if frame is not None and trace.get('event') == 'line':
+    frame, event = POINTER.recorder.moved_in
+    if event == 'line':
         check_all_futures()
-        for value in list(frame.f_locals.values()):
+    # Futures the module's code made (a function's f_locals is a snapshot that would keep its
+    # locals alive, and change when CPython destroys them: only module-level names are looked at).
+    if event == 'line' and frame.f_code.co_name == '<module>':
+        for value in list(frame.f_globals.values()):
             if isinstance(value, asyncio.Future) and REG.id_of(value) is None and REG.loop_of(value.get_loop()):
                 track_future(value)
     emit({'type': 'line', 'line': line})
