@@ -72,6 +72,7 @@ function keys(events: readonly TraceEvent[], options: CompareOptions): string[] 
     delete fields.instant;
     if (options.realTime) for (const name of TIME_FIELDS) delete fields[name];
     for (const name of ID_FIELDS) if (name in fields) fields[name] = renumber(fields[name]);
+    if (typeof fields.ident === 'number') fields.ident = '<ident>';
     if (Array.isArray(fields.heap)) fields.heap = fields.heap.map(renumber);
     // Read as `t thread type {the rest}`: when, who and what first.
     const { t, thread, type, ...rest } = fields;

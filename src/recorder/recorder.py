@@ -374,6 +374,8 @@ def on_ready(loop, handle):
         if serial is not None:
             emit({'type': 'timer_ready', 'loop': loop_id, 'handle': serial, 'lastTo': heap_moved(loop)})
         return
+    if is_loop_internal(handle):
+        return
     args = handle._args
     if args and isinstance(args[0], asyncio.Future):
         # A done callback: the future it reports on changed state just now.
@@ -638,6 +640,17 @@ class HandleRun:
         return None
 
 
+def is_loop_internal(handle):
+    """The selector loop's own reader of its self-pipe (_read_from_self): the loop's plumbing, which
+    the lab shows as the wake-up of the select, not as a callback."""
+    return getattr(handle._callback, '__name__', None) == '_read_from_self' and isinstance(getattr(handle._callback, '__self__', None), asyncio.AbstractEventLoop)
+
+
+def on_handle_run(frame):
+    handle = frame.f_locals['self']
+    return None if is_loop_internal(handle) else HandleRun(frame)
+
+
 def on_call_at_return(frame, event, arg):
     if event == 'return' and arg is not None:
         loop = REG.loop_of(frame.f_locals['self'])
@@ -765,7 +778,7 @@ def on_thread_delete(frame):
 def hooks():
     table = {
         RUN_ONCE_CODE: on_run_once,
-        asyncio.events.Handle._run.__code__: HandleRun,
+        asyncio.events.Handle._run.__code__: on_handle_run,
         BaseEventLoop.call_at.__code__: on_call_at,
         asyncio.events.Handle.cancel.__code__: on_handle_cancel,
         BaseEventLoop.stop.__code__: on_stop,
