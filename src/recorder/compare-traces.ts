@@ -114,9 +114,27 @@ function firstDifference(sim: string[], rec: string[], thread?: string): TraceDi
   return undefined;
 }
 
-/** The simulation's annotations, which a recording never has. */
+/**
+ * What only the simulation can say, which a recording never has: its notes, and that a process
+ * waiting at exit for a thread that never ends hangs (a recording just stops at the horizon).
+ */
 function comparable(events: readonly TraceEvent[]): TraceEvent[] {
-  return events.filter((event) => event.type !== 'note');
+  return events.filter((event) => event.type !== 'note' && !(event.type === 'shutdown' && event.phase === 'hang'));
+}
+
+/**
+ * One thread's events without its loop's iterations and selector waits: in real time, how many
+ * iterations a loop takes, and whether a wait ends on its timeout or on another thread's
+ * call_soon_threadsafe, depend on when the other threads' writes arrive (a race, each time).
+ */
+function withoutWaits(events: readonly TraceEvent[]): TraceEvent[] {
+  let inSelect = false;
+  return events.filter((event) => {
+    if (event.type === 'loop_iteration' || event.type === 'select_wait' || event.type === 'select_woke') return false;
+    if (event.type === 'thread_blocked' && event.on === 'select') return !(inSelect = true);
+    if (event.type === 'thread_woke' && inSelect) return (inSelect = false);
+    return true;
+  });
 }
 
 /** The first difference of each compared sequence (the whole trace, or each thread's); empty when they agree. */
@@ -133,8 +151,8 @@ export function compareTraces(simulationEvents: readonly TraceEvent[], recorderE
   const threads = [...new Set([...simulation, ...recorder].map((event) => event.thread))];
   return threads.flatMap((thread) => {
     const difference = firstDifference(
-      keys(simulation.filter((e) => e.thread === thread), options),
-      keys(recorder.filter((e) => e.thread === thread), options),
+      keys(withoutWaits(simulation.filter((e) => e.thread === thread)), options),
+      keys(withoutWaits(recorder.filter((e) => e.thread === thread)), options),
       thread,
     );
     return difference ? [difference] : [];

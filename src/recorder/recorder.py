@@ -39,6 +39,9 @@ import asyncio.unix_events
 import atexit
 import builtins
 import collections
+import concurrent.futures
+import concurrent.futures.thread
+import queue
 import gc
 import importlib.util
 import io
@@ -770,6 +773,60 @@ def on_network(frame):
 STARTED = set()
 
 
+def blocked_until_return(on, until=None):
+    """The running thread blocks in this call (a lock, a condition): it blocked when the call began,
+    and woke, notified, when it returns (in real time only: in virtual time there are no threads)."""
+    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': on, 'until': until})
+
+    def returned(frame, event, arg):
+        if event == 'return':
+            emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
+        return returned
+    return returned
+
+
+def on_join(frame):
+    thread = frame.f_locals.get('self')
+    if VIRTUAL or not isinstance(thread, threading.Thread) or not thread.is_alive() or thread is threading.current_thread():
+        return None
+    return blocked_until_return(f'join {thread.name}')
+
+
+def on_future_result(frame):
+    future = frame.f_locals.get('self')
+    if VIRTUAL or future is None or future.done():
+        return None
+    return blocked_until_return('future.result()')
+
+
+def on_queue_get(frame):
+    q = frame.f_locals.get('self')
+    if VIRTUAL or not frame.f_locals.get('block', True) or q is None or q.qsize() > 0:
+        return None
+    return blocked_until_return('q.get()')
+
+
+def on_pool_worker(frame):
+    """A ThreadPoolExecutor's worker waits for work on a SimpleQueue (C code, which the trace
+    function does not see): it blocks at that line while the queue is empty, and wakes at the next."""
+    if VIRTUAL:
+        return None
+    waiting = [False]
+
+    def watch(frame, event, arg):
+        if event == 'line':
+            if waiting[0]:
+                waiting[0] = False
+                emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
+            if 'work_queue.get(block=True)' in linecache.getline(frame.f_code.co_filename, frame.f_lineno):
+                work_queue = frame.f_locals.get('work_queue')
+                if work_queue is not None and work_queue.empty():
+                    waiting[0] = True
+                    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': 'q.get()', 'until': None})
+        return watch
+    return watch
+
+
 def on_thread_delete(frame):
     emit({'type': 'thread_exit', 'name': thread_name()})
     return None
@@ -789,6 +846,10 @@ def hooks():
         asyncio.tasks._GatheringFuture.__init__.__code__: on_gathering_future,
         BaseEventLoop.call_exception_handler.__code__: on_exception_handler,
         threading.Thread._delete.__code__: on_thread_delete,
+        threading.Thread.join.__code__: on_join,
+        concurrent.futures.Future.result.__code__: on_future_result,
+        queue.Queue.get.__code__: on_queue_get,
+        concurrent.futures.thread._worker.__code__: on_pool_worker,
     }
     for cls in (BaseEventLoop, asyncio.selector_events.BaseSelectorEventLoop, asyncio.unix_events._UnixSelectorEventLoop):
         for name in NETWORK:
@@ -1065,6 +1126,7 @@ def shutdown(status):
         for thread in threading.enumerate():
             if thread is not threading.main_thread() and not thread.daemon and thread.is_alive():
                 emit({'type': 'shutdown', 'phase': 'joining', 'waitingFor': thread.name})
+                emit({'type': 'thread_blocked', 'name': thread_name(), 'on': f'join {thread.name}', 'until': None})
                 break
         threading._shutdown()
     except KeyboardInterrupt as exc:
@@ -1127,6 +1189,13 @@ def install():
         time.monotonic_ns = time.perf_counter_ns = lambda: int(CLOCK.read() * 1e9)
         time.time_ns = lambda: int((WALL_CLOCK_START + CLOCK.since_start(CLOCK.read())) * 1e9)
         time.sleep = virtual_sleep
+    else:
+        # The wall clock from the start of the run, on the simulated process's date.
+        time.time = lambda: WALL_CLOCK_START + CLOCK.read()
+        time.time_ns = lambda: int((WALL_CLOCK_START + CLOCK.read()) * 1e9)
+        time.sleep = real_sleep
+    _ctime = time.ctime
+    time.ctime = lambda seconds=None: _ctime(time.time() if seconds is None else seconds)
     for name in ('_start_new_thread', '_start_joinable_thread'):
         if hasattr(threading, name):
             setattr(threading, name, thread_start(getattr(threading, name)))
@@ -1152,6 +1221,13 @@ def install():
         INTERRUPTS.start_real_timers()
     threading.settrace(global_trace)
     sys.settrace(global_trace)
+
+
+def real_sleep(seconds):
+    """time.sleep in real time: the thread sleeps, as the trace shows."""
+    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': f'time.sleep({seconds!r})', 'until': CLOCK.now() + seconds})
+    _real_sleep(seconds)
+    emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'timeout'})
 
 
 def virtual_sleep(seconds):
