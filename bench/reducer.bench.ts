@@ -128,7 +128,7 @@ function stepMs(events: TraceEvent[]): { forward: number; back: number } {
       step: s,
       steps: replay.length,
       endTime: replay.endTime,
-      totalEvents: replay.events.length,
+      totalEvents: replay.kept.length,
       playing: false,
       speed: 1,
       canToggle: false,

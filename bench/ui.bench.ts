@@ -103,7 +103,7 @@ function props(replay: Replay, step: number, size: Size): ScreenProps {
     step,
     steps: replay.length,
     endTime: replay.endTime,
-    totalEvents: replay.events.length,
+    totalEvents: replay.kept.length,
     playing: true,
     speed: 1,
     canToggle: false,
@@ -190,7 +190,7 @@ export function frameBench(): void {
   for (let i = 0; i < 100; i++) {
     const s = Math.floor((i / 100) * replay.length);
     const start = performance.now();
-    foldEvents(events.slice(0, replay.stops[s]! + 1));
+    foldEvents(events.slice(0, replay.stopIndex(s)! + 1));
     refold.push(performance.now() - start);
   }
   const fold: number[] = [];

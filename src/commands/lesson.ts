@@ -2,8 +2,6 @@
 // `asyncio-lab threads [threadsafe|coroutine|pool|queue|daemon]`. The command resolves the part and
 // variant, builds the run options, and hands over to the chosen view (src/commands/run-lesson.ts).
 import { Command } from 'commander';
-import type { Runnable } from '../playback/index.js';
-import { shellStatus } from '../runtime/process/shell-status.js';
 import type { Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
 import { usageOf } from './catalog.js';
 import type { CliContext, HelpContext } from './io.js';
@@ -11,6 +9,7 @@ import { DEFAULT_HELP_WIDTH, examplesSection, helpSection } from './help-format.
 import { helpWords, hw } from './help-words.js';
 import { LAB_PYTHON, budgetsOf, langFromEnv, lessonOptions, type LessonFlags } from './options.js';
 import type { RunTarget } from '../playback/simulation.js';
+import { interruptAfterExit } from './late-interrupt.js';
 import { runLesson } from './run-lesson.js';
 import { didYouMean } from './suggest.js';
 
@@ -61,7 +60,9 @@ export function lessonCommand(ctx: CliContext, name: string, group: readonly Les
  */
 export async function runChosen(ctx: CliContext, command: Command, lesson: Lesson, variant: LessonVariant | undefined, flags: LessonFlags, target: RunTarget): Promise<number> {
   const options = runOptionsOf(command, lesson, flags);
-  const late = interruptAfterExit(variant ?? lesson, options);
+  const budgets = budgetsOf(flags);
+  const { sink: _sink, ...plain } = options;
+  const late = await interruptAfterExit(ctx.io.simulate, { runnable: variant ?? lesson, target, options: plain, budgets });
   if (late !== undefined) usageError(command, late);
   return runLesson(ctx, {
     lesson,
@@ -72,7 +73,7 @@ export async function runChosen(ctx: CliContext, command: Command, lesson: Lesso
     untilGiven: flags.until !== undefined,
     speedGiven: command.getOptionValueSource('speed') === 'cli',
     target,
-    budgets: budgetsOf(flags),
+    budgets,
   });
 }
 
@@ -88,20 +89,6 @@ export function runOptionsOf(command: Command, lesson: Lesson, flags: LessonFlag
   // (the program may take a while to shut down, or hang and need a second one).
   const until = flags.until ?? (last === undefined ? lesson.defaultUntil : Math.max(lesson.defaultUntil, last + lesson.defaultUntil));
   return { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until, python: flags.python ?? LAB_PYTHON };
-}
-
-/**
- * Why a requested Ctrl+C would never reach the program (it has exited by then), or undefined when
- * every one is delivered. The run is deterministic, so one run tells; a view would show nothing.
- */
-export function interruptAfterExit(runnable: Runnable, options: RunOptions): string | undefined {
-  if (options.interrupts.length === 0) return undefined;
-  const { events, end } = runnable.run(options);
-  const delivered = events.reduce((n, e) => (e.type === 'interrupt' ? n + 1 : n), 0);
-  const missed = options.interrupts[delivered];
-  if (missed === undefined || end.kind !== 'exit') return undefined;
-  const exitedAt = events.at(-1)?.t ?? 0;
-  return `--interrupt-at ${missed}: the program has already exited by then (at ${exitedAt.toFixed(3)} s, status ${shellStatus(end.status)}), so that Ctrl+C would never be delivered`;
 }
 
 function helpExamples(name: string, group: readonly Lesson[], help: HelpContext): string {

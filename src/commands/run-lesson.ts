@@ -10,6 +10,7 @@ import type { TraceEvent } from '../runtime/trace.js';
 import type { Lang, Lesson, LessonVariant, RunEnd, RunOptions } from '../scenarios/types.js';
 import { chalkFor } from '../views/color.js';
 import { stoppedWatchingMessage } from '../views/ending.js';
+import { DEFAULT_PYTHON_VERSION } from '../runtime/python-version.js';
 import { lessonIntro } from '../scenarios/intro.js';
 import { endLine } from '../views/ndjson.js';
 import { PlainView, type PlainLine } from '../views/plain.js';
@@ -92,7 +93,7 @@ export async function runLesson(ctx: CliContext, choice: LessonChoice): Promise<
     chalk: chalkFor(io.stdout, io.env),
     source: sourceOf(choice),
   });
-  writeLines(io, plain.intro(lessonIntro(choice.lesson, choice.variant, choice.options.asWritten, choice.lang)));
+  writeLines(io, plain.intro(lessonIntro(choice.lesson, choice.variant, choice.options.asWritten, choice.lang, choice.options.python ?? DEFAULT_PYTHON_VERSION)));
   if (view === 'paced') return playLive(io, runnable, choice, plain, timePace(io, choice.flags.speed));
   if (view === 'step') {
     io.stderr.write(

@@ -4,14 +4,15 @@ import type { MainProgram } from '../runtime/process/index.js';
 import type { LessonDefinition, Twin } from './define.js';
 import type { LessonFiles } from './folders.js';
 import { markUnordered, runOn } from './run.js';
-import type { Bilingual, Lesson, LessonVariant, PythonSource, RunOptions, RunResult, SourceChange } from './types.js';
+import type { Versioned } from './by-version.js';
+import type { Lesson, LessonVariant, PythonSource, RunOptions, RunResult, SourceChange } from './types.js';
 
 /**
  * The lines `corrected` changes in `asWritten`, with what they were and why (`why` by line number).
  * A correction replaces lines one for one, so line numbers agree between the two programs. A changed
  * line without a why gets an empty one (a test requires every one to be written).
  */
-export function changedLines(asWritten: string, corrected: string, why: Record<number, Bilingual> = {}): SourceChange[] {
+export function changedLines(asWritten: string, corrected: string, why: Record<number, Versioned> = {}): SourceChange[] {
   const before = asWritten.split('\n');
   const after = corrected.split('\n');
   if (before.length !== after.length) throw new Error(`a corrected program must change lines one for one: ${after.length} lines for the article's ${before.length}`);
@@ -46,6 +47,7 @@ export function lessonFrom(id: string, def: LessonDefinition, files: LessonFiles
     asWritten: files.asWritten,
     ...(corrected ? { corrected } : {}),
     errata: def.errata,
+    ...(def.asWrittenOn === undefined ? {} : { asWrittenOn: def.asWrittenOn }),
     interrupts: def.interrupts,
     defaultUntil: def.defaultUntil,
     notes: def.notes,

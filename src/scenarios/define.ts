@@ -5,6 +5,7 @@
 // variants/<variant>/<file>.py.
 import type { MainProgram } from '../runtime/process/index.js';
 import type { LessonNote } from './notes.js';
+import type { ByVersion, Versioned } from './by-version.js';
 import type { Bilingual, InterruptMoment } from './types.js';
 
 /** The program on the simulated process: one program, or one per choice of as-written or corrected. */
@@ -44,8 +45,10 @@ export interface LessonDefinition {
   summary: string;
   /** What to watch, step by step, in plain words. */
   explanation: Bilingual;
-  /** Why each line of the corrected program that differs from the article's is changed, by line number. */
-  corrections?: Record<number, Bilingual>;
+  /** Why each line of the corrected program that differs from the article's is changed, by line number (by version where that differs). */
+  corrections?: Record<number, Versioned>;
+  /** What the article's program, as written, does on each Python version (the intro shows the chosen version's). */
+  asWrittenOn?: ByVersion<Bilingual>;
   /** Where the article's text or printed output is wrong or outdated. */
   errata: Bilingual[];
   /** When to press Ctrl+C, and what happens. */

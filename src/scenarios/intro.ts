@@ -1,6 +1,8 @@
 // What a lesson tells the learner before its run: its title, what to watch step by step, why each
 // line of the corrected program differs from the article's, where the article is wrong, and when to
 // press Ctrl+C. The plain view prints it first; the interactive lab shows it in its help overlay.
+import type { PythonVersion } from '../runtime/python-version.js';
+import { atVersion, versionedText } from './by-version.js';
 import type { Lang, Lesson, LessonVariant } from './types.js';
 
 export type IntroKind = 'title' | 'heading' | 'text';
@@ -18,8 +20,12 @@ const HEADINGS = {
   moments: { zh: '何时按 Ctrl+C', en: 'When to press Ctrl+C' },
 } as const;
 
-/** The intro of a lesson run, in `lang`; `asWritten` says which program runs. */
-export function lessonIntro(lesson: Lesson, variant: LessonVariant | undefined, asWritten: boolean, lang: Lang): IntroLine[] {
+function onVersionHeading(python: PythonVersion, lang: Lang): string {
+  return lang === 'zh' ? `文章原文的程序在 Python ${python} 上` : `The article's program on Python ${python}`;
+}
+
+/** The intro of a lesson run, in `lang`; `asWritten` says which program runs, `python` as which version. */
+export function lessonIntro(lesson: Lesson, variant: LessonVariant | undefined, asWritten: boolean, lang: Lang, python: PythonVersion): IntroLine[] {
   const out: IntroLine[] = [];
   const text = (t: string) => {
     for (const line of t.split('\n')) out.push({ kind: 'text', text: line });
@@ -39,8 +45,12 @@ export function lessonIntro(lesson: Lesson, variant: LessonVariant | undefined, 
       const was = change.was.trim();
       const what = was === '' ? `+ ${now}` : `${was}  →  ${now}`;
       text(`${lang === 'zh' ? '第' : 'line '}${change.line}${lang === 'zh' ? ' 行' : ''}: ${what}`);
-      text(`  ${change.why[lang]}`);
+      text(`  ${versionedText(change.why, python)[lang]}`);
     }
+  }
+  if (!variant && lesson.asWrittenOn) {
+    out.push({ kind: 'heading', text: onVersionHeading(python, lang) });
+    text(atVersion(lesson.asWrittenOn, python)[lang]);
   }
   if (lesson.errata.length > 0) {
     heading(HEADINGS.errata);

@@ -5,6 +5,7 @@ import type { Realm } from '../runtime/realm.js';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { LessonNote } from './notes.js';
 import type { PythonVersion } from '../runtime/python-version.js';
+import type { ByVersion, Versioned } from './by-version.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -35,7 +36,8 @@ export interface SourceChange {
   line: number;
   /** The article's line it replaces (empty when the line is new). */
   was: string;
-  why: Bilingual;
+  /** Why, in the words of each version where they differ. */
+  why: Versioned;
 }
 
 /** A documented moment to press Ctrl+C, and what happens then. */
@@ -109,6 +111,8 @@ export interface Lesson {
   corrected?: PythonSource & { changes: SourceChange[] };
   /** Where the article's text or printed output is wrong or outdated. */
   errata: Bilingual[];
+  /** What the article's program, as written, does on each Python version; absent where it is the same on all. */
+  asWrittenOn?: ByVersion<Bilingual>;
   /** When to press Ctrl+C, and what happens. */
   interrupts: InterruptMoment[];
   /** The default `until` for non-interactive runs of a program that never ends on its own. */

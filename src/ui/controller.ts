@@ -1,10 +1,11 @@
 // The lab's controls as a pure state machine: keys become actions, actions move the step, the
 // speed, the play state, or ask for a re-run of the program (Ctrl+C injected, the other source).
 // Runs stream in from the simulation's worker: 'grew' adds the events that arrived (the replay
-// grows in place), 'ended' says how the run ended. A re-run is asked for with `pending` and the
-// lab goes on showing the old trace until 'adopt' brings the new one (LabApp runs it in the worker;
-// a run is deterministic, so the new trace repeats the old one up to the change).
-import { divergenceIndex, type Playhead, pause, resume, seek, setSpeed, simTimeAt, startPlayhead, withInterrupt } from '../playback/index.js';
+// grows in place, in a bounded window), 'ended' says how the run ended. A re-run is asked for with
+// `pending` and the lab goes on showing the old trace until 'adopt' brings the new one, simulated
+// as far as the step to show (use-run.ts runs it in the worker; a run is deterministic, so the new
+// trace repeats the old one up to the change). Stepping back before the window is such a re-run.
+import { type Playhead, sameEvent, pause, resume, seek, setSpeed, simTimeAt, startPlayhead, withInterrupt } from '../playback/index.js';
 import type { RunEnd, RunOptions, RunResult } from '../scenarios/types.js';
 import type { Program } from './program.js';
 import { Replay } from './state/replay.js';
@@ -23,7 +24,7 @@ export interface Lab {
   readonly initialOptions: RunOptions;
   /** The trace so far: it grows while the run streams in. */
   readonly replay: Replay;
-  /** Events in the replay when this state was made (a new state each time more arrive). */
+  /** Events received when this state was made (a new state each time more arrive). */
   readonly size: number;
   /** How the run ended; undefined while it is still being simulated. */
   readonly end?: RunEnd;
@@ -77,16 +78,22 @@ export type Action =
   | { type: 'interrupted_live'; t: number }
   /** Progress of the pending re-run: events simulated so far. */
   | { type: 'progress'; events: number }
-  /** The pending re-run's trace, whole; `replay` already holds it. */
-  | { type: 'adopt'; replay: Replay; end: RunEnd; stopped?: { zh: string; en: string } };
+  /**
+   * The pending re-run's trace, simulated as far as the step to show (`end` set when it is whole:
+   * else it goes on streaming into `replay` with 'grew' and 'ended').
+   */
+  | { type: 'adopt'; replay: Replay; end?: RunEnd; stopped?: { zh: string; en: string } };
 
 /** A re-run the lab waits for. */
 export interface Rerun {
-  readonly kind: 'interrupt' | 'restart' | 'toggle_source' | 'next_python';
+  /** 'seek': the same run again, to show `step`, a step from before the replay's window. */
+  readonly kind: 'interrupt' | 'restart' | 'toggle_source' | 'next_python' | 'seek';
   readonly options: RunOptions;
   /** For an interrupt: when Ctrl+C lands, and whether playback was going when it was pressed. */
   readonly t?: number;
   readonly wasPlaying?: boolean;
+  /** For a seek: the step to show. */
+  readonly step?: number;
   /** Pressed at the last step of a run still streaming: LabApp first tries the live run. */
   readonly frontier?: boolean;
 }
@@ -97,6 +104,8 @@ export interface LabInit {
   speed: number;
   instant: boolean;
   startPaused: boolean;
+  /** Events the replay's window keeps (state/replay.ts; tests use small ones). */
+  window?: number;
 }
 
 /**
@@ -106,12 +115,12 @@ export interface LabInit {
 export function createLab(init: LabInit, now: number, first: RunResult | 'streamed' = init.program.run(init.options)): Lab {
   const { program, options, speed, instant, startPaused } = init;
   const whole = first === 'streamed' ? undefined : first;
-  const replay = new Replay(whole?.events ?? []);
+  const replay = new Replay(whole?.events ?? [], init.window);
   // `instant`: no pacing at all, so the lab opens on the last step, paused (step back from there).
   const step = instant ? Math.max(0, replay.length - 1) : 0;
   const playing = !instant && !startPaused && (whole === undefined || replay.length > 1);
   const t = replay.eventAt(step)?.t ?? 0;
-  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.events.length, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
+  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.total, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
   return whole === undefined ? lab : { ...lab, end: whole.end };
 }
 
@@ -171,14 +180,14 @@ export function update(lab: Lab, action: Action, now: number): Lab {
   if (!quiet && base.followEnd) base = { ...base, followEnd: false };
   switch (action.type) {
     case 'grew': {
-      const grown: Lab = { ...base, size: base.replay.events.length };
+      const grown: Lab = { ...base, size: base.replay.total };
       if (grown.followEnd) return goTo(grown, grown.replay.length - 1, now);
       if (grown.wantsNext && grown.step < grown.replay.length - 1) return goTo({ ...grown, wantsNext: false }, grown.step + 1, now);
       // A program that had printed nothing yet now has its first step: start playing it.
       return grown;
     }
     case 'ended': {
-      const ended: Lab = { ...base, size: base.replay.events.length, end: action.end, wantsNext: false, ...(action.stopped ? { stopped: action.stopped } : {}) };
+      const ended: Lab = { ...base, size: base.replay.total, end: action.end, wantsNext: false, ...(action.stopped ? { stopped: action.stopped } : {}) };
       return ended.followEnd ? goTo(ended, ended.replay.length - 1, now) : ended;
     }
     case 'interrupted_live': {
@@ -201,6 +210,10 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       if (atEnd(base) && base.end === undefined) return { ...stop(base, now), wantsNext: true };
       return goTo(stop(base, now), base.step + 1, now);
     case 'back':
+      // The step before the window is gone: the run is simulated again as far as it (once: more
+      // presses while that goes on do not start it over).
+      if (base.pending?.kind === 'seek') return base;
+      if (base.step > 0 && base.step <= base.replay.firstStep) return ask(stop(base, now), { kind: 'seek', options: base.options, step: base.step - 1 });
       return goTo(stop(base, now), base.step - 1, now);
     case 'iteration':
       // ↓ scrolls the help while it is open.
@@ -329,6 +342,10 @@ function ask(lab: Lab, rerun: Rerun): Lab {
 
 function rerunFlash(rerun: Rerun, events: number): { zh: string; en: string } {
   const n = events.toLocaleString('en-US');
+  if (rerun.kind === 'seek') {
+    const step = ((rerun.step ?? 0) + 1).toLocaleString('en-US');
+    return { zh: `从头重新模拟到第 ${step} 步… ${n} 个事件`, en: `simulating again from the start to step ${step}… ${n} events` };
+  }
   if (rerun.kind === 'interrupt') {
     const at = (rerun.t ?? 0).toFixed(3);
     return { zh: `从头重新模拟,在 ${at} 秒按下 Ctrl+C… ${n} 个事件`, en: `re-simulating from the start with Ctrl+C at ${at} s… ${n} events` };
@@ -336,13 +353,14 @@ function rerunFlash(rerun: Rerun, events: number): { zh: string; en: string } {
   return { zh: `重新模拟… ${n} 个事件`, en: `simulating… ${n} events` };
 }
 
-/** Takes the pending re-run's whole trace. */
-function adopt(lab: Lab, replay: Replay, end: RunEnd, now: number, stopped?: { zh: string; en: string }): Lab {
+/** Takes the pending re-run's trace (whole, or streaming on from the step to show). */
+function adopt(lab: Lab, replay: Replay, end: RunEnd | undefined, now: number, stopped?: { zh: string; en: string }): Lab {
   const rerun = lab.pending;
   if (rerun === undefined) return lab;
-  const { pending: _pending, flash: _flash, stopped: _stopped, wantsNext: _wants, ...rest } = lab;
-  const next: Lab = { ...rest, options: rerun.options, replay, size: replay.events.length, end, ...(stopped ? { stopped } : {}) };
+  const { pending: _pending, flash: _flash, stopped: _stopped, wantsNext: _wants, end: _end, ...rest } = lab;
+  const next: Lab = { ...rest, options: rerun.options, replay, size: replay.total, ...(end ? { end } : {}), ...(stopped ? { stopped } : {}) };
   if (rerun.kind === 'restart') return goTo(next, 0, now);
+  if (rerun.kind === 'seek') return goTo(next, rerun.step ?? 0, now);
   if (rerun.kind === 'toggle_source') {
     const t = lab.replay.eventAt(lab.step)?.t ?? 0;
     return goTo({ ...next, initialOptions: { ...lab.initialOptions, asWritten: rerun.options.asWritten } }, replay.stepAtTime(t), now);
@@ -354,9 +372,9 @@ function adopt(lab: Lab, replay: Replay, end: RunEnd, now: number, stopped?: { z
     return { ...shown, flash: { zh: `现在按 Python ${python} 运行`, en: `now running as Python ${python}` } };
   }
   const t = rerun.t ?? 0;
-  const divergence = divergenceIndex(lab.replay.events, replay.events);
-  const shownIndex = lab.replay.stops[lab.step] ?? 0;
-  const arrival = replay.events.findIndex((e, i) => i >= divergence && e.type === 'interrupt');
+  const divergence = windowDivergence(lab.replay, replay);
+  const shownIndex = lab.replay.stopIndex(lab.step) ?? lab.replay.first;
+  const arrival = firstInterrupt(replay, divergence);
   // Paused: the interrupt lands right here, so show its arrival at once.
   if (!rerun.wasPlaying && arrival >= 0) return goTo(next, replay.stepOfEvent(arrival), now);
   // Continue from the step shown, with the clock where it stands: the interrupt was delivered at
@@ -365,4 +383,21 @@ function adopt(lab: Lab, replay: Replay, end: RunEnd, now: number, stopped?: { z
   const changed: Lab = { ...next, step };
   const at = rerun.wasPlaying ? Math.max(t, replay.eventAt(step)?.t ?? 0) : (replay.eventAt(step)?.t ?? 0);
   return { ...changed, playing: rerun.wasPlaying === true, playhead: startPlayhead(at, now, lab.speed, rerun.wasPlaying !== true) };
+}
+
+/**
+ * The run's first event number where two replays of a program differ, compared where both windows
+ * hold events (a deterministic run repeats itself before that), or where the shorter one ends.
+ */
+export function windowDivergence(a: Replay, b: Replay): number {
+  const from = Math.max(a.first, b.first);
+  const to = Math.min(a.total, b.total);
+  for (let i = from; i < to; i++) if (!sameEvent(a.event(i)!, b.event(i)!)) return i;
+  return Math.max(from, to);
+}
+
+/** The run's number of the first Ctrl+C arriving at or after event `from`, or -1. */
+function firstInterrupt(replay: Replay, from: number): number {
+  for (let i = Math.max(from, replay.first); i < replay.total; i++) if (replay.event(i)!.type === 'interrupt') return i;
+  return -1;
 }

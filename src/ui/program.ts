@@ -1,6 +1,7 @@
 // Which program the lab shows: a lesson (as written or corrected) or one of its variants, and the
 // source text that goes with the trace.
 import { type IntroLine, lessonIntro } from '../scenarios/intro.js';
+import type { PythonVersion } from '../runtime/python-version.js';
 import type { Lang, Lesson, LessonVariant, PythonSource, RunOptions, RunResult } from '../scenarios/types.js';
 import { say } from './i18n.js';
 import type { SourceView } from './panels/source.js';
@@ -13,7 +14,7 @@ export interface Program {
   readonly canToggle: boolean;
   source(asWritten: boolean, lang: Lang): SourceView;
   /** What the lesson tells the learner (the help overlay shows it above the keys). */
-  intro(asWritten: boolean, lang: Lang): IntroLine[];
+  intro(asWritten: boolean, lang: Lang, python: PythonVersion): IntroLine[];
   run(options: RunOptions): RunResult;
   /** Runs on the wall clock: see Lesson.realTime. */
   readonly realTime?: boolean;
@@ -29,7 +30,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
       title: v.title[lang],
       canToggle: false,
       source: (_asWritten, l) => view(v.source, say('asWritten', l), new Set()),
-      intro: (asWritten, l) => lessonIntro(lesson, v, asWritten, l),
+      intro: (asWritten, l, python) => lessonIntro(lesson, v, asWritten, l, python),
       run: (options) => v.run(options),
     };
   }
@@ -41,7 +42,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
       asWritten || !lesson.corrected
         ? view(lesson.asWritten, say('asWritten', l), new Set())
         : view(lesson.corrected, say('corrected', l), new Set(lesson.corrected.changes.map((c) => c.line))),
-    intro: (asWritten, l) => lessonIntro(lesson, undefined, asWritten, l),
+    intro: (asWritten, l, python) => lessonIntro(lesson, undefined, asWritten, l, python),
     run: (options) => lesson.run(options),
     ...(lesson.realTime ? { realTime: true } : {}),
   };

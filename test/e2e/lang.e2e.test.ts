@@ -26,7 +26,8 @@ async function screenAt(lang: 'zh' | 'en', cols: number, rows: number, steps = 1
   await s.waitFor((t) => /asyncio-lab · call/.test(t), 'the lab');
   for (let i = 1; i <= steps; i++) {
     s.write('n');
-    await s.waitFor((t) => new RegExp(`(step|步) ${i + 1}/`).test(t), `step ${i + 1}`);
+    // The header is written first: wait for the frame's last panel too, not a frame half drawn.
+    await s.waitFor((t) => new RegExp(`(step|步) ${i + 1}/`).test(t) && /OUTPUT|输出/.test(t), `step ${i + 1}`);
   }
   const screen = s.screen();
   s.write('q');

@@ -127,3 +127,19 @@ describe('--plain --step with stdin that is not a terminal', () => {
     expect(stepped.status).toBe(whole.status);
   });
 });
+
+describe('--interrupt-at on a program that never ends or never gives control back', () => {
+  it('checks in the worker, within the budgets, whether the Ctrl+C would be delivered (a call_soon chain stops at the budget)', () => {
+    const run = spawnSync(process.execPath, [bin, 'run', soonForever, '--interrupt-at', '1', '--json', '--max-instant-events', '5000'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(3);
+    expect(run.stdout.trim().split('\n')).toHaveLength(5001);
+    expect(run.stderr).toMatch(/^stopped at 0\.00\d s: 5,000 events/);
+  });
+
+  it('opens the lab on a synchronous infinite loop, and leaves on q with the terminal given back', async () => {
+    const s = labThenStty(['run', spin, '--interrupt-at', '1']);
+    await s.waitFor((t) => t.includes('asyncio-lab') && t.includes('q quit'), 'the first frame', 30_000);
+    s.write('q');
+    await givenBack(s, '0');
+  });
+});

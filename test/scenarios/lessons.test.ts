@@ -9,6 +9,8 @@ import { loadLessonFolders, lessonFolders, lessonsRoot } from '../../src/scenari
 import { findLesson, lessons } from '../../src/scenarios/index.js';
 import { lessonTable, withLessonTable } from '../../src/scenarios/table.js';
 import type { Bilingual, Lesson } from '../../src/scenarios/types.js';
+import { PYTHON_VERSIONS } from '../../src/runtime/python-version.js';
+import { atVersion, versionedText } from '../../src/scenarios/by-version.js';
 import { recordingsDir } from './recordings.js';
 
 const read = (path: string) => readFileSync(path, 'utf8');
@@ -39,7 +41,8 @@ function texts(lesson: Lesson): Bilingual[] {
     lesson.explanation,
     ...lesson.errata,
     ...lesson.interrupts.map((m) => m.what),
-    ...(lesson.corrected?.changes.map((c) => c.why) ?? []),
+    ...(lesson.corrected?.changes.flatMap((c) => PYTHON_VERSIONS.map((v) => versionedText(c.why, v))) ?? []),
+    ...(lesson.asWrittenOn ? PYTHON_VERSIONS.map((v) => atVersion(lesson.asWrittenOn!, v)) : []),
     ...lesson.variants.flatMap((v) => [v.title, v.explanation]),
   ];
 }
@@ -91,7 +94,7 @@ describe('the lessons', () => {
       expect(corrected.changes.map((c) => c.line)).toEqual(changed);
       for (const change of corrected.changes) {
         expect(change.was).toBe(before[change.line - 1]);
-        expect(change.why.en, `why line ${change.line} changes`).not.toBe('');
+        for (const v of PYTHON_VERSIONS) expect(versionedText(change.why, v).en, `why line ${change.line} changes on ${v}`).not.toBe('');
       }
     },
   );

@@ -157,14 +157,14 @@ describe('other keys', () => {
     const t = l.replay.eventAt(l.step)!.t;
     const written = update(l, { type: 'toggle_source' }, 0);
     expect(written.options.asWritten).toBe(true);
-    expect(written.replay.events.some((e) => e.type === 'warning')).toBe(true);
+    expect(written.replay.kept.some((e) => e.type === 'warning')).toBe(true);
     expect(written.replay.eventAt(written.step)!.t).toBe(t);
     expect(update(written, { type: 'toggle_source' }, 0).options.asWritten).toBe(false);
   });
 
   it('switches the Python version with p, re-simulating: 3.14 stops the article\'s program at its first asyncio line', () => {
     let l = createLab({ program: programOf(callSoonLesson, undefined, 'en'), options: { asWritten: true, debug: false, interrupts: [], until: 5, python: '3.13' }, speed: 1, instant: false, startPaused: true }, 0);
-    const printed = (x: Lab) => x.replay.events.flatMap((e) => (e.type === 'output' ? [e.text] : []));
+    const printed = (x: Lab) => x.replay.kept.flatMap((e) => (e.type === 'output' ? [e.text] : []));
     expect(printed(l).join('\n')).toContain('DeprecationWarning: There is no current event loop');
     l = update(l, { type: 'next_python' }, 0);
     expect([l.options.python, l.initialOptions.python, l.flash?.en]).toEqual(['3.14', '3.14', 'now running as Python 3.14']);
@@ -183,7 +183,7 @@ describe('other keys', () => {
   it('restarts from the first step without the injected Ctrl+C', () => {
     let l = update(lab(waitForeverLesson), { type: 'interrupt', ctrl: false }, 0);
     l = update(l, { type: 'restart' }, 0);
-    expect([l.step, l.options.interrupts.length, l.replay.events.some((e) => e.type === 'interrupt')]).toEqual([0, 0, false]);
+    expect([l.step, l.options.interrupts.length, l.replay.kept.some((e) => e.type === 'interrupt')]).toEqual([0, 0, false]);
   });
 
   it('scrolls the help with ↑ ↓ while it is open, within the screen\'s bound, and from the top each time', () => {
@@ -205,5 +205,28 @@ describe('other keys', () => {
     const l = lab(callLaterLesson);
     expect(update(l, { type: 'quit' }, 0).quit).toBe(0);
     expect(update(l, { type: 'help' }, 0).help).toBe(true);
+  });
+});
+
+describe('a run longer than the replay\'s window', () => {
+  it('steps back before the window by simulating the run again as far as that step, then steps on in the new window', () => {
+    // The longest lesson's run (hundreds of events) in the smallest window.
+    const fresh = lab(findLessonById('threads-daemon')!);
+    const result = fresh.program.run(fresh.options);
+    const window = new Replay([], 64);
+    window.append(result.events);
+    expect(window.first).toBeGreaterThan(0);
+    let l: Lab = { ...fresh, replay: window, size: window.total, step: window.length - 1, end: result.end };
+    while (l.step > window.firstStep) l = step(l, { type: 'back' }, 0);
+    const asked = step(l, { type: 'back' }, 0);
+    expect(asked.pending).toMatchObject({ kind: 'seek', step: window.firstStep - 1 });
+    // The old window stays on screen while the run is simulated again.
+    expect(asked.step).toBe(window.firstStep);
+    const back = update(l, { type: 'back' }, 0);
+    const whole = new Replay(result.events);
+    expect(back.pending).toBeUndefined();
+    expect(back.step).toBe(window.firstStep - 1);
+    expect(JSON.stringify(back.replay.stateAt(back.step))).toBe(JSON.stringify(whole.stateAt(window.firstStep - 1)));
+    expect(step(back, { type: 'step' }, 0).step).toBe(window.firstStep);
   });
 });

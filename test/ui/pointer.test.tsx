@@ -35,7 +35,7 @@ function propsAt(id: string, steps: number, width = 150, height = 40): ScreenPro
     step: lab.step,
     steps: lab.replay.length,
     endTime: lab.replay.endTime,
-    totalEvents: lab.replay.events.length,
+    totalEvents: lab.replay.kept.length,
     playing: false,
     speed: 1,
     canToggle: true,

@@ -1,6 +1,7 @@
 // Stepping through a trace: which events are steps, the state at any step (forward, backward,
 // random access across checkpoints), one loop iteration at a time, and which note explains a step.
 import { describe, expect, it } from 'vitest';
+import { stepsOf } from './fixtures/steps.js';
 import type { TraceEvent } from '../../src/runtime/trace.js';
 import { noteFor } from '../../src/ui/state/notes.js';
 import { foldEvents } from '../../src/ui/state/reduce.js';
@@ -23,10 +24,10 @@ function longTrace(n: number): TraceEvent[] {
 describe('Replay', () => {
   it('makes a step of every event except annotations, instant callbacks returning and zero-timeout select wake-ups', () => {
     const replay = new Replay(callLaterEvents());
-    const kinds = new Set(replay.stops.map((i) => replay.events[i]!.type));
+    const kinds = new Set(stepsOf(replay).map((i) => replay.event(i)!.type));
     expect(kinds.has('line')).toBe(false);
     expect(kinds.has('note')).toBe(false);
-    expect(replay.stops.every((i) => { const e = replay.events[i]!; return !(e.type === 'handle_done' && e.took === 0) && !(e.type === 'select_woke' && e.reason === 'immediate'); })).toBe(true);
+    expect(stepsOf(replay).every((i) => { const e = replay.event(i)!; return !(e.type === 'handle_done' && e.took === 0) && !(e.type === 'select_woke' && e.reason === 'immediate'); })).toBe(true);
     expect(kinds.has('timer_ready')).toBe(true);
   });
 
@@ -34,7 +35,7 @@ describe('Replay', () => {
     const events = longTrace(100);
     const replay = new Replay(events);
     expect(events.length).toBeGreaterThan(CHECKPOINT_EVERY * 4);
-    const direct = (k: number) => JSON.stringify(foldEvents(events.slice(0, replay.stops[k]! + 1)));
+    const direct = (k: number) => JSON.stringify(foldEvents(events.slice(0, replay.stopIndex(k)! + 1)));
     for (const k of [0, 1, 2, 150, 151, 149, 3, replay.length - 1, 64, 63, 200]) {
       expect(JSON.stringify(replay.stateAt(k)), `step ${k}`).toBe(direct(k));
     }
@@ -64,7 +65,7 @@ describe('Replay', () => {
     const s = replay.stepAtTime(0.2);
     expect(replay.eventAt(s)!.t).toBe(0.2);
     expect(replay.eventAt(s + 1)!.t).toBeGreaterThan(0.2);
-    expect(replay.stepOfEvent(replay.stops[5]!)).toBe(5);
+    expect(replay.stepOfEvent(replay.stopIndex(5)!)).toBe(5);
   });
 
   it('explains a step with the note emitted right after it (notes before the first step explain the first)', () => {
@@ -91,12 +92,64 @@ describe('Replay', () => {
       at(0.1, { type: 'thread_blocked', name: 'MainThread', on: 'time.sleep(1)', until: 1.1 }),
       at(1.1, { type: 'thread_woke', name: 'MainThread', reason: 'timeout' }),
     ]);
-    expect(replay.stops).toEqual([0, 3, 4, 5]);
+    expect(stepsOf(replay)).toEqual([0, 3, 4, 5]);
   });
 
   it('has a single empty step for an empty trace', () => {
     const replay = new Replay([]);
     expect(replay.length).toBe(0);
     expect(replay.stateAt(0).count).toBe(0);
+  });
+});
+
+describe('a replay of a long run keeps a bounded window', () => {
+  const WINDOW = CHECKPOINT_EVERY * 8;
+  /** The trace fed in batches, as the worker streams it. */
+  function streamed(events: readonly TraceEvent[], keepFrom?: (r: Replay) => number): Replay {
+    const replay = new Replay([], WINDOW);
+    for (let i = 0; i < events.length; i += 100) replay.append(events.slice(i, i + 100), keepFrom?.(replay));
+    return replay;
+  }
+
+  it('holds a bounded count of events however long the run, and counts the steps before the window', () => {
+    const events = longTrace(5000);
+    const replay = streamed(events);
+    const whole = new Replay(events);
+    expect(replay.total).toBe(events.length);
+    expect(replay.kept.length).toBeLessThanOrEqual(WINDOW + WINDOW / 4 + 100);
+    expect(replay.checkpointCount).toBeLessThanOrEqual((WINDOW + WINDOW / 4 + 100) / CHECKPOINT_EVERY + 1);
+    expect(replay.first).toBeGreaterThan(0);
+    // Steps keep their numbers: the last step is the whole run's last step.
+    expect(replay.length).toBe(whole.length);
+    expect(replay.firstStep).toBe(whole.stepOfEvent(replay.first - 1) + 1);
+  });
+
+  it('gives, at every step of the window, the state of the whole run at that step', () => {
+    const events = longTrace(2000);
+    const replay = streamed(events);
+    const whole = new Replay(events);
+    for (const s of [replay.length - 1, replay.firstStep, replay.firstStep + 1, replay.length - 2, Math.floor((replay.firstStep + replay.length) / 2), replay.firstStep]) {
+      expect(JSON.stringify(replay.stateAt(s)), `step ${s}`).toBe(JSON.stringify(whole.stateAt(s)));
+      expect(replay.eventAt(s)).toEqual(whole.eventAt(s));
+      expect(noteFor(replay, s)).toEqual(noteFor(whole, s));
+    }
+    expect(replay.stepAtTime(replay.endTime)).toBe(whole.stepAtTime(whole.endTime));
+    expect(replay.nextIteration(replay.firstStep)).toBe(whole.nextIteration(replay.firstStep));
+  });
+
+  it('never drops the event of the step shown, nor a little before it', () => {
+    const events = longTrace(3000);
+    const pinned = 1000;
+    const replay = streamed(events, () => pinned);
+    expect(replay.first).toBeLessThanOrEqual(pinned - WINDOW / 4);
+    expect(replay.event(pinned)).toBe(events[pinned]);
+  });
+
+  it('folds each event once: a step at the end of a long window costs no refold', () => {
+    const events = longTrace(3000);
+    const replay = new Replay([], WINDOW);
+    replay.append(events);
+    expect(replay.stateAt(replay.length - 1).count).toBeGreaterThan(events.length - CHECKPOINT_EVERY);
+    expect(replay.stateAfter(replay.total)).toBe(replay.stateAfter(replay.total));
   });
 });

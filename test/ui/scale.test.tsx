@@ -48,7 +48,7 @@ function props(replay: Replay, step: number): ScreenProps {
     step,
     steps: replay.length,
     endTime: replay.endTime,
-    totalEvents: replay.events.length,
+    totalEvents: replay.kept.length,
     playing: false,
     speed: 1,
     canToggle: false,
@@ -59,7 +59,7 @@ function props(replay: Replay, step: number): ScreenProps {
 describe('panels with thousands of entries', () => {
   const replay = new Replay(gatherRun());
   // The step where main() has created every task and waits on the gather: their steps are queued.
-  const step = replay.stepOfEvent(replay.events.findIndex((e) => e.type === 'task_wait'));
+  const step = replay.stepOfEvent(replay.kept.findIndex((e) => e.type === 'task_wait'));
   const frame = (render(<Screen {...props(replay, step)} />).lastFrame() ?? '').replace(ANSI, '');
 
   it('holds every task step in the ready queue', () => {

@@ -3,6 +3,7 @@
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stepsOf } from './fixtures/steps.js';
 import { LabApp } from '../../src/ui/components/LabApp.js';
 import { lineText } from '../../src/ui/components/Lines.js';
 import { helpMaxScroll, Screen, type ScreenProps, screenLines } from '../../src/ui/components/Screen.js';
@@ -43,7 +44,7 @@ function propsAt(steps: number, over: Partial<ScreenProps> & { lang?: Lang } = {
     step: lab.step,
     steps: lab.replay.length,
     endTime: lab.replay.endTime,
-    totalEvents: lab.replay.events.length,
+    totalEvents: lab.replay.kept.length,
     playing: false,
     speed: 1,
     canToggle: true,
@@ -56,7 +57,7 @@ function propsAt(steps: number, over: Partial<ScreenProps> & { lang?: Lang } = {
 function firstTimerStep(): number {
   const p = programOf(callLaterLesson, undefined, 'en');
   const lab = createLab({ program: p, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }, 0);
-  return lab.replay.stops.findIndex((i) => lab.replay.events[i]!.type === 'timer_ready');
+  return stepsOf(lab.replay).findIndex((i) => lab.replay.event(i)!.type === 'timer_ready');
 }
 
 let level: typeof chalk.level;
@@ -113,7 +114,7 @@ describe('Screen', () => {
   it("explains the step with the lesson's note when it has one, else generically", () => {
     const program = programOf(callLaterLesson, undefined, 'en');
     const lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: 5 }, speed: 1, instant: false, startPaused: true }, 0);
-    const noted = lab.replay.stops.findIndex((_, s) => noteFor(lab.replay, s) !== undefined);
+    const noted = stepsOf(lab.replay).findIndex((_, s) => noteFor(lab.replay, s) !== undefined);
     expect(plain(render(<Screen {...propsAt(noted)} />).lastFrame())).toContain('sleep(0.5) creates a future and a 0.5 s timer.');
     expect(plain(render(<Screen {...propsAt(firstTimerStep())} />).lastFrame())).toContain('goes to the END of the ready queue');
   });
@@ -158,7 +159,7 @@ describe('Screen', () => {
       interrupts: [{ at: 0.2, what: { zh: '中断', en: 'KeyboardInterrupt in select' } }],
     };
     const program = programOf(lesson, undefined, 'en');
-    const rows = text(propsAt(5, { help: true, width: 120, height: 60, intro: program.intro(false, 'en') })).split('\n');
+    const rows = text(propsAt(5, { help: true, width: 120, height: 60, intro: program.intro(false, 'en', '3.11') })).split('\n');
     // Row 0 is the header, which names the lesson too.
     const at = (needle: string) => rows.findIndex((row, i) => i > 0 && row.includes(needle));
     expect(at(callLaterLesson.title.en)).toBeGreaterThan(0);

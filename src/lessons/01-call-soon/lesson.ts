@@ -3,6 +3,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { callSoonProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
+import { implicitLoopAsWritten, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -41,6 +42,8 @@ export default defineLesson({
       'call_soon also takes context=: the callback runs in that contextvars.Context; without it, in a copy of the current one.',
     ),
   ),
+  corrections: { 16: newLoopChange(loopNeedNotBeSet) },
+  asWrittenOn: implicitLoopAsWritten({ file: 'call-soon.py', line: 16, statement: 'loop = asyncio.get_event_loop()' }),
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
@@ -59,6 +62,7 @@ export default defineLesson({
   /** The runs scripts/record-lessons.py records on CPython (test/recordings/<id>[.<name>].json). */
   recordings: [
     { name: '', program: 'as-written', killAfter: 10 },
+    { name: 'corrected', program: 'corrected', killAfter: 10 },
     { name: 'ctrl-c-0.3', program: 'as-written', interrupts: [0.3], killAfter: 10 },
     { name: 'dev', program: 'as-written', dev: true, killAfter: 10 },
   ],

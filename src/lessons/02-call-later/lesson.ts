@@ -3,6 +3,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { callLaterProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
+import { implicitLoopAsWritten, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -37,6 +38,8 @@ export default defineLesson({
       'At 0.5 s the sleep\'s own timer is due, main() returns, and the loop stops and is closed.',
     ),
   ),
+  corrections: { 15: newLoopChange(loopNeedNotBeSet) },
+  asWrittenOn: implicitLoopAsWritten({ file: 'call-later.py', line: 15, statement: 'loop = asyncio.get_event_loop()' }),
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
@@ -60,6 +63,7 @@ export default defineLesson({
   /** The runs scripts/record-lessons.py records on CPython (test/recordings/<id>[.<name>].json). */
   recordings: [
     { name: '', program: 'as-written', killAfter: 10 },
+    { name: 'corrected', program: 'corrected', killAfter: 10 },
     { name: 'ctrl-c-0.15', program: 'as-written', interrupts: [0.15], killAfter: 10 },
     { name: 'dev', program: 'as-written', dev: true, killAfter: 10 },
   ],

@@ -1,9 +1,14 @@
 // call-later.py on the simulated process. `py.line(n)` marks line n of the shown source.
 import type { BaseEventLoop } from '../../runtime/base-events.js';
-import type { Py } from '../../runtime/process/index.js';
+import type { MainProgram, Py } from '../../runtime/process/index.js';
 import { str } from '../../runtime/repr.js';
 
-export function* callLaterProgram(py: Py) {
+/** The article's program, or (asWritten false) the corrected one: line 15 makes a new loop instead of asking get_event_loop() for one. */
+export function callLaterProgram(asWritten: boolean): MainProgram {
+  return (py) => callLater(py, asWritten);
+}
+
+function* callLater(py: Py, asWritten: boolean) {
   const { asyncio } = py;
   let loop!: BaseEventLoop;
   py.line(1);
@@ -29,7 +34,7 @@ export function* callLaterProgram(py: Py) {
   });
   py.line(14);
   py.line(15);
-  loop = asyncio.getEventLoop();
+  loop = asWritten ? asyncio.getEventLoop() : asyncio.newEventLoop();
   py.line(16);
   try {
     py.line(17);

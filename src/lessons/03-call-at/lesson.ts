@@ -3,6 +3,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { callAtProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
+import { implicitLoopAsWritten, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -33,6 +34,8 @@ export default defineLesson({
       'The printed times are a little after each deadline: select\'s timeout is rounded up to the millisecond (epoll), and the clock moves on every read (here 1 µs per read). A real run adds the time the thread takes to wake up. The comparison with CPython ignores these values.',
     ),
   ),
+  corrections: { 16: newLoopChange(loopNeedNotBeSet) },
+  asWrittenOn: implicitLoopAsWritten({ file: 'call-at.py', line: 16, statement: 'loop = asyncio.get_event_loop()' }),
   errata: [
     bi(
       '文中写的参数名 contex=None 是笔误,应为 context=None。',
@@ -57,6 +60,7 @@ export default defineLesson({
   /** The runs scripts/record-lessons.py records on CPython (test/recordings/<id>[.<name>].json). */
   recordings: [
     { name: '', program: 'as-written', killAfter: 10 },
+    { name: 'corrected', program: 'corrected', killAfter: 10 },
     { name: 'ctrl-c-0.3', program: 'as-written', interrupts: [0.3], killAfter: 10 },
   ],
   twin: callAtProgram,

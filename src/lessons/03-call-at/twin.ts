@@ -1,9 +1,14 @@
 // call-at.py on the simulated process. `py.line(n)` marks line n of the shown source.
 import type { BaseEventLoop } from '../../runtime/base-events.js';
-import type { Py } from '../../runtime/process/index.js';
+import type { MainProgram, Py } from '../../runtime/process/index.js';
 import { pyFloat, str } from '../../runtime/repr.js';
 
-export function* callAtProgram(py: Py) {
+/** The article's program, or (asWritten false) the corrected one: line 16 makes a new loop instead of asking get_event_loop() for one. */
+export function callAtProgram(asWritten: boolean): MainProgram {
+  return (py) => callAt(py, asWritten);
+}
+
+function* callAt(py: Py, asWritten: boolean) {
   const { asyncio } = py;
   let loop!: BaseEventLoop;
   py.line(1);
@@ -31,7 +36,7 @@ export function* callAtProgram(py: Py) {
   });
   py.line(15);
   py.line(16);
-  loop = asyncio.getEventLoop();
+  loop = asWritten ? asyncio.getEventLoop() : asyncio.newEventLoop();
   py.line(17);
   try {
     py.line(18);

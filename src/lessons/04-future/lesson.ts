@@ -4,6 +4,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { closeRunningProgram, futureProgram, stopBeforeRunProgram, stopInBatchProgram } from './twin.js';
 import { defineLesson, type VariantDefinition } from '../../scenarios/define.js';
+import { implicitLoopAsWritten, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 const stopBeforeRun: VariantDefinition = {
   title: bi('run_forever() 之前调用 stop()', 'stop() before run_forever()'),
@@ -133,6 +134,15 @@ export default defineLesson({
       'After close() the result is still readable: it is kept in the future object.',
     ),
   ),
+  corrections: {
+    10: newLoopChange(
+      bi(
+        '第 12 行的 asyncio.Future() 不在运行中的循环里,它会向 asyncio 要当前循环:所以这一行还用 set_event_loop(loop) 把新循环设为当前循环(3.14 起若没有设置,Future() 同样抛出 RuntimeError)。',
+        "Line 12's asyncio.Future() runs outside a running loop and asks asyncio for the current loop, so this line also makes the new loop the current one with set_event_loop(loop) (from 3.14, Future() with no loop set raises the same RuntimeError).",
+      ),
+    ),
+  },
+  asWrittenOn: implicitLoopAsWritten({ file: 'future.py', line: 10, statement: 'loop = asyncio.get_event_loop()' }),
   errata: [
     bi(
       '文中说 future 有 pending、running、done、cancelled 四种状态,并说事件循环执行时 task 处于 running 状态。asyncio 的 Future(和 Task)只有三种状态:PENDING、CANCELLED、FINISHED;"running" 是 concurrent.futures.Future 的状态。正在执行的 Task 仍是 PENDING。',
@@ -177,6 +187,7 @@ export default defineLesson({
   recordings: [
     { name: 'dev', program: 'as-written', dev: true, killAfter: 10 },
     { name: '', program: 'as-written', killAfter: 10 },
+    { name: 'corrected', program: 'corrected', killAfter: 10 },
     { name: 'stop-before-run', program: 'variant:stop-before-run', killAfter: 10 },
     { name: 'stop-in-batch', program: 'variant:stop-in-batch', killAfter: 10 },
     { name: 'close-running', program: 'variant:close-running', killAfter: 10 },

@@ -3,7 +3,7 @@
 import type { BaseEventLoop } from '../../runtime/base-events.js';
 import { RuntimeError } from '../../runtime/exceptions.js';
 import type { Future } from '../../runtime/futures.js';
-import type { Py } from '../../runtime/process/index.js';
+import type { MainProgram, Py } from '../../runtime/process/index.js';
 import { pyFunction, pyMethod, str } from '../../runtime/repr.js';
 
 /** The builtin print as a callback (a builtin: no source location in reprs). */
@@ -11,7 +11,12 @@ function builtinPrint(py: Py) {
   return pyFunction((...args: unknown[]) => py.print(...args), { name: 'print' });
 }
 
-export function* futureProgram(py: Py) {
+/** The article's program, or (asWritten false) the corrected one: line 10 makes a new loop and sets it as the current one, which Future() then finds. */
+export function futureProgram(asWritten: boolean): MainProgram {
+  return (py) => future(py, asWritten);
+}
+
+function* future(py: Py, asWritten: boolean) {
   const { asyncio } = py;
   py.line(1);
   py.line(3);
@@ -27,7 +32,8 @@ export function* futureProgram(py: Py) {
   });
   py.line(9);
   py.line(10);
-  const loop = asyncio.getEventLoop();
+  const loop = asWritten ? asyncio.getEventLoop() : asyncio.newEventLoop();
+  if (!asWritten) asyncio.setEventLoop(loop);
   py.line(11);
   let future: Future<string>;
   try {

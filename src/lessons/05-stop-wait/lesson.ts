@@ -4,6 +4,7 @@
 import { allTasksAttributeErrorNote, allTasksChange, bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { stopWaitProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
+import { implicitLoopAsWritten } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -45,9 +46,30 @@ export default defineLesson({
   ),
   /** Why each line the corrected program changes is changed (the lines and what they were come from the two files). */
   corrections: {
+    12: {
+      '3.11': bi(
+        '3.11:第 14 到 16 行的 ensure_future() 在任何循环存在之前运行,它向 asyncio 要当前循环,于是悄悄新建一个并设为当前循环。修正后的这一行先明确地新建并设置循环,程序的行为完全相同;第 19 行的 get_event_loop() 返回的就是它。',
+        '3.11: ensure_future() on lines 14-16 runs before any loop exists and asks asyncio for the current loop, which silently makes one and sets it. The corrected line makes and sets the loop explicitly first, and the program behaves exactly the same; get_event_loop() on line 19 returns that loop.',
+      ),
+      '3.12': bi(
+        '3.12 和 3.13:第 14 行的 ensure_future() 仍会新建循环,但先打印 "stop-wait.py:14: DeprecationWarning: There is no current event loop";先设置好循环就没有这个警告。第 19 行的 get_event_loop() 返回设置的循环,不会警告。',
+        '3.12 and 3.13: ensure_future() on line 14 still makes a loop, but first prints "stop-wait.py:14: DeprecationWarning: There is no current event loop"; with the loop set beforehand there is no warning. get_event_loop() on line 19 returns the loop that was set, without a warning.',
+      ),
+      '3.14': bi(
+        '3.14 起:没有当前循环时 ensure_future() 不再新建,第 14 行抛出 "RuntimeError: There is no current event loop in thread \'MainThread\'."。这一行先新建循环并设为当前循环,ensure_future() 和第 19 行的 get_event_loop() 都会得到它。',
+        '3.14 on: with no current loop, ensure_future() no longer makes one, and line 14 raises "RuntimeError: There is no current event loop in thread \'MainThread\'.". This line makes a loop and sets it as current first, and both ensure_future() and get_event_loop() on line 19 get it.',
+      ),
+    },
     25: allTasksChange,
     26: allTasksChange,
   },
+  asWrittenOn: implicitLoopAsWritten(
+    { file: 'stop-wait.py', line: 14, statement: 'asyncio.ensure_future(coroutine1),  # 创建task' },
+    {
+      zh314: '退出时还会报告 "RuntimeWarning: coroutine \'do_some_work\' was never awaited"。',
+      en314: 'At exit it also reports "RuntimeWarning: coroutine \'do_some_work\' was never awaited". ',
+    },
+  ),
   errata: [
     bi(
       '文中的程序在 Python 3.9 以后按 Ctrl+C 会失败:asyncio.Task.all_tasks() 已被移除,except 分支抛出 AttributeError,任务没有被取消,退出时打印 "Task was destroyed but it is pending!",退出码为 1。修正后的程序使用 asyncio.all_tasks(loop)。',

@@ -25,6 +25,11 @@ export function stopWaitProgram(asWritten: boolean) {
     const coroutine2 = do_some_work(2);
     py.line(11);
     const coroutine3 = do_some_work(3);
+    if (!asWritten) {
+      // corrected: a loop is made and set before ensure_future asks for the current one
+      py.line(12);
+      asyncio.setEventLoop(asyncio.newEventLoop());
+    }
     // The list's items are evaluated first, then it is bound to `tasks` at line 13.
     // (3.14+ raise here, 'There is no current event loop': the traceback underlines the call)
     py.line(14, 'asyncio.ensure_future(coroutine1)');

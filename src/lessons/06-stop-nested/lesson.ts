@@ -4,6 +4,7 @@
 import { allTasksAttributeErrorNote, allTasksChange, bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { stopNestedProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
+import { implicitLoopAsWritten, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -37,9 +38,16 @@ export default defineLesson({
   ),
   /** Why each line the corrected program changes is changed (the lines and what they were come from the two files). */
   corrections: {
+    23: newLoopChange(
+      bi(
+        '之后只有 except 分支用到循环:all_tasks(loop) 明确传入循环,gather() 从任务取得循环,都不需要“当前循环”,所以不必 set_event_loop。',
+        'Afterwards only the except branch uses the loop: all_tasks(loop) is given it, and gather() takes it from the tasks; neither asks for "the current loop", so it need not be set as current.',
+      ),
+    ),
     29: allTasksChange,
     31: allTasksChange,
   },
+  asWrittenOn: implicitLoopAsWritten({ file: 'stop-nested.py', line: 23, statement: 'loop = asyncio.get_event_loop()' }),
   errata: [
     bi(
       '文中的程序在 Python 3.9 以后按 Ctrl+C 会失败:asyncio.Task.all_tasks() 已被移除,except 分支抛出 AttributeError,退出时报告还在等待的子任务 "Task was destroyed but it is pending!",退出码为 1。main() 的 Task-1 不在报告之列:run_until_complete 为它创建的任务不记录这条消息。',

@@ -47,7 +47,7 @@ export function stopNestedProgram(asWritten: boolean) {
     });
     py.line(22);
     py.line(23);
-    const loop = asyncio.getEventLoop();
+    const loop = asWritten ? asyncio.getEventLoop() : asyncio.newEventLoop();
     py.line(24);
     try {
       py.line(26);

@@ -3,6 +3,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { threadsPoolProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
+import { implicitLoopAsWritten, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 export default defineLesson({
   command: 'threads',
@@ -37,6 +38,21 @@ export default defineLesson({
       'At 2 s both loops are done; at exit the interpreter waits for the pool\'s worker thread, then exits. Neither loop is closed: debug mode reports ResourceWarning: unclosed event loop.',
     ),
   ),
+  corrections: {
+    34: newLoopChange(
+      bi(
+        '子线程在第 6 行用 set_event_loop(loop) 设置了它自己的当前循环,所以第 20 行的 gather() 在每个版本上都能找到循环;主线程的循环只通过 main_loop 使用,不必设为当前循环。',
+        "The child thread sets its own current loop at line 6 (set_event_loop(loop)), so gather() at line 20 finds it on every version; the main thread's loop is only used through main_loop and need not be set as current.",
+      ),
+    ),
+  },
+  asWrittenOn: implicitLoopAsWritten(
+    { file: 'threads-pool.py', line: 34, statement: 'main_loop = asyncio.get_event_loop()' },
+    {
+      zh314: '子线程在这之前已经启动:它照常打印并运行完两个任务,解释器退出前等它结束。',
+      en314: 'The child thread started before that line: it prints and runs its two tasks as usual, and the interpreter waits for it before exiting. ',
+    },
+  ),
   errata: [
     bi(
       '文中给出的输出顺序只是某一次运行的结果:两个线程在同一时刻打印,顺序是竞争,真实运行时顺序各不相同。',
@@ -67,6 +83,8 @@ export default defineLesson({
   recordings: [
     { name: '', program: 'as-written', killAfter: 10 },
     { name: 'dev', program: 'as-written', dev: true, killAfter: 10 },
+    { name: 'corrected', program: 'corrected', killAfter: 10 },
+    { name: 'corrected.dev', program: 'corrected', dev: true, killAfter: 10 },
   ],
   twin: threadsPoolProgram,
 });

@@ -1,8 +1,13 @@
 // threads-pool.py on the simulated process. `py.line(n)` marks line n of the shown source.
 import type { BaseEventLoop } from '../../runtime/base-events.js';
-import type { Py } from '../../runtime/process/index.js';
+import type { MainProgram, Py } from '../../runtime/process/index.js';
 
-export function* threadsPoolProgram(py: Py) {
+/** The article's program, or (asWritten false) the corrected one: line 34 makes the main thread's loop instead of asking get_event_loop() for one. */
+export function threadsPoolProgram(asWritten: boolean): MainProgram {
+  return (py) => threadsPool(py, asWritten);
+}
+
+function* threadsPool(py: Py, asWritten: boolean) {
   const { asyncio, concurrent } = py;
   py.line(1);
   py.line(2);
@@ -59,7 +64,7 @@ export function* threadsPoolProgram(py: Py) {
   py.line(32);
   py.print('The main thread is not blocked ....');
   py.line(34);
-  const main_loop = asyncio.getEventLoop();
+  const main_loop = asWritten ? asyncio.getEventLoop() : asyncio.newEventLoop();
   py.line(36);
   const main_task = py.asyncDef('main_task', 36, function* () {
     for (let i = 0; i < 2; i++) {

@@ -2,6 +2,7 @@
 // component only wires keys, timers and the terminal size to it.
 import { useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_PYTHON_VERSION } from '../../runtime/python-version.js';
 import type { Lang, RunOptions } from '../../scenarios/types.js';
 import { type Action, atEnd, createLab, keyActions, type LabInit, simNow, update } from '../controller.js';
 import { usePlayback } from '../hooks/use-playback.js';
@@ -36,8 +37,11 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   const { exit } = useApp();
   const [lab, setLab] = useState(() => createLab(init, performance.now(), 'streamed'));
   const run = useMemo(() => simulate ?? inProcess(init.program), []);
-  // The lesson's intro changes only with the program shown (t switches it), not every frame.
-  const intro = useMemo(() => lab.program.intro(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
+  // The lesson's intro changes only with the program shown (t switches it) and the version (p), not every frame.
+  const intro = useMemo(
+    () => lab.program.intro(lab.options.asWritten, lang, lab.options.python ?? DEFAULT_PYTHON_VERSION),
+    [lab.program, lab.options.asWritten, lang, lab.options.python],
+  );
   const source = useMemo(() => lab.program.source(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
   const { width, height } = useTerminalSize();
   const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
@@ -84,7 +88,7 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       step={lab.step}
       steps={lab.replay.length}
       endTime={lab.replay.endTime}
-      totalEvents={lab.replay.events.length}
+      totalEvents={lab.replay.total}
       playing={lab.playing}
       speed={lab.speed}
       canToggle={lab.program.canToggle}

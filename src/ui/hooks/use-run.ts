@@ -1,13 +1,18 @@
 // Feeds the lab from the simulation's worker: the run streams into the lab's replay ('grew',
-// 'ended'), held near what the lab shows (it may run AHEAD_EVENTS past the step shown, and its
-// clock no further than the simulated present); a step past the last one lets it move its clock
-// once more. A re-run the lab asks for (Ctrl+C, restart, the other source) is tried as a Ctrl+C into
-// the live run first, else simulated from the start in a new worker, with progress, then adopted.
+// 'ended'), which keeps a bounded window of it (state/replay.ts). The worker is held near what the
+// lab shows: it may run AHEAD_EVENTS past the step shown, its clock no further than the simulated
+// present; a step past the last one lets it move its clock once more.
+//
+// A re-run the lab asks for (Ctrl+C, restart, the other source, another Python, a step from before
+// the window) is tried as a Ctrl+C into the live run first, else simulated from the start in a new
+// worker, read as fast as it comes (progress on screen, the UI free between batches) into a new
+// replay until the step to show has arrived, then adopted: from there it is the live run.
 import { useEffect, useRef } from 'react';
 import { budgetMessage } from '../../playback/budgets.js';
 import type { Simulation, SimulationEnd } from '../../playback/simulation.js';
+import { AHEAD_EVENTS } from '../../playback/worker-client.js';
 import type { RunOptions } from '../../scenarios/types.js';
-import { type Action, type Lab, simNow } from '../controller.js';
+import { type Action, type Lab, type Rerun, simNow } from '../controller.js';
 import { Replay } from '../state/replay.js';
 
 function stoppedWords(ended: SimulationEnd): { zh: string; en: string } | undefined {
@@ -16,83 +21,150 @@ function stoppedWords(ended: SimulationEnd): { zh: string; en: string } | undefi
   return undefined;
 }
 
+/** A run streaming into a replay. */
+interface Feed {
+  readonly simulation: Simulation;
+  readonly replay: Replay;
+  /** Events the worker has been told were used. */
+  acked: number;
+  /** The run's first event the replay must keep (the step shown, or the step a re-run is for). */
+  keepFrom: number;
+  gone: boolean;
+}
+
+/**
+ * Whether a re-run has come far enough to be shown: it ended, or the step it is for has arrived
+ * with some of what follows (a Ctrl+C: its arrival, or half the worker's lead past the step shown
+ * when it was pressed, whichever comes first; playback meets the arrival later).
+ */
+export function rerunReady(rerun: Rerun, replay: Replay, shown: { index: number; t: number }, cursor = { scanned: 0 }): boolean {
+  const shownIndex = shown.index;
+  const margin = AHEAD_EVENTS / 2;
+  switch (rerun.kind) {
+    case 'restart':
+      return replay.length > 0;
+    case 'seek': {
+      const at = replay.stopIndex(rerun.step ?? 0);
+      return at !== undefined && replay.total >= at + margin;
+    }
+    case 'interrupt': {
+      if (replay.total >= shownIndex + margin) return true;
+      // `cursor`: where the last call stopped looking, so each event is looked at once.
+      for (let i = Math.max(shownIndex + 1, replay.first, cursor.scanned); i < replay.total; i++) {
+        const e = replay.event(i)!;
+        if (e.type === 'interrupt' && e.t >= (rerun.t ?? 0)) return true;
+      }
+      cursor.scanned = replay.total;
+      return false;
+    }
+    case 'toggle_source':
+    case 'next_python':
+      // The step at the time shown, once the run has gone past that time (or a lead past it).
+      return replay.endTime > shown.t || replay.total >= shownIndex + margin;
+  }
+}
+
 export function useRun(lab: Lab, dispatch: (action: Action) => void, simulate: (options: RunOptions) => Simulation, first: Simulation | undefined, clock: number): void {
-  const live = useRef<Simulation | undefined>(undefined);
-  const acked = useRef(0);
-  const received = useRef(0);
+  const live = useRef<Feed | undefined>(undefined);
+  const shown = useRef(lab);
+  useEffect(() => {
+    shown.current = lab;
+  });
+
+  /**
+   * Reads `feed` to its end. Before `ready` holds, everything is read as fast as it comes and
+   * progress reported; from then on it is the live run, held near the step shown.
+   */
+  const pump = async (feed: Feed, ready: (() => boolean) | undefined): Promise<void> => {
+    const { simulation, replay } = feed;
+    let adopted = ready === undefined;
+    for (let batch = await simulation.next(); batch !== undefined && !feed.gone; batch = await simulation.next()) {
+      const lab = shown.current;
+      if (adopted && lab.replay === replay) feed.keepFrom = lab.replay.stopIndex(lab.step) ?? replay.first;
+      replay.append(batch, feed.keepFrom);
+      if (adopted) {
+        dispatch({ type: 'grew' });
+        continue;
+      }
+      simulation.consumed(batch.length);
+      feed.acked += batch.length;
+      if (ready!()) {
+        adopted = true;
+        live.current = feed;
+        dispatch({ type: 'adopt', replay });
+      } else dispatch({ type: 'progress', events: replay.total });
+    }
+    if (feed.gone) return;
+    const ended = simulation.ended()!;
+    const stopped = stoppedWords(ended);
+    if (live.current === feed) live.current = undefined;
+    simulation.close();
+    dispatch(adopted ? { type: 'ended', end: ended.end, ...(stopped ? { stopped } : {}) } : { type: 'adopt', replay, end: ended.end, ...(stopped ? { stopped } : {}) });
+  };
+
+  const stopFeed = (feed: Feed) => {
+    feed.gone = true;
+    feed.simulation.close();
+    if (live.current === feed) live.current = undefined;
+  };
 
   // The first run, streamed into the replay the lab opened with.
   useEffect(() => {
-    const simulation = first ?? simulate(lab.options);
-    live.current = simulation;
-    const replay = lab.replay;
-    let gone = false;
-    void (async () => {
-      for (let batch = await simulation.next(); batch !== undefined && !gone; batch = await simulation.next()) {
-        replay.append(batch);
-        received.current += batch.length;
-        dispatch({ type: 'grew' });
-      }
-      if (gone) return;
-      const ended = simulation.ended()!;
-      const stopped = stoppedWords(ended);
-      live.current = undefined;
-      simulation.close();
-      dispatch({ type: 'ended', end: ended.end, ...(stopped ? { stopped } : {}) });
-    })();
+    const feed: Feed = { simulation: first ?? simulate(lab.options), replay: lab.replay, acked: 0, keepFrom: 0, gone: false };
+    live.current = feed;
+    void pump(feed, undefined);
     return () => {
-      gone = true;
-      simulation.close();
-      live.current = undefined;
+      stopFeed(feed);
+      // Whichever run is live when the lab closes (a re-run adopted since) ends with it.
+      if (live.current) stopFeed(live.current);
     };
   }, []);
 
-  // Hold the live run near what is shown: events read up to the step shown, the clock at the present.
-  const simulation = live.current;
-  if (simulation !== undefined && lab.end === undefined) {
-    const shownIndex = lab.replay.stops[lab.step] ?? 0;
-    const upTo = lab.followEnd ? received.current : Math.min(received.current, shownIndex + 1);
-    if (upTo > acked.current) {
-      simulation.consumed(upTo - acked.current);
-      acked.current = upTo;
-    }
-    simulation.allow(lab.followEnd ? Number.POSITIVE_INFINITY : simNow(lab, clock));
-  }
+  // Hold the live run near what is shown: events read up to the step shown (all of them while the
+  // lab follows the end), the clock at the simulated present.
+  const feed = live.current?.replay === lab.replay && lab.end === undefined ? live.current : undefined;
+  const upTo = feed === undefined ? 0 : lab.followEnd ? lab.replay.total : Math.min(lab.replay.total, (lab.replay.stopIndex(lab.step) ?? lab.replay.first) + 1);
+  const allowed = feed === undefined || lab.followEnd ? Number.POSITIVE_INFINITY : simNow(lab, clock);
   useEffect(() => {
-    if (lab.wantsNext) live.current?.advanceOnce();
+    if (feed === undefined) return;
+    if (upTo > feed.acked) {
+      feed.simulation.consumed(upTo - feed.acked);
+      feed.acked = upTo;
+    }
+  }, [feed, upTo]);
+  useEffect(() => {
+    feed?.simulation.allow(allowed);
+  }, [feed, allowed]);
+  useEffect(() => {
+    if (lab.wantsNext) live.current?.simulation.advanceOnce();
   }, [lab.wantsNext]);
 
   // A re-run.
   useEffect(() => {
     const rerun = lab.pending;
     if (rerun === undefined) return;
-    if (rerun.kind === 'interrupt' && rerun.frontier && live.current?.interrupt(rerun.t!)) {
+    const current = live.current;
+    if (rerun.kind === 'interrupt' && rerun.frontier && current?.replay === lab.replay && current.simulation.interrupt(rerun.t!)) {
       dispatch({ type: 'interrupted_live', t: rerun.t! });
       return;
     }
     // The old run is replaced: stop it.
-    live.current?.close();
-    live.current = undefined;
-    const simulation = simulate(rerun.options);
-    const replay = new Replay([]);
-    let gone = false;
-    void (async () => {
-      let events = 0;
-      for (let batch = await simulation.next(); batch !== undefined && !gone; batch = await simulation.next()) {
-        replay.append(batch);
-        simulation.consumed(batch.length);
-        events += batch.length;
-        dispatch({ type: 'progress', events });
+    if (current) stopFeed(current);
+    const shownIndex = lab.replay.stopIndex(lab.step) ?? lab.replay.first;
+    const shownAt = { index: shownIndex, t: lab.replay.eventAt(lab.step)?.t ?? 0 };
+    const cursor = { scanned: 0 };
+    const replay = new Replay([], lab.replay.window);
+    // A Ctrl+C keeps the step shown when it was pressed (the new run repeats the old one up to it).
+    const next: Feed = { simulation: simulate(rerun.options), replay, acked: 0, keepFrom: rerun.kind === 'interrupt' ? shownIndex : Number.POSITIVE_INFINITY, gone: false };
+    void pump(next, () => {
+      if (rerun.kind === 'seek') {
+        const at = replay.stopIndex(rerun.step ?? 0);
+        if (at !== undefined) next.keepFrom = Math.min(next.keepFrom, at);
       }
-      if (gone) return;
-      const ended = simulation.ended()!;
-      const stopped = stoppedWords(ended);
-      simulation.close();
-      dispatch({ type: 'adopt', replay, end: ended.end, ...(stopped ? { stopped } : {}) });
-    })();
+      return rerunReady(rerun, replay, shownAt, cursor);
+    });
     return () => {
-      gone = true;
-      simulation.close();
+      if (live.current !== next) stopFeed(next);
     };
   }, [lab.pending]);
 }

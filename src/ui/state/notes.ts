@@ -5,16 +5,17 @@
 import type { Replay } from './replay.js';
 
 export function noteFor(replay: Replay, step: number): { zh: string; en: string } | undefined {
-  const at = replay.stops[step];
+  const at = replay.stopIndex(step);
   if (at === undefined) return undefined;
-  const previous = step === 0 ? -1 : replay.stops[step - 1]!;
-  const last = step === replay.stops.length - 1;
-  const to = last ? replay.events.length : replay.stops[step + 1]!;
+  // The window's first step: notes before it are gone with the events (only the run's first step has none).
+  const previous = step === 0 ? -1 : (replay.stopIndex(step - 1) ?? replay.first - 1);
+  const last = step === replay.length - 1;
+  const to = last ? replay.total : replay.stopIndex(step + 1)!;
   const found: { zh: string; en: string }[] = [];
   // The event a note explains is the last event before it that is not a note.
   let explained = step === 0 ? 0 : previous;
   for (let i = previous + 1; i < to; i++) {
-    const e = replay.events[i]!;
+    const e = replay.event(i)!;
     if (e.type !== 'note') explained = i;
     else if (explained > previous && (explained <= at || last)) found.push({ zh: e.zh, en: e.en });
   }

@@ -1,13 +1,26 @@
-// A trace prepared for stepping: which events are steps worth showing, and the state at any step
-// without refolding from the start. States are immutable, so every CHECKPOINT_EVERY events the
-// fold is kept; the state at event n is the checkpoint below n plus at most CHECKPOINT_EVERY - 1
-// events. Moving forward by one step reuses the last state computed.
+// A trace prepared for stepping, in bounded memory: a window of the latest events (at most about
+// WINDOW_EVENTS, never dropping the step shown), which of them are steps, and the state at any
+// step of the window without refolding from the start.
+//
+// Each event is folded once, as it arrives, into the state at the run's frontier; every
+// CHECKPOINT_EVERY events that state is kept as a checkpoint (plain data sharing structure with
+// its neighbours, state/intmap.ts). The state at event n is the checkpoint below n plus at most
+// CHECKPOINT_EVERY - 1 events, so a step forward, a step back or a jump to the end costs the same
+// on a long run as on a short one. Events, stops and checkpoints older than the window are
+// dropped: the steps before it are counted, not kept, and showing one again means simulating the
+// run again from its start (use-run.ts does it in the worker).
 import type { TraceEvent } from '../../runtime/trace.js';
 import { reduce } from './reduce.js';
 import { type LabState, initialState } from './types.js';
 
 /** Events between checkpoints: bounds the work of one frame, whatever the trace's length. */
 export const CHECKPOINT_EVERY = 64;
+/**
+ * Events the window keeps: twice what the simulation's worker may run ahead of the step shown
+ * (src/playback/worker-client.ts), so that whatever arrives while a step is shown never pushes it
+ * out. A window that outgrows it by a quarter is cut back to it.
+ */
+export const WINDOW_EVENTS = 131_072;
 
 /**
  * Events not worth a step of their own: annotations (which line runs, what the lesson says), a
@@ -29,29 +42,42 @@ export function isStop(event: TraceEvent): boolean {
 }
 
 export class Replay {
-  private readonly stopList: number[] = [];
-  private readonly checkpoints: LabState[] = [initialState];
+  /** The events kept: events[i] is the run's event number `first + i`. */
+  private held: TraceEvent[] = [];
+  private firstEvent = 0;
+  /** Run event numbers of the steps in the window, in order; `stopsBefore` steps came before it. */
+  private stopList: number[] = [];
+  private stopsBefore = 0;
+  /** checkpoints[k] is the state after `first + k * CHECKPOINT_EVERY` events. */
+  private checkpoints: LabState[] = [initialState];
+  /** The state after every event received. */
+  private frontier: LabState = initialState;
+  /** The state computed last (stepping forward reuses it). */
   private last: LabState = initialState;
   /** Threads blocked in a selector wait: the select_wait step already shows it, and its waking. */
   private readonly inSelect = new Set<string>();
-  private readonly all: TraceEvent[];
 
   /** A replay of `events`; a run still streaming adds its later events with `append`. */
-  constructor(events: readonly TraceEvent[]) {
-    this.all = [];
+  constructor(
+    events: readonly TraceEvent[] = [],
+    /** Events the window keeps (a multiple of CHECKPOINT_EVERY; tests use small ones). */
+    readonly window = WINDOW_EVENTS,
+  ) {
+    if (window % CHECKPOINT_EVERY !== 0) throw new RangeError(`a replay's window must be a multiple of ${CHECKPOINT_EVERY} events`);
     this.append(events);
   }
 
-  /** The events so far. */
-  get events(): readonly TraceEvent[] {
-    return this.all;
-  }
-
-  /** Adds the next events of a run that is still going (steps already shown stay the same). */
-  append(events: readonly TraceEvent[]): void {
+  /**
+   * Adds the next events of a run that is still going (steps already shown stay the same), then
+   * cuts the window back if it outgrew its size, keeping every event from `keepFrom` on (the
+   * event of the step shown).
+   */
+  append(events: readonly TraceEvent[], keepFrom = Number.POSITIVE_INFINITY): void {
     for (const event of events) {
-      const i = this.all.length;
-      this.all.push(event);
+      const i = this.firstEvent + this.held.length;
+      this.held.push(event);
+      this.frontier = reduce(this.frontier, event);
+      if (this.frontier.count % CHECKPOINT_EVERY === 0) this.checkpoints.push(this.frontier);
       if (event.type === 'thread_blocked' && event.on.startsWith('select')) {
         this.inSelect.add(event.name);
         continue;
@@ -59,77 +85,127 @@ export class Replay {
       if (event.type === 'thread_woke' && this.inSelect.delete(event.name)) continue;
       if (isStop(event)) this.stopList.push(i);
     }
+    if (this.held.length > this.window + this.window / 4) this.trim(keepFrom);
   }
 
-  /** Event indices the viewer stops at, in order. Stop s shows the state after event stops[s]. */
-  get stops(): readonly number[] {
-    // A trace without a stop still has one step to show.
-    if (this.stopList.length === 0 && this.all.length > 0) return [this.all.length - 1];
-    return this.stopList;
+  /** Drops the oldest events down to the window's size, at a checkpoint, never at or past `keepFrom`. */
+  private trim(keepFrom: number): void {
+    const total = this.total;
+    const wanted = Math.floor((total - this.window) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
+    // A little room before the step shown, to step back from it.
+    const allowed = Math.floor((keepFrom - this.window / 4) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
+    const first = Math.min(wanted, allowed);
+    if (first <= this.firstEvent) return;
+    const drop = first - this.firstEvent;
+    this.held.splice(0, drop);
+    this.checkpoints.splice(0, drop / CHECKPOINT_EVERY);
+    let stops = 0;
+    while (stops < this.stopList.length && this.stopList[stops]! < first) stops++;
+    this.stopList.splice(0, stops);
+    this.stopsBefore += stops;
+    this.firstEvent = first;
+    if (this.last.count < first) this.last = this.checkpoints[0]!;
   }
 
-  /** Number of steps. */
+  /** Events received in all (the number of the next event). */
+  get total(): number {
+    return this.firstEvent + this.held.length;
+  }
+
+  /** The run's number of the oldest event kept. */
+  get first(): number {
+    return this.firstEvent;
+  }
+
+  /** The run's event number `i`, when it is in the window. */
+  event(i: number): TraceEvent | undefined {
+    return i >= this.firstEvent ? this.held[i - this.firstEvent] : undefined;
+  }
+
+  /** Checkpoints kept (what the window's memory is made of, besides its events). */
+  get checkpointCount(): number {
+    return this.checkpoints.length;
+  }
+
+  /** The events kept, oldest first (the run's events from `first` on). */
+  get kept(): readonly TraceEvent[] {
+    return this.held;
+  }
+
+  /** Number of steps, those before the window included. */
   get length(): number {
-    return this.stops.length;
+    // A trace without a stop still has one step to show.
+    if (this.stopsBefore + this.stopList.length === 0 && this.total > 0) return 1;
+    return this.stopsBefore + this.stopList.length;
   }
 
-  /** The state after the first `n` events. */
+  /** The first step still in the window: showing an earlier one means simulating the run again. */
+  get firstStep(): number {
+    return this.stopsBefore;
+  }
+
+  /** The run's event number shown at step `s` (its last event), when the step is in the window. */
+  stopIndex(s: number): number | undefined {
+    if (this.stopsBefore + this.stopList.length === 0) return s === 0 && this.total > 0 ? this.total - 1 : undefined;
+    return s >= this.stopsBefore ? this.stopList[s - this.stopsBefore] : undefined;
+  }
+
+  /** The state after the run's first `n` events (n at or after the window's start). */
   stateAfter(n: number): LabState {
-    const count = Math.max(0, Math.min(n, this.events.length));
+    const count = Math.max(this.firstEvent, Math.min(n, this.total));
     if (count === this.last.count) return this.last;
+    if (count === this.total) return (this.last = this.frontier);
     // Start from whichever known state is closest below: the last one shown or a checkpoint.
-    const checkpoint = this.checkpointBelow(count);
+    const checkpoint = this.checkpoints[Math.floor((count - this.firstEvent) / CHECKPOINT_EVERY)]!;
     let state = this.last.count < count && this.last.count > checkpoint.count ? this.last : checkpoint;
-    while (state.count < count) {
-      state = reduce(state, this.events[state.count]!);
-      this.remember(state);
-    }
+    while (state.count < count) state = reduce(state, this.held[state.count - this.firstEvent]!);
     this.last = state;
     return state;
   }
 
   /**
-   * The state shown at step `s` (0-based): every event up to and including stops[s]. A task step
-   * also shows the pointer's move it makes: its coroutine resuming at its await (or, on its first
-   * step, its `async def` line), the `line` event right after it.
+   * The state shown at step `s` (clamped to the window): every event up to and including its
+   * stop. A task step also shows the pointer's move it makes: its coroutine resuming at its await
+   * (or, on its first step, its `async def` line), the `line` event right after it.
    */
   stateAt(s: number): LabState {
-    if (this.stops.length === 0) return initialState;
-    const stop = this.stops[clamp(s, 0, this.stops.length - 1)]!;
-    const event = this.events[stop]!;
-    const next = this.events[stop + 1];
+    const stop = this.stopIndex(this.clampStep(s));
+    if (stop === undefined) return this.total === 0 ? initialState : this.stateAfter(this.firstEvent);
+    const event = this.event(stop)!;
+    const next = this.event(stop + 1);
     const resumes = event.type === 'task_step' && next?.type === 'line' && next.thread === event.thread;
     return this.stateAfter(stop + 1 + (resumes ? 1 : 0));
   }
 
-  /** The event shown at step `s`. */
+  /** The event shown at step `s` (clamped to the window). */
   eventAt(s: number): TraceEvent | undefined {
-    const stop = this.stops[clamp(s, 0, this.stops.length - 1)];
-    return stop === undefined ? undefined : this.events[stop];
+    const stop = this.stopIndex(this.clampStep(s));
+    return stop === undefined ? undefined : this.event(stop);
   }
 
-  /** The step showing event `index` (the last step at or before it). */
+  /** The step showing the run's event `index` (the last step at or before it; the window's first, before it). */
   stepOfEvent(index: number): number {
+    if (this.stopsBefore + this.stopList.length === 0) return 0;
     let lo = 0;
-    let hi = this.stops.length;
+    let hi = this.stopList.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.stops[mid]! <= index) lo = mid + 1;
+      if (this.stopList[mid]! <= index) lo = mid + 1;
       else hi = mid;
     }
-    return Math.max(0, lo - 1);
+    return this.stopsBefore + Math.max(0, lo - 1);
   }
 
-  /** The last step whose event happened at or before simulated time `t`. */
+  /** The last step of the window whose event happened at or before simulated time `t`. */
   stepAtTime(t: number): number {
     let lo = 0;
-    let hi = this.stops.length;
+    let hi = this.stopList.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.events[this.stops[mid]!]!.t <= t) lo = mid + 1;
+      if (this.event(this.stopList[mid]!)!.t <= t) lo = mid + 1;
       else hi = mid;
     }
-    return Math.max(0, lo - 1);
+    return this.stopsBefore + Math.max(0, lo - 1);
   }
 
   /**
@@ -137,37 +213,28 @@ export class Replay {
    * the loop that ran last), or the last step when none is left.
    */
   nextIteration(s: number): number {
-    const from = this.stops[clamp(s, 0, this.stops.length - 1)] ?? 0;
+    const from = this.stopIndex(this.clampStep(s)) ?? this.firstEvent;
     let loop: number | undefined;
-    for (let i = from; i >= 0; i--) {
-      const e = this.events[i]!;
+    for (let i = from; i >= this.firstEvent; i--) {
+      const e = this.event(i)!;
       if (e.type === 'loop_iteration') {
         loop = e.loop;
         break;
       }
     }
-    for (let i = from + 1; i < this.events.length; i++) {
-      const e = this.events[i]!;
+    for (let i = from + 1; i < this.total; i++) {
+      const e = this.event(i)!;
       if (e.type === 'loop_iteration' && (loop === undefined || e.loop === loop)) return this.stepOfEvent(i);
     }
-    return this.stops.length - 1;
+    return this.length - 1;
   }
 
   /** Simulated time at the end of the trace. */
   get endTime(): number {
-    return this.events.at(-1)?.t ?? 0;
+    return this.held.at(-1)?.t ?? 0;
   }
 
-  private checkpointBelow(count: number): LabState {
-    const k = Math.min(Math.floor(count / CHECKPOINT_EVERY), this.checkpoints.length - 1);
-    return this.checkpoints[k]!;
+  private clampStep(s: number): number {
+    return Math.max(this.stopsBefore, Math.min(this.length - 1, s));
   }
-
-  private remember(state: LabState): void {
-    if (state.count % CHECKPOINT_EVERY === 0 && state.count / CHECKPOINT_EVERY === this.checkpoints.length) this.checkpoints.push(state);
-  }
-}
-
-function clamp(n: number, lo: number, hi: number): number {
-  return Math.max(lo, Math.min(hi, n));
 }

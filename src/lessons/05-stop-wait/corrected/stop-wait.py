@@ -9,7 +9,7 @@ async def do_some_work(x):
 coroutine1 = do_some_work(1)  # 协程对象
 coroutine2 = do_some_work(2)
 coroutine3 = do_some_work(3)
- 
+asyncio.set_event_loop(asyncio.new_event_loop())
 tasks = [
     asyncio.ensure_future(coroutine1),  # 创建task
     asyncio.ensure_future(coroutine2),

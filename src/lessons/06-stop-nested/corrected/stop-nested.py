@@ -20,7 +20,7 @@ async def main():
     for task in done:
         print("Task result: ", task.result())
 if __name__ == "__main__":
-    loop = asyncio.get_event_loop()
+    loop = asyncio.new_event_loop()
     try:
         # 启动事件循环后马上终止程序后,会触发run_until_complete的执行异常 KeyBorardInterrupt
         loop.run_until_complete(main())
