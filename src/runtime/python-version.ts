@@ -73,6 +73,8 @@ export interface PythonBehaviour {
    * the second's).
    */
   readonly futureForgetsCallbacks: 'after' | 'before';
+  /** The repr of a task's scheduled step: `<TaskStepMethWrapper object at ...>` (3.11), `<_asyncio.TaskStepMethWrapper object at ...>` (3.12 on, a heap type of the module). */
+  readonly stepWrapperClass: string;
   /**
    * Ctrl+C during the interpreter's join of non-daemon threads at exit (threading._shutdown): how
    * the ignored KeyboardInterrupt is introduced, and the line of _shutdown it names. 3.13 moved the
@@ -144,6 +146,7 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     callAnchors: minor >= 13,
     noFrameWarningPlace: minor >= 13 ? '<sys>:0' : 'sys:1',
     futureForgetsCallbacks: minor >= 13 ? 'before' : 'after',
+    stepWrapperClass: minor >= 12 ? '_asyncio.TaskStepMethWrapper' : 'TaskStepMethWrapper',
     threadingShutdown: THREADING_SHUTDOWN[version],
     handleArgsInRepr: minor <= 12 ? 'always' : 'debug',
     threadsafeHandleClass: minor >= 14 ? '_ThreadSafeHandle' : 'Handle',
