@@ -5,15 +5,18 @@
 // `pending` and the lab goes on showing the old trace until 'adopt' brings the new one, simulated
 // as far as the step to show (use-run.ts runs it in the worker; a run is deterministic, so the new
 // trace repeats the old one up to the change). Stepping back before the window is such a re-run.
-import { type Playhead, sameEvent, pause, resume, seek, setSpeed, simTimeAt, startPlayhead, withInterrupt } from '../playback/index.js';
+import { type Playhead, sameEvent, seek, startPlayhead, withInterrupt } from '../playback/index.js';
+import { nextMoment, typedSeconds, typeTimeKey } from './go-to-time.js';
+import type { TimelineView } from './panels/timeline.js';
+import { changeSpeed, clockAt, holdClock, msUntil, runClock, showStep } from './step-pacing.js';
 import type { RunEnd, RunOptions, RunResult } from '../scenarios/types.js';
 import type { Program } from './program.js';
 import { Replay } from './state/replay.js';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS } from '../runtime/python-version.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32] as const;
-/** Every step stays on screen at least this long (÷ speed): a burst of events at one instant stays watchable. */
-export const STEP_DWELL_MS = 300;
+/** The timeline's deepest zoom: 1/1024 of the run (a 60-second run down to 59 ms across the track). */
+export const MAX_ZOOM = 1024;
 /** Three Ctrl+C within this many milliseconds leave the lab whatever the program is doing. */
 export const CTRL_C_WINDOW_MS = 1000;
 
@@ -47,6 +50,12 @@ export interface Lab {
   readonly ctrlC: readonly number[];
   /** A short message replacing the explanation until the next step (e.g. why a key did nothing). */
   readonly flash?: { zh: string; en: string };
+  /** The timeline's zoom (1: the whole run, doubling with ]) and pan (quarters of its window, < >). */
+  readonly timeline: TimelineView;
+  /** A time being typed after g (seconds, as text): keys edit it until Enter or Esc. */
+  readonly goto?: string;
+  /** A time gone to beyond the events simulated so far: the lab follows it as they arrive. */
+  readonly target?: number;
   /** Set when the user leaves: the exit code runLab resolves to. */
   readonly quit?: number;
 }
@@ -68,6 +77,16 @@ export type Action =
   /** Scrolls the help overlay (↑, and ↓ while it is open); `max`: the screen's largest useful offset. */
   | { type: 'scroll'; by: number; max?: number }
   | { type: 'quit' }
+  /** ] zooms the timeline in (+1), [ out (-1). */
+  | { type: 'zoom'; by: number }
+  /** > pans the zoomed timeline later (+1), < earlier (-1), by a quarter of its window. */
+  | { type: 'pan'; by: number }
+  /** g: start typing a time to go to. */
+  | { type: 'goto' }
+  /** A key while a time is typed (go-to-time.ts). */
+  | { type: 'goto_key'; input: string; key: Parameters<typeof typeTimeKey>[2] }
+  /** Go to simulated time `t` (paused there). */
+  | { type: 'go_to_time'; t: number }
   /** Playback: the next step is due. */
   | { type: 'tick' }
   /** More events of the run arrived (they are already in the replay). */
@@ -120,7 +139,7 @@ export function createLab(init: LabInit, now: number, first: RunResult | 'stream
   const step = instant ? Math.max(0, replay.length - 1) : 0;
   const playing = !instant && !startPaused && (whole === undefined || replay.length > 1);
   const t = replay.eventAt(step)?.t ?? 0;
-  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.total, step, playing, speed, playhead: startPlayhead(t, now, speed, !playing), help: false, helpScroll: 0, ctrlC: [], ...(instant ? { followEnd: true } : {}) };
+  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.total, step, playing, speed, playhead: showStep(startPlayhead(t, now, speed, !playing), now, t), help: false, helpScroll: 0, ctrlC: [], timeline: { zoom: 1, pan: 0 }, ...(instant ? { followEnd: true } : {}) };
   return whole === undefined ? lab : { ...lab, end: whole.end };
 }
 
@@ -153,6 +172,18 @@ export function keyAction(input: string, key: { ctrl?: boolean; rightArrow?: boo
       return { type: 'help' };
     case 'q':
       return { type: 'quit' };
+    case 'g':
+      return { type: 'goto' };
+    case ']':
+      return { type: 'zoom', by: 1 };
+    case '[':
+      return { type: 'zoom', by: -1 };
+    case '>':
+    case '.':
+      return { type: 'pan', by: 1 };
+    case '<':
+    case ',':
+      return { type: 'pan', by: -1 };
   }
   if (key.escape) return { type: 'help' };
   return undefined;
@@ -178,9 +209,11 @@ export function update(lab: Lab, action: Action, now: number): Lab {
   const quiet = action.type === 'tick' || action.type === 'help' || action.type === 'scroll' || action.type === 'grew' || action.type === 'progress' || action.type === 'ended';
   let base: Lab = quiet ? lab : withoutFlash(lab);
   if (!quiet && base.followEnd) base = { ...base, followEnd: false };
+  if (!quiet && base.target !== undefined && action.type !== 'go_to_time') base = withoutTarget(base);
   switch (action.type) {
     case 'grew': {
       const grown: Lab = { ...base, size: base.replay.total };
+      if (grown.target !== undefined) return goToTime(grown, grown.target, now);
       if (grown.followEnd) return goTo(grown, grown.replay.length - 1, now);
       if (grown.wantsNext && grown.step < grown.replay.length - 1) return goTo({ ...grown, wantsNext: false }, grown.step + 1, now);
       // A program that had printed nothing yet now has its first step: start playing it.
@@ -188,6 +221,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     }
     case 'ended': {
       const ended: Lab = { ...base, size: base.replay.total, end: action.end, wantsNext: false, ...(action.stopped ? { stopped: action.stopped } : {}) };
+      if (ended.target !== undefined) return goToTime(ended, ended.target, now);
       return ended.followEnd ? goTo(ended, ended.replay.length - 1, now) : ended;
     }
     case 'interrupted_live': {
@@ -200,10 +234,10 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     case 'adopt':
       return adopt(base, action.replay, action.end, now, action.stopped);
     case 'toggle_play': {
-      if (base.playing) return { ...base, playing: false, playhead: pause(base.playhead, now) };
-      // Playing from the last step starts over.
-      const step = atEnd(base) ? 0 : base.step;
-      return goTo({ ...base, playing: true, playhead: resume(base.playhead, now) }, step, now);
+      if (base.playing) return { ...base, playing: false, playhead: holdClock(base.playhead, now) };
+      // Playing from the exit starts over; a program still running (a hang) goes on, its clock running.
+      if (atEnd(base) && programExited(base)) return goTo({ ...base, playing: true, playhead: runClock(base.playhead, now) }, 0, now);
+      return { ...base, playing: true, playhead: runClock(base.playhead, now) };
     }
     case 'step':
       // At the last step of a run still streaming: the next one is taken when it arrives.
@@ -221,8 +255,9 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return goTo(stop(base, now), base.replay.nextIteration(base.step), now);
     case 'tick':
       if (!base.playing) return base;
-      // A run still streaming goes on: the next step is on its way.
-      if (atEnd(base)) return base.end === undefined ? base : { ...base, playing: false, playhead: pause(base.playhead, now) };
+      // A run still streaming goes on (the next step is on its way), and so does a program that
+      // never exits: its clock runs on until Ctrl+C or q.
+      if (atEnd(base)) return base;
       return stopAtExit(goTo(base, base.step + 1, now), now);
     case 'restart':
       return ask(stop(base, now), { kind: 'restart', options: base.initialOptions });
@@ -231,7 +266,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       const i = SPEEDS.findIndex((s) => s >= base.speed);
       const at = i < 0 ? SPEEDS.length - 1 : i;
       const speed = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, at + (action.type === 'faster' ? 1 : -1)))]!;
-      return { ...base, speed, playhead: setSpeed(base.playhead, now, speed) };
+      return { ...base, speed, playhead: changeSpeed(base.playhead, now, speed) };
     }
     case 'interrupt':
       return interrupt(base, action.ctrl, now, action.at);
@@ -250,6 +285,27 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       return base.help ? scrollHelp(base, action.by, action.max) : base;
     case 'quit':
       return { ...base, quit: 0 };
+    case 'goto':
+      return { ...stop(base, now), goto: '' };
+    case 'goto_key': {
+      const typed = typeTimeKey(base.goto ?? '', action.input, action.key);
+      if (typed === undefined) return base;
+      const { goto: text = '', ...rest } = base;
+      if (typed === 'cancel') return rest;
+      if (typed !== 'go') return { ...base, goto: typed.text };
+      const t = typedSeconds(text) ?? nextMoment(base.program.moments ?? [], simNow(base, now));
+      if (t === undefined) return { ...rest, flash: { zh: '后面没有这一课说明的 Ctrl+C 时刻了:输入一个时间(秒)。', en: 'No documented Ctrl+C moment ahead: type a time in seconds.' } };
+      return goToTime(rest, t, now);
+    }
+    case 'go_to_time':
+      return goToTime(base, action.t, now);
+    case 'zoom': {
+      // Zooming out to the whole run forgets the pan; each step in halves or doubles the window.
+      const zoom = Math.max(1, Math.min(MAX_ZOOM, base.timeline.zoom * 2 ** Math.sign(action.by)));
+      return { ...base, timeline: { zoom, pan: zoom === 1 ? 0 : base.timeline.pan } };
+    }
+    case 'pan':
+      return base.timeline.zoom === 1 ? base : { ...base, timeline: { ...base.timeline, pan: base.timeline.pan + Math.sign(action.by) } };
   }
 }
 
@@ -264,7 +320,8 @@ export function programExited(lab: Lab): boolean {
 }
 
 /**
- * Simulated time now: the playhead's while playing (time flows between events), else the step's.
+ * Simulated time now: the playhead's (time flows between events while playing, and stands where it
+ * was paused), within the step shown and the next.
  * Never earlier than the playhead's anchor: a frame drawn with a clock read just before the
  * playhead was last moved (a Ctrl+C, a speed change) does not show time running backwards.
  */
@@ -272,22 +329,19 @@ export function simNow(lab: Lab, now: number): number {
   const stepT = lab.replay.eventAt(lab.step)?.t ?? 0;
   // While a Ctrl+C is being re-simulated, the clock stays where it was pressed.
   if (lab.pending?.t !== undefined) return Math.max(stepT, lab.pending.t);
-  if (!lab.playing) return stepT;
+  // Paused, the clock stays where it stood (between two steps, or on in a hang), never before the step.
   const next = atEnd(lab) ? Number.POSITIVE_INFINITY : lab.replay.eventAt(lab.step + 1)!.t;
-  return Math.max(stepT, Math.min(simTimeAt(lab.playhead, Math.max(now, lab.playhead.wallAt)), next));
+  return Math.max(stepT, Math.min(clockAt(lab.playhead, now), next));
 }
 
-/** Milliseconds until the next step is due while playing (Infinity when paused or at the end). */
-export function nextTickIn(lab: Lab, now: number, shownAt: number): number {
+/** Milliseconds until the next step is due while playing (Infinity when paused or at the end): step-pacing.ts. */
+export function nextTickIn(lab: Lab, now: number): number {
   if (!lab.playing || atEnd(lab)) return Number.POSITIVE_INFINITY;
-  const nextT = lab.replay.eventAt(lab.step + 1)!.t;
-  const byTime = Math.max(0, ((nextT - simTimeAt(lab.playhead, now)) / lab.speed) * 1000);
-  const dwell = Math.max(0, STEP_DWELL_MS / lab.speed - (now - shownAt));
-  return Math.max(byTime, dwell);
+  return msUntil(lab.playhead, now, lab.replay.eventAt(lab.step + 1)!.t);
 }
 
 function stop(lab: Lab, now: number): Lab {
-  return lab.playing ? { ...lab, playing: false, playhead: pause(lab.playhead, now) } : lab;
+  return lab.playing ? { ...lab, playing: false, playhead: holdClock(lab.playhead, now) } : lab;
 }
 
 /** Playback pauses on the step where the program exits: nothing happens after it, so the clock stops at the exit time. */
@@ -297,6 +351,31 @@ function stopAtExit(lab: Lab, now: number): Lab {
 
 function scrollHelp(lab: Lab, by: number, max = Number.POSITIVE_INFINITY): Lab {
   return { ...lab, helpScroll: Math.max(0, Math.min(max, lab.helpScroll + by)) };
+}
+
+/**
+ * Paused at simulated time `t`: the step in effect then, the clock at `t` itself (between two
+ * steps, or on in a hang after the last). Past the events simulated so far, the lab follows `t`
+ * as they arrive; past a program's exit, it stops at the exit.
+ */
+function goToTime(lab: Lab, t: number, now: number): Lab {
+  const paused = stop(lab, now);
+  // A very long run keeps a window of its events: a time before it has no step here to show.
+  const first = paused.replay.firstStep;
+  if (first > 0 && t < (paused.replay.eventAt(first)?.t ?? 0)) return { ...paused, flash: { zh: '这个时间已不在保留的事件窗口里:按 r 从头开始,或用 ← 后退。', en: 'That time is before the events kept: r starts over, ← steps back.' } };
+  const step = paused.replay.stepAtTime(t);
+  const shown = goTo(paused, step, now);
+  const exited = programExited(shown);
+  const at = exited ? (shown.replay.eventAt(step)?.t ?? 0) : Math.max(t, shown.replay.eventAt(step)?.t ?? 0);
+  const following = paused.end === undefined && t > paused.replay.endTime;
+  const base = following ? { ...shown, target: t } : withoutTarget(shown);
+  return { ...base, playhead: seek(base.playhead, now, at) };
+}
+
+function withoutTarget(lab: Lab): Lab {
+  if (lab.target === undefined) return lab;
+  const { target: _target, ...rest } = lab;
+  return rest;
 }
 
 function withoutFlash(lab: Lab): Lab {
@@ -309,7 +388,7 @@ function withoutFlash(lab: Lab): Lab {
 function goTo(lab: Lab, step: number, now: number): Lab {
   const s = Math.max(0, Math.min(lab.replay.length - 1, step));
   const t = lab.replay.eventAt(s)?.t ?? 0;
-  return { ...lab, step: s, playhead: seek(lab.playhead, now, t) };
+  return { ...lab, step: s, playhead: showStep(lab.playhead, now, t) };
 }
 
 /** The simulated time a Ctrl+C pressed now lands at: the time on screen, never before the step shown. */

@@ -55,6 +55,8 @@ const templates = {
   selectWaitingNone: { zh: '在 select(None) 中等待,直到被唤醒', en: 'waiting in select(None): until woken' },
   selectWaiting: { zh: '在 select({0}) 中等待,直到 {1}', en: 'waiting in select({0}): until {1}' },
   selectWoke: { zh: '{0} 醒来({1},睡了 {2} 秒)', en: 'woke at {0} ({1}, slept {2} s)' },
+  gotoPrompt: { zh: '跳到时间(秒):{0}▏ 回车跳转 · Esc 取消{1}', en: 'go to time (s): {0}▏ Enter goes · Esc cancels{1}' },
+  gotoMoment: { zh: ' · 留空回车 = 下一个 Ctrl+C 时刻 {0} 秒', en: ' · Enter alone = the next Ctrl+C moment, {0} s' },
 } satisfies Record<string, Record<Lang, string>>;
 
 /** The template `key` in `lang` with its values filled in. */
@@ -82,6 +84,9 @@ export const keyHelp: readonly { keys: string; zh: string; en: string; bar: bool
   { keys: '+ -', zh: '速度', en: 'speed', bar: true, prio: 5 },
   { keys: 't', zh: '原文/修正版', en: 'as written/corrected', bar: true, prio: 2 },
   { keys: 'p', zh: 'Python 版本', en: 'Python version', bar: true, prio: 6 },
+  { keys: 'g', zh: '跳到时间', en: 'go to time', bar: true, prio: 7 },
+  { keys: '[ ]', zh: '时间线缩放', en: 'timeline zoom', bar: false, prio: 8 },
+  { keys: '< >', zh: '时间线平移', en: 'timeline pan', bar: false, prio: 8 },
   { keys: '?', zh: '帮助', en: 'help', bar: true, prio: 0 },
   { keys: 'q', zh: '退出', en: 'quit', bar: true, prio: 0 },
 ];

@@ -16,6 +16,8 @@ export interface Program {
   /** What the lesson tells the learner (the help overlay shows it above the keys). */
   intro(asWritten: boolean, lang: Lang, python: PythonVersion): IntroLine[];
   run(options: RunOptions): RunResult;
+  /** The lesson's documented Ctrl+C moments (simulated seconds): g with nothing typed goes to the next. */
+  readonly moments?: readonly number[];
   /** Runs on the wall clock: see Lesson.realTime. */
   readonly realTime?: boolean;
 }
@@ -32,6 +34,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
       source: (_asWritten, l) => view(v.source, say('asWritten', l), new Set()),
       intro: (asWritten, l, python) => lessonIntro(lesson, v, asWritten, l, python),
       run: (options) => v.run(options),
+      moments: lesson.interrupts.map((m) => m.at),
     };
   }
   return {
@@ -44,6 +47,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
         : view(lesson.corrected, say('corrected', l), new Set(lesson.corrected.changes.map((c) => c.line))),
     intro: (asWritten, l, python) => lessonIntro(lesson, undefined, asWritten, l, python),
     run: (options) => lesson.run(options),
+    moments: lesson.interrupts.map((m) => m.at),
     ...(lesson.realTime ? { realTime: true } : {}),
   };
 }

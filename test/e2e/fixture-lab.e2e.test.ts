@@ -106,7 +106,7 @@ describe('the lab in a terminal', () => {
     await s.waitFor((t) => t.includes('step 1/'), 'the first frame');
     s.write('?');
     await s.waitFor((t) => t.includes('KEYS') && /↑ ↓ scroll · 1–/.test(t), 'the help, scrollable');
-    for (let i = 0; i < 12; i++) s.write(KEYS.down);
+    for (let i = 0; i < 30; i++) s.write(KEYS.down);
     const bottom = await s.waitFor((t) => t.includes('PENDING · FINISHED · CANCELLED'), 'the help scrolled to its end');
     expect(bottom).not.toContain('…');
     expect(step(bottom)).toBe(1);

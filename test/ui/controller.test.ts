@@ -1,7 +1,8 @@
 // The lab's controls as a state machine: keys to actions, stepping, playback ticks, speed, Ctrl+C
 // by re-simulation, leaving, and switching between the article's program and the corrected one.
 import { describe, expect, it } from 'vitest';
-import { type Action, atEnd, createLab, keyAction, keyActions, type Lab, nextTickIn, programExited, simNow, STEP_DWELL_MS, update as step } from '../../src/ui/controller.js';
+import { type Action, atEnd, createLab, keyAction, keyActions, type Lab, nextTickIn, programExited, simNow, update as step } from '../../src/ui/controller.js';
+import { STEP_RATE } from '../../src/ui/step-pacing.js';
 import { programOf } from '../../src/ui/program.js';
 import { Replay } from '../../src/ui/state/replay.js';
 import { callLaterLesson, waitForeverLesson } from './fixtures/lessons.js';
@@ -30,6 +31,7 @@ describe('keys', () => {
     expect([k('r'), k('+'), k('-'), k('c'), k('t'), k('?'), k('q')]).toEqual(['restart', 'faster', 'slower', 'interrupt', 'toggle_source', 'help', 'quit']);
     expect(keyAction('c', { ctrl: true })).toEqual({ type: 'interrupt', ctrl: true });
     expect(k('p')).toBe('next_python');
+    expect([k('g'), k(']'), k('['), k('>'), k('<')]).toEqual(['goto', 'zoom', 'zoom', 'pan', 'pan']);
     expect(k('x')).toBeUndefined();
   });
 
@@ -61,17 +63,36 @@ describe('stepping', () => {
     expect(lab(callLaterLesson, { startPaused: false }).playing).toBe(true);
   });
 
-  it('paces playback by simulated time × speed, each step shown at least a moment', () => {
+  it('paces playback: one beat of the step rate at an instant, then simulated time × speed', () => {
     let l = lab(callLaterLesson, { startPaused: false });
-    // Step 0 and 1 happen at the same instant: only the dwell separates them.
-    expect(nextTickIn(l, 0, 0)).toBe(STEP_DWELL_MS);
-    // Go to the select() that sleeps 0.1 s until the first timer.
+    const beat = 1000 / STEP_RATE;
+    // Step 0 and 1 happen at the same instant (ticks apart): only the beat separates them.
+    expect(nextTickIn(l, 0)).toBeCloseTo(beat, 3);
+    // Go to the select() that sleeps 0.1 s until the first timer, shown at wall time 0.
     while (!(l.replay.eventAt(l.step + 1)?.type === 'select_woke')) l = update(l, { type: 'tick' }, 0);
-    expect(nextTickIn(l, 0, -10_000)).toBeCloseTo(100);
+    const t = simNow(l, 0);
+    expect(nextTickIn(l, 0)).toBeCloseTo(beat + 100, 1);
+    // The clock stands during the beat, then runs at 1×: 50 ms later, 0.05 s more.
+    expect(simNow(l, beat)).toBe(t);
+    expect(simNow(l, beat + 50) - t).toBeCloseTo(0.05, 6);
     const fast = update(update(l, { type: 'faster' }, 0), { type: 'faster' }, 0);
     expect(fast.speed).toBe(4);
-    expect(nextTickIn(fast, 0, -10_000)).toBeCloseTo(25);
-    expect(nextTickIn(update(l, { type: 'toggle_play' }, 0), 0, 0)).toBe(Number.POSITIVE_INFINITY);
+    expect(nextTickIn(fast, 0)).toBeCloseTo(beat / 4 + 25, 1);
+    expect(nextTickIn(update(l, { type: 'toggle_play' }, 0), 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('plays a run in its simulated time plus one beat per step (1× is real time where time passes)', () => {
+    let l = lab(callLaterLesson, { startPaused: false });
+    let now = 0;
+    for (let i = 0; i < 500 && Number.isFinite(nextTickIn(l, now)); i++) {
+      now += nextTickIn(l, now);
+      l = update(l, { type: 'tick' }, now);
+      // The header never shows a time later than the step on screen before the clock gets there.
+      expect(simNow(l, now)).toBe(l.replay.eventAt(l.step)!.t);
+    }
+    expect(programExited(l)).toBe(true);
+    const beats = l.step * (1000 / STEP_RATE);
+    expect(now).toBeCloseTo(beats + l.replay.eventAt(l.step)!.t * 1000, 0);
   });
 });
 
@@ -80,8 +101,8 @@ describe('the end of a run', () => {
     let l = lab(callLaterLesson, { startPaused: false });
     let now = 0;
     // As the UI does: a tick only when one is due.
-    for (let i = 0; i < 500 && Number.isFinite(nextTickIn(l, now, now)); i++) {
-      now += nextTickIn(l, now, now);
+    for (let i = 0; i < 500 && Number.isFinite(nextTickIn(l, now)); i++) {
+      now += nextTickIn(l, now);
       l = update(l, { type: 'tick' }, now);
     }
     expect([atEnd(l), programExited(l), l.playing]).toEqual([true, true, false]);
@@ -92,7 +113,16 @@ describe('the end of a run', () => {
     let l = lab(waitForeverLesson, { startPaused: false });
     for (let i = 0; i < 50 && !atEnd(l); i++) l = update(l, { type: 'tick' }, 0);
     expect([atEnd(l), l.playing]).toEqual([true, true]);
-    expect(simNow(l, 3000)).toBe(3);
+    // The last step's beat, then three seconds of the hang.
+    const beat = 1000 / STEP_RATE;
+    expect(simNow(l, beat + 3000)).toBe(3);
+    // A tick there changes nothing: the program is still running.
+    expect(update(l, { type: 'tick' }, beat + 3000)).toMatchObject({ playing: true, step: l.step });
+    // Space pauses the hang where it stands and goes on from there; it never starts over.
+    const paused = update(l, { type: 'toggle_play' }, beat + 3000);
+    expect([paused.playing, paused.step, simNow(paused, 9000)]).toEqual([false, l.step, 3]);
+    const again = update(paused, { type: 'toggle_play' }, 9000);
+    expect([again.playing, again.step, simNow(again, 10_000)]).toEqual([true, l.step, 4]);
   });
 });
 
@@ -114,17 +144,19 @@ describe('Ctrl+C', () => {
     while (!atEnd(l)) l = update(l, { type: 'tick' }, 0);
     // Playing on, 2.5 simulated seconds later (wall clock at 1×), still waiting in select().
     const playing = { ...l, playing: true, playhead: { ...l.playhead, paused: false } };
-    const hit = update(playing, { type: 'interrupt', ctrl: true }, 2500);
+    // Its last step was shown at wall time 0: the clock ran from the end of its beat.
+    const beat = 1000 / STEP_RATE;
+    const hit = update(playing, { type: 'interrupt', ctrl: true }, beat + 2500);
     expect(hit.options.interrupts).toEqual([2.5]);
     // The clock stays where the header showed it (no jump back to the last step's 0.000)...
     expect(simNow(hit, 2500)).toBe(2.5);
     expect(simNow(hit, 2400)).toBe(2.5);
     // ...and the next tick shows the KeyboardInterrupt arriving at that very time.
     let after = hit;
-    for (let i = 0; i < 5 && after.replay.eventAt(after.step)?.type !== 'interrupt'; i++) after = update(after, { type: 'tick' }, 2500 + nextTickIn(after, 2500, 2500));
+    for (let i = 0; i < 5 && after.replay.eventAt(after.step)?.type !== 'interrupt'; i++) after = update(after, { type: 'tick' }, 2500 + nextTickIn(after, 2500));
     expect(after.replay.eventAt(after.step)).toMatchObject({ type: 'interrupt', t: 2.5 });
     // The header drawn a moment ago read 2.45: that is when the learner pressed it.
-    const seen = update(playing, { type: 'interrupt', ctrl: true, at: 2.45 }, 2500);
+    const seen = update(playing, { type: 'interrupt', ctrl: true, at: 2.45 }, beat + 2500);
     expect([seen.options.interrupts, simNow(seen, 2500)]).toEqual([[2.45], 2.45]);
   });
 
@@ -205,6 +237,59 @@ describe('other keys', () => {
     const l = lab(callLaterLesson);
     expect(update(l, { type: 'quit' }, 0).quit).toBe(0);
     expect(update(l, { type: 'help' }, 0).help).toBe(true);
+  });
+});
+
+describe('the timeline\'s zoom and pan', () => {
+  it('halves and doubles the window, pans only when zoomed, and forgets the pan at the whole run', () => {
+    let l = lab(callLaterLesson);
+    expect(l.timeline).toEqual({ zoom: 1, pan: 0 });
+    expect(update(l, { type: 'pan', by: 1 }, 0).timeline).toEqual({ zoom: 1, pan: 0 });
+    l = update(update(l, { type: 'zoom', by: 1 }, 0), { type: 'zoom', by: 1 }, 0);
+    l = update(l, { type: 'pan', by: -1 }, 0);
+    expect(l.timeline).toEqual({ zoom: 4, pan: -1 });
+    l = update(update(l, { type: 'zoom', by: -1 }, 0), { type: 'zoom', by: -1 }, 0);
+    expect(update(l, { type: 'zoom', by: -1 }, 0).timeline).toEqual({ zoom: 1, pan: 0 });
+  });
+});
+
+describe('go to a time (g)', () => {
+  const daemon = findLessonById('threads-daemon')!;
+  const type = (l: Lab, keys: string, now = 0) => [...keys].reduce((x, ch) => update(x, { type: 'goto_key', input: ch, key: ch === '\r' ? { return: true } : {} }, now), l);
+
+  it('goes to a typed time, paused there, the clock on it between two steps', () => {
+    let l = update(lab(callLaterLesson, { startPaused: false }), { type: 'goto' }, 0);
+    expect([l.goto, l.playing]).toEqual(['', false]);
+    l = type(l, '0.25x\r');
+    expect(l.goto).toBeUndefined();
+    expect(simNow(l, 5000)).toBe(0.25);
+    // The step in effect at 0.25: the timer of 0.2 has run, the one of 0.3 not yet.
+    expect(l.replay.eventAt(l.step)!.t).toBeLessThanOrEqual(0.25);
+    expect(l.replay.eventAt(l.step + 1)!.t).toBeGreaterThan(0.25);
+  });
+
+  it('goes to the lesson\'s next Ctrl+C moment when nothing is typed, where c then lands', () => {
+    let l = type(update(lab(daemon), { type: 'goto' }, 0), '\r');
+    expect(simNow(l, 0)).toBe(4.5);
+    l = update(l, { type: 'interrupt', ctrl: false }, 0);
+    expect(l.options.interrupts).toEqual([4.5]);
+    expect(l.replay.eventAt(l.step)).toMatchObject({ type: 'interrupt', t: 4.5 });
+  });
+
+  it('edits what is typed and cancels with Esc; says so when no moment is ahead', () => {
+    let l = type(update(lab(callLaterLesson), { type: 'goto' }, 0), '1.2.5');
+    expect(l.goto).toBe('1.25');
+    l = update(l, { type: 'goto_key', input: '', key: { backspace: true } }, 0);
+    expect(l.goto).toBe('1.2');
+    l = update(l, { type: 'goto_key', input: '', key: { escape: true } }, 0);
+    expect([l.goto, l.step]).toEqual([undefined, 0]);
+    const none = type(update(lab(callLaterLesson), { type: 'goto' }, 0), '\r');
+    expect(none.flash?.en).toMatch(/No documented Ctrl\+C moment/);
+  });
+
+  it('stops at the exit of a program that exits before the time typed', () => {
+    const l = type(update(lab(callLaterLesson), { type: 'goto' }, 0), '9\r');
+    expect([atEnd(l), simNow(l, 0)]).toEqual([true, 0.5]);
   });
 });
 

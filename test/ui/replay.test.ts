@@ -153,3 +153,21 @@ describe('a replay of a long run keeps a bounded window', () => {
     expect(replay.stateAfter(replay.total)).toBe(replay.stateAfter(replay.total));
   });
 });
+
+describe('a state on a long run', () => {
+  it('keeps a bounded number of output lines and timeline marks, the latest, while counting them all', async () => {
+    const { KEPT } = await import('../../src/ui/state/reduce.js');
+    const { toArray } = await import('../../src/ui/state/chain.js');
+    const n = KEPT * 3;
+    const state = foldEvents(longTrace(n));
+    const lines = toArray(state.output);
+    expect(state.output!.length).toBe(n);
+    expect(lines.length).toBeLessThanOrEqual(2 * KEPT);
+    expect(lines.length).toBeGreaterThanOrEqual(KEPT);
+    expect(lines.at(-1)!.text).toBe(`line ${n}`);
+    expect(lines.map((l) => Number(l.text.split(' ')[1]))).toEqual(Array.from({ length: lines.length }, (_, i) => n - lines.length + 1 + i));
+    const marks = toArray(state.threadLanes[0]!.marks);
+    expect(marks.length).toBeLessThanOrEqual(2 * KEPT);
+    expect(state.threadLanes[0]!.marks!.length).toBeGreaterThan(2 * KEPT);
+  });
+});

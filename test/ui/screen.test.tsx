@@ -141,7 +141,7 @@ describe('Screen', () => {
     const props = propsAt(60);
     const frame = plain(render(<Screen {...props} />).lastFrame());
     expect(frame).toContain('0.200 [Call_back--3]:5 + 7 = 12');
-    const withErr = { ...props.state, output: { item: { t: 1, thread: 'MainThread', stream: 'stderr' as const, text: 'KeyboardInterrupt' }, prev: props.state.output, length: 99 } };
+    const withErr = { ...props.state, output: { item: { t: 1, thread: 'MainThread', stream: 'stderr' as const, text: 'KeyboardInterrupt' }, prev: props.state.output, length: 99, kept: (props.state.output?.kept ?? 0) + 1 } };
     expect(render(<Screen {...props} state={withErr} />).lastFrame()).toContain(chalk.red('KeyboardInterrupt'));
   });
 
@@ -177,7 +177,7 @@ describe('Screen', () => {
   });
 
   it('fits the help at 100 columns: long lines wrap instead of being cut', () => {
-    const rows = text(propsAt(5, { help: true, width: 100, height: 30 })).split('\n');
+    const rows = text(propsAt(5, { help: true, width: 100, height: 36 })).split('\n');
     for (const row of rows) expect(cells(row), row).toBeLessThanOrEqual(100);
     const help = rows.slice(1, -3).join('\n');
     expect(help).not.toContain('…');
@@ -213,7 +213,7 @@ describe('Screen', () => {
 
   it('flags a race on the timeline', () => {
     const props = propsAt(10);
-    const state = { ...props.state, threadLanes: props.state.threadLanes.map((l) => ({ ...l, marks: { item: { t: 0, kind: 'run' as const, label: 'x', index: 3, race: true }, prev: undefined, length: 1 } })) };
+    const state = { ...props.state, threadLanes: props.state.threadLanes.map((l) => ({ ...l, marks: { item: { t: 0, kind: 'run' as const, label: 'x', index: 3, race: true }, prev: undefined, length: 1, kept: 1 } })) };
     expect(plain(render(<Screen {...props} state={state} />).lastFrame())).toContain('≈');
     expect(plain(render(<Screen {...props} />).lastFrame())).not.toContain('≈');
   });

@@ -12,6 +12,8 @@ import { simulateInProcess, type Simulation } from '../../playback/simulation.js
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { noteFor } from '../state/notes.js';
 import { helpMaxScroll, Screen } from './Screen.js';
+import { nextMoment } from '../go-to-time.js';
+import { sayf } from '../i18n.js';
 
 export interface LabAppProps {
   readonly init: LabInit;
@@ -50,6 +52,11 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   // Ctrl+C reaches the program at the simulated time the header shows.
   const shownT = useRef(0);
   useInput((input, key) => {
+    // While a time is typed after g, keys edit it (Enter goes, Esc cancels).
+    if (lab.goto !== undefined) {
+      for (const ch of input.length > 1 ? [...input] : [input]) dispatch({ type: 'goto_key', input: ch, key });
+      return;
+    }
     for (const action of keyActions(input, key)) {
       if (action.type === 'interrupt') dispatch({ ...action, at: shownT.current });
       // While the help is open ↑ ↓ scroll it, as far as this screen needs.
@@ -65,7 +72,7 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   const end = lab.end;
   const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end?.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
   // A run stopped by a budget says so where the explanation goes, once its last step is shown.
-  const flash = lab.flash ?? (lab.stopped && atEnd(lab) ? lab.stopped : lab.replay.length === 0 ? FIRST_STEPS : undefined);
+  const flash = lab.goto !== undefined ? gotoPrompt(lab) : lab.flash ?? (lab.stopped && atEnd(lab) ? lab.stopped : lab.replay.length === 0 ? FIRST_STEPS : undefined);
 
   const t = simNow(lab, clock);
   shownT.current = t;
@@ -95,6 +102,14 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       help={lab.help}
       intro={intro}
       helpScroll={lab.helpScroll}
+      timelineView={lab.timeline}
     />
   );
+}
+
+/** The line the explanation gives way to while a time is typed after g. */
+function gotoPrompt(lab: ReturnType<typeof createLab>): { zh: string; en: string } {
+  const next = nextMoment(lab.program.moments ?? [], simNow(lab, performance.now()));
+  const moment = (lang: Lang) => (next === undefined ? '' : sayf('gotoMoment', lang, String(next)));
+  return { zh: sayf('gotoPrompt', 'zh', lab.goto ?? '', moment('zh')), en: sayf('gotoPrompt', 'en', lab.goto ?? '', moment('en')) };
 }

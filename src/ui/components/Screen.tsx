@@ -17,7 +17,7 @@ import { loopLines } from '../panels/loop.js';
 import { overlayView } from '../panels/overlay.js';
 import { outputLines } from '../panels/output.js';
 import { type SourceMarks, type SourceView, sourceLines } from '../panels/source.js';
-import { timelineLines } from '../panels/timeline.js';
+import { type TimelineView, timelineLines } from '../panels/timeline.js';
 import type { LabState } from '../state/types.js';
 import { type Band, Bands, bandLines } from './Bands.js';
 import type { Line } from './Lines.js';
@@ -56,6 +56,8 @@ export interface ScreenProps {
   readonly intro?: readonly IntroLine[];
   /** Rows the help overlay is scrolled by when it does not fit. @default 0 */
   readonly helpScroll?: number;
+  /** The timeline's zoom and pan. @default the whole run */
+  readonly timelineView?: TimelineView;
 }
 
 export function Screen(p: ScreenProps) {
@@ -94,7 +96,7 @@ function screenBands(p: ScreenProps): Band[] | undefined {
     panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows)] };
   }
   const below: Line[] = [
-    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang) }), box.timeline),
+    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
     ...pad(outputLines(p.state, p.lang, box.output), box.output),
     ...footer,
   ];

@@ -5,9 +5,13 @@ import type { Line } from '../components/Lines.js';
 import { cells, pad } from '../format.js';
 import { keyHelp } from '../i18n.js';
 import { glyphs } from './marks.js';
+import { STEP_RATE } from '../step-pacing.js';
 
 const more: Record<string, { zh: string; en: string }> = {
-  space: { zh: '按模拟时间 × 速度播放;再按暂停', en: 'play at simulated time × speed; again to pause' },
+  space: {
+    zh: `播放;再按暂停。模拟时间流逝时按 速度 × 墙上时钟 走(1× 即真实时间);每一步停留一拍(步速:每秒 ${STEP_RATE} 步 × 速度),时钟停在这一步的时刻`,
+    en: `play; again to pause. Where simulated time passes it runs at speed × the wall clock (1× is real time); each step stands one beat (the step rate: ${STEP_RATE} steps a second × speed), the clock at its instant`,
+  },
   '→ n': { zh: '前进一步(下一个值得看的事件)', en: 'one step forward (the next event worth showing)' },
   '↓ i': { zh: '前进到下一轮 _run_once()', en: 'forward to the next _run_once() iteration' },
   '← b': { zh: '后退一步', en: 'one step back' },
@@ -17,6 +21,9 @@ const more: Record<string, { zh: string; en: string }> = {
   t: { zh: '切换原文程序 / 修正版程序', en: "switch between the article's program and the corrected one" },
   p: { zh: '换下一个 Python 版本(3.11 → 3.15),从头重新模拟', en: 'the next Python version (3.11 → 3.15), simulated again' },
   '?': { zh: '打开 / 关闭本帮助', en: 'this help, on and off' },
+  g: { zh: '跳到输入的时间(秒),留空回车则跳到这一课下一个 Ctrl+C 时刻;然后按 c 就在那一刻按下 Ctrl+C', en: "go to a typed time (seconds), or with Enter alone to the lesson's next Ctrl+C moment; c then presses Ctrl+C right there" },
+  '[ ]': { zh: '时间线缩小 / 放大(每次一半或两倍)', en: 'zoom the timeline out / in (halving or doubling its window)' },
+  '< >': { zh: '放大后把时间线向前 / 向后平移四分之一(也可用 , .)', en: 'pan the zoomed timeline earlier / later by a quarter (, . too)' },
   q: { zh: '离开实验室', en: 'leave the lab' },
 };
 

@@ -80,7 +80,8 @@ export function drawMark(cells: Cells, mark: Drawn, endIndex: number, ruler: Rul
   const glyph = glyphs[mark.kind];
   const from = ruler.x(mark.t, mark.index);
   const to = mark.end === undefined ? from : ruler.x(mark.end, endIndex);
-  for (let col = from; col <= to; col++) put(cells, col, glyph, winsTies);
+  // Only the track's columns: zoomed in, a long span reaches far beyond them.
+  for (let col = Math.max(0, from); col <= Math.min(to, cells.length - 1); col++) put(cells, col, glyph, winsTies);
   if (mark.kind === 'busy' && mark.end !== undefined) put(cells, from, BUSY_START, true);
   // A race belongs to the event that carried it: a span's is the one that closed it, at its end.
   if (mark.race) put(cells, to, RACE, winsTies);

@@ -20,9 +20,29 @@ export interface TimelineInput {
   readonly title: string;
   /** The ruler's words when no simulated time passes, in the learner's language. @default 't = 0 (in event order)' */
   readonly orderLabel?: string;
+  /** Zoom (1 = the whole run; 2 = half of it...) and pan (quarters of the window from the cursor's). @default whole run */
+  readonly view?: TimelineView;
 }
 
-export function timelineLines({ state, endTime, totalEvents, width, height, title, orderLabel = 't = 0 (in event order)' }: TimelineInput): Line[] {
+export interface TimelineView {
+  readonly zoom: number;
+  readonly pan: number;
+}
+
+/**
+ * The simulated seconds the track shows: the whole run, or 1/zoom of it around the cursor moved by
+ * `pan` quarters. The window moves in quarter steps as the cursor does, so drawings kept for one
+ * window (marks.ts) serve several frames.
+ */
+export function timeWindow(endTime: number, t: number, view: TimelineView | undefined): { from: number; span: number } {
+  if (!view || view.zoom <= 1 || endTime <= 0) return { from: 0, span: endTime };
+  const span = endTime / view.zoom;
+  const quarter = span / 4;
+  const centred = Math.floor((t - span / 2) / quarter) * quarter + view.pan * quarter;
+  return { from: Math.max(0, Math.min(endTime - span, centred)), span };
+}
+
+export function timelineLines({ state, endTime, totalEvents, width, height, title, orderLabel = 't = 0 (in event order)', view }: TimelineInput): Line[] {
   // Up to a few hundred lanes, live tasks are picked first from all of them; beyond, the first
   // created are drawn, so a frame costs what its rows cost.
   const rows = Math.max(0, height - 1);
@@ -35,12 +55,17 @@ export function timelineLines({ state, endTime, totalEvents, width, height, titl
   const track = Math.max(4, width - labelWidth);
   // With no simulated time passing (everything at t=0), events are spread in trace order.
   const byTime = endTime > 0;
+  // Zoomed in, times outside the window fall off the track (marks.ts draws only its columns).
+  const { from, span } = timeWindow(endTime, state.t, view);
   const x = (t: number, index: number): number =>
-    Math.round(byTime ? (Math.min(t, endTime) / endTime) * (track - 1) : (index / Math.max(1, totalEvents - 1)) * (track - 1));
-  const scale: Ruler = { key: `${track}:${endTime}:${totalEvents}`, track, x };
-  // Clamped: before the first event arrives (a run still starting) the cursor stands at the start.
-  const cursor = Math.max(0, x(state.t, state.count - 1));
-  const out: Line[] = [ruler(title, orderLabel, labelWidth, track, endTime, byTime, cursor)];
+    Math.round(byTime ? ((Math.min(t, endTime) - from) / span) * (track - 1) : (index / Math.max(1, totalEvents - 1)) * (track - 1));
+  const scale: Ruler = { key: `${track}:${endTime}:${totalEvents}:${from}:${span}`, track, x };
+  // Clamped: before the first event arrives (a run still starting) the cursor stands at the start;
+  // panned away from it, there is no cursor on the track (-1).
+  const at = x(state.t, state.count - 1);
+  const cursor = at >= track || (at < 0 && from > 0) ? -1 : Math.max(0, at);
+  const zoomed = span < endTime ? ` ×${Math.round(endTime / span)}` : '';
+  const out: Line[] = [ruler(title, orderLabel, labelWidth, track, { from, span, zoomed }, byTime, cursor)];
   for (const lane of lanes) out.push(laneLine(lane, state, labelWidth, scale, cursor));
   if (hidden > 0 && rows > 0) out.push([{ text: `  +${hidden.toLocaleString('en-US')} more`, dim: true }]);
   return out;
@@ -76,12 +101,12 @@ function isFinished(lane: Lane): boolean {
   return last === 'done' || last === 'cancelled';
 }
 
-function ruler(title: string, orderLabel: string, labelWidth: number, track: number, endTime: number, byTime: boolean, cursor: number): Line {
+function ruler(title: string, orderLabel: string, labelWidth: number, track: number, { from, span, zoomed }: { from: number; span: number; zoomed: string }, byTime: boolean, cursor: number): Line {
   const chars = Array.from({ length: track }, () => '·');
   if (byTime) {
-    const step = niceStep(endTime, Math.max(1, Math.floor(track / 10)));
-    for (let t = 0; t <= endTime + 1e-9; t += step) {
-      const col = Math.round((t / endTime) * (track - 1));
+    const step = niceStep(span, Math.max(1, Math.floor(track / 10)));
+    for (let t = Math.ceil(from / step - 1e-9) * step; t <= from + span + 1e-9; t += step) {
+      const col = Math.round(((t - from) / span) * (track - 1));
       const label = trimFloat(t);
       if (col + label.length > track) break;
       for (let i = 0; i < label.length; i++) chars[col + i] = label[i]!;
@@ -103,10 +128,13 @@ function ruler(title: string, orderLabel: string, labelWidth: number, track: num
     chars[start] = '·';
     chars[start + 1] = '·';
   }
+  const name = `${title}${byTime ? ' s' : ''}`;
+  const head = { text: zoomed ? pad(fit(`${name}${zoomed}`, labelWidth - 1), labelWidth) : pad(name, labelWidth), bold: true };
+  if (cursor < 0) return [head, { text: chars.join(''), dim: true }];
   // The cursor is drawn in reverse video so the ruler's labels stay readable under it.
   const at = chars[cursor] === '·' ? '▼' : chars[cursor]!;
   return [
-    { text: pad(`${title}${byTime ? ' s' : ''}`, labelWidth), bold: true },
+    head,
     { text: chars.slice(0, cursor).join(''), dim: true },
     { text: at, color: 'cyan', bold: true, inverse: at !== '▼' },
     { text: chars.slice(cursor + 1).join(''), dim: true },

@@ -15,6 +15,13 @@ import { dequeue, enqueue, peek, queueLength } from './queue.js';
 import { batchEnded, cancelled, closed, handleRuns, newLoop, scheduled, selectorReturned, stopped, timerReady, timersPruned } from './loop.js';
 import { type FutureView, type LabState, type Lane, type LoopView, type Mark, type MarkKind, type ThreadView, initialState } from './types.js';
 
+/**
+ * Output lines, warnings and marks of each timeline lane a state keeps at least (at most twice
+ * as many): the latest ones, so that a state's size does not grow with the length of the run
+ * (state/chain.ts). The panels draw far fewer; the counts of all stay in each list's `length`.
+ */
+export const KEPT = 10_000;
+
 /** The state after folding `event`, the `state.count`-th event of the trace. */
 export function reduce(state: LabState, event: TraceEvent): LabState {
   const index = state.count;
@@ -140,11 +147,11 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
     case 'exit':
       return addMark({ ...next, exitStatus: event.status }, threadLane(event.thread), { t: event.t, kind: 'exit', label: `exit ${shellStatus(event.status)}`, index });
     case 'output':
-      return { ...next, output: append(next.output, { t: event.t, thread: event.thread, stream: event.stream, text: event.text }) };
+      return { ...next, output: append(next.output, { t: event.t, thread: event.thread, stream: event.stream, text: event.text }, KEPT) };
     case 'exception_handler':
       return next;
     case 'warning':
-      return { ...next, warnings: append(next.warnings, { t: event.t, category: event.category, message: event.message }) };
+      return { ...next, warnings: append(next.warnings, { t: event.t, category: event.category, message: event.message }, KEPT) };
     case 'line':
       return { ...next, lines: { ...next.lines, [event.thread]: event.line }, lineThread: event.thread };
     case 'note':
@@ -226,7 +233,7 @@ function updateLane(state: LabState, key: string, fn: (lane: Lane) => Lane): Lab
 }
 
 function addMark(state: LabState, key: string, mark: Mark): LabState {
-  return updateLane(state, key, (lane) => ({ ...lane, marks: append(lane.marks, mark) }));
+  return updateLane(state, key, (lane) => ({ ...lane, marks: append(lane.marks, mark, KEPT) }));
 }
 
 function openSpan(state: LabState, key: string, t: number, kind: MarkKind, label: string): LabState {
@@ -238,7 +245,7 @@ function closeSpan(state: LabState, key: string, end: number, index: number, isR
   return updateLane(state, key, (lane) => {
     if (!lane.open) return lane;
     const { open, ...rest } = lane;
-    return { ...rest, marks: append(lane.marks, { t: open.t, end, kind: open.kind, label: open.label, index, ...(isRace ? { race: true } : {}) }) };
+    return { ...rest, marks: append(lane.marks, { t: open.t, end, kind: open.kind, label: open.label, index, ...(isRace ? { race: true } : {}) }, KEPT) };
   });
 }
 
