@@ -41,5 +41,9 @@ export async function interruptAfterExit(simulate: (request: SimulationRequest) 
   if (ended === undefined || ended.budget !== undefined || ended.error !== undefined) return undefined;
   const missed = interrupts[delivered];
   if (missed === undefined || ended.end.kind !== 'exit') return undefined;
-  return `--interrupt-at ${missed}: the program has already exited by then (at ${lastT.toFixed(3)} s, status ${shellStatus(ended.end.status)}), so that Ctrl+C would never be delivered`;
+  const exited = `(at ${lastT.toFixed(3)} s, status ${shellStatus(ended.end.status)})`;
+  // The simulated process takes a Ctrl+C when its threads wait (src/runtime/process/kernel.ts): a
+  // program busy from that moment to its exit (a call_soon chain) never gives it the chance.
+  if (missed < lastT) return `--interrupt-at ${missed}: the program never waits from then until it exits ${exited}, and the simulation delivers a Ctrl+C while the program waits, so that Ctrl+C would never be delivered`;
+  return `--interrupt-at ${missed}: the program has already exited by then ${exited}, so that Ctrl+C would never be delivered`;
 }

@@ -6,8 +6,8 @@ import { MAX_UNTIL, type Lang } from '../scenarios/types.js';
 import { helpWords, hw } from './help-words.js';
 
 /**
- * The Python a lesson runs as unless `--python` says otherwise. 3.11 while the lessons' corrected
- * programs still rely on `get_event_loop()` creating a loop (3.14 raises there).
+ * The Python a lesson runs as unless `--python` says otherwise: the runtime's default, 3.14 (every
+ * lesson's corrected program runs on it; the article's, as written, stops where 3.14 does).
  */
 export const LAB_PYTHON: PythonVersion = DEFAULT_PYTHON_VERSION;
 

@@ -8,7 +8,7 @@ import { lessonCommand } from './lesson.js';
 import { scenarioCommand } from './scenario.js';
 import { verifyCommand } from './verify.js';
 import { listCommand, listText } from './list.js';
-import { langFromEnv, parseLang } from './options.js';
+import { LAB_PYTHON, langFromEnv, parseLang } from './options.js';
 import { canShowLab } from './run-lesson.js';
 import { DEFAULT_HELP_WIDTH, examplesSection, helpConfiguration } from './help-format.js';
 import { hw } from './help-words.js';
@@ -122,7 +122,7 @@ export function buildProgram(ctx: CliContext, argv: readonly string[] = []): Bui
           lesson,
           ...(variant ? { variant: variant.id } : {}),
           simulate: ({ sink: _sink, ...options }) => io.simulate({ runnable: variant ?? lesson, target, options, budgets: DEFAULT_BUDGETS }),
-          options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil },
+          options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil, python: LAB_PYTHON },
           speed: 1,
           instant: false,
           startPaused: false,

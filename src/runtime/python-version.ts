@@ -157,7 +157,7 @@ function behaviour(version: PythonVersion): PythonBehaviour {
 export const PYTHONS: Readonly<Record<PythonVersion, PythonBehaviour>> = Object.fromEntries(PYTHON_VERSIONS.map((v) => [v, behaviour(v)])) as Record<PythonVersion, PythonBehaviour>;
 
 /** The version a Realm is unless told otherwise. */
-export const DEFAULT_PYTHON_VERSION: PythonVersion = '3.11';
+export const DEFAULT_PYTHON_VERSION: PythonVersion = '3.14';
 
 /** The standard library directory the runtime's own code names (its lines are 3.11's). */
 export const STDLIB_311 = '/usr/lib/python3.11/';

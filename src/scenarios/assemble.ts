@@ -51,6 +51,7 @@ export function lessonFrom(id: string, def: LessonDefinition, files: LessonFiles
     interrupts: def.interrupts,
     defaultUntil: def.defaultUntil,
     notes: def.notes,
+    ...(def.panels === undefined ? {} : { panels: def.panels }),
     variants,
     run(options: RunOptions): RunResult {
       const source = options.asWritten || !corrected ? files.asWritten : corrected;

@@ -6,7 +6,7 @@
 import type { MainProgram } from '../runtime/process/index.js';
 import type { LessonNote } from './notes.js';
 import type { ByVersion, Versioned } from './by-version.js';
-import type { Bilingual, InterruptMoment } from './types.js';
+import type { Bilingual, InterruptMoment, PanelName } from './types.js';
 
 /** The program on the simulated process: one program, or one per choice of as-written or corrected. */
 export type Twin = MainProgram | ((asWritten: boolean) => MainProgram);
@@ -59,6 +59,8 @@ export interface LessonDefinition {
   notes: LessonNote[];
   /** Extra programs the article invites, by id (the name of their folder under variants/). */
   variants?: Record<string, VariantDefinition>;
+  /** Which panels give way last on a small screen, most important first (types.ts PanelName). */
+  panels?: readonly PanelName[];
   /** The runs recorded on CPython, which the tests compare the simulation with. */
   recordings: RecordingDefinition[];
   /** The program on the simulated process. */

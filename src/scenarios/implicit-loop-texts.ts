@@ -4,6 +4,7 @@
 // each version prints was run on each version's CPython (test/oracle).
 import type { ByVersion } from './by-version.js';
 import { bi, bi as both } from './common.js';
+import type { LessonNote } from './notes.js';
 import type { Bilingual } from './types.js';
 
 /** Where an article's program first asks for the current loop: the file, line and statement as shown. */
@@ -62,3 +63,20 @@ export function implicitLoopAsWritten(site: ImplicitLoopSite, extra: { zh314?: s
     ),
   };
 }
+
+/** The note where 3.12 or 3.13 warns about the article's get_event_loop() (or ensure_future()/Future()) with no loop set. */
+export const noCurrentLoopWarningNote: LessonNote = {
+  when: { type: 'output', stream: 'stderr', text: /DeprecationWarning: There is no current event loop$/ },
+  zh: '3.12 和 3.13 在这里仍会新建循环,但警告这种用法已被弃用(3.14 起直接抛出 RuntimeError)。修正后的程序自己新建循环(按 t 切换)。',
+  en: '3.12 and 3.13 still make a loop here, but warn that this use is deprecated (3.14 raises RuntimeError instead). The corrected program makes its own loop (t switches to it).',
+};
+
+/** The note where 3.14+ refuses to make a loop for the article's program. */
+export const noCurrentLoopErrorNote: LessonNote = {
+  when: { type: 'output', stream: 'stderr', text: /^RuntimeError: There is no current event loop in thread 'MainThread'\.$/ },
+  zh: '3.14 起没有当前循环时不再自动新建:文章的程序停在它第一次向 asyncio 要循环的地方。修正后的程序用 new_event_loop() 自己新建循环(按 t 切换)。',
+  en: 'From 3.14 no loop is made when none is set: the article\'s program stops where it first asks asyncio for one. The corrected program makes its own with new_event_loop() (t switches to it).',
+};
+
+/** Both notes, for a lesson whose article's program meets them. */
+export const implicitLoopNotes: readonly LessonNote[] = [noCurrentLoopWarningNote, noCurrentLoopErrorNote];

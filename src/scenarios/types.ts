@@ -40,6 +40,13 @@ export interface SourceChange {
   why: Versioned;
 }
 
+/**
+ * The lab's panels, most important first: on a small screen the last ones give way first (the
+ * lesson's point stays: call-later keeps its LOOP panel down to 60×18). Default: DEFAULT_PANELS.
+ */
+export type PanelName = 'source' | 'loop' | 'futures' | 'timeline' | 'output';
+export const DEFAULT_PANELS: readonly PanelName[] = ['source', 'futures', 'loop', 'output', 'timeline'];
+
 /** A documented moment to press Ctrl+C, and what happens then. */
 export interface InterruptMoment {
   /** Simulated seconds. */
@@ -123,6 +130,8 @@ export interface Lesson {
   variants: LessonVariant[];
   /** Runs the (corrected or as-written) program on the simulated process. */
   run(options: RunOptions): RunResult;
+  /** Which panels give way last on a small screen, most important first. @default DEFAULT_PANELS */
+  panels?: readonly PanelName[];
   /** Runs on the wall clock (a recorded program with threads): two runs differ, even before a Ctrl+C. */
   realTime?: boolean;
 }

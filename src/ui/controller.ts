@@ -52,6 +52,8 @@ export interface Lab {
   readonly flash?: { zh: string; en: string };
   /** The timeline's zoom (1: the whole run, doubling with ]) and pan (quarters of its window, < >). */
   readonly timeline: TimelineView;
+  /** Pages the output panel is scrolled back by (o, O); a step brings it back to the newest lines. */
+  readonly outputBack: number;
   /** A time being typed after g (seconds, as text): keys edit it until Enter or Esc. */
   readonly goto?: string;
   /** A time gone to beyond the events simulated so far: the lab follows it as they arrive. */
@@ -81,6 +83,8 @@ export type Action =
   | { type: 'zoom'; by: number }
   /** > pans the zoomed timeline later (+1), < earlier (-1), by a quarter of its window. */
   | { type: 'pan'; by: number }
+  /** o pages the output back (+1), O forward (-1). */
+  | { type: 'output_page'; by: number }
   /** g: start typing a time to go to. */
   | { type: 'goto' }
   /** A key while a time is typed (go-to-time.ts). */
@@ -139,7 +143,7 @@ export function createLab(init: LabInit, now: number, first: RunResult | 'stream
   const step = instant ? Math.max(0, replay.length - 1) : 0;
   const playing = !instant && !startPaused && (whole === undefined || replay.length > 1);
   const t = replay.eventAt(step)?.t ?? 0;
-  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.total, step, playing, speed, playhead: showStep(startPlayhead(t, now, speed, !playing), now, t), help: false, helpScroll: 0, ctrlC: [], timeline: { zoom: 1, pan: 0 }, ...(instant ? { followEnd: true } : {}) };
+  const lab: Lab = { program, options, initialOptions: options, replay, size: replay.total, step, playing, speed, playhead: showStep(startPlayhead(t, now, speed, !playing), now, t), help: false, helpScroll: 0, ctrlC: [], timeline: { zoom: 1, pan: 0 }, outputBack: 0, ...(instant ? { followEnd: true } : {}) };
   return whole === undefined ? lab : { ...lab, end: whole.end };
 }
 
@@ -174,6 +178,10 @@ export function keyAction(input: string, key: { ctrl?: boolean; rightArrow?: boo
       return { type: 'quit' };
     case 'g':
       return { type: 'goto' };
+    case 'o':
+      return { type: 'output_page', by: 1 };
+    case 'O':
+      return { type: 'output_page', by: -1 };
     case ']':
       return { type: 'zoom', by: 1 };
     case '[':
@@ -304,6 +312,9 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       const zoom = Math.max(1, Math.min(MAX_ZOOM, base.timeline.zoom * 2 ** Math.sign(action.by)));
       return { ...base, timeline: { zoom, pan: zoom === 1 ? 0 : base.timeline.pan } };
     }
+    case 'output_page':
+      // Bounded when drawn (output.ts): a page too far shows the first one.
+      return { ...base, outputBack: Math.max(0, Math.min(base.outputBack + action.by, (base.replay.stateAt(base.step).output?.length ?? 0))) };
     case 'pan':
       return base.timeline.zoom === 1 ? base : { ...base, timeline: { ...base.timeline, pan: base.timeline.pan + Math.sign(action.by) } };
   }
@@ -388,7 +399,7 @@ function withoutFlash(lab: Lab): Lab {
 function goTo(lab: Lab, step: number, now: number): Lab {
   const s = Math.max(0, Math.min(lab.replay.length - 1, step));
   const t = lab.replay.eventAt(s)?.t ?? 0;
-  return { ...lab, step: s, playhead: showStep(lab.playhead, now, t) };
+  return { ...lab, step: s, playhead: showStep(lab.playhead, now, t), outputBack: 0 };
 }
 
 /** The simulated time a Ctrl+C pressed now lands at: the time on screen, never before the step shown. */

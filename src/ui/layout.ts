@@ -2,6 +2,8 @@
 // explanation, key bar), then the timeline and the output get what they need within a share, and
 // the source and loop panels take the rest. Narrow terminals stack the source above the loop.
 
+import { DEFAULT_PANELS, type PanelName } from '../scenarios/types.js';
+
 export const MIN_WIDTH = 60;
 export const MIN_HEIGHT = 18;
 
@@ -13,23 +15,52 @@ export interface Layout {
   /** Side by side (source left, loop right) or stacked. */
   readonly sideBySide: boolean;
   readonly sourceWidth: number;
+  /** Rows of the source panel (all of `top` side by side; stacked, its share). */
+  readonly sourceRows: number;
+  /** The lesson's panels, most important first. */
+  readonly priority: readonly PanelName[];
   readonly rightWidth: number;
   readonly timeline: number;
   readonly output: number;
   readonly explain: number;
 }
 
-export function layout(width: number, height: number, lanes: number, outputLines: number): Layout | undefined {
+/** The loop & futures column keeps at least this many cells (or 45% of the width) beside the source. */
+const MIN_RIGHT = 40;
+
+/** Below this many rows, the panels ranked last in the lesson's priority give rows to the first. */
+const SHORT = 24;
+
+/**
+ * `sourceNeed`: the cells the source panel needs to show its longest line whole (sourceWidthNeeded);
+ * `priority`: the lesson's panels, most important first (types.ts PanelName).
+ */
+export function layout(width: number, height: number, lanes: number, outputLines: number, sourceNeed = 0, priority: readonly PanelName[] = DEFAULT_PANELS): Layout | undefined {
   if (width < MIN_WIDTH || height < MIN_HEIGHT) return undefined;
   const explain = 2;
   // The last row stays empty (Ink redraws from scratch when a frame fills the terminal);
   // then the header, the rule above the timeline, the explanation and the key bar.
   const avail = height - 1 - 2 - explain - 1;
-  const timeline = 1 + Math.min(Math.max(1, lanes), Math.max(2, Math.floor(avail * 0.22)));
-  const output = 1 + Math.min(Math.max(1, outputLines), Math.max(2, Math.floor(avail * 0.2)));
+  // On a short screen, the timeline or the output ranked after both the source and the loop keeps
+  // its title and one row (with "+N more"); the rows go to the panels above.
+  const yields = (p: PanelName) => height < SHORT && rank(priority, p) > Math.max(rank(priority, 'source'), rank(priority, 'loop'));
+  const timeline = 1 + Math.min(Math.max(1, lanes), yields('timeline') ? 1 : Math.max(2, Math.floor(avail * 0.22)));
+  const output = 1 + Math.min(Math.max(1, outputLines), yields('output') ? 1 : Math.max(2, Math.floor(avail * 0.2)));
   const top = avail - timeline - output;
   const sideBySide = width >= 70;
-  const sourceWidth = sideBySide ? Math.max(30, Math.min(60, Math.floor(width * 0.42))) : width;
+  // Stacked, the source gets half (the larger half when it ranks before the loop), or a third
+  // (at least its title and two lines) when the lesson ranks the loop first.
+  const sourceRows = sideBySide ? top : rank(priority, 'source') < rank(priority, 'loop') ? Math.ceil(top / 2) : Math.max(3, Math.floor(top / 3));
+  // The source as wide as its longest line needs, within reason: the other column keeps its share,
+  // and a longer line wraps (source.ts).
+  const need = sourceNeed > 0 ? sourceNeed : Math.floor(width * 0.42);
+  const sourceWidth = sideBySide ? Math.max(30, Math.min(need, width - 1 - Math.max(MIN_RIGHT, Math.floor(width * 0.45)))) : width;
   const rightWidth = sideBySide ? width - sourceWidth - 1 : width;
-  return { width, height, top, sideBySide, sourceWidth, rightWidth, timeline, output, explain };
+  return { width, height, top, sideBySide, sourceWidth, rightWidth, sourceRows, timeline, output, explain, priority };
+}
+
+/** Where `panel` stands in `priority` (0 first; a panel not named comes last). */
+export function rank(priority: readonly PanelName[], panel: PanelName): number {
+  const i = priority.indexOf(panel);
+  return i < 0 ? priority.length : i;
 }

@@ -2,7 +2,7 @@
 // source text that goes with the trace.
 import { type IntroLine, lessonIntro } from '../scenarios/intro.js';
 import type { PythonVersion } from '../runtime/python-version.js';
-import type { Lang, Lesson, LessonVariant, PythonSource, RunOptions, RunResult } from '../scenarios/types.js';
+import type { Lang, Lesson, LessonVariant, PanelName, PythonSource, RunOptions, RunResult } from '../scenarios/types.js';
 import { say } from './i18n.js';
 import type { SourceView } from './panels/source.js';
 
@@ -16,6 +16,8 @@ export interface Program {
   /** What the lesson tells the learner (the help overlay shows it above the keys). */
   intro(asWritten: boolean, lang: Lang, python: PythonVersion): IntroLine[];
   run(options: RunOptions): RunResult;
+  /** The lesson's panels, most important first (which give way on a small screen). */
+  readonly panels?: readonly PanelName[];
   /** The lesson's documented Ctrl+C moments (simulated seconds): g with nothing typed goes to the next. */
   readonly moments?: readonly number[];
   /** Runs on the wall clock: see Lesson.realTime. */
@@ -35,6 +37,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
       intro: (asWritten, l, python) => lessonIntro(lesson, v, asWritten, l, python),
       run: (options) => v.run(options),
       moments: lesson.interrupts.map((m) => m.at),
+      ...(lesson.panels ? { panels: lesson.panels } : {}),
     };
   }
   return {
@@ -48,6 +51,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
     intro: (asWritten, l, python) => lessonIntro(lesson, undefined, asWritten, l, python),
     run: (options) => lesson.run(options),
     moments: lesson.interrupts.map((m) => m.at),
+    ...(lesson.panels ? { panels: lesson.panels } : {}),
     ...(lesson.realTime ? { realTime: true } : {}),
   };
 }

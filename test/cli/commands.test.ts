@@ -156,7 +156,7 @@ describe('list', () => {
     expect(ci.menuCalls).toBe(0);
     const terminal = await cli([], { tty: true, menuPicks: ['greet'] });
     expect(terminal.labCalls[0]?.lesson.id).toBe('greet');
-    expect(terminal.labCalls[0]?.options).toEqual({ asWritten: false, debug: false, interrupts: [], until: 5 });
+    expect(terminal.labCalls[0]?.options).toEqual({ asWritten: false, debug: false, interrupts: [], until: 5, python: '3.14' });
   });
 
   it('returns to the menu after each lesson until the menu is left, or the lab is left with three Ctrl+C', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findLessonById, lessons } from '../../src/scenarios/index.js';
 import { compareLines, type PrintedLine } from '../scenarios/compare.js';
 import { comparablePointers } from '../scenarios/pointer.js';
-import { loadRecordings, streamLines, type Recording } from '../scenarios/recordings.js';
+import { loadRecordings, recordedPython, streamLines, type Recording } from '../scenarios/recordings.js';
 import { cli } from './harness.js';
 
 function argsFor(recording: Recording): string[] {
@@ -17,6 +17,7 @@ function argsFor(recording: Recording): string[] {
   if (recording.program.startsWith('variant:')) args.push('--variant', recording.program.slice('variant:'.length));
   if (recording.dev) args.push('--debug');
   if (recording.interrupts.length > 0) args.push('--interrupt-at', recording.interrupts.join(','));
+  args.push('--python', recordedPython(recording));
   return args;
 }
 

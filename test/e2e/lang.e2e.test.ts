@@ -49,7 +49,9 @@ describe.each(sizes)('the lab at %i×%i', (cols, rows) => {
     for (const word of ['轮 1', '步 13/', '时间线', '输出', '暂停', 'FUTURE 与 TASK']) expect(text).toContain(word);
     if (text.includes('事件循环')) {
       expect(text).toContain('运行中');
-      expect(text).toMatch(/select\s+0\.000 醒来\(有就绪回调,不等待,睡了 0\.000 秒\)|select\s+0\.000 醒来/);
+      // At 60×18 the LOOP panel may keep only its first rows (call-later ranks it first, see layout.ts).
+      if (/select\s/.test(text)) expect(text).toMatch(/select\s+0\.000 醒来\(有就绪回调,不等待,睡了 0\.000 秒\)|select\s+0\.000 醒来/);
+      else expect(text).toMatch(/就绪/);
     }
     for (const english of ['TIMELINE', 'OUTPUT', 'iteration', 'step ', 'paused', 'woke at', 'waiting in', '· running', 'slept']) expect(text).not.toContain(english);
     for (const row of screen) {
@@ -61,7 +63,8 @@ describe.each(sizes)('the lab at %i×%i', (cols, rows) => {
   it('speaks English with --lang en', async () => {
     const text = (await screenAt('en', cols, rows)).join('\n');
     for (const word of ['iteration 1', 'step 13/', 'TIMELINE', 'OUTPUT', 'paused']) expect(text).toContain(word);
-    if (text.includes('LOOP')) expect(text).toMatch(/select\s+woke at 0\.000 \(immediate/);
+    if (/select\s/.test(text)) expect(text).toMatch(/select\s+woke at 0\.000 \(immediate/);
+    else if (text.includes('LOOP')) expect(text).toMatch(/ready/);
     expect(text).not.toMatch(/[轮步暂停醒来]/);
   });
 });

@@ -136,6 +136,13 @@ describe('--interrupt-at on a program that never ends or never gives control bac
     expect(run.stderr).toMatch(/^stopped at 0\.00\d s: 5,000 events/);
   });
 
+  it('says why a Ctrl+C during a program that never waits before its exit is never delivered (not that it came after the exit)', () => {
+    const chain = join(import.meta.dirname, 'scenarios/short-chain.mjs');
+    const run = spawnSync(process.execPath, [bin, 'run', chain, '--interrupt-at', '0.0001', '--plain'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^error: --interrupt-at 0\.0001: the program never waits from then until it exits \(at 0\.00\d s, status 0\), and the simulation delivers a Ctrl\+C while the program waits/);
+  });
+
   it('opens the lab on a synchronous infinite loop, and leaves on q with the terminal given back', async () => {
     const s = labThenStty(['run', spin, '--interrupt-at', '1']);
     await s.waitFor((t) => t.includes('asyncio-lab') && t.includes('q quit'), 'the first frame', 30_000);

@@ -7,6 +7,7 @@ import { AttributeError, KeyboardInterrupt, QueueEmpty, RuntimeError, TimeoutErr
 import { pyFloat } from '../../src/runtime/repr.js';
 import { runProcess, type MainProgram, type Op, type ProcessResult, type Py } from '../../src/runtime/process/index.js';
 import { compareLines } from '../scenarios/compare.js';
+import { NATIVE_PYTHON } from '../runtime/native-python.js';
 import { runPython } from './python-oracle.js';
 import { printed, status } from './simulated.js';
 
@@ -20,7 +21,7 @@ interface Case {
 
 function check({ python, program, interrupts = [], until = 10 }: Case): { sim: ProcessResult } {
   const real = runPython(python, interrupts);
-  const sim = runProcess(program, { file: 'prog.py', source: python, interrupts, until });
+  const sim = runProcess(program, { file: 'prog.py', source: python, interrupts, until, python: NATIVE_PYTHON });
   const out = compareLines(printed(sim, 'stdout'), real.stdout);
   const err = compareLines(printed(sim, 'stderr'), real.stderr);
   expect({ stdout: out, stderr: err, status: status(sim) }, `CPython printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual({

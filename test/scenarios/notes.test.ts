@@ -1,5 +1,6 @@
 // Notes are tied to the events they explain: the matcher, every lesson's notes, and the places the
 // lab used to show them a step early or late.
+import { PYTHON_VERSIONS } from '../../src/runtime/python-version.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/runtime/trace.js';
@@ -49,10 +50,10 @@ describe('the note matcher', () => {
   });
 });
 
-/** Every documented run of a program: as it is, as written, and at each documented Ctrl+C. */
+/** Every documented run of a program: as it is, as written, and at each documented Ctrl+C, on each Python version. */
 function documentedRuns(lesson: Lesson, program: Lesson | LessonVariant): TraceEvent[][] {
-  const base: RunOptions = { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil };
-  const options = [base, ...lesson.interrupts.map((m) => ({ ...base, interrupts: [m.at] }))];
+  const bases: RunOptions[] = PYTHON_VERSIONS.map((python) => ({ asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil, python }));
+  const options = bases.flatMap((base) => [base, ...lesson.interrupts.map((m) => ({ ...base, interrupts: [m.at] }))]);
   const all = program === lesson && lesson.corrected ? [...options, ...options.map((o) => ({ ...o, asWritten: true }))] : options;
   return all.map((o) => program.run(o).events);
 }

@@ -1,6 +1,7 @@
 // Loads the CPython recordings in test/recordings/ (written by scripts/record-lessons.py).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isPythonVersion, type PythonVersion } from '../../src/runtime/python-version.js';
 
 export interface RecordedLine {
   /** Seconds after the interpreter was up. */
@@ -44,6 +45,13 @@ export function loadRecordings(): Recording[] {
 /** The recordings of runs that never exit (a hang at exit, an endless loop): killed after a while. */
 export function loadHangRecordings(): Recording[] {
   return loadAll().filter((r) => r.end.kind === 'killed');
+}
+
+/** The Python version a recording was made on ('3.11.7' is 3.11): its replay runs as that version. */
+export function recordedPython(recording: Recording): PythonVersion {
+  const version = recording.python.split('.').slice(0, 2).join('.');
+  if (!isPythonVersion(version)) throw new Error(`${recording.name}: recorded on Python ${recording.python}, which the lab does not simulate`);
+  return version;
 }
 
 /** The recorded lines of one stream. */

@@ -1,7 +1,7 @@
 // Runs a recording's program on the simulated process with the options the recording was made with.
 import { findLessonById } from '../../src/scenarios/index.js';
 import type { RunOptions, RunResult } from '../../src/scenarios/types.js';
-import type { Recording } from './recordings.js';
+import { recordedPython, type Recording } from './recordings.js';
 
 export function runRecorded(recording: Recording): RunResult {
   const lesson = findLessonById(recording.lesson);
@@ -13,6 +13,7 @@ export function runRecorded(recording: Recording): RunResult {
     // A killed recording hung: the simulation must still be running when CPython was killed. Otherwise
     // well past the recorded end: a simulated run that went on longer would show it.
     until: recording.end.kind === 'killed' ? recording.end.t : recording.end.t + 30,
+    python: recordedPython(recording),
   };
   if (recording.program.startsWith('variant:')) {
     const id = recording.program.slice('variant:'.length);

@@ -107,7 +107,7 @@ describe('the lab on a run longer than its window', () => {
     // Each step is one event: the window holds about WINDOW steps, the step shown among them.
     const backs = WINDOW + WINDOW / 4 + 8;
     app.stdin.write('b'.repeat(backs));
-    const again = await until('the run simulated again', frame, () => runs.length === 2);
+    const again = await until('the run simulated again', frame, (f) => runs.length === 2 && f.includes('simulating again'));
     expect(again).toContain('simulating again from the start');
     const shown = await until('the step before the window', frame, (f) => !f.includes('simulating again') && stepOf(f) < whole.length - WINDOW);
     const s = stepOf(shown) - 1;

@@ -3,7 +3,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { callSoonProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
-import { implicitLoopAsWritten, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
+import { implicitLoopAsWritten, implicitLoopNotes, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -48,6 +48,7 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   notes: [
+    ...implicitLoopNotes,
     {
       when: { type: 'handle_scheduled', callback: 'call_back(1)' },
       zh: 'call_soon 把 Handle 追加到就绪队列末尾就返回了:回调还没有运行。',

@@ -3,7 +3,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { callLaterProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
-import { implicitLoopAsWritten, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
+import { implicitLoopAsWritten, implicitLoopNotes, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -43,7 +43,10 @@ export default defineLesson({
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
+  /** The heap and the ready queue are the point: the LOOP panel gives way last (down to 60×18). */
+  panels: ['loop', 'source', 'output', 'timeline', 'futures'],
   notes: [
+    ...implicitLoopNotes,
     {
       when: { type: 'handle_scheduled', callback: 'call_back(1, 1, 2)' },
       zh: 'call_later(0.1) 即 call_at(loop.time() + 0.1):一个 TimerHandle 压入按到期时间排序的堆,不进就绪队列。',

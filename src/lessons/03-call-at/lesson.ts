@@ -3,7 +3,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { callAtProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
-import { implicitLoopAsWritten, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
+import { implicitLoopAsWritten, implicitLoopNotes, loopNeedNotBeSet, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -46,6 +46,7 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   notes: [
+    ...implicitLoopNotes,
     {
       when: { type: 'output', text: /^当前的内部时间/ },
       zh: 'loop.time() 读取事件循环的单调时钟:从任意起点计数,只增不减,与墙上时间无关。',

@@ -4,7 +4,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { closeRunningProgram, futureProgram, stopBeforeRunProgram, stopInBatchProgram } from './twin.js';
 import { defineLesson, type VariantDefinition } from '../../scenarios/define.js';
-import { implicitLoopAsWritten, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
+import { implicitLoopAsWritten, implicitLoopNotes, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 const stopBeforeRun: VariantDefinition = {
   title: bi('run_forever() 之前调用 stop()', 'stop() before run_forever()'),
@@ -161,6 +161,7 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   notes: [
+    ...implicitLoopNotes,
     {
       when: { type: 'output', text: /^此时future的状态/ },
       zh: 'PENDING:还没有结果。cb=[_run_until_complete_cb()] 是 run_until_complete 加上的完成回调,它会停止循环。',

@@ -4,7 +4,7 @@
 import { allTasksAttributeErrorNote, allTasksChange, bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { stopWaitProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
-import { implicitLoopAsWritten } from '../../scenarios/implicit-loop-texts.js';
+import { implicitLoopAsWritten, implicitLoopNotes } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -103,6 +103,7 @@ export default defineLesson({
   ],
   defaultUntil: 5,
   notes: [
+    ...implicitLoopNotes,
     {
       after: [{ type: 'future_created', name: 'Task-3' }],
       when: { type: 'handle_scheduled' },

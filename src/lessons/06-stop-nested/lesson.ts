@@ -4,7 +4,7 @@
 import { allTasksAttributeErrorNote, allTasksChange, bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { stopNestedProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
-import { implicitLoopAsWritten, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
+import { implicitLoopAsWritten, implicitLoopNotes, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 
 export default defineLesson({
@@ -77,6 +77,7 @@ export default defineLesson({
   ],
   defaultUntil: 5,
   notes: [
+    ...implicitLoopNotes,
     {
       after: [{ type: 'future_created', name: 'Task-4' }],
       when: { type: 'handle_scheduled' },

@@ -3,7 +3,7 @@
 import { bi, getEventLoopErratum, steps } from '../../scenarios/common.js';
 import { threadsPoolProgram } from './twin.js';
 import { defineLesson } from '../../scenarios/define.js';
-import { implicitLoopAsWritten, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
+import { implicitLoopAsWritten, implicitLoopNotes, newLoopChange } from '../../scenarios/implicit-loop-texts.js';
 
 export default defineLesson({
   command: 'threads',
@@ -63,6 +63,7 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   notes: [
+    ...implicitLoopNotes,
     {
       when: { type: 'thread_created', name: /^ThreadPoolExecutor/ },
       zh: 'submit 把 thread_loop_task 交给线程池的一个工作线程,立即返回:主线程不等待。两个线程从此同时运行,打印的顺序是竞争。',

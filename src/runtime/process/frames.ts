@@ -65,15 +65,16 @@ function frame(file: string, line: number, name: string, text: string, part?: st
  * (a positive one: with none left the primitives here return before blocking).
  */
 const CONDITION_WAIT: PyFrame = { file: THREADING_PY, line: 327, name: 'wait', text: 'waiter.acquire()' };
-const CONDITION_WAIT_TIMEOUT = frame(THREADING_PY, 331, 'wait', 'gotit = waiter.acquire(True, timeout)', 'waiter.acquire(True, timeout)');
+// A frame with carets is made when it is shown, not at import: its carets depend on the version the realm runs as.
+const conditionWaitTimeout = (): PyFrame => frame(THREADING_PY, 331, 'wait', 'gotit = waiter.acquire(True, timeout)', 'waiter.acquire(True, timeout)');
 
 /** Condition.wait's own frame for a wait with (a number) or without (null) a timeout. */
 function conditionWait(timeout: number | null): PyFrame {
-  return timeout === null ? CONDITION_WAIT : CONDITION_WAIT_TIMEOUT;
+  return timeout === null ? CONDITION_WAIT : conditionWaitTimeout();
 }
 
 /** Thread._wait_for_tstate_lock, where join blocks (the same line with or without a timeout). */
-const TSTATE_LOCK_WAIT = frame(THREADING_PY, 1139, '_wait_for_tstate_lock', 'if lock.acquire(block, timeout):', 'lock.acquire(block, timeout)');
+const tstateLockWait = (): PyFrame => frame(THREADING_PY, 1139, '_wait_for_tstate_lock', 'if lock.acquire(block, timeout):', 'lock.acquire(block, timeout)');
 
 /**
  * CPython 3.11.7's frames for each blocking call, innermost last (what a KeyboardInterrupt there
@@ -83,14 +84,14 @@ export const WAIT_FRAMES = {
   queueGet: (timeout: number | null): PyFrame[] =>
     timeout === null
       ? [{ file: QUEUE_PY, line: 171, name: 'get', text: 'self.not_empty.wait()' }, CONDITION_WAIT]
-      : [{ file: QUEUE_PY, line: 180, name: 'get', text: 'self.not_empty.wait(remaining)' }, CONDITION_WAIT_TIMEOUT],
+      : [{ file: QUEUE_PY, line: 180, name: 'get', text: 'self.not_empty.wait(remaining)' }, conditionWaitTimeout()],
   queueJoin: (): PyFrame[] => [{ file: QUEUE_PY, line: 90, name: 'join', text: 'self.all_tasks_done.wait()' }, CONDITION_WAIT],
   futureResult: (timeout: number | null): PyFrame[] => [{ file: FUTURES_BASE_PY, line: 451, name: 'result', text: 'self._condition.wait(timeout)' }, conditionWait(timeout)],
   futureException: (timeout: number | null): PyFrame[] => [{ file: FUTURES_BASE_PY, line: 487, name: 'exception', text: 'self._condition.wait(timeout)' }, conditionWait(timeout)],
   eventWait: (timeout: number | null): PyFrame[] => [frame(THREADING_PY, 629, 'wait', 'signaled = self._cond.wait(timeout)', 'self._cond.wait(timeout)'), conditionWait(timeout)],
   join: (timeout: number | null): PyFrame[] => [
     timeout === null ? frame(THREADING_PY, 1119, 'join', 'self._wait_for_tstate_lock()') : frame(THREADING_PY, 1123, 'join', 'self._wait_for_tstate_lock(timeout=max(timeout, 0))'),
-    TSTATE_LOCK_WAIT,
+    tstateLockWait(),
   ],
 } satisfies Record<string, (timeout: number | null) => PyFrame[]>;
 
@@ -102,11 +103,13 @@ export const CALLER_FRAMES = {
 
 /** Other CPython 3.11.7 frames the process shows. */
 export const STDLIB_FRAMES = {
-  /** `_run_once`'s selector wait (run_forever's and run_until_complete's frames are the loop's to add). */
-  select: [
-    frame(`${ASYNCIO_DIR}/base_events.py`, 1884, '_run_once', 'event_list = self._selector.select(timeout)', 'self._selector.select(timeout)'),
-    frame(SELECTORS_PY, 468, 'select', 'fd_event_list = self._selector.poll(timeout, max_ev)', 'self._selector.poll(timeout, max_ev)'),
-  ],
+  /** `_run_once`'s selector wait (run_forever's and run_until_complete's frames are the loop's to add); made when shown, as its carets depend on the version. */
+  get select(): PyFrame[] {
+    return [
+      frame(`${ASYNCIO_DIR}/base_events.py`, 1884, '_run_once', 'event_list = self._selector.select(timeout)', 'self._selector.select(timeout)'),
+      frame(SELECTORS_PY, 468, 'select', 'fd_event_list = self._selector.poll(timeout, max_ev)', 'self._selector.poll(timeout, max_ev)'),
+    ];
+  },
   /** Thread._bootstrap, the outermost frame of every thread but the main one (a full stack shows it). */
   threadStart: [{ file: THREADING_PY, line: 1002, name: '_bootstrap', text: 'self._bootstrap_inner()' }],
   /** A thread's bootstrap, above its target (threading.excepthook's traceback). */

@@ -103,6 +103,8 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       intro={intro}
       helpScroll={lab.helpScroll}
       timelineView={lab.timeline}
+      outputBack={lab.outputBack}
+      {...(lab.program.panels ? { panels: lab.program.panels } : {})}
     />
   );
 }

@@ -7,7 +7,8 @@ import type { IntroLine } from '../../scenarios/intro.js';
 import type { Lang } from '../../scenarios/types.js';
 import { explainEvent } from '../explain.js';
 import { say } from '../i18n.js';
-import { layout } from '../layout.js';
+import { layout, rank } from '../layout.js';
+import type { PanelName } from '../../scenarios/types.js';
 import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
 import { futureLines } from '../panels/futures.js';
 import { awaitingTasks } from '../state/futures.js';
@@ -16,7 +17,7 @@ import { helpLines } from '../panels/help.js';
 import { loopLines } from '../panels/loop.js';
 import { overlayView } from '../panels/overlay.js';
 import { outputLines } from '../panels/output.js';
-import { type SourceMarks, type SourceView, sourceLines } from '../panels/source.js';
+import { type SourceMarks, type SourceView, sourceLines, sourceWidthNeeded } from '../panels/source.js';
 import { type TimelineView, timelineLines } from '../panels/timeline.js';
 import type { LabState } from '../state/types.js';
 import { type Band, Bands, bandLines } from './Bands.js';
@@ -56,6 +57,10 @@ export interface ScreenProps {
   readonly intro?: readonly IntroLine[];
   /** Rows the help overlay is scrolled by when it does not fit. @default 0 */
   readonly helpScroll?: number;
+  /** The lesson's panels, most important first (which give way on a small screen). @default DEFAULT_PANELS */
+  readonly panels?: readonly PanelName[];
+  /** Pages the output panel is scrolled back by. @default 0 (the newest lines) */
+  readonly outputBack?: number;
   /** The timeline's zoom and pan. @default the whole run */
   readonly timelineView?: TimelineView;
 }
@@ -74,7 +79,7 @@ export function screenLines(p: ScreenProps): Line[] | undefined {
 /** The whole screen as bands of rows, `height - 1` rows in all; undefined when it does not fit. */
 function screenBands(p: ScreenProps): Band[] | undefined {
   const outputCount = p.state.output?.length ?? 0;
-  const box = layout(p.width, p.height, laneCount(p.state), outputCount);
+  const box = layout(p.width, p.height, laneCount(p.state), outputCount, sourceWidthNeeded(p.source), p.panels);
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const marks = sourceMarks(p.state);
@@ -87,17 +92,17 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   if (p.help) return [header, { kind: 'rows', lines: [...pad(helpView(p, box).lines, helpRows(box)), ...footer] }];
   let panels: Band;
   if (box.sideBySide) {
-    const source = sourceLines(p.source, marks, box.top, box.sourceWidth, say('source', p.lang));
-    const right = rightColumn(p.state, p.lang, box.top);
+    const source = sourceLines(p.source, marks, box.top, box.sourceWidth, say('source', p.lang), say('more', p.lang));
+    const right = rightColumn(p.state, p.lang, box.top, box.priority);
     panels = { kind: 'beside', height: box.top, left: { width: box.sourceWidth, lines: source }, right: { width: box.rightWidth, lines: right } };
   } else {
-    const sourceRows = Math.ceil(box.top / 2);
-    const source = pad(sourceLines(p.source, marks, sourceRows, p.width, say('source', p.lang)), sourceRows);
-    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows), box.top - sourceRows)] };
+    const { sourceRows } = box;
+    const source = pad(sourceLines(p.source, marks, sourceRows, p.width, say('source', p.lang), say('more', p.lang)), sourceRows);
+    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows, box.priority), box.top - sourceRows)] };
   }
   const below: Line[] = [
     ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
-    ...pad(outputLines(p.state, p.lang, box.output), box.output),
+    ...pad(outputLines(p.state, p.lang, box.output, p.outputBack ?? 0), box.output),
     ...footer,
   ];
   return [header, panels, { kind: 'rule' }, { kind: 'rows', lines: below }];
@@ -136,12 +141,23 @@ function pad(lines: readonly Line[], n: number): Line[] {
   return out;
 }
 
-function rightColumn(state: LabState, lang: Lang, rows: number): Line[] {
-  const loop = loopLines(state, lang, Math.max(2, rows - 4));
-  // The loop gets what it needs, leaving the futures at least three rows (title + two) and a gap.
-  const futureRows = Math.max(3, rows - loop.length - 1);
+function rightColumn(state: LabState, lang: Lang, rows: number, priority: readonly PanelName[]): Line[] {
+  // The loop gets what it needs, leaving the futures a gap and at least three rows (title + two),
+  // or, when the lesson ranks the loop first, one row (the title and how many there are).
+  const loopFirst = rank(priority, 'loop') < rank(priority, 'futures');
+  const least = loopFirst ? 1 : 3;
+  const loop = loopLines(state, lang, Math.max(2, rows - least - 1));
+  const futureRows = Math.max(Math.min(least, rows), rows - loop.length - 1);
   const loopRows = Math.max(0, rows - futureRows - 1);
-  return [...loop.slice(0, loopRows), [], ...futureLines(state, lang, futureRows)];
+  const gap = loopRows > 0 && futureRows > 1 ? [[]] : [];
+  return [...loop.slice(0, loopRows + (gap.length === 0 && loopRows > 0 ? 1 : 0)), ...gap, ...futuresIn(state, lang, futureRows)];
+}
+
+/** The futures panel in `rows`; in one row, its title and how many there are. */
+function futuresIn(state: LabState, lang: Lang, rows: number): Line[] {
+  if (rows > 1) return futureLines(state, lang, rows);
+  const n = state.futures.size;
+  return rows < 1 ? [] : [[{ text: say('futures', lang), bold: true }, ...(n > 0 ? [{ text: `  +${n.toLocaleString('en-US')} ${say('more', lang)}`, dim: true }] : [])]];
 }
 
 function explanation(p: ScreenProps, rows: number): Line[] {

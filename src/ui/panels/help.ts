@@ -22,6 +22,7 @@ const more: Record<string, { zh: string; en: string }> = {
   p: { zh: '换下一个 Python 版本(3.11 → 3.15),从头重新模拟', en: 'the next Python version (3.11 → 3.15), simulated again' },
   '?': { zh: '打开 / 关闭本帮助', en: 'this help, on and off' },
   g: { zh: '跳到输入的时间(秒),留空回车则跳到这一课下一个 Ctrl+C 时刻;然后按 c 就在那一刻按下 Ctrl+C', en: "go to a typed time (seconds), or with Enter alone to the lesson's next Ctrl+C moment; c then presses Ctrl+C right there" },
+  'o O': { zh: '输出面板往前 / 往后翻一页(能读完整的 traceback);走一步回到最新', en: 'page the output panel back / forward (to read a whole traceback); a step goes back to the newest' },
   '[ ]': { zh: '时间线缩小 / 放大(每次一半或两倍)', en: 'zoom the timeline out / in (halving or doubling its window)' },
   '< >': { zh: '放大后把时间线向前 / 向后平移四分之一(也可用 , .)', en: 'pan the zoomed timeline earlier / later by a quarter (, . too)' },
   q: { zh: '离开实验室', en: 'leave the lab' },

@@ -8,10 +8,23 @@ import { inert } from '../inert.js';
 import { lastItems } from '../state/chain.js';
 import type { LabState } from '../state/types.js';
 
-export function outputLines(state: LabState, lang: Lang, height: number): Line[] {
-  const title: Line = [{ text: say('output', lang), bold: true }];
+/**
+ * The panel in `height` rows: the last lines printed, or, scrolled back `back` pages (key o; O
+ * comes forward), earlier ones. The title says how many lines are above and below the view.
+ */
+export function outputLines(state: LabState, lang: Lang, height: number, back = 0): Line[] {
   const rows = Math.max(0, height - 1);
-  const lines = lastItems(state.output, rows);
+  const total = state.output?.length ?? 0;
+  // Never further back than the first page.
+  const skip = Math.max(0, Math.min(back * rows, total - rows));
+  const lines = lastItems(state.output, rows + skip).slice(0, rows);
+  const above = total - skip - lines.length;
+  const title: Line = [
+    { text: say('output', lang), bold: true },
+    ...(above > 0 ? [{ text: ` ↑${above}`, dim: true }] : []),
+    ...(skip > 0 ? [{ text: ` ↓${skip}`, dim: true }] : []),
+    ...(above > 0 || skip > 0 ? [{ text: ` · ${say('outputKeys', lang)}`, dim: true }] : []),
+  ];
   if (lines.length === 0) return [title, [{ text: say('noOutput', lang), dim: true }]];
   const threads = state.threads.length > 1;
   const width = Math.max(...state.threads.map((th) => th.name.length));

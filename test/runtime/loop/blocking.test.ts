@@ -8,11 +8,12 @@ import { print } from '../../../src/runtime/builtins.js';
 import { _getRunningLoop } from '../../../src/runtime/events.js';
 import { KeyboardInterrupt, formatException } from '../../../src/runtime/exceptions.js';
 import { newEventLoop } from '../../../src/runtime/policy.js';
-import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { withRealm } from '../../../src/runtime/realm.js';
 import { pyFloat, pyMethod, repr } from '../../../src/runtime/repr.js';
 import type { TraceEvent } from '../../../src/runtime/trace.js';
 import { runPython } from './cpython.js';
 import { runOurs } from './ours.js';
+import { nativeRealm } from '../native-python.js';
 
 const stopOf = (loop: BaseEventLoop) => pyMethod(loop, 'stop', 'BaseEventLoop.stop');
 
@@ -151,7 +152,7 @@ describe('blocking callbacks', () => {
 
 describe('generator forms', () => {
   it('loop.blocking.runUntilComplete yields the same selector waits the synchronous run serves', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     withRealm(realm, () => {
       const loop = newEventLoop();
       const fut = loop.createFuture<string>();

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLOCK_TICK, VirtualClock } from '../../../src/runtime/clock.js';
 import { newEventLoop } from '../../../src/runtime/policy.js';
-import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { withRealm } from '../../../src/runtime/realm.js';
+import { nativeRealm } from '../native-python.js';
 
 /** A script of clock operations: a number is a wait of that many seconds, 'r' a read. */
 const SCRIPT: (number | 'r')[] = ['r', 'r', 0.1, 'r', 'r', 'r', 0.099999, 'r', 1e-7, 'r', 86400, 'r', 'r', 2.5e-10, 'r'];
@@ -75,7 +76,7 @@ describe('the clock', () => {
   });
 
   it('keeps an endless call_soon chain at one instant while its reads move the clock', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     withRealm(realm, () => {
       const loop = newEventLoop();
       let n = 0;

@@ -2,6 +2,7 @@
 // returns what it printed, in the shape runPython returns CPython's output.
 import { flushOutput } from '../../../src/runtime/builtins.js';
 import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { nativeRealm } from '../native-python.js';
 
 export interface OurRun {
   stdout: string[];
@@ -10,7 +11,7 @@ export interface OurRun {
 }
 
 export function runOurs(program: (realm: Realm) => void, setup?: (realm: Realm) => void): OurRun {
-  const realm = new Realm();
+  const realm = nativeRealm();
   setup?.(realm);
   withRealm(realm, () => {
     program(realm);

@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../src/runtime/trace.js';
 import { newEventLoop } from '../../../src/runtime/policy.js';
-import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { withRealm } from '../../../src/runtime/realm.js';
 import { partial, pyFunction, pyMethod } from '../../../src/runtime/repr.js';
 import { print } from '../../../src/runtime/builtins.js';
+import { nativeRealm } from '../native-python.js';
 
 function traced(program: () => void): TraceEvent[] {
-  const realm = new Realm();
+  const realm = nativeRealm();
   const events: TraceEvent[] = [];
   realm.tracer.listen((e) => events.push(e));
   withRealm(realm, program);
@@ -78,7 +79,7 @@ describe('loop trace', () => {
   });
 
   it('costs no events when nobody listens', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     let built = 0;
     const original = realm.tracer.emit.bind(realm.tracer);
     realm.tracer.emit = (init) => {

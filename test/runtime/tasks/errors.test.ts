@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BaseEventLoop } from '../../../src/runtime/base-events.js';
 import { KeyboardInterrupt, ValueError, excLine, toPyException } from '../../../src/runtime/exceptions.js';
 import { Future, unretrievedFutures } from '../../../src/runtime/futures.js';
-import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { withRealm } from '../../../src/runtime/realm.js';
 import { repr } from '../../../src/runtime/repr.js';
 import { asyncDef, setLine } from '../../../src/runtime/coroutines.js';
 import { ASYNCIO_DIR } from '../../../src/runtime/future-repr.js';
@@ -16,6 +16,7 @@ import { Task, collectTasks, createTask, ensureFuture } from '../../../src/runti
 import { onFreshLoop, printer } from './helpers.js';
 import { placer } from './placer.js';
 import { maskAddresses, runPython } from './python.js';
+import { nativeRealm } from '../native-python.js';
 
 describe('Task errors', () => {
   it('throws bad yields back into the coroutine with CPython\'s messages', () => {
@@ -92,7 +93,7 @@ loop.run_until_complete(main())
   });
 
   it('stores a failure in the task and reports it as "Task exception was never retrieved" when never looked at', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     withRealm(realm, () => {
       const loop = new BaseEventLoop();
       const fail = placer('async def fail(').def('fail', function* () {
@@ -139,7 +140,7 @@ loop.run_until_complete(main())
   });
 
   it('reports a pending task that is finalized as "Task was destroyed but it is pending!"', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     withRealm(realm, () => {
       const loop = new BaseEventLoop();
       const forever = placer('async def forever(').def('forever', function* () {
@@ -160,7 +161,7 @@ loop.run_until_complete(main())
 
 describe('Task collected at exit', () => {
   it('prints the pending task as CPython 3.11 does at exit, coroutine finalized first (stop-wait at 1.5 s)', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     let finallyRan = false;
     withRealm(realm, () => {
       const loop = new BaseEventLoop();
@@ -195,7 +196,7 @@ describe('Task collected at exit', () => {
 
 describe('collectTasks at exit', () => {
   it('closes every coroutine before the tasks report, as the stop-nested recording shows', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     withRealm(realm, () => {
       const loop = new BaseEventLoop();
       const doSomeWork = asyncDef(

@@ -4,12 +4,13 @@ import { print } from '../../../src/runtime/builtins.js';
 import { asyncDef, setLine } from '../../../src/runtime/coroutines.js';
 import { CancelledError } from '../../../src/runtime/exceptions.js';
 import { gather } from '../../../src/runtime/gather.js';
-import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { withRealm } from '../../../src/runtime/realm.js';
 import { repr } from '../../../src/runtime/repr.js';
 import { run } from '../../../src/runtime/runners.js';
 import { sleep } from '../../../src/runtime/sleep.js';
 import { createTask } from '../../../src/runtime/tasks.js';
 import { runPython } from './python.js';
+import { nativeRealm } from '../native-python.js';
 
 const py = `import asyncio
 from vloop import use_virtual_loops
@@ -35,7 +36,7 @@ asyncio.run(main())
 `;
 
 it('runs the documented example as CPython does', () => {
-  const realm = new Realm();
+  const realm = nativeRealm();
   withRealm(realm, () => {
     // ── the example, as in docs/runtime-api.md ──
     const fetch = asyncDef(

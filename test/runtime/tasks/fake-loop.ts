@@ -6,6 +6,7 @@ import { asyncioFunction } from '../../../src/runtime/future-repr.js';
 import type { Future } from '../../../src/runtime/futures.js';
 import type { CallbackArgs, CallSoonOptions, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from '../../../src/runtime/loop-types.js';
 import { Realm } from '../../../src/runtime/realm.js';
+import { nativeRealm } from '../native-python.js';
 
 type Callback = (...args: never[]) => unknown;
 
@@ -36,7 +37,7 @@ export class FakeLoop implements EventLoopLike {
   /** Every context passed to callExceptionHandler. */
   readonly handled: ExceptionContext[] = [];
 
-  constructor(readonly realm: Realm = new Realm()) {
+  constructor(readonly realm: Realm = nativeRealm()) {
     this.id = realm.nextLoopId();
   }
 

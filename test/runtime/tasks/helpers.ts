@@ -8,9 +8,10 @@ export function printer(): { out: string[]; print: (...args: unknown[]) => void 
 }
 
 import { BaseEventLoop } from '../../../src/runtime/base-events.js';
-import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { withRealm } from '../../../src/runtime/realm.js';
+import { nativeRealm } from '../native-python.js';
 
 /** Runs `fn` with a new event loop in a fresh realm (a new simulated process: tasks count from Task-1). */
 export function onFreshLoop<T>(fn: (loop: BaseEventLoop) => T): T {
-  return withRealm(new Realm(), () => fn(new BaseEventLoop()));
+  return withRealm(nativeRealm(), () => fn(new BaseEventLoop()));
 }

@@ -2,7 +2,7 @@
 // compared with CPython 3.11.
 import { describe, expect, it } from 'vitest';
 import { CancelledError, ValueError } from '../../../src/runtime/exceptions.js';
-import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { withRealm } from '../../../src/runtime/realm.js';
 import { pyFloat, repr } from '../../../src/runtime/repr.js';
 import { run } from '../../../src/runtime/runners.js';
 import { sleep } from '../../../src/runtime/sleep.js';
@@ -12,6 +12,7 @@ import { getRunningLoop } from '../../../src/runtime/policy.js';
 import { printer } from './helpers.js';
 import { placer } from './placer.js';
 import { runPython } from './python.js';
+import { nativeRealm } from '../native-python.js';
 
 describe('run', () => {
   it('runs the main task, cancels what is left at the end, and numbers tasks across runs as CPython does', () => {
@@ -37,7 +38,7 @@ async def main(x, names):
 print(asyncio.run(main(21, ['angry'])))
 print(asyncio.run(main(1, ['quiet'])))
 `;
-    const realm = new Realm();
+    const realm = nativeRealm();
     const out = withRealm(realm, () => {
       const { out, print } = printer();
       const { def, at } = placer(py);

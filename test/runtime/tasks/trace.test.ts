@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { BaseEventLoop } from '../../../src/runtime/base-events.js';
 import { asyncDef } from '../../../src/runtime/coroutines.js';
 import { CancelledError } from '../../../src/runtime/exceptions.js';
-import { Realm, withRealm } from '../../../src/runtime/realm.js';
+import { withRealm } from '../../../src/runtime/realm.js';
 import { sleep } from '../../../src/runtime/sleep.js';
 import { createTask } from '../../../src/runtime/tasks.js';
 import type { TraceEvent } from '../../../src/runtime/trace.js';
+import { nativeRealm } from '../native-python.js';
 
 const OURS = new Set(['future_created', 'future_state', 'task_step', 'task_wait', 'task_cancel_requested']);
 
 describe('futures and tasks on the trace', () => {
   it('emits creation, steps, waits, the cancellation request and final states in execution order', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     const events: TraceEvent[] = [];
     realm.tracer.listen((e) => {
       if (OURS.has(e.type)) events.push(e);
@@ -78,7 +79,7 @@ describe('futures and tasks on the trace', () => {
   });
 
   it('builds no event when nobody listens', () => {
-    const realm = new Realm();
+    const realm = nativeRealm();
     withRealm(realm, () => {
       const loop = new BaseEventLoop();
       let built = 0;
