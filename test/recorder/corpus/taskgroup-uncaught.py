@@ -7,6 +7,6 @@ async def bad(n):
 async def main():
     async with asyncio.TaskGroup() as tg:
         tg.create_task(bad(1))
-        tg.create_task(bad(1))
+        tg.create_task(bad(100))
 
 asyncio.run(main())
