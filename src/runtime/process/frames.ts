@@ -55,8 +55,27 @@ function callOpenParen(part: string): number {
   return -1;
 }
 
+/**
+ * Whether 3.13+ show carets under `part` of `text`: not when the statement assigns the whole call
+ * to one name, or returns a call of a plain name (traceback.py's `_should_show_carets`).
+ */
+function anchoredCarets(text: string, part: string): boolean {
+  const assigned = /^[A-Za-z_]\w*\s*=\s*(.*)$/.exec(text)?.[1];
+  if (assigned === part && callOpenParen(part) > 0) return false;
+  const returned = /^return\s+(.*)$/.exec(text)?.[1];
+  if (returned === part && /^[A-Za-z_]\w*\(/.test(part)) return false;
+  return true;
+}
+
+/** The caret line under `part` of `text` as this version draws it, if it draws one. */
+function markerFor(text: string, part: string): string | undefined {
+  if (getRealm().python.callAnchors && !anchoredCarets(text, part)) return undefined;
+  return carets(text, part);
+}
+
 function frame(file: string, line: number, name: string, text: string, part?: string): PyFrame {
-  return part === undefined ? { file, line, name, text } : { file, line, name, text, marker: carets(text, part) };
+  const marker = part === undefined ? undefined : markerFor(text, part);
+  return marker === undefined ? { file, line, name, text } : { file, line, name, text, marker };
 }
 
 /**
@@ -137,7 +156,10 @@ export class SourceFiles {
     const text = this.line(frame.file, frame.line);
     if (text === undefined) return { file: frame.file, line: frame.line, name: frame.name };
     // 3.11 underlines the executing expression unless it is the whole line.
-    if (frame.expr !== undefined && frame.expr !== text && text.includes(frame.expr)) return { file: frame.file, line: frame.line, name: frame.name, text, marker: carets(text, frame.expr) };
+    if (frame.expr !== undefined && frame.expr !== text && text.includes(frame.expr)) {
+      const marker = markerFor(text, frame.expr);
+      if (marker !== undefined) return { file: frame.file, line: frame.line, name: frame.name, text, marker };
+    }
     return { file: frame.file, line: frame.line, name: frame.name, text };
   }
 }
