@@ -4,12 +4,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadLessonFolders } from '../src/scenarios/folders.js';
-import { lessonTable, withLessonTable } from '../src/scenarios/table.js';
+import { lessonTable, versionTable, withLessonTable, withSection } from '../src/scenarios/table.js';
 
-const table = lessonTable((await loadLessonFolders()).map((l) => l.definition));
+const folders = await loadLessonFolders();
+const table = lessonTable(folders.map((l) => l.definition));
+const versions = versionTable(folders);
 for (const doc of ['README.md', 'docs/lessons.md']) {
   const path = fileURLToPath(new URL(`../${doc}`, import.meta.url));
   const updated = withLessonTable(readFileSync(path, 'utf8'), table);
   if (updated === undefined) throw new Error(`${doc} has no lessons table markers`);
-  writeFileSync(path, updated);
+  const withVersions = withSection(updated, versions);
+  if (withVersions === undefined) throw new Error(`${doc} has no lesson versions markers`);
+  writeFileSync(path, withVersions);
 }

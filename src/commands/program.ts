@@ -1,5 +1,6 @@
 // The commander program: `asyncio-lab` (menu or list), `list`, and one command per lesson group.
 // Built from an injected lesson registry, so tests drive it with fixture lessons.
+import { sayCommanderError } from './help-errors.js';
 import { Command, Option } from 'commander';
 import type { Lang } from '../scenarios/types.js';
 import { groupByCommand, usageOf } from './catalog.js';
@@ -63,6 +64,8 @@ export function buildProgram(ctx: CliContext, argv: readonly string[] = []): Bui
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Commander's usage errors in the chosen language (help-errors.ts).
+      outputError: (text, write) => write(sayCommanderError(text, hl)),
       getOutHelpWidth: () => help.width,
       getErrHelpWidth: () => help.width,
     })

@@ -59,3 +59,14 @@ describe('--help', () => {
     expect(Math.max(...text.split('\n').map(cells))).toBeGreaterThan(70);
   });
 });
+
+describe("commander's usage errors", () => {
+  it('are said in Chinese with --lang zh (the tokens as typed, the error: prefix kept, status 2), and in English otherwise', async () => {
+    const zh = async (...args: string[]) => (await cli([...args, '--lang', 'zh'], { lessons })).stderr;
+    expect(await zh('call-later', '--speeed', '2')).toBe("error: 未知选项 '--speeed'\n(你是不是想输入 --speed?)\n");
+    expect(await zh('call-later', 'extra')).toBe("error: 'call-later' 的参数太多:应为 0 个,给了 1 个。\n");
+    expect(await zh('call-later', '--speed', 'abc')).toMatch(/^error: 选项 '--speed <factor>' 的取值 'abc' 无效。/);
+    const en = await cli(['call-later', '--speeed', '2', '--lang', 'en'], { lessons });
+    expect([en.code, en.stderr]).toEqual([2, "error: unknown option '--speeed'\n(Did you mean --speed?)\n"]);
+  });
+});

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLessonFolders, lessonFolders, lessonsRoot } from '../../src/scenarios/folders.js';
 import { findLesson, lessons } from '../../src/scenarios/index.js';
-import { lessonTable, withLessonTable } from '../../src/scenarios/table.js';
+import { lessonTable, versionTable, withLessonTable, withSection } from '../../src/scenarios/table.js';
 import type { Bilingual, Lesson } from '../../src/scenarios/types.js';
 import { PYTHON_VERSIONS } from '../../src/runtime/python-version.js';
 import { atVersion, versionedText } from '../../src/scenarios/by-version.js';
@@ -154,10 +154,14 @@ describe('the lessons', () => {
   });
 
   it('are listed in README.md and docs/lessons.md as their folders say (npx tsx scripts/lesson-tables.ts rewrites both)', async () => {
-    const table = lessonTable((await loadLessonFolders()).map((l) => l.definition));
+    const folders = await loadLessonFolders();
+    const table = lessonTable(folders.map((l) => l.definition));
+    const versions = versionTable(folders);
     for (const doc of ['README.md', join('docs', 'lessons.md')]) {
       const text = read(join(import.meta.dirname, '..', '..', doc));
       expect(withLessonTable(text, table), doc).toBe(text);
+      // What changes from version to version, lesson by lesson, from the lessons' own texts.
+      expect(withSection(text, versions), doc).toBe(text);
     }
   });
 });
