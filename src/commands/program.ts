@@ -7,6 +7,7 @@ import { groupByCommand, usageOf } from './catalog.js';
 import type { CliContext } from './io.js';
 import { lessonCommand } from './lesson.js';
 import { scenarioCommand } from './scenario.js';
+import { verifyCommand } from './verify.js';
 import { listCommand, listText } from './list.js';
 import { LAB_PYTHON, langFromEnv, parseLang } from './options.js';
 import { canShowLab } from './run-lesson.js';
@@ -77,6 +78,7 @@ export function buildProgram(ctx: CliContext, argv: readonly string[] = []): Bui
     program.addCommand(lessonCommand(ctx, name, group, setExit, help).copyInheritedSettings(program));
   }
   program.addCommand(scenarioCommand(ctx, setExit, help).copyInheritedSettings(program));
+  program.addCommand(verifyCommand(ctx, setExit, help).copyInheritedSettings(program));
 
   program.addHelpText(
     'after',

@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EMBEDDED_VERSION, recordEmbedded } from '../recorder/embedded.js';
+import { hasPyodide } from '../engines/pyodide.js';
 import { EngineError, probeInterpreter, recordLocal, type Interpreter } from '../recorder/local.js';
 import { recordedLesson, type PythonProgram } from '../recorder/lesson.js';
 import type { Control, Recording } from '../recorder/recording.js';
@@ -51,7 +52,13 @@ export function refusalMessage(program: PythonProgram, control: Extract<Control,
 export async function runPythonProgram(ctx: CliContext, command: Command, file: string, flags: PythonFlags): Promise<number> {
   const { io } = ctx;
   const program = readProgram(command, file);
-  if (flags.interpreter === undefined) return runEmbedded(ctx, command, program, flags);
+  // --python keeps the lessons' meaning: which CPython runs the program. Its default is the lessons'.
+  const asked = command.getOptionValueSource('python') === 'cli' ? flags.python : undefined;
+  if (flags.interpreter === undefined) {
+    const version = asked ?? EMBEDDED_VERSION;
+    if (!hasPyodide(version)) usageError(command, `--python ${version}: this installation has no embedded Python ${version}; run the program on a local one with --interpreter python${version}`);
+    return runEmbedded(ctx, command, program, flags, version);
+  }
   let interpreter: Interpreter;
   try {
     interpreter = probeInterpreter(flags.interpreter);
@@ -59,6 +66,7 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
     if (error instanceof EngineError) usageError(command, error.message);
     throw error;
   }
+  if (asked !== undefined && asked !== `${interpreter.major}.${interpreter.minor}`) usageError(command, `--python ${asked}: --interpreter '${flags.interpreter}' is Python ${interpreter.version}; leave --python out, or give an interpreter of that version`);
   const dir = file === '-' ? process.cwd() : dirname(program.file);
   const engineFor = (mode: 'virtual' | 'real') => (options: RunOptions): Recording =>
     recordLocal({ interpreter: interpreter.executable, source: program.text, file: program.file, dir, mode, interrupts: options.interrupts, until: options.until, debug: options.debug });
@@ -112,17 +120,17 @@ function about(interpreter: Interpreter, mode: 'virtual' | 'real', threadAt: num
  * The default engine: CPython 3.14 compiled to WebAssembly, inside the lab. Each run loads a fresh
  * interpreter (a few seconds), so the lab says so while it loads.
  */
-async function runEmbedded(ctx: CliContext, command: Command, program: PythonProgram, flags: PythonFlags): Promise<number> {
+async function runEmbedded(ctx: CliContext, command: Command, program: PythonProgram, flags: PythonFlags, version: string): Promise<number> {
   const { io } = ctx;
   if ((flags.interruptAt ?? []).length > 0) usageError(command, 'Ctrl+C (--interrupt-at) is recorded on a local CPython only for now: add --interpreter python3');
   const dir = program.file === '<stdin>' ? process.cwd() : dirname(program.file);
   const engine = (options: RunOptions): Recording => {
-    if (io.stderr.isTTY) io.stderr.write(`(loading the embedded Python ${EMBEDDED_VERSION} to record ${program.name}: a few seconds)\n`);
-    return recordEmbedded({ version: EMBEDDED_VERSION, source: program.text, file: program.file, dir, interrupts: options.interrupts, until: options.until, debug: options.debug });
+    if (io.stderr.isTTY) io.stderr.write(`(loading the embedded Python ${version} to record ${program.name}: a few seconds)\n`);
+    return recordEmbedded({ version, source: program.text, file: program.file, dir, interrupts: options.interrupts, until: options.until, debug: options.debug });
   };
   const aboutEmbedded = {
-    en: `Recorded on CPython ${EMBEDDED_VERSION} compiled to WebAssembly (Pyodide), inside the lab, in virtual time: a wait takes no wall time, and every run gives the same trace. Programs with threads need --interpreter python3.`,
-    zh: `在实验室内置的 CPython ${EMBEDDED_VERSION}(编译为 WebAssembly 的 Pyodide)上录制,使用虚拟时间: 等待不花真实时间,每次运行得到相同的轨迹。使用线程的程序需要 --interpreter python3。`,
+    en: `Recorded on CPython ${version} compiled to WebAssembly (Pyodide), inside the lab, in virtual time: a wait takes no wall time, and every run gives the same trace. Programs with threads need --interpreter python3.`,
+    zh: `在实验室内置的 CPython ${version}(编译为 WebAssembly 的 Pyodide)上录制,使用虚拟时间: 等待不花真实时间,每次运行得到相同的轨迹。使用线程的程序需要 --interpreter python3。`,
   };
   let lesson = recordedLesson({ program, engine, defaultUntil: VIRTUAL_UNTIL, about: aboutEmbedded });
   const options = runOptionsOf(command, lesson, flags);

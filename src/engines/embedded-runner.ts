@@ -6,7 +6,7 @@
 //
 //   node dist/embedded-runner.js '<recorder config JSON>'  < program source
 import { readFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isPyodideVersion, loadPython } from './pyodide.js';
 import { recorderPath } from '../recorder/locate.js';
 
@@ -21,19 +21,23 @@ async function main(): Promise<void> {
   python.useVirtualTime();
   const { FS } = python.pyodide;
   FS.mkdirTree(DIR);
+  // The recorder's files as the package lays them out: it finds engines/virtual_time.py beside its folder.
   const recorder = recorderPath();
-  FS.writeFile(`${DIR}/recorder.py`, readFileSync(recorder, 'utf8'));
-  FS.writeFile(`${DIR}/pointer.py`, readFileSync(recorder.replace(/recorder\.py$/, 'pointer.py'), 'utf8'));
-  // The program at its own path, so tracebacks quote its lines as python3 does ('<stdin>' has none).
-  const sourceFile = config.file.startsWith('/') ? config.file : `${DIR}/program.py`;
+  FS.mkdirTree(`${DIR}/recorder`);
+  FS.mkdirTree(`${DIR}/engines`);
+  for (const file of ['recorder.py', 'pointer.py']) FS.writeFile(`${DIR}/recorder/${file}`, readFileSync(join(dirname(recorder), file), 'utf8'));
+  FS.writeFile(`${DIR}/engines/virtual_time.py`, readFileSync(join(dirname(recorder), '..', 'engines', 'virtual_time.py'), 'utf8'));
+  // The program at its own path, so tracebacks quote its lines as python3 does ('<stdin>' has none);
+  // a bare name (verify's lesson programs) lives in the program's folder.
+  const sourceFile = config.file.startsWith('/') ? config.file : config.file === '<stdin>' ? `${DIR}/program.py` : `${config.dir}/${config.file}`;
   FS.mkdirTree(dirname(sourceFile));
   FS.mkdirTree(config.dir);
   FS.writeFile(sourceFile, source);
   const run = python.pyodide.toPy({ config: JSON.stringify({ ...config, sourceFile, engine: 'embedded' }) });
   const text = python.runPython(
     `import runpy, sys
-sys.argv = ['${DIR}/recorder.py', config]
-recorder = runpy.run_path('${DIR}/recorder.py', run_name='__main__')
+sys.argv = ['${DIR}/recorder/recorder.py', config]
+recorder = runpy.run_path('${DIR}/recorder/recorder.py', run_name='__main__')
 ''.join(recorder['STREAM'].kept)`,
     { globals: run },
   ) as string;

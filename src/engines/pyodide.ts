@@ -6,6 +6,7 @@
 // useVirtualTime(), runs asyncio on CPython's own selector loop in virtual time (virtual_time.py).
 // src/runtime never imports this module: the simulation does not depend on any interpreter.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PyodideAPI } from 'pyodide';
@@ -35,6 +36,17 @@ export interface LoadedPython {
   takeOutput(): { stdout: string; stderr: string };
   /** Imports virtual_time.py as the module `virtual_time` and makes new event loops virtual-time ones. */
   useVirtualTime(): void;
+}
+
+/** True when this installation has the embedded Python `version` (a checkout has the oracles' versions too). */
+export function hasPyodide(version: string): version is PyodideVersion {
+  if (!isPyodideVersion(version)) return false;
+  try {
+    createRequire(import.meta.url).resolve(`${PYODIDE_PACKAGES[version]}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Thrown when a version's package is not installed (the published lab carries only 3.14). */

@@ -1,7 +1,7 @@
 """Virtual time for CPython's own asyncio, on any interpreter (a local python3 or Pyodide).
 
 VirtualTimeLoop is CPython's selector event loop with two things replaced:
-  * time() reads a virtual clock that starts at 0.0;
+  * time() reads a VirtualClock (by default one that starts at 0.0 and moves only in waits);
   * the selector's select(timeout) returns no events and advances that clock by exactly `timeout`
     (select(None), with nothing that could ever wake the loop, raises Hang: a real process would
     hang there).
@@ -17,11 +17,63 @@ under Pyodide, undoes the browser set-up: Pyodide starts with a WebLoop marked a
 get_event_loop() would return it and asyncio.run() would refuse to start), its own event loop
 policy, and wrappers around asyncio.run and time.sleep.
 
-Subclasses change the clock or what a wait does by overriding time() and virtual_wait().
+VirtualClock is the lab runtime's clock (src/runtime/clock.ts), the one clock rule every Python side
+of the lab uses (the recorder, the embedded engine, the oracle tests): every read returns a later
+value than the read before, by one tick, as a real clock does while code runs; a wait (a selector's
+select(timeout), time.sleep) adds its timeout to `instant`, the time advanced by waits only. The
+n-th read returns
+
+    (origin + instant) + n * tick
+
+evaluated in that order in IEEE doubles, exactly as the runtime evaluates it, so both sides compute
+the same bits and a trace that records readings shows any read one side makes and the other does not.
+
+Subclasses change what a wait does by overriding virtual_wait().
 """
 import asyncio
+import math
 import selectors
 import sys
+
+ORIGIN = 0.0  # the reading before any read or wait (the runtime's VirtualClock default)
+TICK = 1e-6  # what each read adds (the runtime's CLOCK_TICK)
+# Where a simulated process's monotonic clock starts (the runtime's PROCESS_CLOCK_ORIGIN): loop.time()
+# in a recorded program reads the same numbers as in the simulation.
+PROCESS_ORIGIN = 4521.302017
+
+
+class VirtualClock:
+    def __init__(self, origin=ORIGIN, tick=TICK, resolution=None):
+        self.origin = origin
+        self.tick = tick
+        # A coarse clock (Windows' 15.625 ms): readings rounded down to whole multiples of it.
+        self.resolution = resolution
+        self.instant = 0.0
+        self.reads = 0
+
+    def read(self):
+        """A read by the program or the loop: one tick later than the one before."""
+        self.reads += 1
+        return self.peek()
+
+    def peek(self):
+        """The last reading, without reading again."""
+        raw = self.origin + self.instant + self.reads * self.tick
+        return raw if self.resolution is None else math.floor(raw / self.resolution) * self.resolution
+
+    def elapsed(self):
+        """Time since start, ticks included, without reading: the `t` of trace events."""
+        return self.instant + self.reads * self.tick
+
+    def advance(self, seconds):
+        """A wait of `seconds`."""
+        self.instant = self.instant + seconds
+
+    def wait_until(self, elapsed):
+        """A wait until `elapsed` (time since start); never backwards."""
+        now = self.elapsed()
+        if elapsed > now:
+            self.advance(elapsed - now)
 
 
 class Hang(BaseException):
@@ -40,20 +92,24 @@ class VirtualSelector(selectors.SelectSelector):
 
 
 class VirtualTimeLoop(asyncio.SelectorEventLoop):
-    def __init__(self, selector=None):
-        """`selector` replaces the VirtualSelector (its select() must not block either)."""
-        self.virtual_now = 0.0
+    def __init__(self, selector=None, clock=None):
+        """`selector` replaces the VirtualSelector (its select() must not block either); `clock`,
+        shared by every loop of a process as time.monotonic() is, the loop's own frozen one."""
+        self.clock = clock if clock is not None else VirtualClock(tick=0.0)
         super().__init__(selector or VirtualSelector(self))
+        if self.clock.resolution is not None:
+            # BaseEventLoop.__init__ took time.get_clock_info('monotonic').resolution: the coarse clock's.
+            self._clock_resolution = self.clock.resolution
 
     def time(self):
-        return self.virtual_now
+        return self.clock.read()
 
     def virtual_wait(self, timeout):
         """The selector wait: the clock moves on by exactly `timeout` (the same float addition the
         lab's runtime performs), and no events are returned."""
         if timeout is None:
             raise Hang('select(None)')
-        self.virtual_now = self.virtual_now + timeout
+        self.clock.advance(timeout)
         return []
 
     # No self-pipe (see the module's docstring): nothing to create, close or write to.

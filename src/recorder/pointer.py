@@ -39,6 +39,8 @@ class PointerRecorder:
         self._last = {}
         # co_filename -> whether it is the program's file (each code object's path resolved once).
         self._own = {}
+        # While on_move runs: the traced frame and the trace event that moved the pointer.
+        self.moved_in = None
 
     def install(self):
         threading.settrace(self._trace)
@@ -72,7 +74,9 @@ class PointerRecorder:
             thread = threading.current_thread().name
             if self._last.get(thread) != line:
                 self._last[thread] = line
+                self.moved_in = (frame, event)
                 self._on_move(thread, line)
+                self.moved_in = None
         return self._trace
 
 

@@ -39,11 +39,15 @@ import asyncio.unix_events
 import atexit
 import builtins
 import collections
+import concurrent.futures
+import concurrent.futures.thread
+import queue
 import gc
 import importlib.util
 import io
 import json
 import linecache
+import math
 import os
 import selectors
 import signal
@@ -66,7 +70,7 @@ EMBEDDED = CONFIG.get('engine') == 'embedded'
 VIRTUAL = MODE == 'virtual'
 FD = CONFIG.get('fd', 3)
 UNTIL = float(CONFIG.get('until', 60))
-TICK = float(CONFIG.get('tick', 0))
+TICK = float(CONFIG.get('tick', 1e-6))
 MAX_EVENTS = int(CONFIG.get('maxEvents', 200000))
 CPU_SECONDS = float(CONFIG.get('cpuSeconds', 10))
 # The wall clock a virtual run starts at, the simulated process's (src/runtime/process/time.ts):
@@ -75,6 +79,11 @@ WALL_CLOCK_START = 1795601663.0
 
 # Pyodide keeps the standard library in /lib/python314.zip: shown as a Linux install shows it.
 STDLIB_SHOWN = (os.path.dirname(os.path.dirname(asyncio.__file__)) + '/', f'/usr/lib/python{sys.version_info[0]}.{sys.version_info[1]}/') if EMBEDDED else None
+
+if EMBEDDED:
+    # The program's folder is the working directory, as where python3 is started: set before
+    # anything resolves the program's (maybe relative) file name.
+    os.chdir(CONFIG.get('dir') or '/')
 
 _real_monotonic = time.monotonic
 _real_sleep = time.sleep
@@ -169,41 +178,68 @@ def emit(event):
 
 # ── the clock ────────────────────────────────────────────────────────────────
 
-class VirtualClock:
-    """Seconds since the start of the run. It jumps by a selector wait's timeout (or a
-    time.sleep) and moves `TICK` on every read by the program or the loop, as a real clock does
-    while code runs."""
+def load_virtual_time():
+    """src/engines/virtual_time.py (the lab's one clock rule), under a name a program's own module cannot take."""
+    path = os.path.join(os.path.dirname(os.path.dirname(RECORDER_FILE)), 'engines', 'virtual_time.py')
+    spec = importlib.util.spec_from_file_location('_asyncio_lab_virtual_time', path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+VIRTUAL_TIME = load_virtual_time()
+
+
+class RecorderClock(VIRTUAL_TIME.VirtualClock):
+    """The runtime's clock (virtual_time.VirtualClock): loop.time() and time.monotonic() read it,
+    one tick per read, from the simulated process's origin; a selector wait or a time.sleep advances
+    it by its timeout. Events are stamped with the time since the start, read without reading."""
 
     def __init__(self):
-        self.t = 0.0
+        super().__init__(origin=VIRTUAL_TIME.PROCESS_ORIGIN, tick=TICK)
 
     def now(self):
-        return self.t
+        return self.elapsed()
 
-    def read(self):
-        self.t += TICK
-        return self.t
+    def waited(self):
+        return self.instant
+
+    def since_start(self, reading):
+        """A reading as seconds since the start of the run (what time.time() adds to its date)."""
+        return reading - self.origin
+
+    def block(self, on, seconds):
+        """The running thread waits `seconds` (a selector wait, time.sleep) and wakes at the time it
+        blocked plus the timeout, as the simulated kernel computes it; returns the time waited."""
+        since = self.instant
+        deadline = self.elapsed() + seconds
+        emit({'type': 'thread_blocked', 'name': thread_name(), 'on': on, 'until': deadline})
+        self.jump_to(deadline)
+        emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'timeout'})
+        return self.instant - since
 
     def advance(self, seconds):
-        target = self.t + seconds
-        if target > UNTIL:
-            self.t = UNTIL
+        """A wait; one that would cross the horizon ends the run there."""
+        if self.elapsed() + seconds > UNTIL:
+            super().advance(max(0.0, UNTIL - self.elapsed()))
             finish_now({'control': 'end', 'why': 'until', 't': UNTIL})
-        self.t = target
+        super().advance(seconds)
 
     def jump_to(self, t):
-        if t > self.t:
-            self.t = t
+        self.wait_until(t)
 
 
 class RealClock:
     def now(self):
         return _real_monotonic() - _START
 
-    read = now
+    read = waited = now
+
+    def since_start(self, reading):
+        return reading
 
 
-CLOCK = VirtualClock() if VIRTUAL else RealClock()
+CLOCK = RecorderClock() if VIRTUAL else RealClock()
 
 
 # ── object identities ───────────────────────────────────────────────────────
@@ -218,6 +254,7 @@ class Registry:
         self.serial = 0
         self.loops = {}
         self.futures = {}  # serial -> [weak reference, state, cancelling]
+        self.ran = set()  # serials of the TimerHandles the loop has called (a cancel then skips nothing)
 
     def id_of(self, obj):
         entry = self.ids.get(id(obj))
@@ -307,9 +344,13 @@ def check_all_futures():
         check_future(serial)
 
 
+# 3.14's reprs hide a callback's arguments outside debug mode; the trace always shows them.
+_ARGS_SHOWN = {'debug': True} if 'debug' in asyncio.format_helpers._format_callback.__code__.co_varnames else {}
+
+
 def callback_text(callback, args):
-    """The callback as a Handle's repr shows it, without the source location."""
-    return asyncio.format_helpers._format_callback(callback, args, None)
+    """The callback as a Handle's repr shows it (its arguments included), without the source location."""
+    return asyncio.format_helpers._format_callback(callback, args, None, **_ARGS_SHOWN)
 
 
 def task_of_handle(handle):
@@ -334,7 +375,9 @@ def on_ready(loop, handle):
     if isinstance(handle, asyncio.TimerHandle):
         serial = REG.id_of(handle)
         if serial is not None:
-            emit({'type': 'timer_ready', 'loop': loop_id, 'handle': serial})
+            emit({'type': 'timer_ready', 'loop': loop_id, 'handle': serial, 'lastTo': heap_moved(loop)})
+        return
+    if is_loop_internal(handle):
         return
     args = handle._args
     if args and isinstance(args[0], asyncio.Future):
@@ -351,6 +394,24 @@ def on_ready(loop, handle):
     emit(event)
 
 
+def snapshot(loop):
+    """Once per loop iteration, at the selector call: the heap as _run_once is about to pop it."""
+    loop._lab_heap = list(loop._scheduled)
+
+
+def heap_moved(loop):
+    """_run_once has just popped the heap's top (heappop): where the array's last item settled, or
+    -1 when the heap held only the popped one. Read against the heap as it was before the pop: the
+    snapshot taken at the selector call, then after each pop."""
+    before = loop._lab_heap
+    after = loop._scheduled
+    loop._lab_heap = list(after)
+    if len(before) <= 1:
+        return -1
+    last = before[-1]
+    return next((i for i, h in enumerate(after) if h is last), -1)
+
+
 class VirtualSelector(selectors.DefaultSelector):
     """The loop's selector. In virtual mode a wait advances the clock by its timeout; it still
     reports a real file descriptor that is ready (the self-pipe written by call_soon_threadsafe)."""
@@ -358,17 +419,25 @@ class VirtualSelector(selectors.DefaultSelector):
     def __init__(self):
         super().__init__()
         self.loop_id = 0
+        self.loop = None
         # The same selector seen as the plain stdlib class, for a wait that Ctrl+C interrupts.
         self.real = selectors.DefaultSelector.__new__(selectors.DefaultSelector)
         self.real.__dict__ = self.__dict__
 
     def select(self, timeout=None):
+        snapshot(self.loop)
         emit({'type': 'select_wait', 'loop': self.loop_id, 'timeout': timeout})
         start = CLOCK.now()
         if not VIRTUAL:
+            waits = timeout is None or timeout > 0
+            if waits:
+                # The thread sleeps in the wait, as the simulated kernel shows it.
+                emit({'type': 'thread_blocked', 'name': thread_name(), 'on': 'select', 'until': None if timeout is None else start + timeout})
             ready = super().select(timeout)
             slept = CLOCK.now() - start
             reason = 'self_pipe' if ready else ('immediate' if timeout == 0 else 'timeout')
+            if waits:
+                emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified' if ready else 'timeout'})
             emit({'type': 'select_woke', 'loop': self.loop_id, 'slept': slept, 'reason': reason})
             return ready
         ready = [] if EMBEDDED else super().select(0)
@@ -378,8 +447,12 @@ class VirtualSelector(selectors.DefaultSelector):
         if timeout is None:
             # Nothing can wake this loop: a real process would wait here for ever.
             finish_now({'control': 'end', 'why': 'until', 't': UNTIL, 'hang': 'select'})
-        CLOCK.advance(timeout)
-        emit({'type': 'select_woke', 'loop': self.loop_id, 'slept': timeout, 'reason': 'immediate' if timeout == 0 else 'timeout'})
+        slept = 0
+        if timeout > 0:
+            # epoll waits whole milliseconds (EpollSelector.select rounds the timeout up), and the
+            # thread sleeps in the wait, as the simulated kernel shows it.
+            slept = CLOCK.block('select', math.ceil(timeout * 1e3) * 1e-3)
+        emit({'type': 'select_woke', 'loop': self.loop_id, 'slept': slept, 'reason': 'immediate' if timeout == 0 else 'timeout'})
         return ready
 
 
@@ -393,6 +466,8 @@ class LabEventLoop(asyncio.unix_events._UnixSelectorEventLoop):
         number = len(REG.loops) + 1
         REG.loops[id(self)] = number
         selector.loop_id = number
+        selector.loop = weakref.proxy(self)
+        self._lab_heap = []
         ready = ReadyDeque()
         ready.loop = self
         self._ready = ready
@@ -528,8 +603,11 @@ class HandleRun:
         self.serial = REG.id_of(handle)
         if self.serial is None:
             self.serial = REG.new_id(handle)
-        self.start = CLOCK.now()
+        # What it took: the time waited meanwhile (time.sleep), as the runtime counts it.
+        self.start = CLOCK.waited()
         emit({'type': 'handle_run', 'loop': self.loop, 'handle': self.serial, 'callback': callback_text(handle._callback, handle._args)})
+        if isinstance(handle, asyncio.TimerHandle):
+            REG.ran.add(self.serial)
         self.task = task_of_handle(handle)
         if self.task is not None:
             task = self.task
@@ -561,15 +639,29 @@ class HandleRun:
             if frame is not None and POINTER.is_own(frame.f_code):
                 event['line'] = frame.f_lineno
             emit(event)
-        emit({'type': 'handle_done', 'loop': self.loop, 'handle': self.serial, 'took': CLOCK.now() - self.start})
+        emit({'type': 'handle_done', 'loop': self.loop, 'handle': self.serial, 'took': CLOCK.waited() - self.start})
         return None
+
+
+def is_loop_internal(handle):
+    """The selector loop's own reader of its self-pipe (_read_from_self): the loop's plumbing, which
+    the lab shows as the wake-up of the select, not as a callback."""
+    return getattr(handle._callback, '__name__', None) == '_read_from_self' and isinstance(getattr(handle._callback, '__self__', None), asyncio.AbstractEventLoop)
+
+
+def on_handle_run(frame):
+    handle = frame.f_locals['self']
+    return None if is_loop_internal(handle) else HandleRun(frame)
 
 
 def on_call_at_return(frame, event, arg):
     if event == 'return' and arg is not None:
         loop = REG.loop_of(frame.f_locals['self'])
         serial = REG.new_id(arg)
-        emit({'type': 'handle_scheduled', 'loop': loop, 'handle': serial, 'kind': 'TimerHandle', 'when': arg._when, 'callback': callback_text(arg._callback, arg._args)})
+        scheduled = frame.f_locals['self']._scheduled
+        # Where heappush left it in the heap's array (the lab's heap panel moves items by this).
+        index = next((i for i in range(len(scheduled) - 1, -1, -1) if scheduled[i] is arg), -1)
+        emit({'type': 'handle_scheduled', 'loop': loop, 'handle': serial, 'kind': 'TimerHandle', 'when': arg._when, 'heapIndex': index, 'callback': callback_text(arg._callback, arg._args)})
     return on_call_at_return
 
 
@@ -581,7 +673,10 @@ def on_handle_cancel(frame):
     handle = frame.f_locals['self']
     serial = REG.id_of(handle)
     if serial is not None and not handle._cancelled:
-        emit({'type': 'handle_cancelled', 'loop': REG.loop_of(handle._loop), 'handle': serial})
+        event = {'type': 'handle_cancelled', 'loop': REG.loop_of(handle._loop), 'handle': serial}
+        if serial in REG.ran:
+            event['ran'] = True
+        emit(event)
     return None
 
 
@@ -625,6 +720,10 @@ def on_create_task(frame):
     return returned
 
 
+# asyncio's private helpers that create a future for a public function: named after the function.
+PUBLIC_NAMES = {'_wait': 'wait'}
+
+
 def on_create_future(frame):
     caller = frame.f_back
     label = None
@@ -634,6 +733,8 @@ def on_create_future(frame):
             label = f"sleep({caller.f_locals['delay']!r})"
         elif label.startswith('<') or caller.f_code.co_filename == PROGRAM_FILE:
             label = None
+        else:
+            label = PUBLIC_NAMES.get(label, label)
 
     def returned(frame, event, arg):
         if event == 'return' and arg is not None:
@@ -672,6 +773,60 @@ def on_network(frame):
 STARTED = set()
 
 
+def blocked_until_return(on, until=None):
+    """The running thread blocks in this call (a lock, a condition): it blocked when the call began,
+    and woke, notified, when it returns (in real time only: in virtual time there are no threads)."""
+    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': on, 'until': until})
+
+    def returned(frame, event, arg):
+        if event == 'return':
+            emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
+        return returned
+    return returned
+
+
+def on_join(frame):
+    thread = frame.f_locals.get('self')
+    if VIRTUAL or not isinstance(thread, threading.Thread) or not thread.is_alive() or thread is threading.current_thread():
+        return None
+    return blocked_until_return(f'join {thread.name}')
+
+
+def on_future_result(frame):
+    future = frame.f_locals.get('self')
+    if VIRTUAL or future is None or future.done():
+        return None
+    return blocked_until_return('future.result()')
+
+
+def on_queue_get(frame):
+    q = frame.f_locals.get('self')
+    if VIRTUAL or not frame.f_locals.get('block', True) or q is None or q.qsize() > 0:
+        return None
+    return blocked_until_return('q.get()')
+
+
+def on_pool_worker(frame):
+    """A ThreadPoolExecutor's worker waits for work on a SimpleQueue (C code, which the trace
+    function does not see): it blocks at that line while the queue is empty, and wakes at the next."""
+    if VIRTUAL:
+        return None
+    waiting = [False]
+
+    def watch(frame, event, arg):
+        if event == 'line':
+            if waiting[0]:
+                waiting[0] = False
+                emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
+            if 'work_queue.get(block=True)' in linecache.getline(frame.f_code.co_filename, frame.f_lineno):
+                work_queue = frame.f_locals.get('work_queue')
+                if work_queue is not None and work_queue.empty():
+                    waiting[0] = True
+                    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': 'q.get()', 'until': None})
+        return watch
+    return watch
+
+
 def on_thread_delete(frame):
     emit({'type': 'thread_exit', 'name': thread_name()})
     return None
@@ -680,7 +835,7 @@ def on_thread_delete(frame):
 def hooks():
     table = {
         RUN_ONCE_CODE: on_run_once,
-        asyncio.events.Handle._run.__code__: HandleRun,
+        asyncio.events.Handle._run.__code__: on_handle_run,
         BaseEventLoop.call_at.__code__: on_call_at,
         asyncio.events.Handle.cancel.__code__: on_handle_cancel,
         BaseEventLoop.stop.__code__: on_stop,
@@ -691,6 +846,10 @@ def hooks():
         asyncio.tasks._GatheringFuture.__init__.__code__: on_gathering_future,
         BaseEventLoop.call_exception_handler.__code__: on_exception_handler,
         threading.Thread._delete.__code__: on_thread_delete,
+        threading.Thread.join.__code__: on_join,
+        concurrent.futures.Future.result.__code__: on_future_result,
+        queue.Queue.get.__code__: on_queue_get,
+        concurrent.futures.thread._worker.__code__: on_pool_worker,
     }
     for cls in (BaseEventLoop, asyncio.selector_events.BaseSelectorEventLoop, asyncio.unix_events._UnixSelectorEventLoop):
         for name in NETWORK:
@@ -713,12 +872,29 @@ def load_pointer():
     return module
 
 
+def on_pointer_move(thread, line):
+    """The program's pointer moved: on to a next line of the program's, what the last statement did
+    to futures comes first (C code such as Future() or set_result() runs no Python the trace
+    function would see), then the line. (A move out of a frame that returns is reported first: what
+    the return leads to, a task's result, comes after.)"""
+    frame, event = POINTER.recorder.moved_in
+    if event == 'line':
+        check_all_futures()
+    # Futures the module's code made (a function's f_locals is a snapshot that would keep its
+    # locals alive, and change when CPython destroys them: only module-level names are looked at).
+    if event == 'line' and frame.f_code.co_name == '<module>':
+        for value in list(frame.f_globals.values()):
+            if isinstance(value, asyncio.Future) and REG.id_of(value) is None and REG.loop_of(value.get_loop()):
+                track_future(value)
+    emit({'type': 'line', 'line': line})
+
+
 class Pointer:
     """CPython's source pointer as pointer.py records it (the innermost frame of the program's
     file, per thread, at every call, line, return and exception event), as `line` events."""
 
     def __init__(self):
-        self.recorder = load_pointer().PointerRecorder(PROGRAM_FILE, lambda thread, line: emit({'type': 'line', 'line': line}))
+        self.recorder = load_pointer().PointerRecorder(PROGRAM_FILE, on_pointer_move)
         self.trace = self.recorder._trace
 
     def is_own(self, code):
@@ -950,6 +1126,7 @@ def shutdown(status):
         for thread in threading.enumerate():
             if thread is not threading.main_thread() and not thread.daemon and thread.is_alive():
                 emit({'type': 'shutdown', 'phase': 'joining', 'waitingFor': thread.name})
+                emit({'type': 'thread_blocked', 'name': thread_name(), 'on': f'join {thread.name}', 'until': None})
                 break
         threading._shutdown()
     except KeyboardInterrupt as exc:
@@ -1008,10 +1185,17 @@ def install():
     asyncio.SelectorEventLoop = asyncio.unix_events.SelectorEventLoop = LabEventLoop
     if VIRTUAL:
         time.monotonic = time.perf_counter = CLOCK.read
-        time.time = lambda: WALL_CLOCK_START + CLOCK.read()
+        time.time = lambda: WALL_CLOCK_START + CLOCK.since_start(CLOCK.read())
         time.monotonic_ns = time.perf_counter_ns = lambda: int(CLOCK.read() * 1e9)
-        time.time_ns = lambda: int((WALL_CLOCK_START + CLOCK.read()) * 1e9)
+        time.time_ns = lambda: int((WALL_CLOCK_START + CLOCK.since_start(CLOCK.read())) * 1e9)
         time.sleep = virtual_sleep
+    else:
+        # The wall clock from the start of the run, on the simulated process's date.
+        time.time = lambda: WALL_CLOCK_START + CLOCK.read()
+        time.time_ns = lambda: int((WALL_CLOCK_START + CLOCK.read()) * 1e9)
+        time.sleep = real_sleep
+    _ctime = time.ctime
+    time.ctime = lambda seconds=None: _ctime(time.time() if seconds is None else seconds)
     for name in ('_start_new_thread', '_start_joinable_thread'):
         if hasattr(threading, name):
             setattr(threading, name, thread_start(getattr(threading, name)))
@@ -1025,8 +1209,9 @@ def install():
     def show_warning_message(msg):
         if msg.filename == RECORDER_FILE:
             # Destroyed at interpreter exit (a coroutine never awaited): CPython has no frame
-            # running then, and names the place `sys:1`.
-            msg = warnings.WarningMessage(msg.message, msg.category, 'sys', 1, msg.file, None, None)
+            # running then, and names the place `sys:1` (`<sys>:0` from 3.13 on).
+            place = ('<sys>', 0) if sys.version_info >= (3, 13) else ('sys', 1)
+            msg = warnings.WarningMessage(msg.message, msg.category, *place, msg.file, None, None)
         emit({'type': 'warning', 'category': msg.category.__name__, 'message': str(msg.message)})
         show_warning(msg)
     warnings._showwarnmsg_impl = show_warning_message
@@ -1038,12 +1223,17 @@ def install():
     sys.settrace(global_trace)
 
 
+def real_sleep(seconds):
+    """time.sleep in real time: the thread sleeps, as the trace shows."""
+    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': f'time.sleep({seconds!r})', 'until': CLOCK.now() + seconds})
+    _real_sleep(seconds)
+    emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'timeout'})
+
+
 def virtual_sleep(seconds):
     if seconds < 0:
         raise ValueError('sleep length must be non-negative')
-    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': f'time.sleep({seconds!r})', 'until': CLOCK.now() + seconds})
-    CLOCK.advance(seconds)
-    emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'timeout'})
+    CLOCK.block(f'time.sleep({seconds!r})', seconds)
 
 
 def main():
@@ -1062,7 +1252,6 @@ def record():
     if EMBEDDED:
         with open(CONFIG.get('sourceFile', PROGRAM_FILE), encoding='utf-8') as f:
             source = f.read()
-        os.chdir(CONFIG.get('dir') or '/')
     else:
         source = sys.stdin.buffer.read().decode('utf-8', 'surrogateescape')
     install()
@@ -1070,6 +1259,9 @@ def record():
     status = shutdown(status)
     sys.settrace(None)
     threading.settrace(None)
+    sys.stdout.end()
+    sys.stderr.end()
+    emit({'type': 'shutdown', 'phase': 'done'})
     # Interpreter exit: the program's objects are destroyed (a pending task says so).
     sys.last_type = sys.last_value = sys.last_traceback = None
     program = sys.modules.get('__main__')
@@ -1078,7 +1270,6 @@ def record():
     gc.collect()
     sys.stdout.end()
     sys.stderr.end()
-    emit({'type': 'shutdown', 'phase': 'done'})
     emit({'type': 'exit', 'status': status})
     STREAM.close()
 

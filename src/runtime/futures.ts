@@ -117,10 +117,12 @@ export class Future<T = unknown> {
 
   /**
    * True when this future's repr can no longer change, so a handle may keep a trace label showing
-   * it (repr.ts formatCallbackIsFinal): done (a callback added now is scheduled, not listed), and
-   * cancelled or with a result whose repr is fixed. Tasks say no: set_name changes their repr.
+   * it (repr.ts formatCallbackIsFinal): done (a callback added now is scheduled, not listed), no
+   * callback still listed (3.11 and 3.12 forget them only once all are scheduled), and cancelled or
+   * with a result whose repr is fixed. Tasks say no: set_name changes their repr.
    */
   _reprIsFinal(): boolean {
+    if (this.callback0 !== null || this.callbacksRest !== null) return false;
     if (this._state === 'CANCELLED') return true;
     if (this._state !== 'FINISHED' || this._exception !== null) return false;
     const result: unknown = this._result;
@@ -182,15 +184,26 @@ export class Future<T = unknown> {
     const fn0 = this.callback0;
     const context0 = this.context0;
     const rest = this.callbacksRest;
-    // All are forgotten first: if call_soon fails (a closed loop), the others are dropped too.
-    this.callback0 = null;
-    this.context0 = null;
-    this.callbacksRest = null;
-    if (fn0 !== null) this._loop.callSoonWithContext(fn0, [this], { context: contextOf(context0!) });
-    if (rest === null) return;
-    // An entry carries its `context`, so it serves as call_soon's options (no literal per callback).
-    for (const entry of rest) {
-      this._loop.callSoonWithContext(entry.fn, [this], entry);
+    // Each version forgets them at its own moment, which the future's repr in the scheduled Handles
+    // shows; whatever happens, all are forgotten at the end (if call_soon fails, on a closed loop,
+    // the others are dropped too).
+    const before = this._loop.realm.python.futureForgetsCallbacks === 'before';
+    try {
+      if (fn0 !== null) {
+        if (before) this.callback0 = this.context0 = null;
+        this._loop.callSoonWithContext(fn0, [this], { context: contextOf(context0!) });
+        this.callback0 = this.context0 = null;
+      }
+      if (rest === null) return;
+      if (before) this.callbacksRest = null;
+      // An entry carries its `context`, so it serves as call_soon's options (no literal per callback).
+      for (const entry of rest) {
+        this._loop.callSoonWithContext(entry.fn, [this], entry);
+      }
+    } finally {
+      this.callback0 = null;
+      this.context0 = null;
+      this.callbacksRest = null;
     }
   }
 

@@ -66,6 +66,16 @@ export interface PythonBehaviour {
   /** How a warning raised with no Python frame running names its place: `sys:1` (3.11, 3.12), `<sys>:0` (3.13+). */
   readonly noFrameWarningPlace: string;
   /**
+   * When a finished future forgets each done callback it schedules (the C accelerator's
+   * future_schedule_callbacks), which the future's repr in the scheduled Handle shows: 'after' its
+   * call_soon, the list only after the last (3.11.7, 3.12.7: the first call_soon sees every
+   * callback); 'before' (3.13.2 on: the first is taken out before its call_soon, the list before
+   * the second's).
+   */
+  readonly futureForgetsCallbacks: 'after' | 'before';
+  /** The repr of a task's scheduled step: `<TaskStepMethWrapper object at ...>` (3.11), `<_asyncio.TaskStepMethWrapper object at ...>` (3.12 on, a heap type of the module). */
+  readonly stepWrapperClass: string;
+  /**
    * Ctrl+C during the interpreter's join of non-daemon threads at exit (threading._shutdown): how
    * the ignored KeyboardInterrupt is introduced, and the line of _shutdown it names. 3.13 moved the
    * join into C (`_thread_shutdown()`) and the report to 'Exception ignored on threading shutdown:'.
@@ -135,6 +145,8 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     runForeverCleanupOnRefusal: minor === 13,
     callAnchors: minor >= 13,
     noFrameWarningPlace: minor >= 13 ? '<sys>:0' : 'sys:1',
+    futureForgetsCallbacks: minor >= 13 ? 'before' : 'after',
+    stepWrapperClass: minor >= 12 ? '_asyncio.TaskStepMethWrapper' : 'TaskStepMethWrapper',
     threadingShutdown: THREADING_SHUTDOWN[version],
     handleArgsInRepr: minor <= 12 ? 'always' : 'debug',
     threadsafeHandleClass: minor >= 14 ? '_ThreadSafeHandle' : 'Handle',

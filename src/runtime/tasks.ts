@@ -154,7 +154,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private stepWrapperName(): string {
-    return (this.stepWrapperRepr ??= `<TaskStepMethWrapper object at ${pyAddress({})}>`);
+    return (this.stepWrapperRepr ??= `<${this._loop.realm.python.stepWrapperClass} object at ${pyAddress({})}>`);
   }
 
   /** `Task.__step`: resumes the coroutine once, with send(None) or throw(exc), and acts on what it yields. */

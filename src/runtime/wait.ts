@@ -13,6 +13,7 @@ import { ASYNCIO_DIR, CREATE_FUTURE_FRAME, asyncioFunction } from './future-repr
 import { Future, isFuture } from './futures.js';
 import type { EventLoopLike, HandleLike } from './loop-types.js';
 import { runningLoop } from './task-registry.js';
+import { tuple } from './repr.js';
 
 export const FIRST_COMPLETED = 'FIRST_COMPLETED';
 export const FIRST_EXCEPTION = 'FIRST_EXCEPTION';
@@ -75,7 +76,8 @@ const waitInner = asyncDef(
     const done = new Set<Future<T>>();
     const pending = new Set<Future<T>>();
     for (const f of fs) (f.done() ? done : pending).add(f);
-    return [done, pending] as [Set<Future<T>>, Set<Future<T>>];
+    // `return done, pending`: a tuple, as its repr shows (a task's result, in the trace).
+    return tuple(done, pending) as [Set<Future<T>>, Set<Future<T>>];
   },
   { file: TASKS_PY, line: 507 },
 );

@@ -167,10 +167,11 @@ function describeShutdown(event: Extract<TraceEvent, { type: 'shutdown' }>, zh: 
 
 /**
  * A Task's step is scheduled as a Handle whose callback CPython 3.11 shows as
- * `<TaskStepMethWrapper object at 0x...>()`; the task_step event right after it says which task.
+ * `<TaskStepMethWrapper object at 0x...>()` (3.12 on: `<_asyncio.TaskStepMethWrapper ...`); the
+ * task_step event right after it says which task.
  */
 export function isTaskStep(callback: string): boolean {
-  return callback.startsWith('<TaskStepMethWrapper');
+  return callback.startsWith('<TaskStepMethWrapper') || callback.startsWith('<_asyncio.TaskStepMethWrapper');
 }
 
 /** A thread's wake or select's wake still tells something in brief mode when it was not a plain timeout. */

@@ -9,7 +9,7 @@ Virtual time: VirtualLoop subclasses asyncio.SelectorEventLoop (through src/engi
 which removes the self-pipe, so it runs under Pyodide too), so `_run_once` is CPython's own,
 untouched. Only two things are replaced:
   * `time()` reads a virtual clock that moves on every read, as a real one does while code runs
-    (test/python/virtual_clock.py: src/runtime/clock.ts's arithmetic, bit for bit);
+    (VirtualClock in src/engines/virtual_time.py: src/runtime/clock.ts's arithmetic, bit for bit);
   * the selector's `select(timeout)` returns no events and adds exactly `timeout` to `instant`
     (the same float addition the TypeScript runtime performs).
 Every trace entry carries the clock's last reading, so the runtime must read its clock exactly as
@@ -49,12 +49,10 @@ import sys
 import traceback
 import warnings
 
-# virtual_time.py sits in src/engines, virtual_clock.py in test/python; under Pyodide both are already importable.
+# virtual_time.py sits in src/engines; under Pyodide it is already importable.
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.append(os.path.join(here, '..', '..', 'src', 'engines'))
-sys.path.append(os.path.join(here, '..', 'python'))
-from virtual_clock import VirtualClock  # noqa: E402 - found through the paths set just above
-from virtual_time import VirtualTimeLoop, use_virtual_time  # noqa: E402
+from virtual_time import VirtualClock, VirtualTimeLoop, use_virtual_time  # noqa: E402 - found through the path set just above
 
 MAX_SELECTS = 20000  # a runaway program (it should never happen: generated call graphs are acyclic)
 
@@ -99,13 +97,7 @@ class VirtualSelector(selectors.SelectSelector):
 class VirtualLoop(VirtualTimeLoop):
     def __init__(self, program_run):
         self._program_run = program_run
-        super().__init__(VirtualSelector(program_run))
-        if program_run.clock.resolution is not None:
-            # BaseEventLoop.__init__ set time.get_clock_info('monotonic').resolution: the coarse clock's.
-            self._clock_resolution = program_run.clock.resolution
-
-    def time(self):
-        return self._program_run.clock.read()
+        super().__init__(VirtualSelector(program_run), clock=program_run.clock)
 
     def create_task(self, coro, *, name=None, context=None):
         if name is None:

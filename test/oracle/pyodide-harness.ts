@@ -7,8 +7,6 @@ import { type LoadedPython, type PyodideVersion, loadPython } from '../../src/en
 import type { Op, Program, RunResult } from './program.js';
 
 const RUNNER = join(import.meta.dirname, 'cpython_runner.py');
-// The clock arithmetic every harness shares (src/runtime/clock.ts's, bit for bit).
-const CLOCK = join(import.meta.dirname, '..', 'python', 'virtual_clock.py');
 
 export interface PyodideOracle {
   readonly python: LoadedPython;
@@ -19,7 +17,6 @@ export interface PyodideOracle {
 export async function loadOracle(version: PyodideVersion, runtimeStdlib: string): Promise<PyodideOracle> {
   const python = await loadPython(version, { env: { PYTHONHASHSEED: '0', ORACLE_RUNTIME_STDLIB: runtimeStdlib } });
   python.useVirtualTime();
-  python.pyodide.FS.writeFile('/home/pyodide/virtual_clock.py', readFileSync(CLOCK, 'utf8'));
   python.pyodide.FS.writeFile('/home/pyodide/cpython_runner.py', readFileSync(RUNNER, 'utf8'));
   python.runPython('import cpython_runner\ncpython_runner.prepare()');
   const answer = python.pyodide.pyimport('cpython_runner').answer as (line: string) => string;

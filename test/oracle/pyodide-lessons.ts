@@ -111,8 +111,8 @@ class InterruptibleLoop(virtual_time.VirtualTimeLoop):
     interrupts = []
     def virtual_wait(self, timeout):
         due = InterruptibleLoop.interrupts
-        if due and (timeout is None or self.virtual_now + timeout >= due[0]):
-            self.virtual_now = max(self.virtual_now, due.pop(0))
+        if due and (timeout is None or self.clock.elapsed() + timeout >= due[0]):
+            self.clock.wait_until(due.pop(0))
             EPOLL.select(timeout)
         return super().virtual_wait(timeout)
 

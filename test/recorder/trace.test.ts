@@ -34,12 +34,14 @@ describe('a recorded program with timers', () => {
 
   it('pushes TimerHandles with their deadlines and moves them to the ready queue by deadline, in virtual time', () => {
     const pushed = events.filter((e) => e.type === 'handle_scheduled' && e.kind === 'TimerHandle').map((e) => e.type === 'handle_scheduled' && [e.callback, e.when]);
-    expect(pushed).toEqual([["print('c')", 0.3], ["print('a')", 0.1], ['_set_result_unless_cancelled(<Future pending>, None)', 0.2]]);
-    const ran = events.filter((e) => e.type === 'output').map((e) => e.type === 'output' && [e.text, e.t]);
+    // Deadlines on the runtime's clock: from the simulated process's origin (4521.302017 s), one tick (1 µs) per read.
+    expect(pushed).toEqual([["print('c')", 4521.602019], ["print('a')", 4521.40202], ['_set_result_unless_cancelled(<Future pending>, None)', 4521.502021]]);
+    // Times to 0.1 ms: the clock also ticks 1 µs per read.
+    const ran = events.flatMap((e) => (e.type === 'output' ? [[e.text, Number(e.t.toFixed(4))]] : []));
     // main returns at 0.2 s and asyncio.run closes the loop: the timer at 0.3 s never fires.
     expect(ran).toEqual([['a', 0.1], ['b', 0.2]]);
-    const waits = events.filter((e) => e.type === 'select_wait').map((e) => e.type === 'select_wait' && e.timeout);
-    expect(waits.filter((t) => t !== 0)).toEqual([0.1, 0.1]);
+    const waits = events.flatMap((e) => (e.type === 'select_wait' && e.timeout !== 0 && e.timeout !== null ? [Number(e.timeout.toFixed(4))] : []));
+    expect(waits).toEqual([0.1, 0.1]);
   });
 
   it('tells what the task waits on, at which line, and when it resumes', () => {

@@ -118,7 +118,8 @@ export default defineLesson({
     allTasksAttributeErrorNote,
     {
       after: [{ type: 'interrupt' }],
-      when: { type: 'handle_scheduled', callback: /^Task\.task_wakeup\(<Future cancelled>/ },
+      // 3.11 and 3.12 still list the wake-up in the future's repr while scheduling it (shortened: "<Future cance...").
+      when: { type: 'handle_scheduled', callback: /^Task\.task_wakeup\(<Future cance(lled>|\.\.\.)/ },
       zh: 'cancel() 只是提出请求:它取消任务正在等待的 future,把任务的唤醒排进就绪队列。',
       en: 'cancel() only makes a request: it cancels the future the task waits on, which queues the task\'s wake-up.',
     },

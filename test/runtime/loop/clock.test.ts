@@ -1,6 +1,6 @@
 // The clock as a program reads it: every read one tick later, waits adding their timeout, the
 // instant moved by waits only; and the same arithmetic, bit for bit, as the Python harnesses' clock
-// (test/python/virtual_clock.py), which the oracle relies on.
+// (VirtualClock in src/engines/virtual_time.py), which the oracle relies on.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,11 +24,11 @@ function runTs(origin: number): number[] {
 }
 
 function runPython(origin: number): number[] {
-  const dir = join(import.meta.dirname, '../../python');
+  const dir = join(import.meta.dirname, '../../../src/engines');
   const program = `
 import json, sys
 sys.path.insert(0, ${JSON.stringify(dir)})
-from virtual_clock import VirtualClock
+from virtual_time import VirtualClock
 clock = VirtualClock(origin=${origin})
 out = []
 for op in json.loads(sys.argv[1]):

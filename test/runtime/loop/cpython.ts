@@ -2,7 +2,7 @@
 // take their expected values from CPython itself. The loop is asyncio's own SelectorEventLoop
 // (`_run_once` untouched): only `time()` is virtual, and its selector, instead of sleeping, adds the
 // timeout to the virtual clock (and returns at once when the self-pipe is readable, as a real
-// select would). The clock is the runtime's (test/python/virtual_clock.py), one per process: each
+// select would). The clock is the runtime's (VirtualClock in src/engines/virtual_time.py), one per process: each
 // read is one tick (1 µs) later than the one before, computed with the same float operations. `asyncio.new_event_loop()` / `get_event_loop()` return such loops. The prelude is
 // installed as `sitecustomize`, so the program's own line numbers are the ones CPython reports.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { PY_STDLIB_DIR } from '../../../src/runtime/repr.js';
 const PRELUDE = String.raw`
 import asyncio, selectors
 
-from virtual_clock import VirtualClock
+from virtual_time import VirtualClock
 
 # One clock for the whole process, like time.monotonic(): every loop reads it.
 CLOCK = VirtualClock()
@@ -68,7 +68,7 @@ export function runPython(program: string, options: { dev?: boolean } = {}): Pyt
   const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-loop-'));
   try {
     writeFileSync(join(dir, 'sitecustomize.py'), PRELUDE);
-    copyFileSync(join(import.meta.dirname, '../../python/virtual_clock.py'), join(dir, 'virtual_clock.py'));
+    copyFileSync(join(import.meta.dirname, '../../../src/engines/virtual_time.py'), join(dir, 'virtual_time.py'));
     writeFileSync(join(dir, 'prog.py'), program);
     const stdlib = spawnSync('python3', ['-c', 'import asyncio, os; print(os.path.dirname(os.path.dirname(asyncio.__file__)))'], { encoding: 'utf8' }).stdout.trim();
     const args = [...(options.dev ? ['-X', 'dev'] : []), '-u', 'prog.py'];

@@ -13,7 +13,7 @@ export const PY_FILE = 'prog.py';
 export function runPython(source: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-oracle-'));
   copyFileSync(join(import.meta.dirname, 'vloop.py'), join(dir, 'vloop.py'));
-  copyFileSync(join(import.meta.dirname, '../../python/virtual_clock.py'), join(dir, 'virtual_clock.py'));
+  copyFileSync(join(import.meta.dirname, '../../../src/engines/virtual_time.py'), join(dir, 'virtual_time.py'));
   writeFileSync(join(dir, PY_FILE), source);
   const run = spawnSync('python3', ['-X', 'utf8', PY_FILE], { cwd: dir, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`python3 failed (${run.status}):\n${run.stderr}`);

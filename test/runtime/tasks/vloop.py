@@ -1,10 +1,10 @@
 # A CPython event loop on virtual time, for comparing our runtime with real asyncio: time() reads a
 # virtual clock, and the selector's select(timeout) advances it by exactly the timeout instead of
-# sleeping. _run_once is untouched. The clock is the runtime's (virtual_clock.py): each read ticks.
+# sleeping. _run_once is untouched. The clock is the runtime's (virtual_time.py's VirtualClock): each read ticks.
 import asyncio
 import selectors
 
-from virtual_clock import VirtualClock
+from virtual_time import VirtualClock
 
 
 class _VirtualSelector(selectors.SelectSelector):
