@@ -21,9 +21,12 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 function props(id: string, width: number, height: number, at: number | string, lang: Lang = 'en'): ScreenProps {
   const lesson = findLessonById(id)!;
   const program = programOf(lesson, undefined, lang);
-  let lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil }, speed: 1, instant: false, startPaused: true }, 0);
+  let lab = createLab({ program, options: { asWritten: false, debug: false, interrupts: [], until: lesson.defaultUntil }, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
   let target = typeof at === 'number' ? at : 0;
-  if (typeof at === 'string') while (lab.replay.eventAt(target)?.type !== at) target++;
+  if (typeof at === 'string') {
+    while (target < lab.replay.length && lab.replay.eventAt(target)?.type !== at) target++;
+    if (target >= lab.replay.length) throw new Error(`${id}: no ${at} event in the run`);
+  }
   for (let i = 0; i < target; i++) lab = update(lab, { type: 'step' }, 0);
   const state = lab.replay.stateAt(lab.step);
   return {
