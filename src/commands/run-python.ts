@@ -75,28 +75,36 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
   let threadAt: number | null = null;
   let lesson = recordedLesson({ program, engine: engineFor(mode), defaultUntil: VIRTUAL_UNTIL, about: about(interpreter, mode, null) });
   let options = runOptionsOf(command, lesson, flags);
+  let recording = firstRecording(io, program, () => engineFor(mode)(options));
+  if (typeof recording !== 'number' && recording.control?.control === 'restart') {
+    // A thread cannot run in virtual time: record the whole run again on the wall clock.
+    mode = 'real';
+    threadAt = recording.control.line;
+    lesson = recordedLesson({ program, engine: engineFor(mode), defaultUntil: REAL_UNTIL, about: about(interpreter, mode, threadAt) });
+    options = runOptionsOf(command, lesson, flags);
+    recording = firstRecording(io, program, () => engineFor(mode)(options));
+  }
+  if (typeof recording === 'number') return recording;
+  lesson = recordedLesson({ program, engine: engineFor(mode), realTime: mode === 'real', defaultUntil: lesson.defaultUntil, about: about(interpreter, mode, threadAt), first: { options, recording } });
+  return runChosen(ctx, command, lesson, undefined, flags, { kind: 'recorded' });
+}
+
+/**
+ * The program's first recording, or the exit status after saying in one line why there is none: the
+ * engine failed (no interpreter, a crash) or the recorder refused the program (a socket, input()).
+ */
+function firstRecording(io: CliContext['io'], program: PythonProgram, record: () => Recording): Recording | number {
   let recording: Recording;
   try {
-    recording = engineFor(mode)(options);
-    if (recording.control?.control === 'restart') {
-      // A thread cannot run in virtual time: record the whole run again on the wall clock.
-      mode = 'real';
-      threadAt = recording.control.line;
-      lesson = recordedLesson({ program, engine: engineFor(mode), defaultUntil: REAL_UNTIL, about: about(interpreter, mode, threadAt) });
-      options = runOptionsOf(command, lesson, flags);
-      recording = engineFor(mode)(options);
-    }
+    recording = record();
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     io.stderr.write(`error: ${error.message}\n`);
     return 1;
   }
-  if (recording.control?.control === 'refused') {
-    io.stderr.write(refusalMessage(program, recording.control) + '\n');
-    return 1;
-  }
-  lesson = recordedLesson({ program, engine: engineFor(mode), realTime: mode === 'real', defaultUntil: lesson.defaultUntil, about: about(interpreter, mode, threadAt), first: { options, recording } });
-  return runChosen(ctx, command, lesson, undefined, flags, { kind: 'recorded' });
+  if (recording.control?.control !== 'refused') return recording;
+  io.stderr.write(refusalMessage(program, recording.control) + '\n');
+  return 1;
 }
 
 /** What the intro (and the lab's help) says about the recording. */
@@ -134,18 +142,8 @@ async function runEmbedded(ctx: CliContext, command: Command, program: PythonPro
   };
   let lesson = recordedLesson({ program, engine, defaultUntil: VIRTUAL_UNTIL, about: aboutEmbedded });
   const options = runOptionsOf(command, lesson, flags);
-  let recording: Recording;
-  try {
-    recording = engine(options);
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    io.stderr.write(`error: ${error.message}\n`);
-    return 1;
-  }
-  if (recording.control?.control === 'refused') {
-    io.stderr.write(refusalMessage(program, recording.control) + '\n');
-    return 1;
-  }
+  const recording = firstRecording(io, program, () => engine(options));
+  if (typeof recording === 'number') return recording;
   lesson = recordedLesson({ program, engine, defaultUntil: VIRTUAL_UNTIL, about: aboutEmbedded, first: { options, recording } });
   return runChosen(ctx, command, lesson, undefined, flags, { kind: 'recorded' });
 }
