@@ -26,9 +26,12 @@ export function startPlayhead(simStart: number, wallMs: number, speed = 1, pause
   return { simAt: simStart, wallAt: wallMs, speed, paused };
 }
 
-/** The simulated time the playhead shows at wall time `wallMs`. */
+/**
+ * The simulated time the playhead shows at wall time `wallMs`. An anchor ahead of `wallMs` is a
+ * clock that stands still until then (the lab's beat for a step, src/ui/step-pacing.ts).
+ */
 export function simTimeAt(playhead: Playhead, wallMs: number): number {
-  if (playhead.paused) return playhead.simAt;
+  if (playhead.paused || wallMs <= playhead.wallAt) return playhead.simAt;
   return playhead.simAt + ((wallMs - playhead.wallAt) / 1000) * playhead.speed;
 }
 
@@ -44,9 +47,10 @@ export function resume(playhead: Playhead, wallMs: number): Playhead {
   return { ...playhead, wallAt: wallMs, paused: false };
 }
 
-/** Changes speed without a jump: the simulated time at `wallMs` stays the same. */
+/** Changes speed without a jump: the simulated time at `wallMs` stays the same, and what remains of a standing clock is rescaled. */
 export function setSpeed(playhead: Playhead, wallMs: number, speed: number): Playhead {
   assertSpeed(speed);
+  if (!playhead.paused && wallMs < playhead.wallAt) return { ...playhead, speed, wallAt: wallMs + ((playhead.wallAt - wallMs) * playhead.speed) / speed };
   return { ...playhead, simAt: simTimeAt(playhead, wallMs), wallAt: wallMs, speed };
 }
 
@@ -77,15 +81,16 @@ export function dueCountAt(events: readonly Pick<TraceEvent, 't'>[], playhead: P
 }
 
 /**
- * Wall-clock milliseconds from `wallMs` until the playhead reaches simulated time `simTime`:
- * 0 when it already has, Infinity while paused short of it. A paced view sleeps this long before
+ * Wall-clock milliseconds from `wallMs` until the playhead reaches simulated time `simTime` and
+ * its clock runs: 0 when it already has, Infinity while paused short of it. A paced view sleeps this long before
  * showing the next event.
  */
 export function wallDelayUntil(playhead: Playhead, wallMs: number, simTime: number): number {
   const now = simTimeAt(playhead, wallMs);
-  if (simTime <= now) return 0;
-  if (playhead.paused) return Infinity;
-  return ((simTime - now) / playhead.speed) * 1000;
+  if (playhead.paused) return simTime <= now ? 0 : Infinity;
+  // A standing clock first waits out its stand (even for what is already due), then runs at speed.
+  const stand = Math.max(0, playhead.wallAt - wallMs);
+  return stand + (Math.max(0, simTime - now) / playhead.speed) * 1000;
 }
 
 function assertSpeed(speed: number): void {

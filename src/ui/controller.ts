@@ -5,10 +5,10 @@
 // `pending` and the lab goes on showing the old trace until 'adopt' brings the new one, simulated
 // as far as the step to show (use-run.ts runs it in the worker; a run is deterministic, so the new
 // trace repeats the old one up to the change). Stepping back before the window is such a re-run.
-import { type Playhead, sameEvent, seek, startPlayhead, withInterrupt } from '../playback/index.js';
+import { pause, type Playhead, resume, sameEvent, seek, setSpeed, simTimeAt, startPlayhead, withInterrupt } from '../playback/index.js';
 import { nextMoment, typedSeconds, typeTimeKey } from './go-to-time.js';
 import type { TimelineView } from './panels/timeline.js';
-import { changeSpeed, clockAt, holdClock, msUntil, runClock, showStep } from './step-pacing.js';
+import { msUntil, showStep } from './step-pacing.js';
 import type { RunEnd, RunOptions, RunResult } from '../scenarios/types.js';
 import type { Program } from './program.js';
 import { type Level, Replay } from './state/replay.js';
@@ -260,10 +260,10 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     case 'adopt':
       return adopt(base, action.replay, action.end, now, action.stopped);
     case 'toggle_play': {
-      if (base.playing) return { ...base, playing: false, playhead: holdClock(base.playhead, now) };
+      if (base.playing) return { ...base, playing: false, playhead: pause(base.playhead, now) };
       // Playing from the exit starts over; a program still running (a hang) goes on, its clock running.
-      if (atEnd(base) && programExited(base)) return goTo({ ...base, playing: true, playhead: runClock(base.playhead, now) }, 0, now);
-      return { ...base, playing: true, playhead: runClock(base.playhead, now) };
+      if (atEnd(base) && programExited(base)) return goTo({ ...base, playing: true, playhead: resume(base.playhead, now) }, 0, now);
+      return { ...base, playing: true, playhead: resume(base.playhead, now) };
     }
     case 'step':
       // At the last step of a run still streaming: the next one is taken when it arrives.
@@ -294,7 +294,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       const i = SPEEDS.findIndex((s) => s >= base.speed);
       const at = i < 0 ? SPEEDS.length - 1 : i;
       const speed = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, at + (action.type === 'faster' ? 1 : -1)))]!;
-      return { ...base, speed, playhead: changeSpeed(base.playhead, now, speed) };
+      return { ...base, speed, playhead: setSpeed(base.playhead, now, speed) };
     }
     case 'interrupt':
       return interrupt(base, action.ctrl, now, action.at);
@@ -364,7 +364,7 @@ export function simNow(lab: Lab, now: number): number {
   if (lab.pending?.t !== undefined) return Math.max(stepT, lab.pending.t);
   // Paused, the clock stays where it stood (between two steps, or on in a hang), never before the step.
   const next = atEnd(lab) ? Number.POSITIVE_INFINITY : lab.replay.eventAt(lab.step + 1)!.t;
-  return Math.max(stepT, Math.min(clockAt(lab.playhead, now), next));
+  return Math.max(stepT, Math.min(simTimeAt(lab.playhead, now), next));
 }
 
 /** Milliseconds until the next step is due while playing (Infinity when paused or at the end): step-pacing.ts. */
@@ -374,7 +374,7 @@ export function nextTickIn(lab: Lab, now: number): number {
 }
 
 function stop(lab: Lab, now: number): Lab {
-  return lab.playing ? { ...lab, playing: false, playhead: holdClock(lab.playhead, now) } : lab;
+  return lab.playing ? { ...lab, playing: false, playhead: pause(lab.playhead, now) } : lab;
 }
 
 /** Playback pauses on the step where the program exits: nothing happens after it, so the clock stops at the exit time. */

@@ -11,10 +11,11 @@
 // So the wall time of a run played at speed s is (its simulated time + steps ÷ STEP_RATE) ÷ s, and
 // at any moment the header shows the simulated time of what is on screen.
 //
-// A Playhead (src/playback/pacing.ts) carries the anchor: its `simAt` is the time of the step shown
-// and its `wallAt` the wall moment the clock starts running from there, one beat after the step
-// was shown. Everything here is a pure function of the wall clock passed in.
-import type { Playhead } from '../playback/index.js';
+// A Playhead (src/playback/pacing.ts, which reads, holds, runs and re-speeds it) carries the anchor:
+// its `simAt` is the time of the step shown and its `wallAt` the wall moment the clock starts
+// running from there, one beat after the step was shown. Everything here is a pure function of the
+// wall clock passed in.
+import { wallDelayUntil, type Playhead } from '../playback/index.js';
 
 /** Steps per wall second at 1× while events follow each other at one instant (× speed). */
 export const STEP_RATE = 5;
@@ -29,35 +30,10 @@ export function showStep(playhead: Playhead, now: number, t: number): Playhead {
   return { ...playhead, simAt: t, wallAt: playhead.paused ? now : now + beatMs(playhead.speed) };
 }
 
-/** The simulated time the playhead shows at wall time `now`: still during the beat, then running at its speed. */
-export function clockAt(playhead: Playhead, now: number): number {
-  if (playhead.paused || now <= playhead.wallAt) return playhead.simAt;
-  return playhead.simAt + ((now - playhead.wallAt) / 1000) * playhead.speed;
-}
-
-/** Freezes the clock where it stands at `now`. */
-export function holdClock(playhead: Playhead, now: number): Playhead {
-  if (playhead.paused) return playhead;
-  return { ...playhead, simAt: clockAt(playhead, now), wallAt: now, paused: true };
-}
-
-/** Lets the clock run again from `now` (no beat: the step was on screen while paused). */
-export function runClock(playhead: Playhead, now: number): Playhead {
-  if (!playhead.paused) return playhead;
-  return { ...playhead, wallAt: now, paused: false };
-}
-
-/** A new speed without a jump: the time shown stays, and what remains of a beat is rescaled. */
-export function changeSpeed(playhead: Playhead, now: number, speed: number): Playhead {
-  if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`speed must be a positive number, got ${speed}`);
-  if (!playhead.paused && now < playhead.wallAt) return { ...playhead, speed, wallAt: now + ((playhead.wallAt - now) * playhead.speed) / speed };
-  return { ...playhead, simAt: clockAt(playhead, now), wallAt: now, speed };
-}
-
-/** Wall milliseconds from `now` until the clock reaches `t` (the next step's time): the beat, then the wait at speed. */
+/**
+ * Wall milliseconds from `now` until the clock reaches `t` (the next step's time): the beat, then
+ * the wait at speed; never, while paused.
+ */
 export function msUntil(playhead: Playhead, now: number, t: number): number {
-  if (playhead.paused) return Number.POSITIVE_INFINITY;
-  const start = Math.max(now, playhead.wallAt);
-  const ahead = Math.max(0, t - clockAt(playhead, start));
-  return start - now + (ahead / playhead.speed) * 1000;
+  return playhead.paused ? Number.POSITIVE_INFINITY : wallDelayUntil(playhead, now, t);
 }
