@@ -5,7 +5,7 @@
 //
 // Every class carries its Python name (`pyName`), so tracebacks and reprs read as CPython's:
 // `RuntimeError: This event loop is already running`.
-import { eastAsianWidthType } from 'get-east-asian-width';
+import { callAnchors, callOpenParen } from './carets.js';
 import { getRealm } from './realm.js';
 import { repr, str, tuple } from './repr.js';
 import { stdlibLocation } from './python-version.js';
@@ -170,16 +170,6 @@ export function excLine(error: PyBaseException): string {
 
 // ── traceback.format_exception ──────────────────────────────────────────────
 
-/** Columns a terminal gives `text`, as traceback.py's `_display_width` counts them (East Asian Wide and Fullwidth: two). */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const type = eastAsianWidthType(char.codePointAt(0)!);
-    width += type === 'wide' || type === 'fullwidth' ? 2 : 1;
-  }
-  return width;
-}
-
 /**
  * 3.13+ carets under a line that is one call statement, `callee(args)`, executing as a whole: 3.11
  * and 3.12 show none when the expression is the whole line, but 3.13's traceback.py shows a call's
@@ -189,19 +179,10 @@ function displayWidth(text: string): number {
  * that is not a plain call statement here.
  */
 function wholeLineCallMarker(text: string): string | undefined {
-  if (!text.endsWith(')')) return undefined;
-  let depth = 0;
-  let open = -1;
-  for (let i = text.length - 1; i >= 0; i--) {
-    if (text[i] === ')') depth++;
-    else if (text[i] === '(' && --depth === 0) {
-      open = i;
-      break;
-    }
-  }
+  const open = callOpenParen(text);
   const callee = text.slice(0, open);
   if (open <= 0 || !/^[A-Za-z_][\w.]*$/.test(callee) || callee === 'return') return undefined;
-  return `${'~'.repeat(displayWidth(callee))}${'^'.repeat(displayWidth(text.slice(open)))}`;
+  return callAnchors(text, open);
 }
 
 /** `traceback.format_list`: the `File "...", line N, in name` lines with their source text and carets. */

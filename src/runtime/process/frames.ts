@@ -3,7 +3,7 @@
 // happens: a KeyboardInterrupt starts with the frames of the blocking call it was raised in
 // (queue.py's get, threading.py's wait...), and every function the program wrapped with `py.def`
 // (and the module itself) prepends its frame as the exception passes through it.
-import { eastAsianWidthType } from 'get-east-asian-width';
+import { callAnchors, callOpenParen, displayWidth } from '../carets.js';
 import { PyBaseException, type PyFrame } from '../exceptions.js';
 import { PY_STDLIB_DIR } from '../repr.js';
 import { enterFrame, innermostFrame, leaveFrame, type PointerFrame } from './pointer.js';
@@ -18,20 +18,6 @@ const ASYNCIO_DIR = `${PY_STDLIB_DIR}/asyncio`;
 const SELECTORS_PY = `${PY_STDLIB_DIR}/selectors.py`;
 
 /**
- * Columns a terminal gives `text`, as traceback.py's `_display_width` counts them: East Asian Wide
- * and Fullwidth characters take two (a Chinese string literal before the failing call shifts the
- * carets by two columns a character), everything else one.
- */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const type = eastAsianWidthType(char.codePointAt(0)!);
-    width += type === 'wide' || type === 'fullwidth' ? 2 : 1;
-  }
-  return width;
-}
-
-/**
  * 3.11's caret line under a frame's text: `^` under the part of the line that was executing, when
  * that is not the whole line (traceback.py's `_extract_caret_anchors_from_line_segment` aside).
  */
@@ -40,19 +26,8 @@ function carets(text: string, part: string): string {
   const indent = ' '.repeat(displayWidth(text.slice(0, start)));
   // 3.13+ anchor a call: `~` under the callee, `^` under its parenthesized arguments.
   const open = getRealm().python.callAnchors ? callOpenParen(part) : -1;
-  if (open > 0) return `${indent}${'~'.repeat(displayWidth(part.slice(0, open)))}${'^'.repeat(displayWidth(part.slice(open)))}`;
+  if (open > 0) return `${indent}${callAnchors(part, open)}`;
   return `${indent}${'^'.repeat(displayWidth(part))}`;
-}
-
-/** Where the argument list of a call expression `callee(args)` opens, or -1 if `part` is not a call. */
-function callOpenParen(part: string): number {
-  if (!part.endsWith(')')) return -1;
-  let depth = 0;
-  for (let i = part.length - 1; i >= 0; i--) {
-    if (part[i] === ')') depth++;
-    else if (part[i] === '(' && --depth === 0) return i;
-  }
-  return -1;
 }
 
 /**
