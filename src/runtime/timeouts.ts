@@ -78,13 +78,7 @@ export class Timeout {
       this._state = 'expired';
       // Since there are no new cancel requests, the cancellation is ours: it becomes TimeoutError.
       if (this._task!.uncancel() <= this._cancelling && error !== null) {
-        if (error instanceof CancelledError) {
-          const timeout = new TimeoutError();
-          timeout.__cause__ = error;
-          timeout.__context__ = error;
-          timeout.__suppress_context__ = true;
-          throw timeout;
-        }
+        if (error instanceof CancelledError) throw timeoutErrorFrom(error);
         if (getRealm().python.timeoutMarksOtherErrors) insertTimeoutError(error);
       }
     } else if (this._state === 'active') {
@@ -98,6 +92,15 @@ export class Timeout {
     // Drop the reference early.
     this._timeoutHandler = null;
   }
+}
+
+/** `raise TimeoutError from exc`: how a timeout's own cancellation leaves it (timeouts.py, and wait_for in 3.11's tasks.py). */
+export function timeoutErrorFrom(cancelled: CancelledError): TimeoutError {
+  const timeout = new TimeoutError();
+  timeout.__cause__ = cancelled;
+  timeout.__context__ = cancelled;
+  timeout.__suppress_context__ = true;
+  return timeout;
 }
 
 /**

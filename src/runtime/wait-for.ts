@@ -8,7 +8,7 @@
 // raises TimeoutError (chained from the task's CancelledError). If wait_for itself is cancelled,
 // the task is cancelled too.
 import { type Coroutine, asyncDef, setLine } from './coroutines.js';
-import { CancelledError, TimeoutError, toPyException } from './exceptions.js';
+import { CancelledError, toPyException } from './exceptions.js';
 import { ASYNCIO_DIR, CREATE_FUTURE_FRAME } from './future-repr.js';
 import { Future } from './futures.js';
 import type { EventLoopLike } from './loop-types.js';
@@ -17,7 +17,7 @@ import { getRealm } from './realm.js';
 import { partial } from './repr.js';
 import { runningLoop } from './task-registry.js';
 import { type Awaitable, ensureFuture } from './tasks.js';
-import { timeout } from './timeouts.js';
+import { timeout, timeoutErrorFrom } from './timeouts.js';
 import { releaseWaiter } from './wait.js';
 
 const TASKS_PY = `${ASYNCIO_DIR}/tasks.py`;
@@ -47,13 +47,7 @@ function resultOrTimeout<T>(fut: Future<T>): T {
   try {
     return fut.result();
   } catch (error) {
-    if (error instanceof CancelledError) {
-      const timeout = new TimeoutError();
-      timeout.__cause__ = error;
-      timeout.__context__ = error;
-      timeout.__suppress_context__ = true;
-      throw timeout;
-    }
+    if (error instanceof CancelledError) throw timeoutErrorFrom(error);
     throw error;
   }
 }
