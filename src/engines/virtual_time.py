@@ -91,7 +91,22 @@ class VirtualSelector(selectors.SelectSelector):
         return self._virtual_loop.virtual_wait(timeout)
 
 
-class VirtualTimeLoop(asyncio.SelectorEventLoop):
+class WithoutSelfPipe:
+    """A selector loop without its self-pipe (see the module's docstring): nothing to create, close
+    or write to. Creating a socket pair is a fatal crash under Pyodide in Node, and nothing needs
+    one: a virtual wait never blocks, and there are no threads to wake it."""
+
+    def _make_self_pipe(self):
+        self._ssock = self._csock = None
+
+    def _close_self_pipe(self):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+
+class VirtualTimeLoop(WithoutSelfPipe, asyncio.SelectorEventLoop):
     def __init__(self, selector=None, clock=None):
         """`selector` replaces the VirtualSelector (its select() must not block either); `clock`,
         shared by every loop of a process as time.monotonic() is, the loop's own frozen one."""
@@ -112,15 +127,6 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
         self.clock.advance(timeout)
         return []
 
-    # No self-pipe (see the module's docstring): nothing to create, close or write to.
-    def _make_self_pipe(self):
-        self._ssock = self._csock = None
-
-    def _close_self_pipe(self):
-        pass
-
-    def _write_to_self(self):
-        pass
 
 
 def use_virtual_time(loop_factory=VirtualTimeLoop):

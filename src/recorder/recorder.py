@@ -456,7 +456,9 @@ class VirtualSelector(selectors.DefaultSelector):
         return ready
 
 
-class LabEventLoop(asyncio.unix_events._UnixSelectorEventLoop):
+# Embedded, the loop has no self-pipe (virtual_time.WithoutSelfPipe); a local interpreter keeps it
+# (threads wake the loop through it).
+class LabEventLoop(*([VIRTUAL_TIME.WithoutSelfPipe] if EMBEDDED else []), asyncio.unix_events._UnixSelectorEventLoop):
     """CPython's selector event loop with the recorder's clock and selector."""
 
     def __init__(self, selector=None):
@@ -476,18 +478,6 @@ class LabEventLoop(asyncio.unix_events._UnixSelectorEventLoop):
 
     def time(self):
         return CLOCK.read()
-
-    if EMBEDDED:
-        # No self-pipe: creating a socket pair is a fatal crash under Pyodide in Node, and nothing
-        # needs one (a virtual wait never blocks, and there are no threads to wake it).
-        def _make_self_pipe(self):
-            self._ssock = self._csock = None
-
-        def _close_self_pipe(self):
-            pass
-
-        def _write_to_self(self):
-            pass
 
     # _run_once reads `self._selector` once, right before `select(timeout)`; for a wait that a
     # Ctrl+C interrupts it gets the stdlib selector, so no frame of the recorder is on the stack.
