@@ -32,6 +32,12 @@ export interface PythonBehaviour {
    * meets it at its first asyncio line.
    */
   readonly noCurrentLoopLine: number | null;
+  /**
+   * 3.11's `ensure_future` only calls a private `_ensure_future`, which gather() and shield() call
+   * directly; 3.12 folded it into `ensure_future`, which they call instead. Debug mode's
+   * `created at` stacks show the one frame fewer, and the callers' lines name the public function.
+   */
+  readonly privateEnsureFuture: boolean;
   /** Where that version's tasks.py has ensure_future's `loop = events.get_event_loop()` (3.14, 3.15: its traceback shows it). */
   readonly ensureFutureGetLoopLine: number | null;
   /**
@@ -135,6 +141,7 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     stdlibDir: `/usr/lib/python${version}`,
     implicitLoop: minor <= 11 ? 'create' : minor <= 13 ? 'warn-and-create' : 'raise',
     noCurrentLoopLine: ({ '3.14': 715, '3.15': 718 } as Partial<Record<PythonVersion, number>>)[version] ?? null,
+    privateEnsureFuture: minor <= 11,
     ensureFutureGetLoopLine: ({ '3.14': 730, '3.15': 733 } as Partial<Record<PythonVersion, number>>)[version] ?? null,
     waitFor: minor <= 11 ? 'wrap-in-task' : 'timeout',
     waitForLines: WAIT_FOR_LINES[version] ?? null,
