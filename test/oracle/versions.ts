@@ -12,10 +12,11 @@ import { generate } from './generate.js';
 import { type Comparison, compare, explain } from './harness.js';
 import type { Program } from './program.js';
 import { type PyodideOracle, loadOracle, outsideModel } from './pyodide-harness.js';
-import { documentedRuns, lessonPrograms, runOnPython, simulate } from './pyodide-lessons.js';
+import { type RealRun, documentedRuns, lessonPrograms, runOnPython, simulate } from './pyodide-lessons.js';
 import { compareLines, type PrintedLine } from '../scenarios/compare.js';
 import type { RunResult } from '../../src/scenarios/types.js';
 import { runOnRuntime } from './ts-runner.js';
+import { PROCESS_CASES, simulateCase } from './process-cases.js';
 
 /** Generated programs per version in CI (seeds 1..N); docs/oracle.md gives the sweeps beyond. */
 export const VERSION_SEEDS = 500;
@@ -80,6 +81,18 @@ export function describeVersion(version: PyodideVersion): void {
       }
     });
 
+    // Programs only a version's own asyncio can answer (deprecation warnings, asyncio.timeout): process-cases.ts.
+    describe('the process cases print what this CPython prints', () => {
+      for (const c of PROCESS_CASES) {
+        for (const dev of [false, true]) {
+          it(`${c.name}${dev ? ' (-X dev)' : ''}`, () => {
+            const real = runOnPython(oracle.python, c.source, { dev });
+            expectSameRun(simulateCase(c, version, dev), real, version);
+          });
+        }
+      }
+    });
+
     // The documented Ctrl+C moments and -X dev runs the 3.11 recordings hold, on this version.
     describe('the single-thread lessons\' documented Ctrl+C and -X dev runs print what this CPython prints', () => {
       for (const run of documentedRuns()) {
@@ -96,6 +109,15 @@ export function describeVersion(version: PyodideVersion): void {
       }
     });
   });
+}
+
+/** What `sim` printed and its exit status are what `real` (that CPython, run by the lessons' harness) printed. */
+export function expectSameRun(sim: RunResult, real: RealRun, version: string): void {
+  expect({
+    stdout: compareLines(printed(sim, 'stdout'), real.stdout),
+    stderr: compareLines(printed(sim, 'stderr'), real.stderr),
+    status: sim.end.kind === 'exit' ? sim.end.status : sim.end,
+  }, `CPython ${version} printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual({ stdout: { ok: true }, stderr: { ok: true }, status: real.status });
 }
 
 function printed(result: RunResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
