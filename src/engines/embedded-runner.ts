@@ -5,10 +5,10 @@
 // WebAssembly runtime ends only this process.
 //
 //   node dist/embedded-runner.js '<recorder config JSON>'  < program source
-import { readFileSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isPyodideVersion, loadPython } from './pyodide.js';
-import { recorderPath } from '../recorder/locate.js';
+import { RECORDER_PACKAGE, recorderPath } from '../recorder/locate.js';
 
 const DIR = '/asyncio_lab';
 
@@ -21,12 +21,17 @@ async function main(): Promise<void> {
   python.useVirtualTime();
   const { FS } = python.pyodide;
   FS.mkdirTree(DIR);
-  // The recorder's files as the package lays them out: it finds engines/virtual_time.py beside its folder.
-  const recorder = recorderPath();
-  FS.mkdirTree(`${DIR}/recorder`);
+  // The recorder's files as the package lays them out (its entry, pointer.py, the package of its
+  // modules): it finds engines/virtual_time.py beside its folder.
+  const recorder = dirname(recorderPath());
   FS.mkdirTree(`${DIR}/engines`);
-  for (const file of ['recorder.py', 'pointer.py']) FS.writeFile(`${DIR}/recorder/${file}`, readFileSync(join(dirname(recorder), file), 'utf8'));
-  FS.writeFile(`${DIR}/engines/virtual_time.py`, readFileSync(join(dirname(recorder), '..', 'engines', 'virtual_time.py'), 'utf8'));
+  for (const folder of ['', `/${RECORDER_PACKAGE}`]) {
+    FS.mkdirTree(`${DIR}/recorder${folder}`);
+    for (const file of readdirSync(recorder + folder).filter((name) => name.endsWith('.py'))) {
+      FS.writeFile(`${DIR}/recorder${folder}/${file}`, readFileSync(join(recorder + folder, file), 'utf8'));
+    }
+  }
+  FS.writeFile(`${DIR}/engines/virtual_time.py`, readFileSync(join(recorder, '..', 'engines', 'virtual_time.py'), 'utf8'));
   // The program at its own path, so tracebacks quote its lines as python3 does ('<stdin>' has none);
   // a bare name (verify's lesson programs) lives in the program's folder.
   const sourceFile = config.file.startsWith('/') ? config.file : config.file === '<stdin>' ? `${DIR}/program.py` : `${config.dir}/${config.file}`;
