@@ -703,8 +703,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       if (value === undefined) continue;
       let text: string;
       // Creation stacks are extracted without column positions, so CPython prints them without carets.
-      if (key === 'source_traceback') text = ['Object created at (most recent call last):', ...formatFrames(withoutCarets(value))].join('\n');
-      else if (key === 'handle_traceback') text = ['Handle created at (most recent call last):', ...formatFrames(withoutCarets(value))].join('\n');
+      if (key === 'source_traceback') text = ['Object created at (most recent call last):', ...formatFrames(value as readonly PyFrame[], { carets: false })].join('\n');
+      else if (key === 'handle_traceback') text = ['Handle created at (most recent call last):', ...formatFrames(value as readonly PyFrame[], { carets: false })].join('\n');
       else text = repr(value);
       logLines.push(`${key}: ${text}`);
     }
@@ -756,10 +756,6 @@ function keepUncancelled(handle: TimerHandle): boolean {
   if (!handle._cancelled) return true;
   handle._scheduled = false;
   return false;
-}
-
-function withoutCarets(frames: unknown): PyFrame[] {
-  return (frames as readonly PyFrame[]).map(({ marker: _marker, ...frame }) => frame);
 }
 
 /** `_format_handle(handle)`: a task's step shows as the task itself. */

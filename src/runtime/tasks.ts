@@ -379,12 +379,25 @@ export function ensureFuture<T>(value: Awaitable<T>, options: EnsureFutureOption
   if (!isCoroutine(value)) throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
   const loop = options.loop ?? ensureFutureLoop();
   try {
-    return createTaskOn(loop, value, { frames: [...(options.callerFrames ?? [ENSURE_FUTURE_FRAME]), ENSURE_FUTURE_CREATE_TASK_FRAME] });
+    return createTaskOn(loop, value, { frames: ensureFutureFrames(options.callerFrames ?? [ENSURE_FUTURE_FRAME]) });
   } catch (error) {
     if (value instanceof Coroutine) value.close();
     else value.return(undefined as T);
     throw error;
   }
+}
+
+/**
+ * Debug mode's stack down to `loop.create_task` in ensure_future, as this version has it: 3.11's
+ * public ensure_future calls `_ensure_future`, which makes the task (gather and shield call the
+ * private one); from 3.12 ensure_future makes it itself and its callers call it by that name.
+ */
+function ensureFutureFrames(callerFrames: readonly PyFrame[]): PyFrame[] {
+  if (getRealm().python.privateEnsureFuture) return [...callerFrames, ENSURE_FUTURE_CREATE_TASK_FRAME];
+  return [
+    ...callerFrames.filter((f) => f !== ENSURE_FUTURE_FRAME).map((f) => (f.text?.includes('_ensure_future(') ? { ...f, text: f.text.replace('_ensure_future(', 'ensure_future(') } : f)),
+    { ...ENSURE_FUTURE_CREATE_TASK_FRAME, name: 'ensure_future' },
+  ];
 }
 
 /**

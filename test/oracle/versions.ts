@@ -12,25 +12,11 @@ import { generate } from './generate.js';
 import { type Comparison, compare, explain } from './harness.js';
 import type { Program } from './program.js';
 import { type PyodideOracle, loadOracle, outsideModel } from './pyodide-harness.js';
-import { documentedRuns, lessonPrograms, runOnPython, simulate } from './pyodide-lessons.js';
+import { type RealRun, documentedRuns, lessonPrograms, runOnPython, simulate } from './pyodide-lessons.js';
 import { compareLines, type PrintedLine } from '../scenarios/compare.js';
 import type { RunResult } from '../../src/scenarios/types.js';
 import { runOnRuntime } from './ts-runner.js';
-
-/**
- * Documented runs where the simulation still differs from that CPython, with why (by version, run
- * and start options). -X dev with Ctrl+C on the article's stop programs, 3.12 and 3.13: debug mode's
- * "created at" stacks show a frame of ensure_future() at that version's line (3.12: 695, `return
- * loop.create_task(coro_or_future)`), while the runtime maps 3.11's line of that call through the
- * line-block table (stdlib-lines.ts), which lands 36 lines off where 3.12 rewrote the function.
- */
-const CREATED_AT = "a created-at frame of ensure_future() is on another line than this CPython's";
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  '3.12 stop-wait as-written {"interrupts":[1.5],"dev":true}': CREATED_AT,
-  '3.12 stop-nested as-written {"interrupts":[1.5],"dev":true}': CREATED_AT,
-  '3.13 stop-wait as-written {"interrupts":[1.5],"dev":true}': CREATED_AT,
-  '3.13 stop-nested as-written {"interrupts":[1.5],"dev":true}': CREATED_AT,
-};
+import { PROCESS_CASES, simulateCase } from './process-cases.js';
 
 /** Generated programs per version in CI (seeds 1..N); docs/oracle.md gives the sweeps beyond. */
 export const VERSION_SEEDS = 500;
@@ -95,27 +81,43 @@ export function describeVersion(version: PyodideVersion): void {
       }
     });
 
+    // Programs only a version's own asyncio can answer (deprecation warnings, asyncio.timeout): process-cases.ts.
+    describe('the process cases print what this CPython prints', () => {
+      for (const c of PROCESS_CASES) {
+        for (const dev of [false, true]) {
+          it(`${c.name}${dev ? ' (-X dev)' : ''}`, () => {
+            const real = runOnPython(oracle.python, c.source, { dev });
+            expectSameRun(simulateCase(c, version, dev), real, version);
+          });
+        }
+      }
+    });
+
     // The documented Ctrl+C moments and -X dev runs the 3.11 recordings hold, on this version.
     describe('the single-thread lessons\' documented Ctrl+C and -X dev runs print what this CPython prints', () => {
       for (const run of documentedRuns()) {
-        const known = KNOWN_DIFFERENCES[`${version} ${run.name} ${JSON.stringify(run.start)}`];
         const title = `${run.name} (${[run.start.dev ? '-X dev' : '', ...(run.start.interrupts ?? []).map((t) => `Ctrl+C at ${t} s`)].filter(Boolean).join(', ')})`;
-        it(known === undefined ? title : `${title}: still differs (${known})`, () => {
+        it(title, () => {
           const real = runOnPython(oracle.python, run.source, run.start);
           const sim = run.run(version);
-          const found = {
+          expect({
             stdout: compareLines(printed(sim, 'stdout'), real.stdout),
             stderr: compareLines(printed(sim, 'stderr'), real.stderr),
             status: sim.end.kind === 'exit' ? sim.end.status : sim.end,
-          };
-          const same = { stdout: { ok: true }, stderr: { ok: true }, status: real.status };
-          // A known difference is asserted to be there: once the runtime is fixed, this fails and the entry goes.
-          if (known !== undefined) expect(found).not.toEqual(same);
-          else expect(found, `CPython ${version} printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual(same);
+          }, `CPython ${version} printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual({ stdout: { ok: true }, stderr: { ok: true }, status: real.status });
         });
       }
     });
   });
+}
+
+/** What `sim` printed and its exit status are what `real` (that CPython, run by the lessons' harness) printed. */
+export function expectSameRun(sim: RunResult, real: RealRun, version: string): void {
+  expect({
+    stdout: compareLines(printed(sim, 'stdout'), real.stdout),
+    stderr: compareLines(printed(sim, 'stderr'), real.stderr),
+    status: sim.end.kind === 'exit' ? sim.end.status : sim.end,
+  }, `CPython ${version} printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual({ stdout: { ok: true }, stderr: { ok: true }, status: real.status });
 }
 
 function printed(result: RunResult, stream: 'stdout' | 'stderr'): PrintedLine[] {
