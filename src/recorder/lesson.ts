@@ -42,8 +42,12 @@ export interface RecordedLessonInit {
   first?: { options: RunOptions; recording: Recording };
 }
 
-function sameOptions(a: RunOptions, b: RunOptions): boolean {
-  return a.debug === b.debug && a.until === b.until && a.interrupts.length === b.interrupts.length && a.interrupts.every((t, i) => t === b.interrupts[i]);
+type Recorded = Pick<RunOptions, 'debug' | 'until' | 'interrupts' | 'interruptEvents'>;
+
+/** True when two runs' options give the same recording. */
+export function sameOptions(a: Recorded, b: Recorded): boolean {
+  const same = (x: readonly number[] = [], y: readonly number[] = []) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return a.debug === b.debug && a.until === b.until && same(a.interrupts, b.interrupts) && same(a.interruptEvents, b.interruptEvents);
 }
 
 export function recordedLesson(init: RecordedLessonInit): Lesson {

@@ -18,8 +18,13 @@ sys.path[0] = os.path.dirname(os.path.abspath(__file__))
 # No __pycache__ written into the installed package; the program's own imports keep the flag it had.
 _write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
 from asyncio_lab_recorder.main import main  # noqa: E402 - needs the path above
-from asyncio_lab_recorder.writer import STREAM  # noqa: E402,F401 - the embedded engine reads STREAM.kept
+from asyncio_lab_recorder.writer import STREAM  # noqa: E402 - needs the path above
 sys.dont_write_bytecode = _write_bytecode
+
+# The embedded engine runs this file with runpy and gives it a function that writes on the lab's
+# descriptor (Pyodide has no file descriptor of the lab's own).
+if '_lab_sink' in globals():
+    STREAM.sink = _lab_sink  # noqa: F821 - given by the embedded engine
 
 if __name__ == '__main__':
     main()

@@ -1,5 +1,5 @@
 """The event writer: the lab's trace events (src/runtime/trace.ts) as NDJSON lines on the
-configured descriptor (on the embedded engine, kept in memory for the lab to read), each stamped
+configured descriptor (on the embedded engine, handed to the engine's sink), each stamped
 with the run's time and the thread that emitted it; and how a run stops early.
 
 Besides trace events, the stream carries control records {"control": ...}: "end" (the run
@@ -30,11 +30,15 @@ class Stream:
 
     def __init__(self, fd):
         self.fd = fd
-        self.kept = []  # embedded: what the lab reads when the run is over
+        # Embedded: the engine's function that writes a chunk on the lab's descriptor.
+        self.sink = None
         self.chunks = []
         self.count = 0
         self.lock = threading.Lock()
         self.closed = False
+        # After the event that makes `count` reach `at_count`, the main thread calls on_count() (a Ctrl+C).
+        self.at_count = None
+        self.on_count = None
 
     def write(self, record):
         line = json.dumps(record, ensure_ascii=False, separators=(',', ':'))
@@ -49,13 +53,15 @@ class Stream:
                 self._flush_locked()
         if self.count > MAX_EVENTS and threading.get_ident() == MAIN_IDENT:
             finish_now({'control': 'end', 'why': 'events', 'limit': MAX_EVENTS, 't': _clock.now()})
+        if self.count == self.at_count and threading.get_ident() == MAIN_IDENT:
+            self.on_count()
 
     def _flush_locked(self):
         if self.chunks:
             text = '\n'.join(self.chunks) + '\n'
             self.chunks = []
-            if EMBEDDED:
-                self.kept.append(text)
+            if self.sink is not None:
+                self.sink(text)
                 return
             data = text.encode('utf-8')
             while data:
