@@ -5,14 +5,18 @@
 // interpreter; later runs start from it. It is kept in the user's cache folder ($XDG_CACHE_HOME, or
 // ~/.cache, then asyncio-lab/), under a name that carries the Pyodide package's version and Node's;
 // one that cannot be read or loaded is made again. ASYNCIO_LAB_SNAPSHOT=off loads without one.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** What the snapshot has imported: the modules the recorder imports before any program runs. */
+/**
+ * What the snapshot has imported: the modules the recorder imports before any program runs, and
+ * `platform`, which loadPython reads the version with (importing it takes Pyodide a good half second).
+ */
 export const PRELOADED =
-  'import asyncio, asyncio.base_events, asyncio.events, asyncio.format_helpers, asyncio.selector_events, asyncio.tasks, asyncio.unix_events, ' +
+  'import platform, asyncio, asyncio.base_events, asyncio.events, asyncio.format_helpers, asyncio.selector_events, asyncio.tasks, asyncio.unix_events, ' +
   'atexit, builtins, collections, concurrent.futures, concurrent.futures.thread, gc, importlib.util, io, json, linecache, math, os, queue, ' +
   'selectors, signal, threading, time, traceback, types, warnings, weakref, _thread';
 
@@ -27,7 +31,9 @@ export function snapshotFile(specifier: string, env: NodeJS.ProcessEnv = process
     return undefined;
   }
   const cache = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cache, 'asyncio-lab', `pyodide-${version}-node-${process.versions.node}.snapshot`);
+  // What it holds is part of its name: a lab that preloads other modules makes a snapshot of its own.
+  const preloaded = createHash('sha256').update(PRELOADED).digest('hex').slice(0, 8);
+  return join(cache, 'asyncio-lab', `pyodide-${version}-node-${process.versions.node}-${preloaded}.snapshot`);
 }
 
 /** The snapshot's bytes, or undefined when there is none yet. */

@@ -43,7 +43,7 @@ describe('the embedded Python from a memory snapshot', () => {
     expect(() => snapshots(cache)).toThrow();
     const first = run(cache);
     const [file] = snapshots(cache);
-    expect(file).toMatch(/pyodide-314\.\d+\.\d+-node-[\d.]+\.snapshot$/);
+    expect(file).toMatch(/pyodide-314\.\d+\.\d+-node-[\d.]+-[0-9a-f]{8}\.snapshot$/);
     const made = statSync(file!).mtimeMs;
     const second = run(cache);
     expect(statSync(file!).mtimeMs).toBe(made);
