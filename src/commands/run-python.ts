@@ -38,6 +38,8 @@ interface Recorder {
   record(options: RecordOptions): Recording;
   /** What the command says while the first recording is made, before the program runs ('loading CPython 3.14'). */
   loading?: string;
+  /** It takes a Ctrl+C right after an event (the lab's Ctrl+C inside a running callback). */
+  eventMoments?: boolean;
 }
 
 /** True for what `run` hands to the Python recorder rather than loading as a scenario module. */
@@ -103,7 +105,7 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
   if (asked !== undefined && asked !== `${interpreter.major}.${interpreter.minor}`) usageError(command, `--python ${asked}: --interpreter '${flags.interpreter}' is Python ${interpreter.version}; leave --python out, or give an interpreter of that version`);
   const recorderFor = (mode: 'virtual' | 'real'): Recorder => {
     const run = (options: RecordOptions) => ({ interpreter: interpreter.executable, source: program.text, file: program.file, dir, mode, interrupts: options.interrupts, interruptEvents: options.interruptEvents ?? [], until: options.until, debug: options.debug });
-    return { start: (options, listener, keep) => startLocal(run(options), listener, keep), record: (options) => recordLocal(run(options)) };
+    return { start: (options, listener, keep) => startLocal(run(options), listener, keep), record: (options) => recordLocal(run(options)), eventMoments: true };
   };
   let first = await firstRun(ctx, command, program, flags, recorderFor('virtual'), VIRTUAL_UNTIL, about(interpreter, 'virtual', null));
   if (typeof first === 'number') return first;
@@ -177,7 +179,7 @@ async function recordShowingProgress(stderr: CliContext['io']['stderr'], program
 
 /** Shows the recorded program in the view the flags ask for; later runs are recorded as streams. */
 function showRecorded(ctx: CliContext, command: Command, program: PythonProgram, flags: PythonFlags, recorder: Recorder, defaultUntil: number, about: About, first: First, realTime: boolean): Promise<number> {
-  const lesson = recordedLesson({ program, engine: recorder.record, realTime, defaultUntil, about, first });
+  const lesson = recordedLesson({ program, engine: recorder.record, realTime, defaultUntil, about, first, eventMoments: recorder.eventMoments === true });
   const target: RunTarget = {
     kind: 'recorded',
     simulate: (options, budgets) =>

@@ -36,6 +36,8 @@ export interface RecordedLessonInit {
   defaultUntil: number;
   /** The program runs on the wall clock (it starts threads). */
   realTime?: boolean;
+  /** The engine takes a Ctrl+C right after an event (RunOptions.interruptEvents). */
+  eventMoments?: boolean;
   /** What the lab says about this recording (the engine, the clock). */
   about: { zh: string; en: string };
   /** A recording already made, and its options (the command's first run), reused when asked again. */
@@ -66,6 +68,7 @@ export function recordedLesson(init: RecordedLessonInit): Lesson {
     variants: [],
     notes: [],
     ...(init.realTime ? { realTime: true } : {}),
+    ...(init.eventMoments ? { eventMoments: true } : {}),
     run(options: RunOptions): RunResult {
       const recording = cached && sameOptions(cached.options, options) ? cached.recording : engine(options);
       cached = { options, recording };

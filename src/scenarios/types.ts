@@ -139,4 +139,9 @@ export interface Lesson {
   panels?: readonly PanelName[];
   /** Runs on the wall clock (a recorded program with threads): two runs differ, even before a Ctrl+C. */
   realTime?: boolean;
+  /**
+   * A recorded program that takes a Ctrl+C right after an event (RunOptions.interruptEvents): the
+   * lab's Ctrl+C inside a running callback, where the clock stands still, names the step's event.
+   */
+  eventMoments?: boolean;
 }

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/harness.js';
 import { recordLocal } from '../../src/recorder/local.js';
+import { recordedLesson } from '../../src/recorder/lesson.js';
+import { createLab, update } from '../../src/ui/controller.js';
+import { programOf } from '../../src/ui/program.js';
+import { Replay } from '../../src/ui/state/replay.js';
 import type { TraceEvent } from '../../src/runtime/trace.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-callback-interrupt-'));
@@ -117,6 +121,35 @@ describe('Ctrl+C inside a callback that computes, on the local python3', () => {
     expect(events[run]).toMatchObject({ callback: 'spin()' });
     expect(events.slice(run, at + 1).some((e) => e.type === 'handle_done')).toBe(false);
     expect(events.at(-1)).toMatchObject({ type: 'exit', status: -2 });
+  });
+
+  it("the lab's Ctrl+C on a step inside the running callback names that step's event, and the new recording is interrupted there", () => {
+    const file = program('lab.py', RUN_FOREVER);
+    const base = { interpreter: 'python3', source: RUN_FOREVER, file, dir, mode: 'virtual' as const, debug: false, maxEvents: 2000 };
+    const lesson = recordedLesson({
+      program: { file, name: 'lab.py', text: RUN_FOREVER },
+      engine: (options) => recordLocal({ ...base, interrupts: options.interrupts, interruptEvents: options.interruptEvents ?? [], until: options.until }),
+      defaultUntil: 60,
+      about: { en: '', zh: '' },
+      eventMoments: true,
+    });
+    const options = { asWritten: false, debug: false, interrupts: [], until: 60 };
+    let lab = createLab({ program: programOf(lesson, undefined, 'en'), options, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
+    const events = recordLocal({ ...base, interrupts: [], until: 60 }).events;
+    const ran = events.findIndex((e) => e.type === 'handle_run' && e.callback === 'spin()');
+    // The first step past the callback's start (a step may stand for several events; the loop's
+    // lines are no steps of their own).
+    for (let i = 0; i < 200 && (lab.replay.stopIndex(lab.step) ?? 0) <= ran; i++) lab = update(lab, { type: 'step' }, 0);
+    const shown = lab.replay.stopIndex(lab.step)!;
+    expect(shown).toBeGreaterThan(ran);
+    expect(events.slice(ran, shown + 1).some((e) => e.type === 'handle_done')).toBe(false);
+    lab = update(lab, { type: 'interrupt', ctrl: false }, 0);
+    expect(lab.pending?.options).toMatchObject({ interrupts: [], interruptEvents: [shown] });
+    const rerun = lab.program.run(lab.pending!.options);
+    expect(rerun.events[shown + 1]).toMatchObject({ type: 'interrupt', n: 1 });
+    expect(rerun.events.some((e) => e.type === 'output' && e.text === 'KeyboardInterrupt')).toBe(true);
+    lab = update(lab, { type: 'adopt', replay: new Replay(rerun.events), end: rerun.end }, 0);
+    expect(lab.options.interruptEvents).toEqual([shown]);
   });
 
   it('refuses event moments for a scenario file and on the embedded Python, in one line', async () => {
