@@ -191,6 +191,9 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
    */
   _runningLoopLost = false;
 
+  /** How many run_forever calls of this loop are on the stack (more than one only after 3.13's refusal clean-up). */
+  private _runDepth = 0;
+
   _checkRunning(): void {
     if (this.isRunning()) throw new RuntimeError('This event loop is already running');
     if (_getRunningLoop(this.realm) !== null) throw new RuntimeError('Cannot run the event loop while another loop is running');
@@ -223,6 +226,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     }
     const tracer = this.realm.tracer;
     this.realm.enterFrames?.(RUN_FOREVER_FRAMES);
+    this._runDepth += 1;
+    // A run that starts inside another run of this loop (3.13: the refusal's clean-up made it look
+    // stopped) has a running loop again until it ends.
+    this._runningLoopLost = false;
     try {
       this._threadKey = this.realm.threads.currentThreadKey();
       _setRunningLoop(this.realm, this);
@@ -249,7 +256,9 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       throw error;
     } finally {
       this.realm.leaveFrames?.();
-      this._runningLoopLost = false;
+      this._runDepth -= 1;
+      // Its clean-up leaves the outer run of this loop, if any, going on with no running loop.
+      this._runningLoopLost = this._runDepth > 0;
       this._stopping = false;
       // An exception that left mid-batch (Ctrl+C in a callback) ends the batch and the handle's run.
       this._batchEnd = this._ready.popped;

@@ -53,8 +53,15 @@ export interface PythonBehaviour {
   readonly waitFor: 'wrap-in-task' | 'timeout';
   /** Where 3.12+'s tasks.py has wait_for's `def`, `await _cancel_and_wait(fut)`, `async with ...timeout(...)` and `return await fut`. */
   readonly waitForLines: { readonly def: number; readonly cancelAndWait: number; readonly asyncWith: number; readonly awaitFut: number } | null;
-  /** 3.13: an exception other than CancelledError leaving an expired timeout() gets a TimeoutError inserted in its context chain. */
-  readonly timeoutMarksOtherErrors: boolean;
+  /**
+   * What an expired timeout()'s `__aexit__` does with the exception leaving the block
+   * (timeouts.py, the only part of that file that differs between versions): 3.11 and 3.12
+   * ('cancelled-exactly') turn exactly CancelledError into TimeoutError (`exc_type is
+   * CancelledError`: a subclass passes unchanged) and leave other exceptions alone; 3.13 on
+   * ('cancelled-or-marked') turn CancelledError and its subclasses into TimeoutError and insert a
+   * TimeoutError into any other exception's context chain (`_insert_timeout_error`).
+   */
+  readonly timeoutExit: 'cancelled-exactly' | 'cancelled-or-marked';
   /** gather(): 3.12 completes children that are already done at once instead of through a done callback. */
   readonly gatherDoneChildrenAtOnce: boolean;
   /**
@@ -152,7 +159,7 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     policyRemovedIn: minor >= 14 ? '3.16' : null,
     waitFor: minor <= 11 ? 'wrap-in-task' : 'timeout',
     waitForLines: WAIT_FOR_LINES[version] ?? null,
-    timeoutMarksOtherErrors: minor >= 13,
+    timeoutExit: minor >= 13 ? 'cancelled-or-marked' : 'cancelled-exactly',
     gatherDoneChildrenAtOnce: minor >= 12,
     shieldAwaitedBy: SHIELD_AWAITED_BY[version] ?? null,
     uncancelClearsMustCancel: minor >= 13,

@@ -159,28 +159,32 @@ export class Task<T = unknown> extends Future<T> {
 
   /** `Task.__step`: resumes the coroutine once, with send(None) or throw(exc), and acts on what it yields. */
   private step(exc: PyBaseException | null): void {
-    if (this.done()) throw new InvalidStateError(`_step(): already done: ${repr(this)}, ${repr(exc)}`);
-    if (this._mustCancel) {
-      if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
-      this._mustCancel = false;
-    }
-    const coro = this._coro;
-    this._futWaiter = null;
-
-    const tracer = this._loop.realm.tracer;
-    if (tracer.enabled) {
-      // Built stamped (Tracer.send): two literals rather than a spread of the optional field.
-      const { id, _name: name } = this;
-      const loop = this._loop.id;
-      tracer.send(
-        exc === null
-          ? { type: 'task_step', loop, task: id, name, mode: 'send', t: tracer.time(), thread: tracer.thread() }
-          : { type: 'task_step', loop, task: id, name, mode: 'throw', value: excLine(exc), t: tracer.time(), thread: tracer.thread() },
-      );
-    }
-
+    // The C Task (the one CPython runs) enters the task before anything else (task_step, then
+    // task_step_impl): when entering fails (another task of the loop is being executed, as when
+    // a loop runs inside its own callback on 3.13), the task still waits on its future and keeps
+    // a pending cancellation, and the error's repr of it shows so.
     enterTask(this._loop, this);
     try {
+      if (this.done()) throw new InvalidStateError(`_step(): already done: ${repr(this)}, ${repr(exc)}`);
+      if (this._mustCancel) {
+        if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
+        this._mustCancel = false;
+      }
+      const coro = this._coro;
+      this._futWaiter = null;
+
+      const tracer = this._loop.realm.tracer;
+      if (tracer.enabled) {
+        // Built stamped (Tracer.send): two literals rather than a spread of the optional field.
+        const { id, _name: name } = this;
+        const loop = this._loop.id;
+        tracer.send(
+          exc === null
+            ? { type: 'task_step', loop, task: id, name, mode: 'send', t: tracer.time(), thread: tracer.thread() }
+            : { type: 'task_step', loop, task: id, name, mode: 'throw', value: excLine(exc), t: tracer.time(), thread: tracer.thread() },
+        );
+      }
+
       let result: IteratorResult<unknown, T>;
       try {
         result = exc === null ? coro.next(undefined) : coro.throw(exc);

@@ -10,6 +10,7 @@ import { runProcess } from '../../src/runtime/process/index.js';
 import type { PythonVersion } from '../../src/runtime/python-version.js';
 import type { PythonSource, RunResult } from '../../src/scenarios/types.js';
 import { deprecations } from './process-cases/deprecations.js';
+import { timeouts } from './process-cases/timeouts.js';
 
 export interface ProcessCase {
   name: string;
@@ -18,7 +19,7 @@ export interface ProcessCase {
 }
 
 const DIR = join(import.meta.dirname, 'process-cases');
-const TWINS: Record<string, MainProgram> = { deprecations };
+const TWINS: Record<string, MainProgram> = { deprecations, timeouts };
 
 export const PROCESS_CASES: ProcessCase[] = Object.entries(TWINS).map(([name, program]) => ({
   name,

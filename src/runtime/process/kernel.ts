@@ -12,7 +12,7 @@ import { STDLIB_FRAMES } from './frames.js';
 import type { Realm } from '../realm.js';
 import { str } from '../repr.js';
 import type { EventInit, TraceEvent } from '../trace.js';
-import { RaceRecorder, type Segment } from './races.js';
+import { RaceRecorder, type CountPokes, type Segment } from './races.js';
 import type { BlockingRequest } from '../blocking.js';
 import type { KernelRequest, SelectResult } from './requests.js';
 import { SimThread } from './thread.js';
@@ -33,6 +33,12 @@ export interface KernelSink {
    * may add interrupts or stop the run; the kernel looks at its queues again afterwards.
    */
   beforeAdvance?(t: number): void;
+  /**
+   * Called wherever the main thread looks for a pending signal while it runs code (every line):
+   * the consumer may add an interrupt there (a worker reads a Ctrl+C its reader sent), and it is
+   * raised at once. Must be cheap.
+   */
+  poll?(): void;
 }
 
 /**
@@ -140,6 +146,29 @@ export class Kernel implements Waker {
     this.interrupts.splice(i, 0, at);
   }
 
+  /**
+   * CPython's eval loop looks for a pending signal between bytecodes, so a Ctrl+C that comes while
+   * the main thread runs Python code raises KeyboardInterrupt right there, in the running frame (a
+   * busy callback, a call_soon chain that never waits), not at its next blocking point. The program
+   * calls this at every line the main thread runs; a Ctrl+C the clock has passed is raised from
+   * here. Strictly passed: lines between two reads of the clock share one time, and a Ctrl+C at the
+   * time of one of them (the step the lab showed when it was pressed) lands after all of them. A
+   * Ctrl+C within the timer slack of the wake-up that started this stretch is left to run(): it
+   * lands in that wake-up's instant, racing with the threads it woke.
+   */
+  signalCheck(): void {
+    this.sink?.poll?.();
+    const at = this.interrupts[0];
+    if (at === undefined || !(this.now > at) || this.current !== this.main) return;
+    if (this.timerWakes?.at === this.instant && at <= this.instant + TIMER_SLACK) return;
+    this.interrupts.shift();
+    this.interruptCount++;
+    this.emit({ type: 'interrupt', n: this.interruptCount });
+    const error = new KeyboardInterrupt();
+    this.onRaise?.(error, this.main);
+    throw error;
+  }
+
   /** Ends the run at the next point the kernel gets control (between two requests of a thread). */
   stop(): void {
     this.stopped = true;
@@ -210,25 +239,30 @@ export class Kernel implements Waker {
     if (this.current.state === 'running') this.races.poke(this.current);
   }
 
-  /** Wakes a blocked thread because something happened (Waker, for wait queues). */
-  wake(thread: SimThread, reason: 'notified'): void {
+  /**
+   * Wakes a blocked thread because something happened (Waker, for wait queues). `countPokes`: when
+   * what the waker does to other threads afterwards races with the woken one (see selfPipeWritten).
+   */
+  wake(thread: SimThread, reason: 'notified', countPokes: CountPokes = 'never'): void {
     const block = thread.blocked;
     if (thread.state !== 'blocked' || block === undefined) return;
     const value = block.request.kind === 'select' ? ({ reason: 'self_pipe', slept: this.instant - block.since } satisfies SelectResult) : block.request.kind === 'wait' ? true : undefined;
     this.unblock(thread, { value }, reason);
     if (this.current !== thread && this.current.state === 'running') {
-      this.races.pair(this.races.fromNow(this.current), this.races.nextSlice(thread));
+      this.races.pair(this.races.fromNow(this.current, countPokes), this.races.nextSlice(thread));
     }
   }
 
   /**
    * `call_soon_threadsafe` wrote the loop's self-pipe: wake the thread in its selector wait. (If no
    * one waits there, the loop's own `selfPipeWritten` flag makes its next wait return at once.)
+   * What the writer schedules next on that loop (a second call_soon_threadsafe) may land before the
+   * woken loop takes its ready queue, or after it, behind the handles that batch schedules.
    */
   selfPipeWritten(loop: object): void {
     this.poke();
     const waiter = this.selecting.get(loop);
-    if (waiter !== undefined) this.wake(waiter, 'notified');
+    if (waiter !== undefined) this.wake(waiter, 'notified', 'if-other-schedules');
   }
 
   // ── running ─────────────────────────────────────────────────────────────────

@@ -33,6 +33,7 @@ import { sleep } from '../sleep.js';
 import { allTasks, currentTask } from '../task-registry.js';
 import { Task, createTask, ensureFuture } from '../tasks.js';
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from '../wait.js';
+import { timeout, timeoutAt } from '../timeouts.js';
 import { waitFor } from '../wait-for.js';
 import { ConcurrentFuture } from './concurrent-future.js';
 import type { ProcessContext } from './context.js';
@@ -134,6 +135,8 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
       top.line = line;
       if (!(top instanceof Coroutine)) (top as StackFrame).expr = expr;
       showPointer(thread);
+      // Between two lines CPython runs a pending Ctrl+C's handler: KeyboardInterrupt is raised here.
+      if (thread.isMain) ctx.kernel.signalCheck();
     },
     /**
      * `def name(...)` at `line` of the program: names the function for reprs
@@ -262,6 +265,9 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
       sleep,
       wait,
       waitFor,
+      /** `asyncio.timeout(delay)` / `timeout_at(when)`; `async with` is `cm._enter()` ... `cm._exit(error or null)` (timeouts.ts). */
+      timeout,
+      timeoutAt,
       gather,
       shield,
       ensureFuture,
