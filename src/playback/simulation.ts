@@ -13,8 +13,11 @@ import { eventLine } from '../views/ndjson.js';
 export type RunTarget =
   | { kind: 'lesson'; id: string; variant?: string }
   | { kind: 'scenario'; file: string }
-  /** A program recorded on CPython (src/recorder/): run in the lab's process (the recording is a child process). */
-  | { kind: 'recorded' };
+  /**
+   * A program recorded on CPython (src/recorder/): its recorder is a process of its own, read as a
+   * stream (`simulate`); without it, the runnable runs in the lab's process.
+   */
+  | { kind: 'recorded'; simulate?: (options: PlainRunOptions, budgets: Budgets) => Simulation };
 
 /** Options as a worker receives them (a sink cannot cross threads). */
 export type PlainRunOptions = Omit<RunOptions, 'sink'>;
@@ -65,8 +68,10 @@ export interface Simulation {
    */
   consumed(n: number): void;
   /**
-   * Ctrl+C at simulated time `t`, delivered into the live run when the run has not passed `t`
-   * (it waits at its frontier); false when it has, and the caller replays from the start instead.
+   * Ctrl+C at simulated time `t`, delivered into the live run: where it waits at its frontier if
+   * that is not past `t`, or, while the main thread is busy running code that has not waited since,
+   * at its next line. False when the run has moved its clock past `t`: the caller replays from the
+   * start instead.
    */
   interrupt(t: number): boolean;
   /** Lets the run's clock move up to simulated time `t` (Infinity, the default: no limit). */
