@@ -93,6 +93,23 @@ export interface StandaloneOptions {
   onBlock?: (request: BlockingRequest) => 'interrupt' | void;
   /** The realm whose clock `sleep` advances (default: the current realm). */
   realm?: Realm;
+  /**
+   * Wait as the simulated process's kernel does (and a recorded program's clock, src/recorder): a
+   * select's timeout rounded up as EpollSelector rounds it (epollTimeout), and every wait ending at
+   * the time since start when it began plus its timeout. Default: exact waits, the clock advanced by
+   * the timeout, as the oracle's Python harness advances its own.
+   */
+  kernelWaits?: boolean;
+}
+
+/**
+ * What selectors.EpollSelector.select (the DefaultSelector on Linux) passes to epoll_wait: the
+ * timeout rounded up to the millisecond ("round away from zero to wait *at least* timeout seconds").
+ * So a loop wakes up to 1 ms after its earliest timer, and every timer due by then runs in that
+ * iteration, as on CPython.
+ */
+export function epollTimeout(timeout: number): number {
+  return Math.ceil(timeout * 1e3) * 1e-3;
 }
 
 type Resume = { throw: false; value: unknown } | { throw: true; error: unknown };
@@ -148,11 +165,19 @@ function serve(request: BlockingRequest, options: StandaloneOptions): Resume {
     if (loop.selfPipeWritten) return SELF_PIPE;
     if (timeout === 0) return IMMEDIATE;
     if (timeout === null) return { throw: true, error: new SimulationHang(request) };
+    if (options.kernelWaits) {
+      const { clock } = loop.realm;
+      const since = clock.instant;
+      clock.waitUntil(clock.elapsed() + epollTimeout(timeout));
+      return { throw: false, value: { reason: 'timeout', slept: clock.instant - since } satisfies SelectResult };
+    }
     loop.realm.clock.advance(timeout);
     return { throw: false, value: { reason: 'timeout', slept: timeout } satisfies SelectResult };
   }
   if (isSleepRequest(request)) {
-    (options.realm ?? getRealm()).clock.advance(request.seconds);
+    const { clock } = options.realm ?? getRealm();
+    if (options.kernelWaits) clock.waitUntil(clock.elapsed() + Math.max(0, request.seconds));
+    else clock.advance(request.seconds);
     return { throw: false, value: undefined };
   }
   return { throw: true, error: new Error(`blocking request '${request.kind}' needs the simulated process (src/runtime/process); the standalone driver serves only select and sleep`) };

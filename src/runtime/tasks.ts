@@ -231,19 +231,22 @@ export class Task<T = unknown> extends Future<T> {
         } else {
           result._asyncio_future_blocking = false;
           result.addDoneCallback(this.wakeupCallback, this.inContext);
-          this._futWaiter = result;
-          this.traceWait(result);
           if (this._mustCancel) {
             if (result.cancel(this._cancelMessage)) this._mustCancel = false;
           }
+          // The step ends here, waiting on `result`: what it did before (a cancel just now) comes
+          // first in the trace. (CPython sets _fut_waiter before that cancel; nothing can read it in
+          // between, and set here it changes when the trace says so.)
+          this._futWaiter = result;
+          this.traceWait(result);
         }
       } else {
         this.scheduleStep(new RuntimeError(`yield was used instead of yield from in task ${repr(this)} with ${repr(result)}`));
       }
     } else if (result === undefined || result === null) {
-      // A bare yield gives up control for one loop iteration.
-      this.traceWait(null);
+      // A bare yield gives up control for one loop iteration (the next step is scheduled, then this one ends).
       this.scheduleStep(null);
+      this.traceWait(null);
     } else if (isGenerator(result)) {
       this.scheduleStep(new RuntimeError(`yield was used instead of yield from for generator in task ${repr(this)} with ${repr(result)}`));
     } else {

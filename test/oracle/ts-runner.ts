@@ -114,8 +114,11 @@ class ProgramRun {
     readonly program: Program,
     python: PythonVersion,
     observe?: (realm: Realm) => void,
+    origin?: number,
+    /** Waits as the simulated process's kernel does (StandaloneOptions.kernelWaits). */
+    private readonly kernelWaits = false,
   ) {
-    this.realm = new Realm(new VirtualClock(program.clockResolution === undefined ? {} : { resolution: program.clockResolution }), python);
+    this.realm = new Realm(new VirtualClock({ ...(program.clockResolution === undefined ? {} : { resolution: program.clockResolution }), ...(origin === undefined ? {} : { origin }) }), python);
     observe?.(this.realm);
     this.loop = this.useLoop(new BaseEventLoop({ realm: this.realm }));
     let inTraceback = false;
@@ -366,7 +369,7 @@ class ProgramRun {
         return { value: valueOf(op.value) };
       case 'run_until_complete': {
         const target = this.awaitable(op) as Future | Generator<unknown, unknown, unknown>;
-        this.add(['run', `${where}#${index} run_until_complete`, this.outcome(() => loop.runUntilComplete(target, { onBlock: this.onBlock }), true)]);
+        this.add(['run', `${where}#${index} run_until_complete`, this.outcome(() => loop.runUntilComplete(target, { onBlock: this.onBlock, kernelWaits: this.kernelWaits }), true)]);
         break;
       }
       case 'asyncio_run': {
@@ -383,14 +386,14 @@ class ProgramRun {
         };
         this.runner = runner;
         try {
-          this.add(['run', `${where}#${index} asyncio_run`, this.outcome(() => driveStandalone(run(), { realm: this.realm, onBlock: this.onBlock }), true)]);
+          this.add(['run', `${where}#${index} asyncio_run`, this.outcome(() => driveStandalone(run(), { realm: this.realm, onBlock: this.onBlock, kernelWaits: this.kernelWaits }), true)]);
         } finally {
           this.runner = undefined;
         }
         break;
       }
       case 'run_forever':
-        this.add(['run', `${where}#${index} run_forever`, this.outcome(() => loop.runForever({ onBlock: this.onBlock }), true)]);
+        this.add(['run', `${where}#${index} run_forever`, this.outcome(() => loop.runForever({ onBlock: this.onBlock, kernelWaits: this.kernelWaits }), true)]);
         break;
       case 'cancel_all': {
         const pending = [...allTasks<Task>(loop)].sort(byTaskName);
@@ -523,10 +526,16 @@ class ProgramRun {
 
 /**
  * Runs one program on the runtime; a failure of the runner itself is reported in `error`.
- * `listen` receives the runtime's own trace events (src/runtime/trace.ts) while it runs.
+ * `listen` receives the runtime's own trace events (src/runtime/trace.ts) while it runs. `origin`
+ * and `kernelWaits`: where the clock starts (default 0.0) and how waits advance it (default: exactly
+ * by the timeout, as cpython_runner.py's clock); a recorded program's clock starts at the process's
+ * origin and waits as the process's kernel does.
  */
-export function runOnRuntime(program: Program, options: { listen?: TraceListener; observe?: (realm: Realm) => void; python?: PythonVersion } = {}): RunResult {
-  const run = new ProgramRun(program, options.python ?? '3.11', options.observe);
+export function runOnRuntime(
+  program: Program,
+  options: { listen?: TraceListener; observe?: (realm: Realm) => void; python?: PythonVersion; origin?: number; kernelWaits?: boolean } = {},
+): RunResult {
+  const run = new ProgramRun(program, options.python ?? '3.11', options.observe, options.origin, options.kernelWaits);
   if (options.listen) run.realm.tracer.listen(options.listen);
   try {
     return { name: program.name, trace: run.run() };

@@ -20,7 +20,7 @@ from .config import PROGRAM_FILE, VIRTUAL
 from .loop import RUN_ONCE_CODE, BaseEventLoop
 from .program_pointer import POINTER
 from .refusals import refuse_network
-from .tracking import REG, callback_text, check_all_futures, exc_text, is_loop_internal, task_of_handle, track_future
+from .tracking import REG, callback_text, cancelled_text, check_all_futures, check_cancel_requests, check_future, exc_text, is_loop_internal, task_of_handle, track_future
 from .writer import emit, thread_name
 
 
@@ -30,6 +30,8 @@ def on_run_once(frame):
     n = getattr(loop, '_lab_iterations', 0) + 1
     loop._lab_iterations = n
     emit({'type': 'loop_iteration', 'loop': number, 'n': n, 'ready': len(loop._ready), 'scheduled': len(loop._scheduled)})
+    # What the first phase (cancelled timers dropped) starts from: see loop.pruned.
+    loop._lab_run_once = (list(loop._scheduled), loop._timer_cancelled_count, CLOCK.now())
     return None
 
 
@@ -46,30 +48,39 @@ class HandleRun:
         # What it took: the time waited meanwhile (time.sleep), as the runtime counts it.
         self.start = CLOCK.waited()
         emit({'type': 'handle_run', 'loop': self.loop, 'handle': self.serial, 'callback': callback_text(handle._callback, handle._args)})
-        if isinstance(handle, asyncio.TimerHandle):
-            REG.ran.add(self.serial)
+        REG.ran.add(self.serial)
+        self.raised = None
         self.task = task_of_handle(handle)
         if self.task is not None:
             task = self.task
             mode = 'send'
             value = None
-            if handle._args and isinstance(handle._args[0], asyncio.Future):
-                waited = handle._args[0]
-                if waited.cancelled():
-                    mode, value = 'throw', 'CancelledError()'
-                elif waited._exception is not None:
-                    mode, value = 'throw', repr(waited._exception)
-            elif getattr(task, '_must_cancel', False):
-                mode, value = 'throw', 'CancelledError()'
+            waited = handle._args[0] if handle._args and isinstance(handle._args[0], asyncio.Future) else None
+            failed = waited._exception if waited is not None and not waited.cancelled() else None
+            # As Task.__step decides: a cancel requested meanwhile throws CancelledError, unless the
+            # waited future's outcome is one already (the cancelled future's own).
+            if waited is not None and waited.cancelled():
+                mode, value = 'throw', cancelled_text(waited)
+            elif isinstance(failed, asyncio.CancelledError) or (failed is not None and not task._must_cancel):
+                mode, value = 'throw', exc_text(failed)
+            elif task._must_cancel:
+                mode, value = 'throw', cancelled_text(task)
             event = {'type': 'task_step', 'loop': self.loop, 'task': track_future(task), 'name': task.get_name(), 'mode': mode}
             if value is not None:
                 event['value'] = value
+                if value.startswith('CancelledError'):
+                    REG.thrown[event['task']] = value
             emit(event)
 
     def __call__(self, frame, event, arg):
+        if event == 'exception':
+            self.raised = arg[0]
         if event != 'return':
             return self
         check_all_futures()
+        if self.raised is not None and issubclass(self.raised, (KeyboardInterrupt, SystemExit)):
+            # Handle._run lets these through: the callback did not return, the run ends here.
+            return None
         task = self.task
         if task is not None and not task.done():
             waiter = task._fut_waiter
@@ -181,9 +192,29 @@ def on_gathering_future(frame):
 
     def returned(frame, event, arg):
         if event == 'return':
+            # asyncio.run's shutdown cancels every task (C code, unseen), then gathers them.
+            check_cancel_requests()
             track_future(frame.f_locals['self'], 'gather')
         return returned
     return returned
+
+
+def on_gathering_cancel(frame):
+    """gather's cancel() cancels its children one by one (C Task.cancel, unseen): each request is
+    read at the next line of that loop, so they come in its order; a task waiting on the gather
+    asked first (Task.cancel counts its request, then cancels what it waits on), with this message."""
+    gather = frame.f_locals['self']
+    for serial, entry in list(REG.futures.items()):
+        task = entry[0]()
+        if isinstance(task, asyncio.Task) and task._fut_waiter is gather:
+            check_future(serial, frame.f_locals.get('msg'))
+    children = gather._children
+
+    def watch(frame, event, arg):
+        if event in ('line', 'return'):
+            check_cancel_requests(children)
+        return watch
+    return watch
 
 
 def on_exception_handler(frame):
@@ -216,9 +247,13 @@ def blocked_until_return(on, until=None):
     return returned
 
 
+# Set while interpreter shutdown joins the threads: main.shutdown shows that wait itself, once.
+AT_SHUTDOWN = [False]
+
+
 def on_join(frame):
     thread = frame.f_locals.get('self')
-    if VIRTUAL or not isinstance(thread, threading.Thread) or not thread.is_alive() or thread is threading.current_thread():
+    if VIRTUAL or AT_SHUTDOWN[0] or not isinstance(thread, threading.Thread) or not thread.is_alive() or thread is threading.current_thread():
         return None
     return blocked_until_return(f'join {thread.name}')
 
@@ -275,6 +310,7 @@ def hooks():
         BaseEventLoop.create_task.__code__: on_create_task,
         BaseEventLoop.create_future.__code__: on_create_future,
         asyncio.tasks._GatheringFuture.__init__.__code__: on_gathering_future,
+        asyncio.tasks._GatheringFuture.cancel.__code__: on_gathering_cancel,
         BaseEventLoop.call_exception_handler.__code__: on_exception_handler,
         threading.Thread._delete.__code__: on_thread_delete,
         threading.Thread.join.__code__: on_join,

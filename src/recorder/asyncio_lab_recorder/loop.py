@@ -9,6 +9,7 @@ import asyncio
 import asyncio.base_events
 import asyncio.unix_events
 import collections
+import heapq
 import math
 import selectors
 import sys
@@ -18,8 +19,8 @@ from .clock import CLOCK, VIRTUAL_TIME
 from .config import EMBEDDED, UNTIL, VIRTUAL
 from .interrupts import INTERRUPTS
 from .refusals import ALLOW_SOCKETS
-from .tracking import REG, callback_text, check_future, is_loop_internal, task_of_handle, track_future
-from .writer import emit, finish_now, thread_name
+from .tracking import REG, callback_text, check_cancel_requests, check_future, is_loop_internal, task_of_handle, track_future
+from .writer import emit, emit_at, finish_now, thread_name
 
 BaseEventLoop = asyncio.base_events.BaseEventLoop
 RUN_ONCE_CODE = BaseEventLoop._run_once.__code__
@@ -46,7 +47,9 @@ def on_ready(loop, handle):
         return
     args = handle._args
     if args and isinstance(args[0], asyncio.Future):
-        # A done callback: the future it reports on changed state just now.
+        # A done callback: the future it reports on changed state just now. A task's cancel()
+        # counts its request before it cancels the future the task waits on: that comes first.
+        check_cancel_requests()
         check_future(track_future(args[0]))
     task = task_of_handle(handle)
     if task is not None:
@@ -57,6 +60,32 @@ def on_ready(loop, handle):
     if caller is not None and caller.f_code is THREADSAFE_CODE:
         event['threadsafe'] = True
     emit(event)
+
+
+def pruned(loop, loop_id):
+    """_run_once's first phase, read from the heap it found (on_run_once) and the one it leaves: with
+    over 100 timers and over half of them cancelled, the heap rebuilt without them (heapify);
+    otherwise the cancelled timers popped from its top, each heappop's last item settling at
+    `lastTo` (-1: the heap held only the popped one), found by popping a copy the same way. Stamped
+    with the iteration's start: the timeout read the clock since."""
+    before = getattr(loop, '_lab_run_once', None)
+    if before is None:
+        return
+    heap, cancelled, t = before
+    loop._lab_run_once = None
+    count = len(heap) - len(loop._scheduled)
+    if count <= 0:
+        return
+    if len(heap) > asyncio.base_events._MIN_SCHEDULED_TIMER_HANDLES and cancelled / len(heap) > asyncio.base_events._MIN_CANCELLED_TIMER_HANDLES_FRACTION:
+        emit_at(t, {'type': 'timers_pruned', 'loop': loop_id, 'count': count, 'rebuilt': True, 'heap': [REG.id_of(h) for h in loop._scheduled]})
+        return
+    heap = list(heap)
+    last_to = []
+    while heap and heap[0]._cancelled:
+        last = heap[-1]
+        heapq.heappop(heap)
+        last_to.append(next((i for i, h in enumerate(heap) if h is last), -1))
+    emit_at(t, {'type': 'timers_pruned', 'loop': loop_id, 'count': count, 'rebuilt': False, 'lastTo': last_to})
 
 
 def snapshot(loop):
@@ -90,6 +119,7 @@ class VirtualSelector(selectors.DefaultSelector):
         self.real.__dict__ = self.__dict__
 
     def select(self, timeout=None):
+        pruned(self.loop, self.loop_id)
         snapshot(self.loop)
         emit({'type': 'select_wait', 'loop': self.loop_id, 'timeout': timeout})
         start = CLOCK.now()

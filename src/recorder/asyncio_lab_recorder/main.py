@@ -24,6 +24,7 @@ import _thread
 
 from .clock import CLOCK, install_clock
 from .config import CONFIG, CPU_SECONDS, EMBEDDED, PROGRAM_FILE, START, UNTIL, VIRTUAL, is_recorder_file, original_monotonic, original_sleep, original_start_new_thread
+from .hooks import AT_SHUTDOWN
 from .interrupts import INTERRUPTS
 from .loop import LabEventLoop, LabPolicy
 from .output import capture_output
@@ -77,14 +78,22 @@ def exit_status(exc):
 def shutdown(status):
     """What Py_FinalizeEx does that a learner sees: join non-daemon threads, run atexit, collect."""
     emit({'type': 'shutdown', 'phase': 'begin'})
+    blocked = False
     try:
         for thread in threading.enumerate():
             if thread is not threading.main_thread() and not thread.daemon and thread.is_alive():
                 emit({'type': 'shutdown', 'phase': 'joining', 'waitingFor': thread.name})
                 emit({'type': 'thread_blocked', 'name': thread_name(), 'on': f'join {thread.name}', 'until': None})
+                blocked = True
                 break
+        # The joins inside (a thread pool's workers, joined by concurrent.futures' exit hook) are this one wait.
+        AT_SHUTDOWN[0] = True
         threading._shutdown()
+        if blocked:
+            emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
     except KeyboardInterrupt as exc:
+        if blocked:
+            emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'interrupt'})
         clean_chain(exc)
         # As PyErr_WriteUnraisable prints it: the exception line always has its colon.
         text = ''.join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))

@@ -4,6 +4,7 @@ reported when it changes. Reprs are CPython's own, taken from the live objects.
 """
 import asyncio
 import asyncio.format_helpers
+import threading
 import weakref
 
 from .writer import emit
@@ -19,7 +20,8 @@ class Registry:
         self.serial = 0
         self.loops = {}
         self.futures = {}  # serial -> [weak reference, state, cancelling]
-        self.ran = set()  # serials of the TimerHandles the loop has called (a cancel then skips nothing)
+        self.ran = set()  # serials of the handles the loop has called (a cancel then skips nothing)
+        self.thrown = {}  # task serial -> the CancelledError last thrown into it, as exc_text spells it
 
     def id_of(self, obj):
         entry = self.ids.get(id(obj))
@@ -52,6 +54,17 @@ def exc_text(exc):
     return f'{type(exc).__name__}: {text}' if text else type(exc).__name__
 
 
+def cancelled_text(fut):
+    """The CancelledError a cancelled future (or a task about to be cancelled) raises, as exc_text
+    spells it. A task cancelled by the CancelledError it was thrown (the usual way) raises that one
+    again (C keeps it, unseen): the recorder remembers what it threw."""
+    thrown = REG.thrown.get(REG.id_of(fut)) if isinstance(fut, asyncio.Task) and fut.cancelled() else None
+    if thrown is not None:
+        return thrown
+    message = getattr(fut, '_cancel_message', None)
+    return 'CancelledError' if message is None else f'CancelledError: {message}'
+
+
 def track_future(fut, label=None):
     """The future's serial id; a future seen for the first time is reported as created."""
     serial = REG.id_of(fut)
@@ -70,9 +83,10 @@ def track_future(fut, label=None):
     return serial
 
 
-def check_future(serial):
+def check_future(serial, message=None):
     """Reports a change in the future's state (read from its fields: result() and exception()
-    would mark an exception as retrieved) or, for a task, a new cancel request."""
+    would mark an exception as retrieved) or, for a task, each new cancel request (with `message`,
+    when the caller knows the one cancel() was given)."""
     entry = REG.futures.get(serial)
     if entry is None:
         return
@@ -82,9 +96,13 @@ def check_future(serial):
         return
     if isinstance(fut, asyncio.Task) and entry[1] == 'PENDING':
         cancelling = fut.cancelling() if hasattr(fut, 'cancelling') else 0
-        if cancelling > entry[2]:
-            entry[2] = cancelling
-            emit({'type': 'task_cancel_requested', 'loop': REG.loop_of(fut.get_loop()), 'task': serial, 'name': fut.get_name()})
+        while cancelling > entry[2]:
+            entry[2] += 1
+            event = {'type': 'task_cancel_requested', 'loop': REG.loop_of(fut.get_loop()), 'task': serial, 'name': fut.get_name()}
+            said = message if message is not None else cancel_message(fut)
+            if said is not None:
+                event['msg'] = said
+            emit(event)
     state = future_state(fut)
     if state == entry[1]:
         return
@@ -104,9 +122,56 @@ def check_future(serial):
         del REG.futures[serial]
 
 
+def cancel_message(task, depth=0):
+    """The message of the cancel() just requested (C code: its argument is not seen). It stays on
+    the task when the task is to be cancelled at its next step; otherwise it went to the future the
+    task waits on, if that was cancelled just now (still pending as last reported), or, for a
+    gather, to its children."""
+    if task._must_cancel:
+        return task._cancel_message
+    waiter = task._fut_waiter
+    if waiter is None or depth > 8:
+        return None
+    if isinstance(waiter, asyncio.tasks._GatheringFuture):
+        for child in waiter._children:
+            message = cancel_message(child, depth + 1) if isinstance(child, asyncio.Task) else child._cancel_message
+            if message is not None:
+                return message
+        return None
+    entry = REG.futures.get(REG.id_of(waiter))
+    if waiter.cancelled() and entry is not None and entry[1] == 'PENDING':
+        return waiter._cancel_message
+    if isinstance(waiter, asyncio.Task):
+        return cancel_message(waiter, depth + 1)
+    return None
+
+
+def check_cancel_requests(among=None):
+    """Reports the cancel requests made since the last look (of the tasks `among`, or of all), in
+    the order cancel() made them: a task's request before that of the task it waits on (Task.cancel
+    counts its own request, then cancels what it waits on)."""
+    serials = list(REG.futures) if among is None else [REG.id_of(task) for task in among]
+    asked = {}
+    for serial in serials:
+        entry = REG.futures.get(serial)
+        task = entry[0]() if entry is not None else None
+        if isinstance(task, asyncio.Task) and entry[1] == 'PENDING' and task.cancelling() > entry[2]:
+            asked[serial] = task
+    while asked:
+        waited_on = {id(task._fut_waiter) for task in asked.values()}
+        first = next((serial for serial, task in asked.items() if id(task) not in waited_on), next(iter(asked)))
+        del asked[first]
+        check_future(first)
+
+
 def check_all_futures():
-    for serial in list(REG.futures):
-        check_future(serial)
+    here = threading.get_ident()
+    for serial, entry in list(REG.futures.items()):
+        fut = entry[0]()
+        # A loop running in another thread: its futures change there, and are reported there.
+        owner = getattr(fut.get_loop(), '_thread_id', None) if fut is not None else None
+        if owner is None or owner == here:
+            check_future(serial)
 
 
 # 3.14's reprs hide a callback's arguments outside debug mode; the trace always shows them.

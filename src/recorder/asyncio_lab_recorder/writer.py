@@ -104,6 +104,11 @@ def thread_name():
 
 
 def emit(event):
-    event['t'] = _clock.now()
+    emit_at(_clock.now(), event)
+
+
+def emit_at(t, event):
+    """An event that happened at `t`, seen only now (the heap pruned before the clock was read again)."""
+    event['t'] = t
     event['thread'] = thread_name()
     STREAM.write(event)

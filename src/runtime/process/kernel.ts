@@ -13,7 +13,7 @@ import type { Realm } from '../realm.js';
 import { str } from '../repr.js';
 import type { EventInit, TraceEvent } from '../trace.js';
 import { RaceRecorder, type CountPokes, type Segment } from './races.js';
-import type { BlockingRequest } from '../blocking.js';
+import { epollTimeout, type BlockingRequest } from '../blocking.js';
 import type { KernelRequest, SelectResult } from './requests.js';
 import { SimThread } from './thread.js';
 import { WaitQueue, type Waker } from './wait-queue.js';
@@ -53,16 +53,6 @@ const FIRST_THREAD_IDENT = 0x7fa1_1399_96c0;
 const THREAD_IDENT_STEP = 0x80_1000;
 /** The main thread's ident (its pthread_t lives above the others). */
 const MAIN_THREAD_IDENT = 0x7fa1_15c4_6b80;
-/**
- * What selectors.EpollSelector.select (the DefaultSelector on Linux) passes to epoll_wait: the
- * timeout rounded up to the millisecond ("round away from zero to wait *at least* timeout seconds").
- * So a loop wakes up to 1 ms after its earliest timer, and every timer due by then runs in that
- * iteration, as on CPython.
- */
-export function epollTimeout(timeout: number): number {
-  return Math.ceil(timeout * 1e3) * 1e-3;
-}
-
 /** Linux's default timer slack (timerslack_ns = 50 µs): timed wake-ups this close together happen as one. */
 export const TIMER_SLACK = 50e-6;
 
