@@ -173,9 +173,12 @@ export function useRun(lab: Lab, dispatch: (action: Action) => void, simulate: (
   useEffect(() => {
     feed?.simulation.allow(allowed);
   }, [feed, allowed]);
+  // A step asked for past the frontier: let the run move its clock once more. One move is not always
+  // enough for a new step (a select that wakes a tick before its timer is due goes round again), so
+  // while the step is still wanted, each time the run grows it may move once more.
   useEffect(() => {
     if (lab.wantsNext) live.current?.simulation.advanceOnce();
-  }, [lab.wantsNext]);
+  }, [lab.wantsNext, lab.size]);
 
   // A re-run.
   useEffect(() => {
