@@ -39,6 +39,7 @@ import asyncio.unix_events
 import atexit
 import builtins
 import collections
+import inspect
 import concurrent.futures
 import concurrent.futures.thread
 import queue
@@ -297,12 +298,30 @@ def track_future(fut, label=None):
     if isinstance(fut, asyncio.Task):
         coro = fut.get_coro()
         name = getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None) or type(coro).__name__
-        emit({'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Task', 'name': fut.get_name(), 'coro': f'{name}()'})
+        event = {'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Task', 'name': fut.get_name(), 'coro': f'{name}()'}
+        args = coroutine_args(coro)
+        if args:
+            event['args'] = args
+        emit(event)
     else:
         emit({'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Future', 'name': label or type(fut).__name__})
     REG.futures[serial] = [weakref.ref(fut), 'PENDING', 0]
     check_future(serial)
     return serial
+
+
+def coroutine_args(coro):
+    """The reprs of the arguments a coroutine was called with, as its frame holds them before it
+    first runs (positional, keyword-only, then *args): "'a', 0.2" for worker('a', 0.2)."""
+    frame = getattr(coro, 'cr_frame', None)
+    if frame is None:
+        return None
+    code = frame.f_code
+    names = list(code.co_varnames[:code.co_argcount + code.co_kwonlyargcount])
+    values = [repr(frame.f_locals[n]) for n in names if n in frame.f_locals]
+    if code.co_flags & inspect.CO_VARARGS:
+        values += [repr(v) for v in frame.f_locals.get(code.co_varnames[len(names)], ())]
+    return ', '.join(values)
 
 
 def check_future(serial):
@@ -391,6 +410,8 @@ def on_ready(loop, handle):
     caller = sys._getframe(3)
     if caller is not None and caller.f_code is THREADSAFE_CODE:
         event['threadsafe'] = True
+    if task is not None:
+        event['task'] = REG.id_of(task)
     emit(event)
 
 
@@ -651,7 +672,12 @@ def on_call_at_return(frame, event, arg):
         scheduled = frame.f_locals['self']._scheduled
         # Where heappush left it in the heap's array (the lab's heap panel moves items by this).
         index = next((i for i in range(len(scheduled) - 1, -1, -1) if scheduled[i] is arg), -1)
-        emit({'type': 'handle_scheduled', 'loop': loop, 'handle': serial, 'kind': 'TimerHandle', 'when': arg._when, 'heapIndex': index, 'callback': callback_text(arg._callback, arg._args)})
+        event = {'type': 'handle_scheduled', 'loop': loop, 'handle': serial, 'kind': 'TimerHandle', 'when': arg._when, 'heapIndex': index, 'callback': callback_text(arg._callback, arg._args)}
+        # A timer that settles a future (sleep's _set_result_unless_cancelled) names it.
+        settles = REG.id_of(arg._args[0]) if arg._args and isinstance(arg._args[0], asyncio.Future) else None
+        if settles is not None:
+            event['future'] = settles
+        emit(event)
     return on_call_at_return
 
 
