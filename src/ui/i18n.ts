@@ -16,7 +16,7 @@ const words = {
   more: { zh: '更多', en: 'more' },
   futures: { zh: 'FUTURE 与 TASK', en: 'FUTURES & TASKS' },
   timeline: { zh: '时间线', en: 'TIMELINE' },
-  wakes: { zh: 'wakes 唤醒', en: 'wakes' },
+  wakes: { zh: '线程唤醒', en: 'wakes' },
   output: { zh: '输出', en: 'OUTPUT' },
   outputKeys: { zh: 'o 往前翻 · O 往后翻', en: 'o older · O newer' },
   iteration: { zh: '轮', en: 'iteration' },

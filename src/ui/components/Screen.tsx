@@ -115,7 +115,7 @@ function screenBands(p: ScreenProps): Band[] | undefined {
     panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows, box.priority, p.level), box.top - sourceRows)] };
   }
   const below: Line[] = [
-    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), wakesLabel: say('wakes', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
+    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), wakesLabel: say('wakes', p.lang), moreLabel: say('more', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
     ...pad(outputLines(p.state, p.lang, box.output, p.outputBack ?? 0), box.output),
     ...footer,
   ];
@@ -160,7 +160,8 @@ function rightColumn(state: LabState, lang: Lang, rows: number, priority: readon
   // or, when the lesson ranks the loop first, one row (the title and how many there are).
   const loopFirst = rank(priority, 'loop') < rank(priority, 'futures');
   const least = loopFirst ? 1 : 3;
-  const loop = loopLines(state, lang, Math.max(2, rows - least - 1), level);
+  // A lesson about its futures (ranked first) gives the loop at most half the column.
+  const loop = loopLines(state, lang, Math.max(2, rank(priority, 'futures') === 0 ? Math.min(rows - least - 1, Math.floor(rows / 2)) : rows - least - 1), level);
   const futureRows = Math.max(Math.min(least, rows), rows - loop.length - 1);
   const loopRows = Math.max(0, rows - futureRows - 1);
   const gap = loopRows > 0 && futureRows > 1 ? [[]] : [];

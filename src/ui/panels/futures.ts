@@ -29,11 +29,17 @@ export function futureLines(state: LabState, lang: Lang, rows: number, level: Le
   const room = Math.max(1, rows - 1);
   // Up to a few hundred, the most relevant are picked from all of them; beyond, the first created
   // are drawn (a frame costs what the rows cost, not what thousands of tasks would).
-  const shown = total <= room ? futureList(state) : total <= RANKED_UP_TO ? mostRelevant(futureList(state), Math.max(1, room - 1)) : firstFutures(state, Math.max(1, room - 1));
-  const nameWidth = Math.min(12, Math.max(...shown.map((f) => f.name.length)));
+  // When they do not all fit, the last row says how many more; in two rows, the title does (beside it).
+  const listed = room === 1 ? 1 : room - 1;
+  const shown = total <= room ? futureList(state) : total <= RANKED_UP_TO ? mostRelevant(futureList(state), listed) : firstFutures(state, listed);
+  const nameWidth = Math.min(12, Math.max(0, ...shown.map((f) => f.name.length)));
   const waiters = waitersOf(shown);
   const lines = [title, ...shown.map((f) => futureLine(f, nameWidth, state.count - 1, lang, level, state, waiters))];
-  if (shown.length < total) lines.push([{ text: `  +${(total - shown.length).toLocaleString('en-US')} ${say('more', lang)}`, dim: true }]);
+  const more: Seg = { text: `  +${(total - shown.length).toLocaleString('en-US')} ${say('more', lang)}`, dim: true };
+  if (shown.length < total) {
+    if (room === 1) lines[0] = [...title, more];
+    else lines.push([more]);
+  }
   return lines;
 }
 

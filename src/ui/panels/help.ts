@@ -40,7 +40,7 @@ const legend: readonly { kinds: readonly MarkKind[]; zh: string; en: string }[] 
   { kinds: ['blocked'], zh: '线程阻塞', en: 'the thread is blocked' },
   { kinds: ['done', 'cancelled'], zh: 'Task 完成 / 取消', en: 'a task finished / cancelled' },
   { kinds: ['interrupt'], zh: 'Ctrl+C', en: 'Ctrl+C' },
-  { kinds: ['wake', 'woken'], zh: '一个线程唤醒另一个 (wakes 行)', en: 'a thread wakes another (wakes row)' },
+  { kinds: ['wake', 'woken'], zh: '一个线程唤醒另一个(线程唤醒行)', en: 'a thread wakes another (wakes row)' },
   { kinds: ['exit'], zh: '进程退出', en: 'the process exits' },
 ];
 

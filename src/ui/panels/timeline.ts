@@ -25,6 +25,8 @@ export interface TimelineInput {
   readonly view?: TimelineView;
   /** The wake-ups row's label, in the learner's language. @default 'wakes' */
   readonly wakesLabel?: string;
+  /** "more" in "+N more" (lanes left out), in the learner's language. @default 'more' */
+  readonly moreLabel?: string;
 }
 
 /** Rows the timeline wants beyond its lanes: one naming the latest wake-ups between threads, once there is one. */
@@ -66,7 +68,7 @@ export function timeWindow(endTime: number, t: number, view: TimelineView | unde
   return { from: Math.max(0, Math.min(endTime - span, centred)), span };
 }
 
-export function timelineLines({ state, endTime, totalEvents, width, height, title, orderLabel = 't = 0 (in event order)', view, wakesLabel = 'wakes' }: TimelineInput): Line[] {
+export function timelineLines({ state, endTime, totalEvents, width, height, title, orderLabel = 't = 0 (in event order)', view, wakesLabel = 'wakes', moreLabel = 'more' }: TimelineInput): Line[] {
   // Up to a few hundred lanes, live tasks are picked first from all of them; beyond, the first
   // created are drawn, so a frame costs what its rows cost.
   const rows = Math.max(0, height - 1);
@@ -93,7 +95,7 @@ export function timelineLines({ state, endTime, totalEvents, width, height, titl
   // The wake-ups row takes the last row when there is one past the lanes (layout gives it: wakeRows).
   const wakeRow = state.wakes !== undefined && lanes.length + (hidden > 0 ? 1 : 0) < rows;
   for (const lane of lanes) out.push(laneLine(lane, state, labelWidth, scale, cursor));
-  if (hidden > 0 && rows > 0) out.push([{ text: `  +${hidden.toLocaleString('en-US')} more`, dim: true }]);
+  if (hidden > 0 && rows > 0) out.push([{ text: `  +${hidden.toLocaleString('en-US')} ${moreLabel}`, dim: true }]);
   if (wakeRow) out.push(wakesLine(state.wakes!, labelWidth, track, wakesLabel));
   return out;
 }
