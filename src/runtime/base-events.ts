@@ -192,6 +192,9 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
    */
   _runningLoopLost = false;
 
+  /** How many run_forever calls of this loop are on the stack (more than one only after 3.13's refusal clean-up). */
+  private _runDepth = 0;
+
   _checkRunning(): void {
     if (this.isRunning()) throw new RuntimeError('This event loop is already running');
     if (_getRunningLoop(this.realm) !== null) throw new RuntimeError('Cannot run the event loop while another loop is running');
@@ -224,6 +227,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     }
     const tracer = this.realm.tracer;
     this.realm.enterFrames?.(RUN_FOREVER_FRAMES);
+    this._runDepth += 1;
+    // A run that starts inside another run of this loop (3.13: the refusal's clean-up made it look
+    // stopped) has a running loop again until it ends.
+    this._runningLoopLost = false;
     try {
       this._threadKey = this.realm.threads.currentThreadKey();
       _setRunningLoop(this.realm, this);
@@ -250,7 +257,9 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       throw error;
     } finally {
       this.realm.leaveFrames?.();
-      this._runningLoopLost = false;
+      this._runDepth -= 1;
+      // Its clean-up leaves the outer run of this loop, if any, going on with no running loop.
+      this._runningLoopLost = this._runDepth > 0;
       this._stopping = false;
       // An exception that left mid-batch (Ctrl+C in a callback) ends the batch and the handle's run.
       this._batchEnd = this._ready.popped;
@@ -709,8 +718,8 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       if (value === undefined) continue;
       let text: string;
       // Creation stacks are extracted without column positions, so CPython prints them without carets.
-      if (key === 'source_traceback') text = ['Object created at (most recent call last):', ...formatFrames(withoutCarets(value))].join('\n');
-      else if (key === 'handle_traceback') text = ['Handle created at (most recent call last):', ...formatFrames(withoutCarets(value))].join('\n');
+      if (key === 'source_traceback') text = ['Object created at (most recent call last):', ...formatFrames(value as readonly PyFrame[], { carets: false })].join('\n');
+      else if (key === 'handle_traceback') text = ['Handle created at (most recent call last):', ...formatFrames(value as readonly PyFrame[], { carets: false })].join('\n');
       else text = repr(value);
       logLines.push(`${key}: ${text}`);
     }
@@ -762,10 +771,6 @@ function keepUncancelled(handle: TimerHandle): boolean {
   if (!handle._cancelled) return true;
   handle._scheduled = false;
   return false;
-}
-
-function withoutCarets(frames: unknown): PyFrame[] {
-  return (frames as readonly PyFrame[]).map(({ marker: _marker, ...frame }) => frame);
 }
 
 /** `_format_handle(handle)`: a task's step shows as the task itself. */

@@ -8,6 +8,7 @@
 //
 // A Coroutine is its own iterator, so `const r = yield* coro` awaits it directly; every resumption
 // goes through it, which is how it knows it is running and which coroutine `setLine` addresses.
+import { warnDeprecated } from './deprecations.js';
 import { GeneratorExit, RuntimeError, ValueError } from './exceptions.js';
 import { stdlibLocation } from './python-version.js';
 import { getRealm } from './realm.js';
@@ -243,7 +244,25 @@ export function asyncDef<A extends unknown[], T>(
 ): AsyncDef<A, T> {
   const code = coroutineCode(name, options);
   const fn = (...args: A) => new Coroutine<T>(body(...args), code, args);
-  return Object.assign(fn, { __qualname__: code.qualname });
+  return markCoroutineFunction(Object.assign(fn, { __qualname__: code.qualname }));
+}
+
+/** The functions `async def` made (asyncDef, or a wrapper of one marked as such). */
+const coroutineFunctions = new WeakSet<object>();
+
+/** Marks `fn` (a wrapper of an asyncDef) as an `async def` function for iscoroutinefunction(). */
+export function markCoroutineFunction<F extends object>(fn: F): F {
+  coroutineFunctions.add(fn);
+  return fn;
+}
+
+/**
+ * `asyncio.iscoroutinefunction(func)`: whether func is an `async def` function. Deprecated from
+ * 3.14 in favour of inspect.iscoroutinefunction (deprecations.ts).
+ */
+export function iscoroutinefunction(func: unknown): boolean {
+  warnDeprecated('asyncio.iscoroutinefunction', 'use inspect.iscoroutinefunction() instead');
+  return typeof func === 'function' && coroutineFunctions.has(func);
 }
 
 /** The code object of `async def name`, for a coroutine made by hand (`new Coroutine(gen, code)`). */

@@ -185,8 +185,12 @@ function wholeLineCallMarker(text: string): string | undefined {
   return callAnchors(text, open);
 }
 
-/** `traceback.format_list`: the `File "...", line N, in name` lines with their source text and carets. */
-export function formatFrames(frames: readonly PyFrame[]): string[] {
+/**
+ * `traceback.format_list`: the `File "...", line N, in name` lines with their source text and
+ * carets. `carets: false` for stacks extracted without positions (asyncio's `source_traceback`,
+ * `walk_stack`'s frame and line only), which no version underlines.
+ */
+export function formatFrames(frames: readonly PyFrame[], { carets = true }: { carets?: boolean } = {}): string[] {
   const lines: string[] = [];
   const python = getRealm().python;
   for (const frame of frames) {
@@ -195,7 +199,7 @@ export function formatFrames(frames: readonly PyFrame[]): string[] {
     if (frame.text !== undefined) {
       const text = frame.text.trim();
       lines.push(`    ${text}`);
-      const marker = frame.marker ?? (python.callAnchors ? wholeLineCallMarker(text) : undefined);
+      const marker = !carets ? undefined : frame.marker ?? (python.callAnchors ? wholeLineCallMarker(text) : undefined);
       if (marker !== undefined) lines.push(`    ${marker}`);
     }
   }

@@ -24,6 +24,7 @@ export {
   getRunningLoop,
   newEventLoop,
   setEventLoop,
+  setEventLoopPolicy,
 } from './policy.js';
 export {
   SimulationHang,
@@ -75,6 +76,8 @@ export {
   asyncDef,
   formatCoroutine,
   isCoroutine,
+  iscoroutinefunction,
+  markCoroutineFunction,
   runningCoroutine,
   setLine,
   type AsyncDef,

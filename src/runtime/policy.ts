@@ -7,8 +7,9 @@
 import { BaseEventLoop } from './base-events.js';
 import { _getRunningLoop as runningLoopIn, getRunningLoopIn } from './events.js';
 import { RuntimeError, TypeError } from './exceptions.js';
+import { warnDeprecated } from './deprecations.js';
 import { type Realm, getRealm } from './realm.js';
-import { repr } from './repr.js';
+import { pyTypeName, repr } from './repr.js';
 
 interface ThreadSlot {
   loop: BaseEventLoop | null;
@@ -19,7 +20,7 @@ interface ThreadSlot {
 export class DefaultEventLoopPolicy {
   private readonly local = new WeakMap<object, ThreadSlot>();
 
-  constructor(readonly realm: Realm) {}
+  constructor(readonly realm: Realm = getRealm()) {}
 
   private slot(): ThreadSlot {
     const key = this.realm.threads.currentThreadKey();
@@ -62,7 +63,7 @@ export class DefaultEventLoopPolicy {
     const slot = this.slot();
     slot.setCalled = true;
     if (loop !== null && !(loop instanceof BaseEventLoop)) {
-      throw new TypeError(`loop must be an instance of AbstractEventLoop or None, not '${(loop as object).constructor?.name ?? typeof loop}'`);
+      throw new TypeError(`loop must be an instance of AbstractEventLoop or None, not '${pyTypeName(loop)}'`);
     }
     slot.loop = loop;
   }
@@ -74,8 +75,8 @@ export class DefaultEventLoopPolicy {
 
 const policies = new WeakMap<Realm, DefaultEventLoopPolicy>();
 
-/** `asyncio.get_event_loop_policy()` of the current realm (created on first use). */
-export function getEventLoopPolicy(realm: Realm = getRealm()): DefaultEventLoopPolicy {
+/** `events._get_event_loop_policy()`: the realm's policy (a default one made on first use), as asyncio's own functions reach it. */
+export function eventLoopPolicy(realm: Realm = getRealm()): DefaultEventLoopPolicy {
   let policy = policies.get(realm);
   if (!policy) {
     policy = new DefaultEventLoopPolicy(realm);
@@ -84,9 +85,26 @@ export function getEventLoopPolicy(realm: Realm = getRealm()): DefaultEventLoopP
   return policy;
 }
 
+/** `asyncio.get_event_loop_policy()` (deprecated from 3.14: deprecations.ts). */
+export function getEventLoopPolicy(): DefaultEventLoopPolicy {
+  warnDeprecated('asyncio.get_event_loop_policy');
+  return eventLoopPolicy();
+}
+
+/** `asyncio.set_event_loop_policy(policy)`: null restores a fresh default policy on next use (deprecated from 3.14). */
+export function setEventLoopPolicy(policy: DefaultEventLoopPolicy | null): void {
+  warnDeprecated('asyncio.set_event_loop_policy');
+  if (policy !== null && !(policy instanceof DefaultEventLoopPolicy)) {
+    throw new TypeError(`policy must be an instance of AbstractEventLoopPolicy or None, not '${pyTypeName(policy)}'`);
+  }
+  const realm = getRealm();
+  if (policy === null) policies.delete(realm);
+  else policies.set(realm, policy);
+}
+
 /** `asyncio.new_event_loop()`: a new loop; not made current (call setEventLoop for that). */
 export function newEventLoop(): BaseEventLoop {
-  return getEventLoopPolicy().newEventLoop();
+  return eventLoopPolicy().newEventLoop();
 }
 
 /**
@@ -96,12 +114,12 @@ export function newEventLoop(): BaseEventLoop {
  */
 export function getEventLoop(): BaseEventLoop {
   const realm = getRealm();
-  return runningLoopIn(realm) ?? getEventLoopPolicy(realm).getEventLoop();
+  return runningLoopIn(realm) ?? eventLoopPolicy(realm).getEventLoop();
 }
 
 /** `asyncio.set_event_loop(loop)`. */
 export function setEventLoop(loop: BaseEventLoop | null): void {
-  getEventLoopPolicy().setEventLoop(loop);
+  eventLoopPolicy().setEventLoop(loop);
 }
 
 /** `asyncio.get_running_loop()`: RuntimeError('no running event loop') outside a running loop. */

@@ -32,8 +32,20 @@ export interface PythonBehaviour {
    * meets it at its first asyncio line.
    */
   readonly noCurrentLoopLine: number | null;
+  /**
+   * 3.11's `ensure_future` only calls a private `_ensure_future`, which gather() and shield() call
+   * directly; 3.12 folded it into `ensure_future`, which they call instead. Debug mode's
+   * `created at` stacks show the one frame fewer, and the callers' lines name the public function.
+   */
+  readonly privateEnsureFuture: boolean;
   /** Where that version's tasks.py has ensure_future's `loop = events.get_event_loop()` (3.14, 3.15: its traceback shows it). */
   readonly ensureFutureGetLoopLine: number | null;
+  /**
+   * The release 3.14 slated the event loop policy system (get/set_event_loop_policy, the policy
+   * classes) and asyncio.iscoroutinefunction for removal in: using them warns (DeprecationWarning
+   * at the caller's line, deprecations.ts); null before 3.14, where they are fine.
+   */
+  readonly policyRemovedIn: string | null;
   /**
    * `asyncio.wait_for`: 3.11 wraps the awaitable in a task and waits on a private future; 3.12
    * rewrote it on `asyncio.timeout()` (gh-96764), awaiting it in the caller's own task.
@@ -41,8 +53,15 @@ export interface PythonBehaviour {
   readonly waitFor: 'wrap-in-task' | 'timeout';
   /** Where 3.12+'s tasks.py has wait_for's `def`, `await _cancel_and_wait(fut)`, `async with ...timeout(...)` and `return await fut`. */
   readonly waitForLines: { readonly def: number; readonly cancelAndWait: number; readonly asyncWith: number; readonly awaitFut: number } | null;
-  /** 3.13: an exception other than CancelledError leaving an expired timeout() gets a TimeoutError inserted in its context chain. */
-  readonly timeoutMarksOtherErrors: boolean;
+  /**
+   * What an expired timeout()'s `__aexit__` does with the exception leaving the block
+   * (timeouts.py, the only part of that file that differs between versions): 3.11 and 3.12
+   * ('cancelled-exactly') turn exactly CancelledError into TimeoutError (`exc_type is
+   * CancelledError`: a subclass passes unchanged) and leave other exceptions alone; 3.13 on
+   * ('cancelled-or-marked') turn CancelledError and its subclasses into TimeoutError and insert a
+   * TimeoutError into any other exception's context chain (`_insert_timeout_error`).
+   */
+  readonly timeoutExit: 'cancelled-exactly' | 'cancelled-or-marked';
   /** gather(): 3.12 completes children that are already done at once instead of through a done callback. */
   readonly gatherDoneChildrenAtOnce: boolean;
   /**
@@ -135,10 +154,12 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     stdlibDir: `/usr/lib/python${version}`,
     implicitLoop: minor <= 11 ? 'create' : minor <= 13 ? 'warn-and-create' : 'raise',
     noCurrentLoopLine: ({ '3.14': 715, '3.15': 718 } as Partial<Record<PythonVersion, number>>)[version] ?? null,
+    privateEnsureFuture: minor <= 11,
     ensureFutureGetLoopLine: ({ '3.14': 730, '3.15': 733 } as Partial<Record<PythonVersion, number>>)[version] ?? null,
+    policyRemovedIn: minor >= 14 ? '3.16' : null,
     waitFor: minor <= 11 ? 'wrap-in-task' : 'timeout',
     waitForLines: WAIT_FOR_LINES[version] ?? null,
-    timeoutMarksOtherErrors: minor >= 13,
+    timeoutExit: minor >= 13 ? 'cancelled-or-marked' : 'cancelled-exactly',
     gatherDoneChildrenAtOnce: minor >= 12,
     shieldAwaitedBy: SHIELD_AWAITED_BY[version] ?? null,
     uncancelClearsMustCancel: minor >= 13,

@@ -180,6 +180,16 @@ export function pyAddress(obj: object): string {
 
 // ── repr / str ──────────────────────────────────────────────────────────────
 
+/** `type(value).__name__` for a value a program passes: `int`, `float`, `str`, `bool`, `NoneType`, `list`, else the class's name. */
+export function pyTypeName(value: unknown): string {
+  if (value === null || value === undefined) return 'NoneType';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return 'list';
+  return (value as object).constructor?.name ?? 'object';
+}
+
 /** `repr(str)`: Python's quoting (single quotes unless the text has ' and no "). */
 export function strRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";

@@ -121,5 +121,7 @@ export function runningLoop(): EventLoopLike {
  * loop is given: the running loop, else the policy's loop for this thread (asyncio.get_event_loop()).
  */
 export function eventLoopForHelpers(): EventLoopLike {
-  return _getRunningLoop(getRealm()) ?? steppingLoop() ?? getEventLoop();
+  const loop = _getRunningLoop(getRealm()) ?? steppingLoop();
+  // 3.13's clean-up after a refused run_forever left no running loop: the policy's is asked.
+  return loop !== null && loop._runningLoopLost !== true ? loop : getEventLoop();
 }

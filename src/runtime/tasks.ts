@@ -160,28 +160,32 @@ export class Task<T = unknown> extends Future<T> {
 
   /** `Task.__step`: resumes the coroutine once, with send(None) or throw(exc), and acts on what it yields. */
   private step(exc: PyBaseException | null): void {
-    if (this.done()) throw new InvalidStateError(`_step(): already done: ${repr(this)}, ${repr(exc)}`);
-    if (this._mustCancel) {
-      if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
-      this._mustCancel = false;
-    }
-    const coro = this._coro;
-    this._futWaiter = null;
-
-    const tracer = this._loop.realm.tracer;
-    if (tracer.enabled) {
-      // Built stamped (Tracer.send): two literals rather than a spread of the optional field.
-      const { id, _name: name } = this;
-      const loop = this._loop.id;
-      tracer.send(
-        exc === null
-          ? { type: 'task_step', loop, task: id, name, mode: 'send', t: tracer.time(), thread: tracer.thread() }
-          : { type: 'task_step', loop, task: id, name, mode: 'throw', value: excLine(exc), t: tracer.time(), thread: tracer.thread() },
-      );
-    }
-
+    // The C Task (the one CPython runs) enters the task before anything else (task_step, then
+    // task_step_impl): when entering fails (another task of the loop is being executed, as when
+    // a loop runs inside its own callback on 3.13), the task still waits on its future and keeps
+    // a pending cancellation, and the error's repr of it shows so.
     enterTask(this._loop, this);
     try {
+      if (this.done()) throw new InvalidStateError(`_step(): already done: ${repr(this)}, ${repr(exc)}`);
+      if (this._mustCancel) {
+        if (!(exc instanceof CancelledError)) exc = this._makeCancelledError();
+        this._mustCancel = false;
+      }
+      const coro = this._coro;
+      this._futWaiter = null;
+
+      const tracer = this._loop.realm.tracer;
+      if (tracer.enabled) {
+        // Built stamped (Tracer.send): two literals rather than a spread of the optional field.
+        const { id, _name: name } = this;
+        const loop = this._loop.id;
+        tracer.send(
+          exc === null
+            ? { type: 'task_step', loop, task: id, name, mode: 'send', t: tracer.time(), thread: tracer.thread() }
+            : { type: 'task_step', loop, task: id, name, mode: 'throw', value: excLine(exc), t: tracer.time(), thread: tracer.thread() },
+        );
+      }
+
       let result: IteratorResult<unknown, T>;
       try {
         result = exc === null ? coro.next(undefined) : coro.throw(exc);
@@ -380,12 +384,25 @@ export function ensureFuture<T>(value: Awaitable<T>, options: EnsureFutureOption
   if (!isCoroutine(value)) throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
   const loop = options.loop ?? ensureFutureLoop();
   try {
-    return createTaskOn(loop, value, { frames: [...(options.callerFrames ?? [ENSURE_FUTURE_FRAME]), ENSURE_FUTURE_CREATE_TASK_FRAME] });
+    return createTaskOn(loop, value, { frames: ensureFutureFrames(options.callerFrames ?? [ENSURE_FUTURE_FRAME]) });
   } catch (error) {
     if (value instanceof Coroutine) value.close();
     else value.return(undefined as T);
     throw error;
   }
+}
+
+/**
+ * Debug mode's stack down to `loop.create_task` in ensure_future, as this version has it: 3.11's
+ * public ensure_future calls `_ensure_future`, which makes the task (gather and shield call the
+ * private one); from 3.12 ensure_future makes it itself and its callers call it by that name.
+ */
+function ensureFutureFrames(callerFrames: readonly PyFrame[]): PyFrame[] {
+  if (getRealm().python.privateEnsureFuture) return [...callerFrames, ENSURE_FUTURE_CREATE_TASK_FRAME];
+  return [
+    ...callerFrames.filter((f) => f !== ENSURE_FUTURE_FRAME).map((f) => (f.text?.includes('_ensure_future(') ? { ...f, text: f.text.replace('_ensure_future(', 'ensure_future(') } : f)),
+    { ...ENSURE_FUTURE_CREATE_TASK_FRAME, name: 'ensure_future' },
+  ];
 }
 
 /**

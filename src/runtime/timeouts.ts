@@ -1,6 +1,8 @@
-// asyncio.timeout / timeout_at and their Timeout context manager. Mirrors CPython 3.12's
-// asyncio/timeouts.py (new in 3.11; 3.12's wait_for is built on it), with 3.13's
-// `_insert_timeout_error` (PythonBehaviour.timeoutMarksOtherErrors).
+// asyncio.timeout / timeout_at and their Timeout context manager. Mirrors CPython's
+// asyncio/timeouts.py (new in 3.11; 3.12's wait_for is built on it). The file is the same in 3.11
+// and 3.12; 3.13 changed only __aexit__ (PythonBehaviour.timeoutExit), and 3.14 and 3.15 only its
+// type annotations: the states, repr, reschedule, when, expired and the errors are the same on
+// every version (test/oracle/process-cases/timeouts.py runs them on each).
 //
 // States: created -> active (entered) -> expiring (the deadline passed: the task was cancelled)
 // -> expired (left with that cancellation turned into TimeoutError); or active -> finished.
@@ -9,7 +11,7 @@
 import { CancelledError, type PyBaseException, RuntimeError, TimeoutError } from './exceptions.js';
 import type { HandleLike } from './loop-types.js';
 import { getRealm } from './realm.js';
-import { floatRepr, pyFunction } from './repr.js';
+import { floatRepr, formatFixed, pyFunction } from './repr.js';
 import { currentTask, runningLoop } from './task-registry.js';
 import type { Task } from './tasks.js';
 
@@ -52,7 +54,8 @@ export class Timeout {
   }
 
   __repr__(): string {
-    const when = this._state === 'active' ? ` when=${this._when === null ? 'None' : floatRepr(Math.round(this._when * 1000) / 1000)}` : '';
+    // `round(self._when, 3)`: correctly rounded, halves to even, as '%.3f' rounds.
+    const when = this._state === 'active' ? ` when=${this._when === null ? 'None' : floatRepr(Number(formatFixed(this._when, 3)))}` : '';
     return `<Timeout [${this._state}]${when}>`;
   }
 
@@ -78,8 +81,14 @@ export class Timeout {
       this._state = 'expired';
       // Since there are no new cancel requests, the cancellation is ours: it becomes TimeoutError.
       if (this._task!.uncancel() <= this._cancelling && error !== null) {
-        if (error instanceof CancelledError) throw timeoutErrorFrom(error);
-        if (getRealm().python.timeoutMarksOtherErrors) insertTimeoutError(error);
+        if (getRealm().python.timeoutExit === 'cancelled-exactly') {
+          // 3.11, 3.12: `exc_type is exceptions.CancelledError`: a subclass passes unchanged.
+          if (error.constructor === CancelledError) throw timeoutErrorFrom(error as CancelledError);
+        } else {
+          // 3.13+: `issubclass(exc_type, CancelledError)`; any other exception is marked.
+          if (error instanceof CancelledError) throw timeoutErrorFrom(error);
+          insertTimeoutError(error);
+        }
       }
     } else if (this._state === 'active') {
       this._state = 'finished';
@@ -105,7 +114,8 @@ export function timeoutErrorFrom(cancelled: CancelledError): TimeoutError {
 
 /**
  * 3.13's `_insert_timeout_error`: another exception left the block after the deadline passed; a
- * TimeoutError is inserted into its context chain just above the CancelledError it met.
+ * TimeoutError is inserted into its context chain just above the CancelledError it met. (3.13 does
+ * the same for each exception of an ExceptionGroup; the runtime has no ExceptionGroup.)
  */
 function insertTimeoutError(error: PyBaseException): void {
   let exc = error;

@@ -88,10 +88,30 @@ describe('in a terminal', () => {
     s.write(KEYS.enter);
     // The lesson opens paused on what to watch; a step key shows the panels.
     await s.waitFor((text) => text.includes('What greet shows.') && text.includes('space starts'), 'what to watch');
+    // Opened from the menu, the lesson runs as the lab's default Python, and the header says which.
+    expect(s.text()).toContain('asyncio-lab · greet · Python 3.14');
     s.write('n');
     await s.waitFor((text) => text.includes('print("hi")'), "the lesson's source");
     // Leaving the lesson comes back to the menu; leaving the menu ends the program.
     await pressUntil(s, 'q', (text) => text.includes('Pick a lesson') && !text.includes('print("hi")'), 'the menu again');
+    expect(await quit(s)).toBe(0);
+  });
+
+  it('cycles the Python version with p through all five from the current one, simulating the lesson again each time', async () => {
+    const s = startBinary(['call-soon', '--as-written', '--python', '3.13', '--instant']);
+    const header = (text: string) => /asyncio-lab · call-soon · Python (3\.1\d) .* step \d+\/(\d+)/.exec(text);
+    // The view keeps its time (as t does): 3.14 and 3.15 stop the article's program at its first
+    // asyncio line (a run of two steps, the error shown); 3.11 to 3.13 run it whole.
+    const stopped = (text: string) => text.includes("RuntimeError: There is no current event loop in thread 'MainThread'.");
+    const steps = (text: string) => Number(header(text)?.[2]);
+    await s.waitFor((text) => header(text)?.[1] === '3.13' && steps(text) > 2, 'Python 3.13');
+    // The key is read once the first frame is drawn; one press per version from here.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const python of ['3.14', '3.15', '3.11', '3.12', '3.13']) {
+      s.write('p');
+      const runs = python === '3.14' || python === '3.15' ? (text: string) => stopped(text) && steps(text) === 2 : (text: string) => !stopped(text) && steps(text) > 2;
+      await s.waitFor((text) => header(text)?.[1] === python && text.includes(`now running as Python ${python}`) && runs(text), `Python ${python} in the header, and its run`);
+    }
     expect(await quit(s)).toBe(0);
   });
 

@@ -10,7 +10,7 @@ import { PYTHONS, type PythonVersion } from '../../src/runtime/python-version.js
 import { generate } from './generate.js';
 import { compare, explain, runOnCPython } from './harness.js';
 import type { Program, RunResult } from './program.js';
-import { loadOracle, outsideModel } from './pyodide-harness.js';
+import { loadOracle } from './pyodide-harness.js';
 import { runOnRuntime } from './ts-runner.js';
 
 let args = process.argv.slice(2);
@@ -27,7 +27,6 @@ if (rest.length > 0 && rest.every((a) => /^\d+$/.test(a))) {
   programs = rest.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Program);
 }
 
-if (isPyodideVersion(python)) programs = programs.filter((p) => !outsideModel(python, p));
 const cpython: RunResult[] = isPyodideVersion(python) ? (await loadOracle(python, PYTHONS[python].stdlibDir)).run(programs) : runOnCPython(programs);
 let failed = 0;
 const seen = new Set<string>();

@@ -2,6 +2,10 @@
 // written, the corrected one, each variant) runs on that version's real CPython in virtual time,
 // from start to exit with no Ctrl+C, and what it prints (stdout, stderr) and its exit status are
 // compared with the simulation set to that version, normalized as the 3.11 recordings are.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LoadedPython } from '../../src/engines/pyodide.js';
 import type { PythonVersion } from '../../src/runtime/python-version.js';
 import { loadLessonFolders } from '../../src/scenarios/folders.js';
@@ -78,7 +82,7 @@ export function documentedRuns(): DocumentedRun[] {
 // raises; the stand-in's frame and this harness's are dropped from the traceback, as C frames and
 // the kernel never show in CPython's. The wait itself stays exact (virtual_time.py's), not rounded to
 // milliseconds as epoll's timeout is: the lessons' moments lie far from their timers.
-const RUN_AS_MAIN = `
+export const RUN_AS_MAIN = `
 import asyncio, importlib.util, linecache, os, select, sys, traceback, types, warnings, virtual_time
 HARNESS_FILES = {virtual_time.__file__, '<exec>', '<harness>'}
 
@@ -164,6 +168,9 @@ def run_as_main(path, interrupts=(), dev=False):
         asyncio.tasks.all_tasks = runner._all_tasks
     InterruptibleLoop.interrupts = sorted(interrupts)
     virtual_time.use_virtual_time(InterruptibleLoop)
+    # A policy the program makes itself (set_event_loop_policy) builds virtual-time loops too.
+    policy_class = type(asyncio.events._event_loop_policy)
+    policy_class._loop_factory = InterruptibleLoop
     with open(path, encoding='utf8') as f:
         code = compile(f.read(), path, 'exec')
     status = 0
@@ -237,6 +244,45 @@ export function runOnPython(python: LoadedPython, source: PythonSource, start: S
   const renumbered = (text: string) => text.replace(/\bTask-(\d+)\b/g, (_m, n: string) => `Task-${Number(n) - before}`);
   const lines = (text: string) => (text === '' ? [] : withoutHostFrames(renumbered(linuxPaths(text)).replace(/\n$/, '').split('\n')));
   return { stdout: lines(stdout), stderr: lines(stderr), status };
+}
+
+const ENGINES = join(import.meta.dirname, '..', '..', 'src', 'engines');
+
+// The same harness on this machine's python3 (3.11): RUN_AS_MAIN, then the exit-time clean-up
+// runPython does above (the module's globals cleared with no frame running, then a collection).
+const NATIVE_DRIVER = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+exec(compile(sys.argv[2], '<harness>', 'exec'))
+import os
+os.chdir(sys.argv[3])
+status = run_as_main(sys.argv[4], json.loads(sys.argv[5]), sys.argv[6] == '1')
+sys.modules['tracemalloc'] = None
+run_as_main.module.clear()
+del run_as_main.module
+import gc; gc.collect()
+sys.stdout.flush(); sys.stderr.flush()
+os.write(3, str(status).encode())
+`;
+
+/** Runs `source` on the local python3 (3.11) as runOnPython runs it on Pyodide: virtual time, the same harness and normalization. */
+export function runOnNativePython(source: PythonSource, start: StartOptions = {}): RealRun {
+  const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-native-'));
+  try {
+    writeFileSync(join(dir, source.file), source.text);
+    const child = spawnSync('python3', ['-X', 'utf8', '-c', NATIVE_DRIVER, ENGINES, RUN_AS_MAIN, dir, source.file, JSON.stringify(start.interrupts ?? []), start.dev ? '1' : '0'], {
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONHASHSEED: '0' },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    const status = Number(child.output[3]);
+    if (child.output[3] === '' || Number.isNaN(status)) throw new Error(`python3 harness failed:\n${child.stderr}`);
+    const stdlib = spawnSync('python3', ['-c', 'import asyncio, os; print(os.path.dirname(os.path.dirname(asyncio.__file__)))'], { encoding: 'utf8' }).stdout.trim();
+    const lines = (text: string) => (text === '' ? [] : text.replaceAll(`${stdlib}/`, '/usr/lib/python3.11/').replace(/\n$/, '').split('\n'));
+    return { stdout: lines(child.stdout), stderr: lines(child.stderr), status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function simulate(program: LessonProgram, python: PythonVersion): RunResult {

@@ -11,26 +11,12 @@ import { PYTHONS } from '../../src/runtime/python-version.js';
 import { generate } from './generate.js';
 import { type Comparison, compare, explain } from './harness.js';
 import type { Program } from './program.js';
-import { type PyodideOracle, loadOracle, outsideModel } from './pyodide-harness.js';
-import { documentedRuns, lessonPrograms, runOnPython, simulate } from './pyodide-lessons.js';
+import { type PyodideOracle, STILL_DIFFERS, loadOracle, stillDiffers } from './pyodide-harness.js';
+import { type RealRun, documentedRuns, lessonPrograms, runOnPython, simulate } from './pyodide-lessons.js';
 import { compareLines, type PrintedLine } from '../scenarios/compare.js';
 import type { RunResult } from '../../src/scenarios/types.js';
 import { runOnRuntime } from './ts-runner.js';
-
-/**
- * Documented runs where the simulation still differs from that CPython, with why (by version, run
- * and start options). -X dev with Ctrl+C on the article's stop programs, 3.12 and 3.13: debug mode's
- * "created at" stacks show a frame of ensure_future() at that version's line (3.12: 695, `return
- * loop.create_task(coro_or_future)`), while the runtime maps 3.11's line of that call through the
- * line-block table (stdlib-lines.ts), which lands 36 lines off where 3.12 rewrote the function.
- */
-const CREATED_AT = "a created-at frame of ensure_future() is on another line than this CPython's";
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  '3.12 stop-wait as-written {"interrupts":[1.5],"dev":true}': CREATED_AT,
-  '3.12 stop-nested as-written {"interrupts":[1.5],"dev":true}': CREATED_AT,
-  '3.13 stop-wait as-written {"interrupts":[1.5],"dev":true}': CREATED_AT,
-  '3.13 stop-nested as-written {"interrupts":[1.5],"dev":true}': CREATED_AT,
-};
+import { PROCESS_CASES, simulateCase } from './process-cases.js';
 
 /** Generated programs per version in CI (seeds 1..N); docs/oracle.md gives the sweeps beyond. */
 export const VERSION_SEEDS = 500;
@@ -67,18 +53,25 @@ export function describeVersion(version: PyodideVersion): void {
     for (let start = 1; start <= VERSION_SEEDS; start += BATCH) {
       const end = Math.min(VERSION_SEEDS, start + BATCH - 1);
       it(`traces seeds ${start}..${end} identically`, () => {
-        const programs = Array.from({ length: end - start + 1 }, (_, i) => generate(start + i)).filter((p) => !outsideModel(version, p));
-        expect(programs.length).toBeGreaterThan((end - start + 1) * 0.9);
+        const programs = Array.from({ length: end - start + 1 }, (_, i) => generate(start + i)).filter((p) => !stillDiffers(version, p));
         const failures = differences(oracle, version, programs);
         expect(failures.length, report(failures, programs.length)).toBe(0);
       });
     }
 
     it('traces the hand-written edge cases identically', () => {
-      const programs = cases.filter((p) => !outsideModel(version, p));
+      const programs = cases.filter((p) => !stillDiffers(version, p));
       const failures = differences(oracle, version, programs);
       expect(failures.length, report(failures, programs.length)).toBe(0);
     });
+
+    const known = [...(STILL_DIFFERS[version] ?? [])];
+    if (known.length > 0) {
+      it(`still differs on ${known.join(', ')} (pyodide-harness.ts: STILL_DIFFERS; fixed ones leave the list)`, () => {
+        const programs = known.map((name) => (name.startsWith('seed-') ? generate(Number(name.slice('seed-'.length))) : cases.find((c) => c.name === name)!));
+        expect(differences(oracle, version, programs).map((c) => c.program.name)).toEqual(known);
+      });
+    }
 
     // Last: a lesson program runs with the interpreter's default warning filters and policy.
     describe('the single-thread lessons print what this CPython prints', () => {
@@ -95,27 +88,52 @@ export function describeVersion(version: PyodideVersion): void {
       }
     });
 
+    // Programs only a version's own asyncio can answer (deprecation warnings, asyncio.timeout): process-cases.ts.
+    describe('the process cases print what this CPython prints', () => {
+      for (const c of PROCESS_CASES) {
+        for (const dev of [false, true]) {
+          it(`${c.name}${dev ? ' (-X dev)' : ''}`, () => {
+            const real = runOnPython(oracle.python, c.source, { dev });
+            expectSamePrinted(simulateCase(c, version, dev), real, version);
+          });
+        }
+      }
+    });
+
     // The documented Ctrl+C moments and -X dev runs the 3.11 recordings hold, on this version.
     describe('the single-thread lessons\' documented Ctrl+C and -X dev runs print what this CPython prints', () => {
       for (const run of documentedRuns()) {
-        const known = KNOWN_DIFFERENCES[`${version} ${run.name} ${JSON.stringify(run.start)}`];
         const title = `${run.name} (${[run.start.dev ? '-X dev' : '', ...(run.start.interrupts ?? []).map((t) => `Ctrl+C at ${t} s`)].filter(Boolean).join(', ')})`;
-        it(known === undefined ? title : `${title}: still differs (${known})`, () => {
+        it(title, () => {
           const real = runOnPython(oracle.python, run.source, run.start);
           const sim = run.run(version);
-          const found = {
+          expect({
             stdout: compareLines(printed(sim, 'stdout'), real.stdout),
             stderr: compareLines(printed(sim, 'stderr'), real.stderr),
             status: sim.end.kind === 'exit' ? sim.end.status : sim.end,
-          };
-          const same = { stdout: { ok: true }, stderr: { ok: true }, status: real.status };
-          // A known difference is asserted to be there: once the runtime is fixed, this fails and the entry goes.
-          if (known !== undefined) expect(found).not.toEqual(same);
-          else expect(found, `CPython ${version} printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual(same);
+          }, `CPython ${version} printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual({ stdout: { ok: true }, stderr: { ok: true }, status: real.status });
         });
       }
     });
   });
+}
+
+/**
+ * Exactly what `real` printed (a process case: virtual time on both sides, so floats and times are
+ * compared as printed, not normalized as the lessons' real-time recordings are), and its exit status.
+ */
+export function expectSamePrinted(sim: RunResult, real: RealRun, version: string): void {
+  const lines = (stream: 'stdout' | 'stderr') => printed(sim, stream).map((l) => l.text);
+  expect({ stdout: lines('stdout'), stderr: lines('stderr'), status: sim.end.kind === 'exit' ? sim.end.status : sim.end }, `CPython ${version}`).toEqual(real);
+}
+
+/** What `sim` printed and its exit status are what `real` (that CPython, run by the lessons' harness) printed. */
+export function expectSameRun(sim: RunResult, real: RealRun, version: string): void {
+  expect({
+    stdout: compareLines(printed(sim, 'stdout'), real.stdout),
+    stderr: compareLines(printed(sim, 'stderr'), real.stderr),
+    status: sim.end.kind === 'exit' ? sim.end.status : sim.end,
+  }, `CPython ${version} printed:\n${real.stdout.join('\n')}\n---\n${real.stderr.join('\n')}`).toEqual({ stdout: { ok: true }, stderr: { ok: true }, status: real.status });
 }
 
 function printed(result: RunResult, stream: 'stdout' | 'stderr'): PrintedLine[] {

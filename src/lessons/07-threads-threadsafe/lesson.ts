@@ -3,6 +3,7 @@
 // blocks that whole thread. Python program: threads-threadsafe.py (the article's, unchanged).
 import { bi, shutdownHangErratum, steps } from '../../scenarios/common.js';
 import { threadsThreadsafeProgram } from './twin.js';
+import { threadLessonOn } from '../../scenarios/thread-version-texts.js';
 import { defineLesson } from '../../scenarios/define.js';
 
 export default defineLesson({
@@ -38,20 +39,21 @@ export default defineLesson({
       'The main thread\'s code finished long ago, but the process does not exit: before exiting, the interpreter joins the non-daemon thread t, which stays in run_forever() forever. Ctrl+C ends it.',
     ),
   ),
+  asWrittenOn: threadLessonOn({ shutdownCtrlC: bi('在 3 秒或 10.5 秒', 'at 3 s or 10.5 s'), threadsafeHandle: { callback: 'more_work(6)' } }),
   errata: [shutdownHangErratum],
   interrupts: [
     {
       at: 3,
       what: bi(
-        '主线程的代码早已结束,正在退出阶段 join 线程 t,而 t 正在 more_work(6) 的 time.sleep 里。Ctrl+C 打断这次 join(打印 "Exception ignored in: <module \'threading\' ...>"),解释器不再等待,进程退出:"Finished more work 6" 永远不会打印。',
-        'The main thread\'s code is long done; at exit it is joining thread t, which sits in more_work(6)\'s time.sleep. Ctrl+C interrupts that join ("Exception ignored in: <module \'threading\' ...>"), the interpreter stops waiting and the process exits: "Finished more work 6" is never printed.',
+        '主线程的代码早已结束,正在退出阶段 join 线程 t,而 t 正在 more_work(6) 的 time.sleep 里。Ctrl+C 打断这次 join(打印线程退出报告(3.12 及以前是 "Exception ignored in: <module \'threading\' ...>",3.13 起是 "Exception ignored on threading shutdown:")),解释器不再等待,进程退出:"Finished more work 6" 永远不会打印。',
+        'The main thread\'s code is long done; at exit it is joining thread t, which sits in more_work(6)\'s time.sleep. Ctrl+C interrupts that join (the threading shutdown report ("Exception ignored in: <module \'threading\' ...>" up to 3.12, "Exception ignored on threading shutdown:" from 3.13)), the interpreter stops waiting and the process exits: "Finished more work 6" is never printed.',
       ),
     },
     {
       at: 10.5,
       what: bi(
-        '输出结束后进程挂在退出阶段(threading._shutdown 在 join 线程 t)。Ctrl+C 在那里抛出 KeyboardInterrupt,打印 "Exception ignored in: <module \'threading\' ...>",进程退出。',
-        'After the output, the process hangs at exit (threading._shutdown joining thread t). Ctrl+C raises KeyboardInterrupt there, prints "Exception ignored in: <module \'threading\' ...>", and the process exits.',
+        '输出结束后进程挂在退出阶段(threading._shutdown 在 join 线程 t)。Ctrl+C 在那里抛出 KeyboardInterrupt,打印线程退出报告(3.12 及以前是 "Exception ignored in: <module \'threading\' ...>",3.13 起是 "Exception ignored on threading shutdown:"),进程退出。',
+        'After the output, the process hangs at exit (threading._shutdown joining thread t). Ctrl+C raises KeyboardInterrupt there, prints the threading shutdown report ("Exception ignored in: <module \'threading\' ...>" up to 3.12, "Exception ignored on threading shutdown:" from 3.13), and the process exits.',
       ),
     },
   ],

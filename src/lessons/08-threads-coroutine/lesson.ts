@@ -3,6 +3,7 @@
 // Python program: threads-coroutine.py (the article's, unchanged).
 import { bi, shutdownHangErratum, steps } from '../../scenarios/common.js';
 import { threadsCoroutineProgram } from './twin.js';
+import { threadLessonOn } from '../../scenarios/thread-version-texts.js';
 import { defineLesson } from '../../scenarios/define.js';
 
 export default defineLesson({
@@ -34,6 +35,7 @@ export default defineLesson({
       'After printing both results the main thread\'s code is done, but the process hangs at exit: the non-daemon thread t is still in run_forever(). Ctrl+C ends it.',
     ),
   ),
+  asWrittenOn: threadLessonOn({ shutdownCtrlC: bi('在 7 秒(或 3.5 秒之后的第二次)', 'at 7 s (or the second one, after 3.5 s)') }),
   errata: [shutdownHangErratum],
   interrupts: [
     {
@@ -46,8 +48,8 @@ export default defineLesson({
     {
       at: 7,
       what: bi(
-        '输出结束后进程在 threading._shutdown 里等待线程 t。Ctrl+C 在那里抛出 KeyboardInterrupt,打印 "Exception ignored in: <module \'threading\' ...>",进程退出。',
-        'After the output the process waits for thread t in threading._shutdown. Ctrl+C raises KeyboardInterrupt there, prints "Exception ignored in: <module \'threading\' ...>", and the process exits.',
+        '输出结束后进程在 threading._shutdown 里等待线程 t。Ctrl+C 在那里抛出 KeyboardInterrupt,打印线程退出报告(3.12 及以前是 "Exception ignored in: <module \'threading\' ...>",3.13 起是 "Exception ignored on threading shutdown:"),进程退出。',
+        'After the output the process waits for thread t in threading._shutdown. Ctrl+C raises KeyboardInterrupt there, prints the threading shutdown report ("Exception ignored in: <module \'threading\' ...>" up to 3.12, "Exception ignored on threading shutdown:" from 3.13), and the process exits.',
       ),
     },
   ],

@@ -2,6 +2,7 @@
 // blocks in q.get(). Python programs: threads-queue.py and corrected/threads-queue.py.
 import { bi, shutdownHangErratum, steps } from '../../scenarios/common.js';
 import { threadsQueueProgram } from './twin.js';
+import { threadLessonOn } from '../../scenarios/thread-version-texts.js';
 import { defineLesson } from '../../scenarios/define.js';
 
 const currentThreadChange = bi(
@@ -47,6 +48,7 @@ export default defineLesson({
     9: currentThreadChange,
     14: currentThreadChange,
   },
+  asWrittenOn: threadLessonOn({ shutdownCtrlC: bi('在 5 秒(4 秒那次之后的第二次)', 'at 5 s (the second, after the one at 4 s)') }),
   errata: [
     bi(
       '文中输出里 "线程开启" 在 "开始事件" 之前,但这两行来自两个线程,顺序是竞争,真实运行时两种顺序都会出现。',
@@ -69,8 +71,8 @@ export default defineLesson({
     {
       at: 5,
       what: bi(
-        '第二次 Ctrl+C 打断退出阶段的 join:打印 "Exception ignored in: <module \'threading\' ...>",进程退出。',
-        'A second Ctrl+C interrupts the join at exit: "Exception ignored in: <module \'threading\' ...>" is printed and the process exits.',
+        '第二次 Ctrl+C 打断退出阶段的 join:打印线程退出报告(3.12 及以前是 "Exception ignored in: <module \'threading\' ...>",3.13 起是 "Exception ignored on threading shutdown:"),进程退出。',
+        'A second Ctrl+C interrupts the join at exit: the threading shutdown report ("Exception ignored in: <module \'threading\' ...>" up to 3.12, "Exception ignored on threading shutdown:" from 3.13) is printed and the process exits.',
       ),
     },
   ],

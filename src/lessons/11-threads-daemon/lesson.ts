@@ -4,6 +4,7 @@
 // corrected/threads-daemon.py and variants/daemon/threads-daemon.py.
 import { bi, steps } from '../../scenarios/common.js';
 import { threadsDaemonProgram } from './twin.js';
+import { threadLessonSame } from '../../scenarios/thread-version-texts.js';
 import { defineLesson, type VariantDefinition } from '../../scenarios/define.js';
 
 const daemonVariant: VariantDefinition = {
@@ -86,6 +87,7 @@ export default defineLesson({
       'loop.stop() is not thread-safe: called from another thread it only sets a flag and does not wake the loop blocked in select. call_soon_threadsafe(new_loop.stop) runs stop on the loop\'s own thread and wakes it through the self-pipe.',
     ),
   },
+  asWrittenOn: threadLessonSame(),
   errata: [
     bi(
       '文中说 B.setDaemon() 是"把主线程 A 设置为守护线程"。错了:它把 B(这里的 t)设置为守护线程,意思是解释器退出时不等待 B。主线程从来不是守护线程。',

@@ -21,7 +21,7 @@ import { completeTraceback } from './frames.js';
 import type { Op } from './requests.js';
 import type { SimThread } from './thread.js';
 import type { Warnings } from './warnings.js';
-import { PYTHONS, type PythonBehaviour } from '../python-version.js';
+import { PYTHONS, type PythonBehaviour, stdlibLocation } from '../python-version.js';
 
 /** Exit status of a process killed by SIGINT, as subprocess.Popen.returncode reports it. */
 export const SIGINT_STATUS = -2;
@@ -46,7 +46,10 @@ export interface ProgramCoroutine {
 }
 
 /** Where CPython's warning points when a loop's `__del__` frees a task that never ran: close()'s `self._ready.clear()`. */
-const LOOP_CLOSE_READY_CLEAR = `${PY_STDLIB_DIR}/asyncio/base_events.py:678`;
+function loopCloseReadyClear(python: PythonBehaviour): string {
+  const at = stdlibLocation(python, `${PY_STDLIB_DIR}/asyncio/base_events.py`, 678);
+  return `${at.file}:${at.line}`;
+}
 
 export interface InterpreterParts {
   ctx: ProcessContext;
@@ -163,7 +166,9 @@ export class Interpreter {
     const unclosed = collectable.find((loop) => !loop.isClosed());
     if (unclosed !== undefined) {
       const message = `unclosed event loop ${unclosed.__repr__()}`;
-      warnings.warnUnlocated('ResourceWarning', message, [`${PY_STDLIB_DIR}/asyncio/base_events.py:692: ResourceWarning: ${message}`]);
+      // BaseEventLoop.__del__'s warning, at that version's line of base_events.py.
+      const at = stdlibLocation(this.parts.ctx.realm.python, `${PY_STDLIB_DIR}/asyncio/base_events.py`, 692);
+      warnings.warnUnlocated('ResourceWarning', message, [`${at.file}:${at.line}: ResourceWarning: ${message}`]);
     }
     // Coroutines some task or pending run_coroutine_threadsafe callback owns are freed with it (or
     // never, on a loop still running).
@@ -188,12 +193,12 @@ export class Interpreter {
         // Then its coroutine, suspended at an await, is finalized: closed (GeneratorExit where it stands).
         if (coro instanceof Coroutine && coro.state === 'suspended') coro.close();
         if (!loop.isClosed() && !task.done() && coro instanceof Coroutine && neverStarted(coro)) {
-          warnings.warnAtExit(LOOP_CLOSE_READY_CLEAR, 'RuntimeWarning', neverAwaited(coro));
+          warnings.warnAtExit(loopCloseReadyClear(this.parts.ctx.realm.python), 'RuntimeWarning', neverAwaited(coro));
         }
       }
       if (!loop.isClosed()) {
         for (const [coro, owner] of inCallbacks) {
-          if (owner === loop && coro instanceof Coroutine && neverStarted(coro)) warnings.warnAtExit(LOOP_CLOSE_READY_CLEAR, 'RuntimeWarning', neverAwaited(coro));
+          if (owner === loop && coro instanceof Coroutine && neverStarted(coro)) warnings.warnAtExit(loopCloseReadyClear(this.parts.ctx.realm.python), 'RuntimeWarning', neverAwaited(coro));
         }
       }
       for (const future of unretrievedFutures(loop)) future.reportIfUnretrieved();

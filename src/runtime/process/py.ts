@@ -2,7 +2,7 @@
 // simulated process: builtins (print, id), the modules the article's programs import (time,
 // threading, queue, concurrent.futures, asyncio), and the lesson annotation py.line (notes are tied to events outside the runtime: src/scenarios/notes.ts).
 import type { BaseEventLoop } from '../base-events.js';
-import { Coroutine, asyncDef, runningCoroutine, type CoroutineLike, type CoroutineOptions, type FrameHooks } from '../coroutines.js';
+import { Coroutine, asyncDef, iscoroutinefunction, markCoroutineFunction, runningCoroutine, type CoroutineLike, type CoroutineOptions, type FrameHooks } from '../coroutines.js';
 import {
   AttributeError,
   CancelledError,
@@ -24,7 +24,8 @@ import {
 } from '../exceptions.js';
 import { Future } from '../futures.js';
 import { gather } from '../gather.js';
-import { getEventLoop, getRunningLoop, newEventLoop, setEventLoop } from '../policy.js';
+import { warnDeprecated } from '../deprecations.js';
+import { DefaultEventLoopPolicy, getEventLoop, getEventLoopPolicy, getRunningLoop, newEventLoop, setEventLoop, setEventLoopPolicy } from '../policy.js';
 import { pyFunction, pyId, repr, str } from '../repr.js';
 import { runBlocking } from '../runners.js';
 import { shield } from '../shield.js';
@@ -32,6 +33,7 @@ import { sleep } from '../sleep.js';
 import { allTasks, currentTask } from '../task-registry.js';
 import { Task, createTask, ensureFuture } from '../tasks.js';
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from '../wait.js';
+import { timeout, timeoutAt } from '../timeouts.js';
 import { waitFor } from '../wait-for.js';
 import { ConcurrentFuture } from './concurrent-future.js';
 import type { ProcessContext } from './context.js';
@@ -190,7 +192,7 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
         coroutines.push({ coro: coro as Coroutine<unknown>, loopsBefore: loops.length });
         return coro;
       };
-      return Object.assign(recorded, { __qualname__: make.__qualname__ }) as typeof make;
+      return markCoroutineFunction(Object.assign(recorded, { __qualname__: make.__qualname__ })) as typeof make;
     },
 
     // ── time ──────────────────────────────────────────────────────────────────
@@ -241,6 +243,16 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
       getEventLoop: (): BaseEventLoop => getEventLoop(),
       setEventLoop: (loop: BaseEventLoop | null): void => setEventLoop(loop),
       getRunningLoop: (): BaseEventLoop => getRunningLoop(),
+      /** `asyncio.get_event_loop_policy()` / `set_event_loop_policy(p)` (3.14+: DeprecationWarning). */
+      getEventLoopPolicy: (): DefaultEventLoopPolicy => getEventLoopPolicy(),
+      setEventLoopPolicy: (policy: DefaultEventLoopPolicy | null): void => setEventLoopPolicy(policy),
+      /** `asyncio.DefaultEventLoopPolicy` (3.14+: reading the name warns, as the module's __getattr__ does). */
+      get DefaultEventLoopPolicy(): typeof DefaultEventLoopPolicy {
+        warnDeprecated('asyncio.DefaultEventLoopPolicy');
+        return DefaultEventLoopPolicy;
+      },
+      /** `asyncio.iscoroutinefunction(f)` (3.14+: DeprecationWarning). */
+      iscoroutinefunction,
       /** `asyncio.run_coroutine_threadsafe(coro, loop)`: a concurrent Future chained to the task. */
       runCoroutineThreadsafe: <T>(coro: CoroutineLike<T>, loop: BaseEventLoop): ConcurrentFuture<T> => runCoroutineThreadsafe(ctx, coro, loop),
       /** `asyncio.all_tasks(loop)`: the loop's pending tasks, in creation order. */
@@ -251,6 +263,9 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
       sleep,
       wait,
       waitFor,
+      /** `asyncio.timeout(delay)` / `timeout_at(when)`; `async with` is `cm._enter()` ... `cm._exit(error or null)` (timeouts.ts). */
+      timeout,
+      timeoutAt,
       gather,
       shield,
       ensureFuture,
