@@ -75,7 +75,7 @@ export function verifyCommand(ctx: CliContext, setExit: (code: number) => void, 
     const on = engine.kind === 'embedded' ? `the embedded CPython ${python}` : `CPython ${engine.interpreter.version} (${engine.interpreter.command})`;
     let failed = 0;
     for (const verdict of verifyLesson(lesson, engine)) {
-      const how = verdict.realTime ? ' (real time: each thread in order, times aside)' : '';
+      const how = verdict.realTime ? ' (real time: each thread in order, times aside, races in any order)' : '';
       if (verdict.error !== undefined) {
         failed += 1;
         io.stdout.write(`${id} ${verdict.program}: not compared: ${verdict.error}\n`);

@@ -70,6 +70,30 @@ describe('the kernel', () => {
     expect(printed(result, 'stdout')).toEqual([{ text: 'main alone', race: undefined, instant: 0 }]);
   });
 
+  it('marks a second call_soon_threadsafe after the one that woke a loop as racing with the handles that loop then schedules', () => {
+    // The woken loop may take its ready queue before the second callback lands, and then run it
+    // after what its first batch scheduled with call_soon (CPython does, now and then, on
+    // threads-coroutine.py: a task's first step before the second run_coroutine_threadsafe).
+    const run = (twice: boolean, schedules: boolean) =>
+      runProcess(function* (py) {
+        const loop = py.asyncio.newEventLoop();
+        const serve = py.def('serve', 1, function* () {
+          yield* loop.blocking.runForever();
+        });
+        py.threading.Thread({ target: serve, daemon: true }).start();
+        loop.callSoonThreadsafe(() => {
+          py.print('first');
+          if (schedules) loop.callSoon(() => py.print('scheduled by first'));
+        });
+        if (twice) loop.callSoonThreadsafe(() => py.print('second'));
+        yield* py.time.sleep(1);
+      }).events.flatMap((e) => (e.type === 'output' ? [`${e.text} ${e.race === true}`] : []));
+    expect(run(true, true)).toEqual(['first true', 'second true', 'scheduled by first true']);
+    // Nothing scheduled in between: the second callback runs next, in this batch or the next one.
+    expect(run(true, false)).toEqual(['first false', 'second false']);
+    expect(run(false, true)).toEqual(['first false', 'scheduled by first false']);
+  });
+
   it('wakes two loops whose timers are due a few clock ticks apart with one wait: one instant, a race', () => {
     const result = runProcess(function* (py) {
       const loops = [py.asyncio.newEventLoop(), py.asyncio.newEventLoop()];

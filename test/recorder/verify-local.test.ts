@@ -1,16 +1,14 @@
 // Every single-thread lesson's programs, recorded on the local python3 (3.11), give the simulation's
 // trace (set to 3.11) event by event, in virtual time: `asyncio-lab verify <lesson> --interpreter
 // python3` passes.
-import { spawnSync } from 'node:child_process';
+// (The thread lessons, in real time: verify-threads.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { lessons } from '../../src/scenarios/index.js';
-import { probeInterpreter } from '../../src/recorder/local.js';
-import { needsThreads, verifyLesson, type VerifyEngine } from '../../src/recorder/verify-lesson.js';
+import { needsThreads, verifyLesson } from '../../src/recorder/verify-lesson.js';
 import { describeDifferences } from '../../src/recorder/compare-traces.js';
+import { localEngine } from './local-engine.js';
 
-const interpreter = probeInterpreter('python3');
-const stdlibDir = spawnSync(interpreter.executable, ['-c', 'import asyncio, os; print(os.path.dirname(os.path.dirname(asyncio.__file__)))'], { encoding: 'utf8' }).stdout.trim();
-const engine: VerifyEngine = { kind: 'local', interpreter, stdlibDir };
+const engine = localEngine();
 
 describe('verify on the local python3', () => {
   for (const lesson of lessons.filter((l) => !needsThreads(l, '3.11'))) {

@@ -12,7 +12,7 @@ import { STDLIB_FRAMES } from './frames.js';
 import type { Realm } from '../realm.js';
 import { str } from '../repr.js';
 import type { EventInit, TraceEvent } from '../trace.js';
-import { RaceRecorder, type Segment } from './races.js';
+import { RaceRecorder, type CountPokes, type Segment } from './races.js';
 import type { BlockingRequest } from '../blocking.js';
 import type { KernelRequest, SelectResult } from './requests.js';
 import { SimThread } from './thread.js';
@@ -210,25 +210,30 @@ export class Kernel implements Waker {
     if (this.current.state === 'running') this.races.poke(this.current);
   }
 
-  /** Wakes a blocked thread because something happened (Waker, for wait queues). */
-  wake(thread: SimThread, reason: 'notified'): void {
+  /**
+   * Wakes a blocked thread because something happened (Waker, for wait queues). `countPokes`: when
+   * what the waker does to other threads afterwards races with the woken one (see selfPipeWritten).
+   */
+  wake(thread: SimThread, reason: 'notified', countPokes: CountPokes = 'never'): void {
     const block = thread.blocked;
     if (thread.state !== 'blocked' || block === undefined) return;
     const value = block.request.kind === 'select' ? ({ reason: 'self_pipe', slept: this.instant - block.since } satisfies SelectResult) : block.request.kind === 'wait' ? true : undefined;
     this.unblock(thread, { value }, reason);
     if (this.current !== thread && this.current.state === 'running') {
-      this.races.pair(this.races.fromNow(this.current), this.races.nextSlice(thread));
+      this.races.pair(this.races.fromNow(this.current, countPokes), this.races.nextSlice(thread));
     }
   }
 
   /**
    * `call_soon_threadsafe` wrote the loop's self-pipe: wake the thread in its selector wait. (If no
    * one waits there, the loop's own `selfPipeWritten` flag makes its next wait return at once.)
+   * What the writer schedules next on that loop (a second call_soon_threadsafe) may land before the
+   * woken loop takes its ready queue, or after it, behind the handles that batch schedules.
    */
   selfPipeWritten(loop: object): void {
     this.poke();
     const waiter = this.selecting.get(loop);
-    if (waiter !== undefined) this.wake(waiter, 'notified');
+    if (waiter !== undefined) this.wake(waiter, 'notified', 'if-other-schedules');
   }
 
   // ── running ─────────────────────────────────────────────────────────────────

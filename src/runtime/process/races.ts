@@ -21,12 +21,17 @@ export interface Segment {
   /** The thread acted on another thread meanwhile (wrote a self-pipe, put on a queue, set an event...). */
   poked: boolean;
   /**
-   * Whether such acts count as visible. They do between threads that woke at the same instant (each
-   * was already under way, so a pipe write may land before or after the other's timers). They do not
-   * after a wake-up: what X does to W after waking it is queued behind the wake-up, in order.
+   * Whether such acts count as visible. 'always' between threads that woke at the same instant (each
+   * was already under way, so a pipe write may land before or after the other's timers). 'never'
+   * after a wake-up: what X puts on W's queue after waking it is queued behind the wake-up, in order.
+   * 'if-other-schedules' after a self-pipe wake-up: X's next call_soon_threadsafe may land before the
+   * woken loop takes its ready queue, or after it, and then runs after the handles that batch
+   * schedules with call_soon; when the woken side schedules none, it runs next either way.
    */
-  countPokes: boolean;
+  countPokes: CountPokes;
 }
+
+export type CountPokes = 'always' | 'never' | 'if-other-schedules';
 
 /** Where the recorder reads events: an absolute count, and the events still kept from `base` on. */
 export interface EventWindow {
@@ -48,15 +53,15 @@ export class RaceRecorder {
   constructor(private readonly events: EventWindow) {}
 
   /** A segment of `thread` starting now (it is running). */
-  fromNow(thread: SimThread): Segment {
-    const segment: Segment = { thread, from: this.events.count(), to: undefined, poked: false, countPokes: false };
+  fromNow(thread: SimThread, countPokes: CountPokes = 'never'): Segment {
+    const segment: Segment = { thread, from: this.events.count(), to: undefined, poked: false, countPokes };
     this.push(this.open, thread, segment);
     return segment;
   }
 
   /** A segment of `thread` that is its next slice. */
   nextSlice(thread: SimThread, countPokes = false): Segment {
-    const segment: Segment = { thread, from: undefined, to: undefined, poked: false, countPokes };
+    const segment: Segment = { thread, from: undefined, to: undefined, poked: false, countPokes: countPokes ? 'always' : 'never' };
     this.push(this.pendingNext, thread, segment);
     return segment;
   }
@@ -124,7 +129,7 @@ export class RaceRecorder {
   }
 
   private resolvePair([a, b]: [Segment, Segment]): void {
-    if (this.visible(a) && this.visible(b)) {
+    if (this.visible(a, b) && this.visible(b, a)) {
       this.mark(a);
       this.mark(b);
     }
@@ -138,9 +143,11 @@ export class RaceRecorder {
     return this.events.kept.slice(Math.max(0, segment.from - base), Math.max(0, to - base)).filter((e) => e.thread === segment.thread.name);
   }
 
-  /** It printed, or it acted on another thread when that counts. */
-  private visible(segment: Segment): boolean {
-    return (segment.countPokes && segment.poked) || this.eventsOf(segment).some((e) => e.type === 'output');
+  /** It printed, or it acted on another thread when that counts (against the `other` side of its pair). */
+  private visible(segment: Segment, other: Segment): boolean {
+    if (this.eventsOf(segment).some((e) => e.type === 'output')) return true;
+    if (!segment.poked || segment.countPokes === 'never') return false;
+    return segment.countPokes === 'always' || this.eventsOf(other).some((e) => e.type === 'handle_scheduled' && e.kind === 'Handle');
   }
 
   private mark(segment: Segment): void {
