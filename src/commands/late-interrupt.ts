@@ -42,8 +42,9 @@ export async function interruptAfterExit(simulate: (request: SimulationRequest) 
   const missed = interrupts[delivered];
   if (missed === undefined || ended.end.kind !== 'exit') return undefined;
   const exited = `(at ${lastT.toFixed(3)} s, status ${shellStatus(ended.end.status)})`;
-  // The simulated process takes a Ctrl+C when its threads wait (src/runtime/process/kernel.ts): a
-  // program busy from that moment to its exit (a call_soon chain) never gives it the chance.
-  if (missed < lastT) return `--interrupt-at ${missed}: the program never waits from then until it exits ${exited}, and the simulation delivers a Ctrl+C while the program waits, so that Ctrl+C would never be delivered`;
+  // The simulated process takes a Ctrl+C at a line its main thread runs or where it waits
+  // (src/runtime/process/kernel.ts): a program that does neither from then to its exit (only other
+  // threads run) never gives it the chance.
+  if (missed < lastT) return `--interrupt-at ${missed}: the main thread neither runs a line nor waits from then until the program exits ${exited}, so that Ctrl+C would never be delivered`;
   return `--interrupt-at ${missed}: the program has already exited by then ${exited}, so that Ctrl+C would never be delivered`;
 }

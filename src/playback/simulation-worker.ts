@@ -10,7 +10,7 @@ import { loadScenario } from '../scenarios/load.js';
 import { BudgetCounter, type BudgetStop } from './budgets.js';
 import type { Runnable } from './interrupt.js';
 import { textBatch, type RunTarget } from './simulation.js';
-import { ACKED, ADVANCES, ALLOWED_T_OFFSET, COMMAND, INTERRUPT, INTERRUPT_T_OFFSET, NONE, WAITING, type WorkerInput, type WorkerMessage } from './worker-protocol.js';
+import { ACKED, ADVANCES, ALLOWED_T_OFFSET, AT_CLOCK_MOVE, BUSY, COMMAND, INTERRUPT, INTERRUPT_T_OFFSET, MID_STRETCH, NONE, WAITING, type WorkerInput, type WorkerMessage } from './worker-protocol.js';
 
 /** Events per message: large enough that posting costs little per event. */
 const BATCH = 4096;
@@ -49,7 +49,10 @@ function flush(): void {
   postedAt = performance.now();
 }
 
-/** A Ctrl+C the reader asked for, delivered into the live run. */
+/**
+ * A Ctrl+C the reader asked for, handed to the live run: it is raised at the main thread's next
+ * line if it runs code (a busy stretch), else where it next blocks.
+ */
 function takeCommand(): void {
   if (Atomics.load(control, COMMAND) !== INTERRUPT) return;
   process?.interrupt(interruptT[0]!);
@@ -71,10 +74,10 @@ function holdAtFrontier(advanceTo?: number): void {
     const timeAllowed = advanceTo === undefined || advanceTo <= allowedT[0]! || takeAdvance();
     if (sent - acked <= input.ahead && timeAllowed) break;
     if (batch.length > 0) flush();
-    Atomics.store(control, WAITING, 1);
+    Atomics.store(control, WAITING, advanceTo === undefined ? MID_STRETCH : AT_CLOCK_MOVE);
     Atomics.wait(control, ACKED, acked, 250);
   }
-  Atomics.store(control, WAITING, 0);
+  Atomics.store(control, WAITING, BUSY);
 }
 
 /** Uses one of the clock moves the reader allowed past the allowed time. */
@@ -107,6 +110,11 @@ async function main(): Promise<void> {
           flush();
           holdAtFrontier();
         }
+      },
+      // The main thread looks for a signal at every line it runs: a Ctrl+C sent while the run is
+      // busy (a callback that never returns, a chain that never waits) is raised there.
+      poll: () => {
+        if (Atomics.load(control, COMMAND) === INTERRUPT) takeCommand();
       },
       beforeAdvance: (t) => {
         if (budget !== undefined) return;

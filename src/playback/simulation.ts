@@ -65,8 +65,10 @@ export interface Simulation {
    */
   consumed(n: number): void;
   /**
-   * Ctrl+C at simulated time `t`, delivered into the live run when the run has not passed `t`
-   * (it waits at its frontier); false when it has, and the caller replays from the start instead.
+   * Ctrl+C at simulated time `t`, delivered into the live run: where it waits at its frontier if
+   * that is not past `t`, or, while the main thread is busy running code that has not waited since,
+   * at its next line. False when the run has moved its clock past `t`: the caller replays from the
+   * start instead.
    */
   interrupt(t: number): boolean;
   /** Lets the run's clock move up to simulated time `t` (Infinity, the default: no limit). */

@@ -26,8 +26,15 @@ export type WorkerMessage =
 export const ACKED = 0;
 /** A command from the reader: NONE, or INTERRUPT at the time in the Float64 slot. */
 export const COMMAND = 1;
-/** 1 while the worker waits at its frontier for the reader (it delivers a Ctrl+C live then). */
+/**
+ * What the worker is doing: BUSY (simulating), AT_CLOCK_MOVE (held before its clock moves: the run
+ * stands exactly at its latest time) or MID_STRETCH (held between events of a stretch of code that
+ * has not waited since). A Ctrl+C reaches the live run in all three.
+ */
 export const WAITING = 2;
+export const BUSY = 0;
+export const AT_CLOCK_MOVE = 1;
+export const MID_STRETCH = 2;
 /** How many more times the clock may move past the allowed time (a step forward at the frontier). */
 export const ADVANCES = 3;
 export const NONE = 0;

@@ -85,6 +85,19 @@ describe('a call_soon chain that never ends', () => {
     await givenBack(s, '0');
   });
 
+  it('c raises KeyboardInterrupt inside the running callback (its traceback on screen); three Ctrl+C still leave', async () => {
+    const s = labThenStty(['run', soonForever, '--max-instant-events', '100000000']);
+    await s.waitFor((t) => Number(/step (\d+)\//.exec(t)?.[1] ?? 0) > 20, 'the chain running');
+    s.write('c');
+    // CPython's traceback: the callback's frame, under run_forever's and _run_once's.
+    const shown = await s.waitFor((t) => t.includes('KeyboardInterrupt') && t.includes('in again'), 'the KeyboardInterrupt in the callback', 30_000);
+    expect(shown).toContain('loop.call_soon(again)');
+    s.write(KEYS.ctrlC + KEYS.ctrlC + KEYS.ctrlC);
+    // 0 once the lab knows the program has exited (one Ctrl+C leaves then), 130 before.
+    const left = await s.waitFor((t) => /lab exited (0|130)/.test(t), 'leaving', 20_000);
+    await givenBack(s, /lab exited (0|130)/.exec(left)![1]!);
+  });
+
   it('--json stops at the budget with one line, the NDJSON valid up to there (status 3)', () => {
     const run = spawnSync(process.execPath, [bin, 'run', soonForever, '--json', '--max-instant-events', '5000'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(3);
@@ -136,11 +149,11 @@ describe('--interrupt-at on a program that never ends or never gives control bac
     expect(run.stderr).toMatch(/^stopped at 0\.00\d s: 5,000 events/);
   });
 
-  it('says why a Ctrl+C during a program that never waits before its exit is never delivered (not that it came after the exit)', () => {
+  it('raises a Ctrl+C during a program that never waits inside its running callback, as CPython does', () => {
     const chain = join(import.meta.dirname, 'scenarios/short-chain.mjs');
     const run = spawnSync(process.execPath, [bin, 'run', chain, '--interrupt-at', '0.0001', '--plain'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-    expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^error: --interrupt-at 0\.0001: the program never waits from then until it exits \(at 0\.00\d s, status 0\), and the simulation delivers a Ctrl\+C while the program waits/);
+    expect(run.status).toBe(130);
+    expect(run.stdout + run.stderr).toMatch(/File "short-chain\.py", line 4, in again\n\s+if i < 1000: loop\.call_soon\(again, i \+ 1\)\nKeyboardInterrupt/);
   });
 
   it('opens the lab on a synchronous infinite loop, and leaves on q with the terminal given back', async () => {

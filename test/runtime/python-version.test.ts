@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PYODIDE_PACKAGES } from '../../src/engines/pyodide.js';
 import { PYTHONS, type PythonVersion, STDLIB_311, stdlibLocation, ulp } from '../../src/runtime/python-version.js';
+import { findLessonById } from '../../src/scenarios/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -37,6 +38,8 @@ const PLACES: [string, number][] = [
   ['asyncio/base_events.py', 1922], // handle._run()   (_run_once)
   ['asyncio/events.py', 80], // self._context.run(self._callback, *self._args)
   ['asyncio/base_events.py', 427], // return futures.Future(loop=self)   (create_future)
+  ['asyncio/base_events.py', 692], // _warn(f"unclosed event loop {self!r}", ...)   (__del__)
+  ['asyncio/base_events.py', 678], // self._ready.clear()   (close: where a never-run task's coroutine is freed)
 ];
 
 describe('the version switch', () => {
@@ -83,6 +86,16 @@ describe('the version switch', () => {
       }
     });
   }
+
+  it("reports an unclosed loop at exit from that version's BaseEventLoop.__del__ line", () => {
+    for (const python of ['3.11', '3.12', '3.13', '3.14', '3.15'] as const) {
+      const run = findLessonById('threads-pool')!.run({ asWritten: false, debug: true, interrupts: [], until: 10, python });
+      const warning = run.events.flatMap((e) => (e.type === 'output' && /ResourceWarning: unclosed event loop/.test(e.text) ? [e.text] : []));
+      const at = stdlibLocation(PYTHONS[python], `${STDLIB_311}asyncio/base_events.py`, 692);
+      expect(warning[0], python).toMatch(new RegExp(`^/usr/lib/python${python.replace('.', '\\.')}/asyncio/base_events\\.py:${at.line}: `));
+      expect(sourceLines(python, 'asyncio/base_events.py')[at.line]!.trim(), python).toMatch(/^_warn\(f"unclosed event loop/);
+    }
+  });
 
   it('leaves 3.11 and places outside the standard library alone', () => {
     expect(stdlibLocation(PYTHONS['3.11'], `${STDLIB_311}asyncio/tasks.py`, 519)).toEqual({ file: `${STDLIB_311}asyncio/tasks.py`, line: 519 });

@@ -33,6 +33,12 @@ export interface KernelSink {
    * may add interrupts or stop the run; the kernel looks at its queues again afterwards.
    */
   beforeAdvance?(t: number): void;
+  /**
+   * Called wherever the main thread looks for a pending signal while it runs code (every line):
+   * the consumer may add an interrupt there (a worker reads a Ctrl+C its reader sent), and it is
+   * raised at once. Must be cheap.
+   */
+  poll?(): void;
 }
 
 /**
@@ -138,6 +144,29 @@ export class Kernel implements Waker {
     let i = this.interrupts.length;
     while (i > 0 && this.interrupts[i - 1]! > at) i--;
     this.interrupts.splice(i, 0, at);
+  }
+
+  /**
+   * CPython's eval loop looks for a pending signal between bytecodes, so a Ctrl+C that comes while
+   * the main thread runs Python code raises KeyboardInterrupt right there, in the running frame (a
+   * busy callback, a call_soon chain that never waits), not at its next blocking point. The program
+   * calls this at every line the main thread runs; a Ctrl+C the clock has passed is raised from
+   * here. Strictly passed: lines between two reads of the clock share one time, and a Ctrl+C at the
+   * time of one of them (the step the lab showed when it was pressed) lands after all of them. A
+   * Ctrl+C within the timer slack of the wake-up that started this stretch is left to run(): it
+   * lands in that wake-up's instant, racing with the threads it woke.
+   */
+  signalCheck(): void {
+    this.sink?.poll?.();
+    const at = this.interrupts[0];
+    if (at === undefined || !(this.now > at) || this.current !== this.main) return;
+    if (this.timerWakes?.at === this.instant && at <= this.instant + TIMER_SLACK) return;
+    this.interrupts.shift();
+    this.interruptCount++;
+    this.emit({ type: 'interrupt', n: this.interruptCount });
+    const error = new KeyboardInterrupt();
+    this.onRaise?.(error, this.main);
+    throw error;
   }
 
   /** Ends the run at the next point the kernel gets control (between two requests of a thread). */

@@ -135,6 +135,8 @@ export function createPy({ ctx, executors, loops, coroutines }: PyParts) {
       top.line = line;
       if (!(top instanceof Coroutine)) (top as StackFrame).expr = expr;
       showPointer(thread);
+      // Between two lines CPython runs a pending Ctrl+C's handler: KeyboardInterrupt is raised here.
+      if (thread.isMain) ctx.kernel.signalCheck();
     },
     /**
      * `def name(...)` at `line` of the program: names the function for reprs

@@ -1,7 +1,7 @@
 // The interactive lab: keys in, the Screen out. State lives in the pure controller; this
 // component only wires keys, timers and the terminal size to it.
 import { useApp, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { DEFAULT_PYTHON_VERSION } from '../../runtime/python-version.js';
 import type { Lang, RunOptions } from '../../scenarios/types.js';
 import { type Action, atEnd, createLab, keyActions, type LabInit, simNow, update } from '../controller.js';
@@ -49,7 +49,15 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   );
   const source = useMemo(() => lab.program.source(lab.options.asWritten, lang), [lab.program, lab.options.asWritten, lang]);
   const { width, height } = useTerminalSize();
-  const dispatch = useCallback((action: Action) => setLab((l) => update(l, action, performance.now())), []);
+  // The state the last action left, ahead of the frame that draws it: q or a third Ctrl+C leaves
+  // at once instead of after one more frame (a frame of a big run takes a while).
+  const latest = useRef(lab);
+  const dispatch = useCallback((action: Action) => {
+    const next = update(latest.current, action, performance.now());
+    latest.current = next;
+    setLab(next);
+    if (next.quit !== undefined) exit(next.quit);
+  }, []);
   const clock = usePlayback(lab, () => dispatch({ type: 'tick' }));
   useRun(lab, dispatch, run, first, clock);
   // Ctrl+C reaches the program at the simulated time the header shows.
@@ -68,9 +76,6 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
       } else dispatch(action);
     }
   });
-  useEffect(() => {
-    if (lab.quit !== undefined) exit(lab.quit);
-  }, [lab.quit]);
   // What the learner step says: computed once per step shown (a run still streaming may grow its last step).
   const words = useMemo(() => wordsAt(lab.replay, lab.step), [lab.replay, lab.level, lab.step, lab.size]);
   const state = lab.replay.stateAt(lab.step);

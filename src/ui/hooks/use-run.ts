@@ -21,6 +21,13 @@ function stoppedWords(ended: SimulationEnd): { zh: string; en: string } | undefi
   return undefined;
 }
 
+/** Wall milliseconds of folding events before keys, signals and frames get a turn. */
+const SLICE_MS = 8;
+/** Events folded at a time (a worker's batch is cut into pieces this long): bounds one slice. */
+const FOLD_EVENTS = 1024;
+/** Wall milliseconds between two frames drawn because the run grew (about 30 a second). */
+const GREW_MS = 33;
+
 /** A run streaming into a replay. */
 interface Feed {
   readonly simulation: Simulation;
@@ -78,22 +85,53 @@ export function useRun(lab: Lab, dispatch: (action: Action) => void, simulate: (
   const pump = async (feed: Feed, ready: (() => boolean) | undefined): Promise<void> => {
     const { simulation, replay } = feed;
     let adopted = ready === undefined;
-    for (let batch = await simulation.next(); batch !== undefined && !feed.gone; batch = await simulation.next()) {
-      const lab = shown.current;
-      if (adopted && lab.replay === replay) feed.keepFrom = lab.replay.stopIndex(lab.step) ?? replay.first;
-      replay.append(batch, feed.keepFrom);
-      if (adopted) {
+    // The lab is told the run grew at most once a frame: each time is a frame drawn, and drawing
+    // a big run's frame for every piece folded would leave no time for keys and signals.
+    let toldAt = 0;
+    let later: NodeJS.Timeout | undefined;
+    const grew = () => {
+      if (later !== undefined) return;
+      const wait = toldAt + GREW_MS - performance.now();
+      if (wait <= 0) {
+        toldAt = performance.now();
         dispatch({ type: 'grew' });
-        continue;
+        return;
       }
-      simulation.consumed(batch.length);
-      feed.acked += batch.length;
-      if (ready!()) {
-        adopted = true;
-        live.current = feed;
-        dispatch({ type: 'adopt', replay });
-      } else dispatch({ type: 'progress', events: replay.total });
+      later = setTimeout(() => {
+        later = undefined;
+        toldAt = performance.now();
+        if (!feed.gone) dispatch({ type: 'grew' });
+      }, wait);
+    };
+    let since = performance.now();
+    for (let batch = await simulation.next(); batch !== undefined && !feed.gone; batch = await simulation.next()) {
+      for (let from = 0; from < batch.length; from += FOLD_EVENTS) {
+        // Batches already waiting resolve one after another without giving keys, signals and
+        // frames a turn: give them one every SLICE_MS of folding, so that q, Ctrl+C and SIGTERM
+        // are answered within about that (and one frame) whatever the run streams in.
+        if (performance.now() - since >= SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          since = performance.now();
+          if (feed.gone) return;
+        }
+        const part = batch.length <= FOLD_EVENTS ? batch : batch.slice(from, from + FOLD_EVENTS);
+        const lab = shown.current;
+        if (adopted && lab.replay === replay) feed.keepFrom = lab.replay.stopIndex(lab.step) ?? replay.first;
+        replay.append(part, feed.keepFrom);
+        if (adopted) {
+          grew();
+          continue;
+        }
+        simulation.consumed(part.length);
+        feed.acked += part.length;
+        if (ready!()) {
+          adopted = true;
+          live.current = feed;
+          dispatch({ type: 'adopt', replay });
+        } else dispatch({ type: 'progress', events: replay.total });
+      }
     }
+    clearTimeout(later);
     if (feed.gone) return;
     const ended = simulation.ended()!;
     const stopped = stoppedWords(ended);
