@@ -29,6 +29,7 @@ import type { CallSoonOptions, CallbackArgs, ContextLike, EventLoopLike, Excepti
 import { type Realm, getRealm } from './realm.js';
 import { PY_STDLIB_DIR, formatFixed, pyFunction, pyFunctionInfo, repr } from './repr.js';
 import { Task, type TaskOptions } from './tasks.js';
+import type { TraceEvent } from './trace.js';
 
 /** Minimum number of scheduled timers before cancelled ones are cleaned out of the heap. */
 export const MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -400,7 +401,10 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     const tracer = this.realm.tracer;
     if (tracer.enabled) {
       const callback = timer.callbackLabel();
-      tracer.send({ type: 'handle_scheduled', loop: this.id, handle: timer.id, kind: 'TimerHandle', when, heapIndex, callback, t: tracer.time(), thread: tracer.thread() });
+      // A timer that settles a future (sleep's _set_result_unless_cancelled) names it: a task waiting on that future wakes at `when`.
+      const first = args[0];
+      if (first instanceof Future) tracer.send({ type: 'handle_scheduled', loop: this.id, handle: timer.id, kind: 'TimerHandle', when, heapIndex, callback, future: first.id, t: tracer.time(), thread: tracer.thread() });
+      else tracer.send({ type: 'handle_scheduled', loop: this.id, handle: timer.id, kind: 'TimerHandle', when, heapIndex, callback, t: tracer.time(), thread: tracer.thread() });
     }
     return timer;
   }
@@ -424,14 +428,16 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     const tracer = this.realm.tracer;
     if (tracer.enabled) {
       // Built stamped (Tracer.send): two literals rather than a spread of the optional field.
-      const callback = handle.callbackLabel();
+      const label = handle.callbackLabel();
       const t = tracer.time();
       const thread = tracer.thread();
-      tracer.send(
-        threadsafe
-          ? { type: 'handle_scheduled', loop: this.id, handle: handle.id, kind: 'Handle', callback, threadsafe: true, t, thread }
-          : { type: 'handle_scheduled', loop: this.id, handle: handle.id, kind: 'Handle', callback, t, thread },
-      );
+      const event: Extract<TraceEvent, { type: 'handle_scheduled' }> = threadsafe
+        ? { type: 'handle_scheduled', loop: this.id, handle: handle.id, kind: 'Handle', callback: label, threadsafe: true, t, thread }
+        : { type: 'handle_scheduled', loop: this.id, handle: handle.id, kind: 'Handle', callback: label, t, thread };
+      // A task's step or wake-up (its TaskStepMethWrapper or task_wakeup) names the task.
+      const owner = pyFunctionInfo(callback)?.self;
+      if (owner instanceof Task) event.task = owner.id;
+      tracer.send(event);
     }
     return handle;
   }

@@ -12,7 +12,9 @@ import { warnDeprecated } from './deprecations.js';
 import { GeneratorExit, RuntimeError, ValueError } from './exceptions.js';
 import { stdlibLocation } from './python-version.js';
 import { getRealm } from './realm.js';
-import { pyAddress } from './repr.js';
+import { pyAddress, repr } from './repr.js';
+
+const NO_ARGS: readonly unknown[] = [];
 
 /** What a task steps: a Coroutine, or any plain generator. */
 export type CoroutineLike<T = unknown> = Generator<unknown, T, unknown>;
@@ -63,8 +65,18 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
   constructor(
     private readonly gen: Generator<unknown, T, unknown>,
     private readonly code: CoroutineCode,
+    /** The arguments it was called with: its frame's first locals (`cr_frame.f_locals`). */
+    private readonly args: readonly unknown[] = NO_ARGS,
   ) {
     this.line = code.firstLine;
+  }
+
+  /**
+   * The arguments' reprs as CPython's frame holds them before the first step (`worker('a', 0.2)`
+   * reads `'a', 0.2`); undefined for a coroutine called without any.
+   */
+  argsText(): string | undefined {
+    return this.args.length === 0 ? undefined : this.args.map(repr).join(', ');
   }
 
   get __name__(): string {
@@ -231,7 +243,7 @@ export function asyncDef<A extends unknown[], T>(
   options: CoroutineOptions = {},
 ): AsyncDef<A, T> {
   const code = coroutineCode(name, options);
-  const fn = (...args: A) => new Coroutine<T>(body(...args), code);
+  const fn = (...args: A) => new Coroutine<T>(body(...args), code, args);
   return markCoroutineFunction(Object.assign(fn, { __qualname__: code.qualname }));
 }
 

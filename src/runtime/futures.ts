@@ -18,7 +18,7 @@ import { type HeldContext, contextOf, copyContext, holdCurrentContext } from './
 import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, ValueError, excLine } from './exceptions.js';
 import type { PyBaseException, PyFrame } from './exceptions.js';
 import { asyncioFunction, futureReprText } from './future-repr.js';
-import { repr } from './repr.js';
+import { formatCallbackSource, pyFunctionInfo, repr } from './repr.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import type { FutureState } from './trace.js';
 
@@ -253,7 +253,20 @@ export class Future<T = unknown> {
         if (this.callbacksRest === null) this.callbacksRest = [entry];
         else this.callbacksRest.push(entry);
       }
+      if (!isTaskWakeup(callback)) this.traceCallbacks();
     }
+  }
+
+  /**
+   * Tells the trace the done callbacks a pending future holds, as its repr's `cb=[...]` names them,
+   * when one other than a task's wakeup is added or removed: a task awaiting the future is told by
+   * its `task_wait` already, and one more event per await would double the cost of tracing them.
+   */
+  private traceCallbacks(): void {
+    const tracer = this._loop.realm.tracer;
+    if (!tracer.enabled) return;
+    const callbacks = this._callbackFunctions().filter((fn) => !isTaskWakeup(fn)).map((fn) => formatCallbackSource(fn, null));
+    tracer.send({ type: 'future_callbacks', loop: this._loop.id, future: this.id, callbacks, t: tracer.time(), thread: tracer.thread() });
   }
 
   /** Removes every registration of `fn`; returns how many were removed. */
@@ -270,6 +283,7 @@ export class Future<T = unknown> {
       // As in C, an emptied list goes: the next callback added may take the first place again.
       this.callbacksRest = kept.length === 0 ? null : kept;
     }
+    if (removed > 0 && !isTaskWakeup(fn)) this.traceCallbacks();
     return removed;
   }
 
@@ -381,6 +395,11 @@ export class Future<T = unknown> {
       tracer.send({ type: 'future_state', loop, future, state, t: tracer.time(), thread: tracer.thread() });
     }
   }
+}
+
+/** A task's `task_wakeup`, the done callback `await` adds (tasks.ts names it so). */
+function isTaskWakeup(fn: unknown): boolean {
+  return pyFunctionInfo(fn)?.name === 'Task.task_wakeup';
 }
 
 /** `isfuture(obj)`: a Future, or anything advertising itself as one (`_asyncio_future_blocking`). */

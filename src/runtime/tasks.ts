@@ -72,7 +72,8 @@ export class Task<T = unknown> extends Future<T> {
     const tracer = loop.realm.tracer;
     if (tracer.enabled) {
       const coroName = coro instanceof Coroutine ? `${coro.__qualname__}()` : formatCoroutine(coro);
-      tracer.emit({ type: 'future_created', loop: loop.id, future: this.id, kind: 'Task', name: this._name, coro: coroName });
+      const args = coro instanceof Coroutine ? coro.argsText() : undefined;
+      tracer.emit(args === undefined ? { type: 'future_created', loop: loop.id, future: this.id, kind: 'Task', name: this._name, coro: coroName } : { type: 'future_created', loop: loop.id, future: this.id, kind: 'Task', name: this._name, coro: coroName, args });
     }
     this.scheduleStep(null);
     registerTask(this);

@@ -65,6 +65,10 @@ export type TraceEvent =
       /** What CPython's repr shows of the callback, e.g. "call_back(1, 1, 2)". */
       callback: string;
       threadsafe?: boolean;
+      /** For a Handle that steps or wakes a task (its TaskStepMethWrapper, its task_wakeup): the task's id. */
+      task?: number;
+      /** For a TimerHandle whose first argument is a future (sleep's `_set_result_unless_cancelled(fut, result)`): that future's id. */
+      future?: number;
     })
   /** handle.cancel(). `ran`: the loop had already called it, so nothing waits to be skipped (sleep() cancels its own timer after it fired). */
   | (EventBase & { type: 'handle_cancelled'; loop: number; handle: number; ran?: true })
@@ -88,6 +92,12 @@ export type TraceEvent =
       name: string;
       /** For tasks: the coroutine, e.g. "main()". */
       coro?: string;
+      /**
+       * For tasks whose coroutine was called with arguments: their reprs as its frame holds them
+       * (`cr_frame.f_locals`), e.g. "'a', 0.2" for worker('a', 0.2). CPython's reprs do not show
+       * them; a learner needs them to tell two tasks of one coroutine function apart.
+       */
+      args?: string;
     })
   | (EventBase & {
       type: 'future_state';
@@ -99,6 +109,13 @@ export type TraceEvent =
       /** "ExcType: message", when FINISHED with an exception or CANCELLED with a message. */
       exception?: string;
     })
+  /**
+   * The done callbacks a pending future holds changed (add_done_callback, remove_done_callback),
+   * each as its repr's `cb=[...]` shows it (`_run_until_complete_cb() at .../base_events.py:180`).
+   * Tasks' wakeups (`Task.task_wakeup()`, added by every await) are left out: `task_wait` tells them.
+   * Once the future is done its callbacks are scheduled (handle_scheduled) and it holds none.
+   */
+  | (EventBase & { type: 'future_callbacks'; loop: number; future: number; callbacks: string[] })
   /** A task's __step begins: the coroutine is resumed with send(value) or throw(exc). */
   | (EventBase & { type: 'task_step'; loop: number; task: number; name: string; mode: 'send' | 'throw'; value?: string })
   /**

@@ -76,6 +76,10 @@ function generic(e: TraceEvent): Text {
       return e.on === null
         ? { zh: `${e.name} 交出控制权 (sleep(0)):下一步排到就绪队列末尾。`, en: `${e.name} yields (sleep(0)): its next step goes to the end of the ready queue.` }
         : { zh: `${e.name} 挂起,等待 ${e.onRepr}:它完成时才会被唤醒。`, en: `${e.name} suspends on ${e.onRepr}: it wakes when that is done.` };
+    case 'future_callbacks':
+      return e.callbacks.length === 0
+        ? { zh: `future #${e.future} 不再有完成回调。`, en: `Future #${e.future} holds no done callback any more.` }
+        : { zh: `future #${e.future} 的完成回调:cb=[${e.callbacks.join(', ')}]。它完成时,这些回调会用 call_soon 排进就绪队列。`, en: `Future #${e.future}'s done callbacks: cb=[${e.callbacks.join(', ')}]. When it is done, each goes to the ready queue with call_soon.` };
     case 'task_cancel_requested':
       return { zh: `${e.name}.cancel():下一步会把 CancelledError 抛进协程。`, en: `${e.name}.cancel(): its next step throws CancelledError into the coroutine.` };
     case 'thread_created':

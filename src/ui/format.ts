@@ -18,6 +18,46 @@ export function seconds(t: number): string {
   return t.toFixed(3);
 }
 
+/**
+ * A task's coroutine call as the program wrote it: `worker('a', 0.2)` from the trace's `worker()`
+ * and the arguments' reprs (CPython's own reprs of the task show no arguments).
+ */
+export function callText(coro: string, args: string | undefined): string {
+  return args === undefined || !coro.endsWith('()') ? coro : `${coro.slice(0, -2)}(${args})`;
+}
+
+/**
+ * Arguments as a learner reads them: a task's repr by its name (`<Task pending name='Task-1'
+ * coro=<...>>` reads `Task-1`), another object's by its class (`<queue.Queue object at 0x7f...>`
+ * reads `<queue.Queue>`); plain values as CPython wrote them.
+ */
+export function shortArgs(args: string): string {
+  let out = '';
+  for (let i = 0; i < args.length; ) {
+    const end = args[i] === '<' ? closingBracket(args, i) : -1;
+    if (end < 0) {
+      out += args[i++];
+      continue;
+    }
+    const repr = args.slice(i, end + 1);
+    const task = /^<Task \w+ name='([^']*)'/.exec(repr);
+    const object = /^<([\w.]+) object at 0x[0-9a-f]+>$/.exec(repr);
+    out += task ? task[1] : object ? `<${object[1]}>` : repr;
+    i = end + 1;
+  }
+  return out;
+}
+
+/** Where the `<` at `from` closes (nested reprs included); -1 when it does not. */
+function closingBracket(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '<') depth++;
+    else if (text[i] === '>' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** CPython's repr of a Handle or TimerHandle (events.py `_repr_info`), without the source location. */
 export function handleRepr(h: { kind: 'Handle' | 'TimerHandle'; callback: string; when?: number; cancelled: boolean }): string {
   const info: string[] = [h.kind];

@@ -44,13 +44,15 @@ export function layout(width: number, height: number, lanes: number, outputLines
   // On a short screen, the timeline or the output ranked after both the source and the loop keeps
   // its title and one row (with "+N more"); the rows go to the panels above.
   const yields = (p: PanelName) => height < SHORT && rank(priority, p) > Math.max(rank(priority, 'source'), rank(priority, 'loop'));
-  const timeline = 1 + Math.min(Math.max(1, lanes), yields('timeline') ? 1 : Math.max(2, Math.floor(avail * 0.22)));
-  const output = 1 + Math.min(Math.max(1, outputLines), yields('output') ? 1 : Math.max(2, Math.floor(avail * 0.2)));
+  // The panel a lesson ranks first (the thread lessons' timeline) takes a larger share on a short screen.
+  const share = (p: PanelName, usual: number) => (height < SHORT && rank(priority, p) === 0 ? Math.max(3, Math.floor(avail * 0.35)) : Math.max(2, Math.floor(avail * usual)));
+  const timeline = 1 + Math.min(Math.max(1, lanes), yields('timeline') ? 1 : share('timeline', 0.22));
+  const output = 1 + Math.min(Math.max(1, outputLines), yields('output') ? 1 : share('output', 0.2));
   const top = avail - timeline - output;
   const sideBySide = width >= 70;
-  // Stacked, the source gets half (the larger half when it ranks before the loop), or a third
-  // (at least its title and two lines) when the lesson ranks the loop first.
-  const sourceRows = sideBySide ? top : rank(priority, 'source') < rank(priority, 'loop') ? Math.ceil(top / 2) : Math.max(3, Math.floor(top / 3));
+  // Stacked, the source gets half (the larger half when it ranks before the loop and the futures),
+  // or a third (at least its title and two lines) when the lesson ranks either of them first.
+  const sourceRows = sideBySide ? top : rank(priority, 'source') < Math.min(rank(priority, 'loop'), rank(priority, 'futures')) ? Math.ceil(top / 2) : Math.max(3, Math.floor(top / 3));
   // The source as wide as its longest line needs, within reason: the other column keeps its share,
   // and a longer line wraps (source.ts).
   const need = sourceNeed > 0 ? sourceNeed : Math.floor(width * 0.42);

@@ -4,6 +4,7 @@
 import { killedBySignal, shellStatus } from '../runtime/process/shell-status.js';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { Lang } from '../scenarios/types.js';
+import { callText } from '../ui/format.js';
 
 /** How much of the trace the timeline shows. */
 export type Detail = 'brief' | 'full';
@@ -95,7 +96,7 @@ export function describe(event: TraceEvent, state: DescribeState, lang: Lang, de
       return zh ? `${name} 返回,用时 ${secs(event.took)} 秒` : `${name} returned after ${secs(event.took)} s`;
     }
     case 'future_created':
-      if (event.kind === 'Task') return zh ? `创建 ${event.name}: ${event.coro ?? ''}` : `${event.name} created: ${event.coro ?? ''}`;
+      if (event.kind === 'Task') return zh ? `创建 ${event.name}: ${callText(event.coro ?? '', event.args)}` : `${event.name} created: ${callText(event.coro ?? '', event.args)}`;
       return zh ? `创建 Future ${event.name}` : `Future ${event.name} created`;
     case 'future_state': {
       const name = state.futures.get(event.future) ?? `future ${event.future}`;
@@ -111,6 +112,10 @@ export function describe(event: TraceEvent, state: DescribeState, lang: Lang, de
       return zh ? `${event.name} 挂起,等待 ${event.onRepr}` : `${event.name} suspends, waiting on ${event.onRepr}`;
     case 'task_cancel_requested':
       return zh ? `请求取消 ${event.name}` : `${event.name}.cancel() requested`;
+    case 'future_callbacks': {
+      const name = state.futures.get(event.future) ?? `future ${event.future}`;
+      return zh ? `${name} 的完成回调: cb=[${event.callbacks.join(', ')}]` : `${name}'s done callbacks: cb=[${event.callbacks.join(', ')}]`;
+    }
     case 'thread_created':
       return zh ? `创建线程 ${event.name}${event.daemon ? '(daemon)' : ''}` : `thread ${event.name} created${event.daemon ? ' (daemon)' : ''}`;
     case 'thread_started':

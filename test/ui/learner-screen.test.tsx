@@ -63,7 +63,7 @@ describe('the learner level in the lab', () => {
     await until(() => flat().includes('Task-1 main() starts at line 6 · waits on sleep(0.5)'), 'the task step in words', flat);
     expect(step()).toBe(2);
     // The futures panel says what Task-1 waits on by name; the exact level shows CPython's repr.
-    expect(frame()).toMatch(/Task-1 +PENDING main\(\) · waiting/);
+    expect(frame()).toMatch(/Task-1 main\(\) PENDING · waiting on sleep\(0/);
     app.stdin.write('v');
     await until(() => steps() > learnerSteps, 'the exact level', frame);
     // The exact step showing the learner step's last event: the task's step has returned.

@@ -95,7 +95,7 @@ describe('"+N more" at 80×24 and 60×18', () => {
     }
   });
 
-  it('a lesson without a priority keeps its futures panel at 60×18 (the default ranks them above the timeline)', () => {
+  it('stop nested ranks its futures panel first: it keeps its tasks at 60×18', () => {
     const frame = screen(props('stop-nested', 60, 18, 30));
     expect(frame).toContain('FUTURES & TASKS');
     expect(frame).toMatch(/Task-\d/);

@@ -47,6 +47,8 @@ export default defineLesson({
   errata: [getEventLoopErratum],
   interrupts: [],
   defaultUntil: 5,
+  // Which panels give way last on a small screen: the ready queue's order is the lesson.
+  panels: ['loop', 'source', 'output', 'futures', 'timeline'],
   notes: [
     ...implicitLoopNotes,
     {

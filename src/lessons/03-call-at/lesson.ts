@@ -45,6 +45,8 @@ export default defineLesson({
   ],
   interrupts: [],
   defaultUntil: 5,
+  // Which panels give way last on a small screen: the heap's deadlines on the loop's clock are the lesson.
+  panels: ['loop', 'source', 'output', 'timeline', 'futures'],
   notes: [
     ...implicitLoopNotes,
     {

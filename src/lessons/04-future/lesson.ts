@@ -160,6 +160,8 @@ export default defineLesson({
   ],
   interrupts: [],
   defaultUntil: 5,
+  // Which panels give way last on a small screen: the future's states and its done callback are the lesson.
+  panels: ['futures', 'source', 'output', 'loop', 'timeline'],
   notes: [
     ...implicitLoopNotes,
     {

@@ -102,6 +102,8 @@ export default defineLesson({
     },
   ],
   defaultUntil: 5,
+  // Which panels give way last on a small screen: the tasks still pending at Ctrl+C, cancelled, are the lesson.
+  panels: ['futures', 'source', 'output', 'loop', 'timeline'],
   notes: [
     ...implicitLoopNotes,
     {

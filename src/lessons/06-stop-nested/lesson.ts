@@ -76,6 +76,8 @@ export default defineLesson({
     },
   ],
   defaultUntil: 5,
+  // Which panels give way last on a small screen: the tasks, and the loop stopped inside run_until_complete, are the lesson.
+  panels: ['futures', 'source', 'loop', 'output', 'timeline'],
   notes: [
     ...implicitLoopNotes,
     {

@@ -58,6 +58,8 @@ export default defineLesson({
     },
   ],
   defaultUntil: 12,
+  // Which panels give way last on a small screen: one lane per thread and the self-pipe waking the loop's thread are the lesson.
+  panels: ['timeline', 'source', 'loop', 'output', 'futures'],
   notes: [
     {
       when: { type: 'select_wait', timeout: null },

@@ -54,6 +54,8 @@ export default defineLesson({
     },
   ],
   defaultUntil: 8,
+  // Which panels give way last on a small screen: the tasks chained to their concurrent futures, and the threads, are the lesson.
+  panels: ['futures', 'timeline', 'source', 'output', 'loop'],
   notes: [
     {
       when: { type: 'handle_scheduled', callback: /^run_coroutine_threadsafe/ },

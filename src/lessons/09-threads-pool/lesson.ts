@@ -62,6 +62,8 @@ export default defineLesson({
   ],
   interrupts: [],
   defaultUntil: 5,
+  // Which panels give way last on a small screen: two threads, each with its own loop, are the lesson.
+  panels: ['timeline', 'source', 'output', 'futures', 'loop'],
   notes: [
     ...implicitLoopNotes,
     {

@@ -77,6 +77,8 @@ export default defineLesson({
     },
   ],
   defaultUntil: 6,
+  // Which panels give way last on a small screen: the queue hand-off between threads is the lesson.
+  panels: ['timeline', 'source', 'output', 'futures', 'loop'],
   notes: [
     {
       when: { type: 'output', text: /^开始事件/ },

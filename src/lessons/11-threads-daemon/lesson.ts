@@ -112,6 +112,8 @@ export default defineLesson({
     },
   ],
   defaultUntil: 6,
+  // Which panels give way last on a small screen: threads at interpreter shutdown (joined or killed) are the lesson.
+  panels: ['timeline', 'output', 'source', 'futures', 'loop'],
   notes: [
     {
       when: { type: 'thread_woke', name: 'MainThread', reason: 'interrupt' },

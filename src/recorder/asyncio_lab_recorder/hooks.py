@@ -106,7 +106,12 @@ def on_call_at_return(frame, event, arg):
         scheduled = frame.f_locals['self']._scheduled
         # Where heappush left it in the heap's array (the lab's heap panel moves items by this).
         index = next((i for i in range(len(scheduled) - 1, -1, -1) if scheduled[i] is arg), -1)
-        emit({'type': 'handle_scheduled', 'loop': loop, 'handle': serial, 'kind': 'TimerHandle', 'when': arg._when, 'heapIndex': index, 'callback': callback_text(arg._callback, arg._args)})
+        event = {'type': 'handle_scheduled', 'loop': loop, 'handle': serial, 'kind': 'TimerHandle', 'when': arg._when, 'heapIndex': index, 'callback': callback_text(arg._callback, arg._args)}
+        # A timer that settles a future (sleep's _set_result_unless_cancelled) names it.
+        settles = REG.id_of(arg._args[0]) if arg._args and isinstance(arg._args[0], asyncio.Future) else None
+        if settles is not None:
+            event['future'] = settles
+        emit(event)
     return on_call_at_return
 
 

@@ -59,6 +59,8 @@ def on_ready(loop, handle):
     caller = sys._getframe(3)
     if caller is not None and caller.f_code is THREADSAFE_CODE:
         event['threadsafe'] = True
+    if task is not None:
+        event['task'] = REG.id_of(task)
     emit(event)
 
 

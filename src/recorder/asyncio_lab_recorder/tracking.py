@@ -4,6 +4,7 @@ reported when it changes. Reprs are CPython's own, taken from the live objects.
 """
 import asyncio
 import asyncio.format_helpers
+import inspect
 import threading
 import weakref
 
@@ -75,12 +76,30 @@ def track_future(fut, label=None):
     if isinstance(fut, asyncio.Task):
         coro = fut.get_coro()
         name = getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None) or type(coro).__name__
-        emit({'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Task', 'name': fut.get_name(), 'coro': f'{name}()'})
+        event = {'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Task', 'name': fut.get_name(), 'coro': f'{name}()'}
+        args = coroutine_args(coro)
+        if args:
+            event['args'] = args
+        emit(event)
     else:
         emit({'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Future', 'name': label or type(fut).__name__})
     REG.futures[serial] = [weakref.ref(fut), 'PENDING', 0]
     check_future(serial)
     return serial
+
+
+def coroutine_args(coro):
+    """The reprs of the arguments a coroutine was called with, as its frame holds them before it
+    first runs (positional, keyword-only, then *args): "'a', 0.2" for worker('a', 0.2)."""
+    frame = getattr(coro, 'cr_frame', None)
+    if frame is None:
+        return None
+    code = frame.f_code
+    names = list(code.co_varnames[:code.co_argcount + code.co_kwonlyargcount])
+    values = [repr(frame.f_locals[n]) for n in names if n in frame.f_locals]
+    if code.co_flags & inspect.CO_VARARGS:
+        values += [repr(v) for v in frame.f_locals.get(code.co_varnames[len(names)], ())]
+    return ', '.join(values)
 
 
 def check_future(serial, message=None):

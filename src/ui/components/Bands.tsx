@@ -5,7 +5,7 @@
 // panel is a box of its own width, and its rows carry no spaces to line up what is on their right;
 // and the rules are box borders, which Ink draws without measuring them.
 import { Box } from 'ink';
-import { beside, type Line, Lines } from './Lines.js';
+import { beside, cutLine, type Line, Lines } from './Lines.js';
 
 /** A panel's lines, drawn in a column of `width` cells. */
 export interface Panel {
@@ -23,7 +23,8 @@ export type Band =
 /** The bands as rows of `width` cells (what the screen shows, as text). */
 export function bandLines(bands: readonly Band[], width: number): Line[] {
   return bands.flatMap((band): readonly Line[] => {
-    if (band.kind === 'rows') return band.lines;
+    // Cut to the width as Ink's <Lines> cuts them (without padding: a row's blanks at its end stay off).
+    if (band.kind === 'rows') return band.lines.map((line) => cutLine(line, width));
     if (band.kind === 'rule') return [[{ text: '─'.repeat(width), dim: true }]];
     return beside(band.left.lines, band.left.width, [{ text: '│', dim: true }], band.right.lines, band.right.width, band.height);
   });

@@ -69,6 +69,11 @@ function cut(line: Line, width: number): { segs: Seg[]; used: number } {
 }
 
 /** The segments of `line`, cut to `width` cells and padded with spaces to exactly `width`. */
+/** `line` cut to `width` cells (with an ellipsis where it is cut), not padded. */
+export function cutLine(line: Line, width: number): Seg[] {
+  return cut(line, width).segs;
+}
+
 export function fitLine(line: Line, width: number): Seg[] {
   const { segs, used } = cut(line, width);
   if (used < width) segs.push({ text: ' '.repeat(width - used) });

@@ -21,7 +21,7 @@ import { loopLines } from '../panels/loop.js';
 import { overlayView } from '../panels/overlay.js';
 import { outputLines } from '../panels/output.js';
 import { type SourceMarks, type SourceView, sourceLines, sourceWidthNeeded } from '../panels/source.js';
-import { type TimelineView, timelineLines } from '../panels/timeline.js';
+import { type TimelineView, timelineLines, wakeRows } from '../panels/timeline.js';
 import type { LabState } from '../state/types.js';
 import { type Band, Bands, bandLines } from './Bands.js';
 import type { Line } from './Lines.js';
@@ -88,7 +88,7 @@ export function screenLines(p: ScreenProps): Line[] | undefined {
 /** The whole screen as bands of rows, `height - 1` rows in all; undefined when it does not fit. */
 function screenBands(p: ScreenProps): Band[] | undefined {
   const outputCount = p.state.output?.length ?? 0;
-  const box = layout(p.width, p.height, laneCount(p.state), outputCount, sourceWidthNeeded(p.source), p.panels);
+  const box = layout(p.width, p.height, laneCount(p.state) + wakeRows(p.state), outputCount, sourceWidthNeeded(p.source), p.panels);
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const marks = sourceMarks(p.state);
@@ -115,7 +115,7 @@ function screenBands(p: ScreenProps): Band[] | undefined {
     panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows, box.priority, p.level), box.top - sourceRows)] };
   }
   const below: Line[] = [
-    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
+    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), wakesLabel: say('wakes', p.lang), moreLabel: say('more', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
     ...pad(outputLines(p.state, p.lang, box.output, p.outputBack ?? 0), box.output),
     ...footer,
   ];
@@ -160,7 +160,8 @@ function rightColumn(state: LabState, lang: Lang, rows: number, priority: readon
   // or, when the lesson ranks the loop first, one row (the title and how many there are).
   const loopFirst = rank(priority, 'loop') < rank(priority, 'futures');
   const least = loopFirst ? 1 : 3;
-  const loop = loopLines(state, lang, Math.max(2, rows - least - 1));
+  // A lesson about its futures (ranked first) gives the loop at most half the column.
+  const loop = loopLines(state, lang, Math.max(2, rank(priority, 'futures') === 0 ? Math.min(rows - least - 1, Math.floor(rows / 2)) : rows - least - 1), level);
   const futureRows = Math.max(Math.min(least, rows), rows - loop.length - 1);
   const loopRows = Math.max(0, rows - futureRows - 1);
   const gap = loopRows > 0 && futureRows > 1 ? [[]] : [];

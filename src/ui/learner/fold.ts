@@ -163,6 +163,7 @@ export class LearnerFold {
 function isBookkeeping(event: TraceEvent, inSelect: ReadonlySet<string>): boolean {
   switch (event.type) {
     case 'line':
+    case 'future_callbacks':
     case 'loop_iteration':
     case 'timers_pruned':
     case 'timer_ready':

@@ -6,10 +6,10 @@
 import type { TraceEvent } from '../../runtime/trace.js';
 import type { Lang } from '../../scenarios/types.js';
 import { shellStatus } from '../../runtime/process/shell-status.js';
-import { seconds } from '../format.js';
+import { callText, seconds } from '../format.js';
 import { futureList } from '../state/futures.js';
 import { get } from '../state/intmap.js';
-import type { LabState } from '../state/types.js';
+import type { FutureView, LabState } from '../state/types.js';
 import type { StepRange } from './fold.js';
 
 export type Words = { readonly zh: string; readonly en: string };
@@ -77,7 +77,7 @@ class Context {
       const e = at(i);
       if (e.type === 'future_created') {
         this.names.set(e.future, e.name);
-        if (e.coro) this.coros.set(e.future, e.coro);
+        if (e.coro) this.coros.set(e.future, callText(e.coro, e.args));
       }
     }
   }
@@ -99,12 +99,12 @@ class Context {
   }
 
   coro(id: number): string {
-    return this.coros.get(id) ?? get(this.before.futures, id)?.coro ?? this.name(id);
+    return this.coros.get(id) ?? futureCall(get(this.before.futures, id)) ?? this.name(id);
   }
 
   /** "Task-1 main()" */
   task(id: number): string {
-    const coro = this.coros.get(id) ?? get(this.before.futures, id)?.coro;
+    const coro = this.coros.get(id) ?? futureCall(get(this.before.futures, id));
     return coro ? `${this.name(id)} ${coro}` : this.name(id);
   }
 
@@ -452,7 +452,7 @@ function eventWords(ctx: Context, e: TraceEvent, i = -1): Words {
     case 'handle_done':
       return e.took > 0 ? { zh: `回调用了 ${seconds(e.took)} 秒`, en: `the callback took ${seconds(e.took)} s` } : { zh: '回调返回', en: 'the callback returns' };
     case 'future_created':
-      return e.kind === 'Task' ? { zh: `创建 ${e.name} ${e.coro ?? ''}`, en: `${e.name} ${e.coro ?? ''} created` } : { zh: `创建 Future ${e.name}`, en: `Future ${e.name} created` };
+      return e.kind === 'Task' ? { zh: `创建 ${e.name} ${callText(e.coro ?? '', e.args)}`, en: `${e.name} ${callText(e.coro ?? '', e.args)} created` } : { zh: `创建 Future ${e.name}`, en: `Future ${e.name} created` };
     case 'future_state': {
       const name = ctx.name(e.future);
       if (e.state === 'CANCELLED') return { zh: `${name} 被取消`, en: `${name} CANCELLED` };
@@ -465,6 +465,10 @@ function eventWords(ctx: Context, e: TraceEvent, i = -1): Words {
       return e.on === null ? { zh: `${e.name} 让出控制权`, en: `${e.name} yields` } : { zh: `${e.name} 等待 ${ctx.name(e.on)}`, en: `${e.name} waits on ${ctx.name(e.on)}` };
     case 'task_cancel_requested':
       return { zh: `请求取消 ${e.name}`, en: `cancel() requested for ${e.name}` };
+    case 'future_callbacks': {
+      const names = e.callbacks.map(callbackName).join(', ');
+      return e.callbacks.length === 0 ? { zh: `${ctx.name(e.future)} 不再有完成回调`, en: `${ctx.name(e.future)} holds no done callback` } : { zh: `${ctx.name(e.future)} 完成时将调用 ${names}`, en: `when ${ctx.name(e.future)} is done it calls ${names}` };
+    }
     case 'thread_created':
       return { zh: `创建线程 ${e.name}${e.daemon ? '(守护)' : ''}`, en: `thread ${e.name} created${e.daemon ? ' (daemon)' : ''}` };
     case 'thread_started':
@@ -498,4 +502,14 @@ function eventWords(ctx: Context, e: TraceEvent, i = -1): Words {
     case 'note':
       return { zh: e.zh, en: e.en };
   }
+}
+
+/** A task's coroutine call with its arguments (`worker('a', 0.2)`), if it is a task. */
+function futureCall(f: FutureView | undefined): string | undefined {
+  return f?.coro === undefined ? undefined : callText(f.coro, f.args);
+}
+
+/** A done callback as a learner reads it: its name, without where asyncio defines it. */
+export function callbackName(callback: string): string {
+  return callback.replace(/ at \S+$/, '');
 }

@@ -5,7 +5,10 @@
 import type { FutureState } from '../../runtime/trace.js';
 import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
-import { say } from '../i18n.js';
+import { callText, seconds, shortArgs } from '../format.js';
+import { say, sayf } from '../i18n.js';
+import { callbackName } from '../learner/words.js';
+import { isCancelled } from '../state/loop.js';
 import { firstFutures, futureList } from '../state/futures.js';
 import { get } from '../state/intmap.js';
 import type { Level } from '../state/replay.js';
@@ -26,10 +29,17 @@ export function futureLines(state: LabState, lang: Lang, rows: number, level: Le
   const room = Math.max(1, rows - 1);
   // Up to a few hundred, the most relevant are picked from all of them; beyond, the first created
   // are drawn (a frame costs what the rows cost, not what thousands of tasks would).
-  const shown = total <= room ? futureList(state) : total <= RANKED_UP_TO ? mostRelevant(futureList(state), Math.max(1, room - 1)) : firstFutures(state, Math.max(1, room - 1));
-  const nameWidth = Math.min(12, Math.max(...shown.map((f) => f.name.length)));
-  const lines = [title, ...shown.map((f) => futureLine(f, nameWidth, state.count - 1, lang, level, state))];
-  if (shown.length < total) lines.push([{ text: `  +${(total - shown.length).toLocaleString('en-US')} ${say('more', lang)}`, dim: true }]);
+  // When they do not all fit, the last row says how many more; in two rows, the title does (beside it).
+  const listed = room === 1 ? 1 : room - 1;
+  const shown = total <= room ? futureList(state) : total <= RANKED_UP_TO ? mostRelevant(futureList(state), listed) : firstFutures(state, listed);
+  const nameWidth = Math.min(12, Math.max(0, ...shown.map((f) => f.name.length)));
+  const waiters = waitersOf(shown);
+  const lines = [title, ...shown.map((f) => futureLine(f, nameWidth, state.count - 1, lang, level, state, waiters))];
+  const more: Seg = { text: `  +${(total - shown.length).toLocaleString('en-US')} ${say('more', lang)}`, dim: true };
+  if (shown.length < total) {
+    if (room === 1) lines[0] = [...title, more];
+    else lines.push([more]);
+  }
   return lines;
 }
 
@@ -53,29 +63,79 @@ function mostRelevant(all: readonly FutureView[], n: number): FutureView[] {
   return all.filter((f) => keep.has(f));
 }
 
-function futureLine(f: FutureView, nameWidth: number, lastIndex: number, lang: Lang, level: Level, state: LabState): Line {
+function futureLine(f: FutureView, nameWidth: number, lastIndex: number, lang: Lang, level: Level, state: LabState, waiters: ReadonlyMap<number, string[]>): Line {
   const changed = f.changedAt === lastIndex;
-  const line: Seg[] = [
-    { text: changed ? '▸ ' : '  ', color: 'cyan' },
-    { text: `${f.kind === 'Task' ? 'Task  ' : 'Future'} `, dim: true },
-    { text: f.name.padEnd(nameWidth) + ' ', bold: f.kind === 'Task' },
-    { text: f.state, color: stateColor[f.state], bold: changed },
-  ];
-  if (f.coro) line.push({ text: ` ${f.coro}`, dim: true });
+  const learner = level === 'learner';
+  // At the learner level a task's name says it is one (`Task-2 worker('a', 0.2)`): no kind column, no padding.
+  const line: Seg[] = [{ text: changed ? '▸ ' : '  ', color: 'cyan' }];
+  if (!learner || f.kind === 'Future') line.push({ text: `${f.kind === 'Task' ? 'Task  ' : 'Future'} `, dim: true });
+  line.push({ text: (learner ? f.name : f.name.padEnd(nameWidth)) + ' ', bold: f.kind === 'Task' });
+  // The learner reads who it is first (`Task-2 worker('a', 0.2)`), then its state; the exact level
+  // keeps CPython's coroutine name (its reprs show no arguments) after the state.
+  if (level === 'learner' && f.coro) line.push({ text: `${callText(f.coro, f.args === undefined ? undefined : shortArgs(f.args))} ` });
+  line.push({ text: f.state, color: stateColor[f.state], bold: changed });
+  if (level === 'exact' && f.coro) line.push({ text: ` ${f.coro}`, dim: true });
   if (f.stepping) line.push({ text: ` ${say('running', lang)}`, color: 'cyan' });
-  else if (f.waitingRepr !== undefined && f.state === 'PENDING') line.push({ text: ` ${waitWords(f, lang, level, state)}` });
+  else if (f.waitingRepr !== undefined && f.state === 'PENDING') line.push(...waitSegs(f, lang, level, state));
+  if (f.state === 'PENDING') line.push(...pendingFutureSegs(f, lang, level, state, waiters.get(f.id)));
   if (f.cancelRequested && f.state === 'PENDING') line.push({ text: ' cancel()', color: 'red' });
   if (f.state === 'FINISHED' && f.result !== undefined) line.push({ text: ` = ${f.result}`, color: 'green' });
   if (f.exception) line.push({ text: ` ${f.exception}`, color: 'red' });
+  // The concurrent.futures.Future run_coroutine_threadsafe returned to the other thread, which its result() waits on.
+  if (learner && f.concurrent) line.push({ text: ` ${sayf(f.state === 'PENDING' ? 'chainedPending' : 'chainedDone', lang)}`, color: 'magenta' });
   return line;
 }
 
-/** What a suspended task waits on: the future by name at the learner level, by CPython's repr at the exact level. */
-function waitWords(f: FutureView, lang: Lang, level: Level, state: LabState): string {
+/**
+ * What a suspended task waits on: at the learner level the future by name and when it is due
+ * (`· waiting on sleep(0.2) · wakes at 0.200`), at the exact level CPython's repr of it.
+ */
+function waitSegs(f: FutureView, lang: Lang, level: Level, state: LabState): Seg[] {
   if (level === 'learner') {
-    if (f.waitingOn === null) return lang === 'zh' ? '· 让出控制权 (sleep(0))' : '· yielded (sleep(0))';
+    if (f.waitingOn === null) return [{ text: ` ${sayf('yielded', lang)}` }];
     const on = f.waitingOn === undefined ? undefined : get(state.futures, f.waitingOn);
-    if (on !== undefined) return lang === 'zh' ? `· 等待 ${on.name}` : `· waiting on ${on.name}`;
+    if (on !== undefined) {
+      const due = wakeTime(on, state);
+      return [{ text: ` ${sayf('waitingOn', lang, on.name)}` }, ...(due === undefined ? [] : [{ text: ` ${sayf('wakesAt', lang, seconds(due))}`, color: 'yellow' as const }])];
+    }
   }
-  return `${say('waitsOn', lang)} ${f.waitingRepr}`;
+  return [{ text: ` ${say('waitsOn', lang)} ${f.waitingRepr}` }];
+}
+
+/**
+ * A pending future's own news: who waits on it and when its timer settles it (learner), and the
+ * done callbacks it holds, by name (learner) or as its repr's `cb=[...]` (exact).
+ */
+function pendingFutureSegs(f: FutureView, lang: Lang, level: Level, state: LabState, waiting: readonly string[] | undefined): Seg[] {
+  const out: Seg[] = [];
+  if (level === 'learner' && f.kind === 'Future') {
+    const due = wakeTime(f, state);
+    if (waiting !== undefined && waiting.length > 0) out.push({ text: ` ${sayf(due === undefined ? 'wakes' : 'wakesAtTime', lang, waiting.join(', '), due === undefined ? '' : seconds(due))}`, ...(due === undefined ? {} : { color: 'yellow' as const }) });
+    else if (due !== undefined) out.push({ text: ` ${sayf('doneAt', lang, seconds(due))}`, color: 'yellow' });
+  }
+  // The chain's own callback is said by `concurrent` (futureLine).
+  const callbacks = level === 'learner' && f.concurrent ? (f.callbacks ?? []).filter((cb) => !cb.startsWith('_chain_future.')) : f.callbacks ?? [];
+  if (callbacks.length > 0) {
+    out.push(level === 'learner' ? { text: ` ${sayf('whenDone', lang, callbacks.map(callbackName).join(', '))}`, color: 'magenta' } : { text: ` cb=[${callbacks.join(', ')}]`, color: 'magenta' });
+  }
+  return out;
+}
+
+/** When a future's timer settles it (sleep's deadline), while that timer is still on its way. */
+function wakeTime(f: FutureView, state: LabState): number | undefined {
+  if (f.timer === undefined || f.state !== 'PENDING') return undefined;
+  const loop = state.loops.find((l) => l.id === f.loop);
+  return loop === undefined || isCancelled(loop, f.timer.handle) ? undefined : f.timer.due;
+}
+
+/** For each future some listed task waits on, the names of those tasks. */
+function waitersOf(shown: readonly FutureView[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const f of shown) {
+    if (f.kind !== 'Task' || f.state !== 'PENDING' || f.waitingOn === undefined || f.waitingOn === null) continue;
+    const list = out.get(f.waitingOn);
+    if (list === undefined) out.set(f.waitingOn, [f.name]);
+    else list.push(f.name);
+  }
+  return out;
 }

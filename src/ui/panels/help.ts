@@ -5,6 +5,7 @@ import type { Line } from '../components/Lines.js';
 import { cells, pad } from '../format.js';
 import { keyHelp } from '../i18n.js';
 import { glyphs } from './marks.js';
+import type { MarkKind } from '../state/types.js';
 import { STEP_RATE } from '../step-pacing.js';
 
 const more: Record<string, { zh: string; en: string }> = {
@@ -29,18 +30,19 @@ const more: Record<string, { zh: string; en: string }> = {
   q: { zh: '离开实验室', en: 'leave the lab' },
 };
 
-const legend: Record<keyof typeof glyphs, { zh: string; en: string }> = {
-  run: { zh: '回调执行', en: 'a callback runs' },
-  step: { zh: 'Task 的一步', en: 'a task step' },
-  timer: { zh: '定时器到期', en: 'a timer comes due' },
-  busy: { zh: '回调占住线程', en: 'a callback holds the thread' },
-  select: { zh: '在 select() 中等待', en: 'waiting in select()' },
-  blocked: { zh: '线程阻塞', en: 'the thread is blocked' },
-  done: { zh: 'Task 完成', en: 'a task finished' },
-  cancelled: { zh: 'Task 取消', en: 'a task cancelled' },
-  interrupt: { zh: 'Ctrl+C', en: 'Ctrl+C' },
-  exit: { zh: '进程退出', en: 'the process exits' },
-};
+/** Each mark's meaning; marks that go together share a row of the legend (the help fits 100×36 whole). */
+const legend: readonly { kinds: readonly MarkKind[]; zh: string; en: string }[] = [
+  { kinds: ['run'], zh: '回调执行', en: 'a callback runs' },
+  { kinds: ['step'], zh: 'Task 的一步', en: 'a task step' },
+  { kinds: ['timer'], zh: '定时器到期', en: 'a timer comes due' },
+  { kinds: ['busy'], zh: '回调占住线程', en: 'a callback holds the thread' },
+  { kinds: ['select'], zh: '在 select() 中等待', en: 'waiting in select()' },
+  { kinds: ['blocked'], zh: '线程阻塞', en: 'the thread is blocked' },
+  { kinds: ['done', 'cancelled'], zh: 'Task 完成 / 取消', en: 'a task finished / cancelled' },
+  { kinds: ['interrupt'], zh: 'Ctrl+C', en: 'Ctrl+C' },
+  { kinds: ['wake', 'woken'], zh: '一个线程唤醒另一个(线程唤醒行)', en: 'a thread wakes another (wakes row)' },
+  { kinds: ['exit'], zh: '进程退出', en: 'the process exits' },
+];
 
 /** The lesson's intro as overlay lines: its title, then each heading and its text. */
 function introLines(intro: readonly IntroLine[]): Line[] {
@@ -55,12 +57,12 @@ export function helpLines(lang: Lang, intro: readonly IntroLine[] = []): Line[] 
   out.push([{ text: lang === 'zh' ? '按键' : 'KEYS', bold: true }]);
   for (const k of keyHelp) out.push([{ text: `  ${k.keys.padEnd(6)}`, color: 'cyan', bold: true }, { text: more[k.keys]?.[lang] ?? k[lang] }]);
   out.push([{ text: lang === 'zh' ? '时间线标记' : 'TIMELINE MARKS', bold: true }]);
-  const entries = Object.entries(legend) as [keyof typeof glyphs, { zh: string; en: string }][];
-  for (let i = 0; i < entries.length; i += 2) {
+  for (let i = 0; i < legend.length; i += 2) {
     out.push(
-      entries.slice(i, i + 2).flatMap(([kind, text]) => [
-        { text: `  ${glyphs[kind].glyph} `, ...(glyphs[kind].color ? { color: glyphs[kind].color } : {}) },
-        { text: pad(text[lang], Math.max(26, cells(text[lang]))) },
+      legend.slice(i, i + 2).flatMap((entry) => [
+        { text: '  ' },
+        ...entry.kinds.map((kind) => ({ text: `${glyphs[kind].glyph} `, ...(glyphs[kind].color ? { color: glyphs[kind].color } : {}) })),
+        { text: pad(entry[lang], Math.max(28 - 2 * entry.kinds.length, cells(entry[lang]))) },
       ]),
     );
   }

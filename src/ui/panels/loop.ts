@@ -3,25 +3,60 @@
 // CPython's reprs) and what the selector waits for. Long queues show their head and "+N more".
 import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
-import { handleRepr, pyFloat, seconds } from '../format.js';
+import { callText, handleRepr, pyFloat, seconds, shortArgs } from '../format.js';
 import { say, sayf } from '../i18n.js';
 import { leavingOrder } from '../state/heap.js';
 import { isCancelled as isCancelledIn, readyHandles } from '../state/loop.js';
 import { queueLength } from '../state/queue.js';
-import type { LabState, LoopView } from '../state/types.js';
+import { firstFutures } from '../state/futures.js';
+import { get } from '../state/intmap.js';
+import type { Level } from '../state/replay.js';
+import type { HandleView, LabState, LoopView } from '../state/types.js';
+import { RANKED_UP_TO } from './futures.js';
 
 /** Every loop's lines, the ready queue and heap listings shortened (head kept) to fit `rows`. */
-export function loopLines(state: LabState, lang: Lang, rows = Number.POSITIVE_INFINITY): Line[] {
+export function loopLines(state: LabState, lang: Lang, rows = Number.POSITIVE_INFINITY, level: Level = 'exact'): Line[] {
   if (state.loops.length === 0) return [[{ text: say('loop', lang), bold: true }], [{ text: say('noLoop', lang), dim: true }]];
   let lines: Line[] = [];
   for (let cap = 12; cap >= 1; cap--) {
-    lines = state.loops.flatMap((loop) => oneLoop(loop, state.loops.length > 1, lang, cap));
+    const say = level === 'learner' ? learnerHandles(state, lang) : exactHandle;
+    lines = state.loops.flatMap((loop) => oneLoop(loop, state.loops.length > 1, lang, cap, say));
     if (lines.length <= rows) break;
   }
   return lines;
 }
 
-function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number): Line[] {
+/** How a handle reads in the panel: CPython's repr (exact) or what it will do, in words (learner). */
+type HandleWords = (h: HandleView, loop: LoopView, cancelled: boolean) => string;
+
+const exactHandle: HandleWords = (h, _loop, cancelled) => handleRepr({ ...h, cancelled });
+
+/**
+ * Handles in words: a task's step or wake-up by the task (`step of Task-2 worker('a', 0.2)`), a
+ * sleep's timer by what it wakes (`sleep(0.2) → wakes Task-2`), any other callback as called.
+ */
+function learnerHandles(state: LabState, lang: Lang): HandleWords {
+  const waiters = new Map<number, string>();
+  for (const f of firstFutures(state, RANKED_UP_TO)) {
+    if (f.kind === 'Task' && f.state === 'PENDING' && typeof f.waitingOn === 'number' && !waiters.has(f.waitingOn)) waiters.set(f.waitingOn, f.name);
+  }
+  return (h, _loop, cancelled) => {
+    if (cancelled) return sayf('handleCancelled', lang, h.callback);
+    const task = h.task === undefined ? undefined : get(state.futures, h.task);
+    if (task !== undefined) {
+      const who = task.coro ? `${task.name} ${callText(task.coro, task.args === undefined ? undefined : shortArgs(task.args))}` : task.name;
+      return sayf(/task_wakeup/.test(h.callback) ? 'handleWakeup' : 'handleStep', lang, who);
+    }
+    const settles = h.future === undefined ? undefined : get(state.futures, h.future);
+    if (settles !== undefined) {
+      const waiter = waiters.get(settles.id);
+      return waiter === undefined ? sayf('timerSettles', lang, settles.name) : sayf('timerWakes', lang, settles.name, waiter);
+    }
+    return h.callback;
+  };
+}
+
+function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number, words: HandleWords): Line[] {
   const stateColor = loop.state === 'running' ? 'green' : loop.state === 'closed' ? 'red' : 'yellow';
   const head: Seg[] = [
     { text: `${say('loop', lang)}${several ? ` #${loop.id}` : ''} `, bold: true },
@@ -32,14 +67,16 @@ function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number): Lin
   if (loop.stopping) head.push({ text: ' · stop()', color: 'yellow' });
   if (loop.debug) head.push({ text: ' · debug', dim: true });
   const out: Line[] = [head];
-  if (loop.running) out.push([{ text: pad(say('run', lang)), dim: true }, { text: `▶ ${handleRepr({ ...loop.running, cancelled: false })}`, color: 'cyan' }]);
-  out.push(...readyRows(loop, lang, cap));
-  out.push(...heapRows(loop, lang, cap));
+  if (loop.running) out.push([{ text: pad(say('run', lang)), dim: true }, { text: `▶ ${words(loop.running, loop, false)}`, color: 'cyan' }]);
+  out.push(...readyRows(loop, lang, cap, words));
+  out.push(...heapRows(loop, lang, cap, words));
   const sel = loop.selector;
   if (sel) {
     const label = { text: pad(say('select', lang)), dim: true };
     if (sel.waiting) {
-      const text = sel.timeout === null ? sayf('selectWaitingNone', lang) : sayf('selectWaiting', lang, pyFloat(sel.timeout), seconds(sel.since + sel.timeout));
+      // CPython's float as select() got it (exact), or rounded as the header's clock is (learner).
+      const timeout = sel.timeout === null ? '' : words === exactHandle ? pyFloat(sel.timeout) : seconds(sel.timeout);
+      const text = sel.timeout === null ? sayf('selectWaitingNone', lang) : sayf('selectWaiting', lang, timeout, seconds(sel.since + sel.timeout));
       out.push([label, { text, color: 'yellow' }]);
     } else if (sel.woke) {
       out.push([label, { text: sayf('selectWoke', lang, seconds(sel.woke.at), say(sel.woke.reason, lang), seconds(sel.woke.slept)), dim: true }]);
@@ -52,7 +89,7 @@ function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number): Lin
  * The ready deque head first, at most `cap` handles. The batch boundary: handles above the line run
  * in this iteration (`ntodo`), those below it were scheduled during it and wait for the next.
  */
-function readyRows(loop: LoopView, lang: Lang, cap: number): Line[] {
+function readyRows(loop: LoopView, lang: Lang, cap: number, words: HandleWords): Line[] {
   const label = pad(say('ready', lang));
   const total = queueLength(loop.ready);
   if (total === 0) return [[{ text: label, dim: true }, { text: say('empty', lang), dim: true }]];
@@ -66,7 +103,7 @@ function readyRows(loop: LoopView, lang: Lang, cap: number): Line[] {
     out.push([
       { text: out.length === 0 ? label : pad(''), dim: true },
       { text: moved ? '→ ' : `${i + 1} `, ...(moved ? { color: 'cyan', bold: true } : { dim: true }) },
-      { text: handleRepr({ ...h, cancelled: isCancelled }), ...(isCancelled ? { dim: true } : moved ? { color: 'cyan' } : {}) },
+      { text: words(h, loop, isCancelled), ...(isCancelled ? { dim: true } : moved ? { color: 'cyan' } : {}) },
       ...(h.threadsafe ? [{ text: ' (threadsafe)', dim: true }] : []),
     ]);
   });
@@ -75,15 +112,16 @@ function readyRows(loop: LoopView, lang: Lang, cap: number): Line[] {
 }
 
 /** The heap's first `cap` timers in the order heappop will take them, and how many more. */
-function heapRows(loop: LoopView, lang: Lang, cap: number): Line[] {
+function heapRows(loop: LoopView, lang: Lang, cap: number, words: HandleWords): Line[] {
   const label = pad(say('heap', lang));
   if (loop.heap.size === 0) return [[{ text: label, dim: true }, { text: say('empty', lang), dim: true }]];
   const out: Line[] = leavingOrder(loop.heap, cap).map((h, i) => {
     const isCancelled = isCancelledIn(loop, h.id);
     return [
       { text: i === 0 ? label : pad(''), dim: true },
-      { text: `${seconds(h.when ?? 0)} `, color: i === 0 ? 'yellow' : undefined, dim: isCancelled },
-      { text: handleRepr({ ...h, cancelled: isCancelled }), dim: isCancelled },
+      // In words, the deadline on the header's clock once the loop's clock offset is known; CPython's `when` otherwise.
+      { text: `${seconds((h.when ?? 0) - (words === exactHandle ? 0 : loop.clockOffset ?? 0))} `, color: i === 0 ? 'yellow' : undefined, dim: isCancelled },
+      { text: words(h, loop, isCancelled), dim: isCancelled },
     ] as Seg[];
   });
   // Say which order this is (the heap's array order would read differently), once there is an order.

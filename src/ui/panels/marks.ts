@@ -23,6 +23,8 @@ export const glyphs: Record<MarkKind, Glyph> = {
   busy: { glyph: '█', color: 'magenta', prio: 5 },
   done: { glyph: '✓', color: 'green', prio: 6 },
   cancelled: { glyph: '✗', color: 'red', prio: 6 },
+  wake: { glyph: '⇢', color: 'magenta', prio: 5 },
+  woken: { glyph: '⇣', color: 'magenta', prio: 5 },
   exit: { glyph: '■', color: 'white', prio: 8 },
   interrupt: { glyph: '^', color: 'red', prio: 9 },
 };

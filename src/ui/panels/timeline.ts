@@ -3,10 +3,11 @@
 // timer expiries and task steps are points; blocking, selector waits and callbacks that hold the
 // thread are bars; Ctrl+C and races are flagged.
 import type { Line, Seg } from '../components/Lines.js';
-import { cells, fit, pad, pyFloat } from '../format.js';
+import { cells, fit, pad, pyFloat, seconds } from '../format.js';
+import { type Chain, lastItems } from '../state/chain.js';
 import { RANKED_UP_TO } from './futures.js';
 import { laneCount, laneList } from '../state/lanes.js';
-import type { LabState, Lane } from '../state/types.js';
+import type { LabState, Lane, Wake } from '../state/types.js';
 import { drawMark, markCells, type Ruler } from './marks.js';
 
 export interface TimelineInput {
@@ -22,6 +23,31 @@ export interface TimelineInput {
   readonly orderLabel?: string;
   /** Zoom (1 = the whole run; 2 = half of it...) and pan (quarters of the window from the cursor's). @default whole run */
   readonly view?: TimelineView;
+  /** The wake-ups row's label, in the learner's language. @default 'wakes' */
+  readonly wakesLabel?: string;
+  /** "more" in "+N more" (lanes left out), in the learner's language. @default 'more' */
+  readonly moreLabel?: string;
+}
+
+/** Rows the timeline wants beyond its lanes: one naming the latest wake-ups between threads, once there is one. */
+export function wakeRows(state: LabState): number {
+  return state.wakes === undefined ? 0 : 1;
+}
+
+/**
+ * The latest wake-ups, newest last, as many as fit: `0.000 MainThread ⇢ Thread-1 (start_loop): select`
+ * (the waker's ⇢ and the woken's ⇣ are the marks on their lanes at that time).
+ */
+function wakesLine(wakes: Chain<Wake>, labelWidth: number, track: number, label: string): Line {
+  const texts: string[] = [];
+  let used = 0;
+  for (const w of lastItems(wakes, 4).reverse()) {
+    const text = `${seconds(w.t)} ${w.waker} ⇢ ${w.woken}: ${w.on}`;
+    if (texts.length > 0 && used + cells(text) + 3 > track) break;
+    texts.unshift(text);
+    used += cells(text) + 3;
+  }
+  return [{ text: fitLabel(label, labelWidth), color: 'magenta' }, { text: fit(texts.join(' · '), track), color: 'magenta' }];
 }
 
 export interface TimelineView {
@@ -42,7 +68,7 @@ export function timeWindow(endTime: number, t: number, view: TimelineView | unde
   return { from: Math.max(0, Math.min(endTime - span, centred)), span };
 }
 
-export function timelineLines({ state, endTime, totalEvents, width, height, title, orderLabel = 't = 0 (in event order)', view }: TimelineInput): Line[] {
+export function timelineLines({ state, endTime, totalEvents, width, height, title, orderLabel = 't = 0 (in event order)', view, wakesLabel = 'wakes', moreLabel = 'more' }: TimelineInput): Line[] {
   // Up to a few hundred lanes, live tasks are picked first from all of them; beyond, the first
   // created are drawn, so a frame costs what its rows cost.
   const rows = Math.max(0, height - 1);
@@ -66,8 +92,11 @@ export function timelineLines({ state, endTime, totalEvents, width, height, titl
   const cursor = at >= track || (at < 0 && from > 0) ? -1 : Math.max(0, at);
   const zoomed = span < endTime ? ` ×${Math.round(endTime / span)}` : '';
   const out: Line[] = [ruler(title, orderLabel, labelWidth, track, { from, span, zoomed }, byTime, cursor)];
+  // The wake-ups row takes the last row when there is one past the lanes (layout gives it: wakeRows).
+  const wakeRow = state.wakes !== undefined && lanes.length + (hidden > 0 ? 1 : 0) < rows;
   for (const lane of lanes) out.push(laneLine(lane, state, labelWidth, scale, cursor));
-  if (hidden > 0 && rows > 0) out.push([{ text: `  +${hidden.toLocaleString('en-US')} more`, dim: true }]);
+  if (hidden > 0 && rows > 0) out.push([{ text: `  +${hidden.toLocaleString('en-US')} ${moreLabel}`, dim: true }]);
+  if (wakeRow) out.push(wakesLine(state.wakes!, labelWidth, track, wakesLabel));
   return out;
 }
 

@@ -25,6 +25,8 @@ export function scheduled(loop: LoopView, event: Ev<'handle_scheduled'>): LoopVi
     ...(event.when === undefined ? {} : { when: event.when }),
     scheduledAt: event.t,
     threadsafe: event.threadsafe ?? false,
+    ...(event.task === undefined ? {} : { task: event.task }),
+    ...(event.future === undefined ? {} : { future: event.future }),
   };
   const live = set(loop.live, handle.id, false);
   if (event.kind === 'TimerHandle') return { ...loop, live, heap: heapPushed(loop.heap, handle, event.heapIndex ?? loop.heap.size) };

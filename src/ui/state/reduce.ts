@@ -9,6 +9,7 @@
 // Only loops and threads, a few per process, are plain arrays.
 import { shellStatus } from '../../runtime/process/shell-status.js';
 import type { TraceEvent } from '../../runtime/trace.js';
+import { callText, shortArgs } from '../format.js';
 import { append } from './chain.js';
 import { get, has, remove, set } from './intmap.js';
 import { dequeue, enqueue, peek, queueLength } from './queue.js';
@@ -59,7 +60,14 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       }));
       return closeSpan(next, threadLane(event.thread), event.t, index, event.race);
     case 'handle_scheduled':
-      return updateLoop(next, event.loop, (loop) => scheduled(loop, event));
+      next = updateLoop(next, event.loop, (loop) => scheduled(loop, event));
+      // A timer that settles a future: whoever waits on that future wakes at its deadline.
+      if (event.future === undefined) return next;
+      next = updateFuture(next, event.future, (f) => timerFor(f, event.handle, event.t));
+      {
+        const due = get(next.futures, event.future)?.timer?.due;
+        return due === undefined || event.when === undefined ? next : updateLoop(next, event.loop, (loop) => (loop.clockOffset === undefined ? { ...loop, clockOffset: event.when! - due } : loop));
+      }
     case 'handle_cancelled':
       return updateLoop(next, event.loop, (loop) => cancelled(loop, event.handle));
     case 'timer_ready':
@@ -80,6 +88,7 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
         kind: event.kind,
         name: event.name,
         ...(event.coro === undefined ? {} : { coro: event.coro }),
+        ...(event.args === undefined ? {} : { args: event.args }),
         state: 'PENDING',
         stepping: false,
         cancelRequested: false,
@@ -88,7 +97,7 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       next = { ...next, futures: set(next.futures, future.id, future) };
       if (event.kind === 'Task') {
         // Filed under the thread creating it until its loop runs (see laneList).
-        const lane: Lane = { key: taskLane(event.future), kind: 'task', label: event.coro ? `${event.name} ${event.coro}` : event.name, thread: event.thread, loop: event.loop, marks: undefined };
+        const lane: Lane = { key: taskLane(event.future), kind: 'task', label: event.coro ? `${event.name} ${callText(event.coro, event.args === undefined ? undefined : shortArgs(event.args))}` : event.name, thread: event.thread, loop: event.loop, marks: undefined };
         next = { ...next, taskLanes: set(next.taskLanes, event.future, lane) };
       }
       return next;
@@ -100,7 +109,8 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
         ...(event.result === undefined ? {} : { result: event.result }),
         ...(event.exception === undefined ? {} : { exception: event.exception }),
         changedAt: index,
-        ...(event.state === 'PENDING' ? {} : { stepping: false, waitingOn: undefined, waitingRepr: undefined, awaitLine: undefined }),
+        // Done: its callbacks went to the ready queue (handle_scheduled) and its timer has nothing left to settle.
+        ...(event.state === 'PENDING' ? {} : { stepping: false, waitingOn: undefined, waitingRepr: undefined, awaitLine: undefined, callbacks: undefined, timer: undefined }),
       }));
       if (event.state !== 'PENDING' && has(next.taskLanes, event.future)) {
         const kind: MarkKind = event.state === 'CANCELLED' ? 'cancelled' : 'done';
@@ -113,6 +123,14 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       return addMark(next, taskLane(event.task), { t: event.t, kind: 'step', label: event.mode === 'throw' ? `throw(${event.value ?? ''})` : 'send', index, ...race(event) });
     case 'task_wait':
       return updateFuture(next, event.task, (f) => ({ ...f, stepping: false, waitingOn: event.on, waitingRepr: event.onRepr, awaitLine: event.line, changedAt: index }));
+    case 'future_callbacks':
+      return updateFuture(next, event.future, (f) => ({
+        ...f,
+        callbacks: event.callbacks,
+        changedAt: index,
+        // run_coroutine_threadsafe chains the task to a concurrent.futures.Future with this callback (asyncio/futures.py).
+        ...(f.concurrent || event.callbacks.some((cb) => cb.startsWith(CHAIN_FUTURE)) ? { concurrent: true as const } : {}),
+      }));
     case 'task_cancel_requested':
       return updateFuture(next, event.task, (f) => ({ ...f, cancelRequested: true, changedAt: index }));
     case 'thread_created':
@@ -128,6 +146,14 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
         return open === 'select' || open === 'busy' ? next : openSpan(next, threadLane(event.name), event.t, 'blocked', event.on);
       }
     case 'thread_woke': {
+      // Notified: the thread that ran just before (one runs at a time) is the one that woke it.
+      const on = next.threads.find((th) => th.name === event.name)?.blockedOn;
+      if (event.reason === 'notified' && state.thread !== event.name && on !== undefined) {
+        const wake = { t: event.t, index, waker: state.thread, woken: event.name, on };
+        next = { ...next, wakes: append(next.wakes, wake, KEPT) };
+        next = addMark(next, threadLane(wake.waker), { t: event.t, kind: 'wake', label: `→ ${wake.woken}`, index });
+        next = addMark(next, threadLane(wake.woken), { t: event.t, kind: 'woken', label: `← ${wake.waker}`, index });
+      }
       next = updateThread(next, event.name, (th) => ({ ...th, state: 'running', blockedOn: undefined, until: undefined }));
       const open = next.threadLanes.find((l) => l.key === threadLane(event.name))?.open;
       return open?.kind === 'blocked' ? closeSpan(next, threadLane(event.name), event.t, index, event.race) : next;
@@ -194,6 +220,19 @@ function settle(state: LabState, id: number): LabState {
     settled = dequeue(settled);
   }
   return { ...state, futures, settled };
+}
+
+/** The done callback `_chain_future` adds to the asyncio side of a chain (3.11 to 3.15). */
+const CHAIN_FUTURE = '_chain_future.<locals>.';
+
+/**
+ * The timer that settles `f`, and when on the header's clock: `when` is on the loop's clock, whose
+ * origin the trace does not carry, but sleep(d)'s timer is scheduled d seconds ahead of now.
+ */
+function timerFor(f: FutureView, handle: number, t: number): FutureView {
+  const delay = /^sleep\((.+)\)$/.exec(f.name)?.[1];
+  const d = delay === undefined ? Number.NaN : Number(delay);
+  return Number.isFinite(d) ? { ...f, timer: { handle, due: t + d } } : f;
 }
 
 function updateFuture(state: LabState, id: number, fn: (f: FutureView) => FutureView): LabState {

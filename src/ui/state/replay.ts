@@ -29,7 +29,8 @@ export const CHECKPOINT_EVERY = 64;
 export const WINDOW_EVENTS = 131_072;
 
 /**
- * Events not worth a step of their own: annotations (which line runs, what the lesson says), a
+ * Events not worth a step of their own: annotations (which line runs, what the lesson says, the
+ * done callbacks a future holds: the call that added them is the step), a
  * callback returning without taking any time, and select() returning at once after a zero timeout.
  * Their effect shows at the next step.
  */
@@ -37,6 +38,7 @@ export function isStop(event: TraceEvent): boolean {
   switch (event.type) {
     case 'line':
     case 'note':
+    case 'future_callbacks':
       return false;
     case 'handle_done':
       return event.took > 0;

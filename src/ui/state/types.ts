@@ -17,6 +17,10 @@ export interface HandleView {
   /** Simulated time it was scheduled. */
   readonly scheduledAt: number;
   readonly threadsafe: boolean;
+  /** The task whose step or wake-up it is (the trace's `task`). */
+  readonly task?: number;
+  /** The future a TimerHandle settles (sleep's timer: the trace's `future`). */
+  readonly future?: number;
 }
 
 /** The selector wait inside _run_once. */
@@ -57,6 +61,11 @@ export interface LoopView {
   readonly running?: HandleView;
   /** The timer the last event moved from the heap to the end of the ready queue (timer_ready). */
   readonly moved?: number;
+  /**
+   * The loop clock less the header's clock (`when - t` for a deadline), once a sleep's timer told
+   * it (sleep(d)'s deadline is d seconds after its scheduling): deadlines then read on the header's clock.
+   */
+  readonly clockOffset?: number;
 }
 
 export interface FutureView {
@@ -65,6 +74,8 @@ export interface FutureView {
   readonly kind: 'Future' | 'Task';
   readonly name: string;
   readonly coro?: string;
+  /** Task: the reprs of the arguments its coroutine was called with (`'a', 0.2`): see `callText`. */
+  readonly args?: string;
   readonly state: FutureState;
   readonly result?: string;
   readonly exception?: string;
@@ -76,6 +87,12 @@ export interface FutureView {
   /** Task: the line its suspended coroutine stands at (its await), when it is the program's. */
   readonly awaitLine?: number;
   readonly cancelRequested: boolean;
+  /** The done callbacks it holds while pending, as its repr's `cb=[...]` names them (tasks' wakeups left out: `waitingOn` says those). */
+  readonly callbacks?: readonly string[];
+  /** Task: chained to a concurrent.futures.Future (run_coroutine_threadsafe's `_chain_future` done callback): it hands that its outcome. */
+  readonly concurrent?: true;
+  /** The TimerHandle that will settle it (sleep's timer) and when, on the header's clock: a task waiting on it wakes then. */
+  readonly timer?: { readonly handle: number; readonly due: number };
   /** Event index of its last state change (to mark what just changed). */
   readonly changedAt: number;
 }
@@ -111,6 +128,8 @@ export type MarkKind =
   | 'done' // a task finished
   | 'cancelled' // a task was cancelled
   | 'interrupt' // Ctrl+C
+  | 'wake' // this thread woke another (call_soon_threadsafe's self-pipe, q.put, a concurrent future's result)
+  | 'woken' // another thread woke this one
   | 'exit'; // the process exited
 
 export interface Lane {
@@ -128,6 +147,16 @@ export interface Lane {
   readonly marks: Chain<Mark> | undefined;
   /** A span still open at this step (blocked, waiting in select, a callback running). */
   readonly open?: { readonly t: number; readonly kind: MarkKind; readonly label: string };
+}
+
+/** One thread waking another: `waker` acted (wrote the self-pipe, put in a queue, set a result) and `woken` left its wait `on`. */
+export interface Wake {
+  readonly t: number;
+  readonly index: number;
+  readonly waker: string;
+  readonly woken: string;
+  /** What the woken thread was blocked in (`select`, `q.get()`, `future.result()`, `join ...`). */
+  readonly on: string;
 }
 
 export interface OutputLine {
@@ -164,6 +193,8 @@ export interface LabState {
   readonly interrupts: number;
   readonly shutdown?: { readonly phase: 'begin' | 'joining' | 'hang' | 'daemons_killed' | 'done'; readonly waitingFor?: string };
   readonly exitStatus?: number;
+  /** Threads waking other threads, oldest first (the timeline names the latest). */
+  readonly wakes?: Chain<Wake> | undefined;
   readonly warnings: Chain<{ readonly t: number; readonly category: string; readonly message: string }> | undefined;
 }
 
