@@ -105,6 +105,8 @@ export interface PythonBehaviour {
   readonly handleArgsInRepr: 'always' | 'debug';
   /** 3.14: call_soon_threadsafe makes an `_ThreadSafeHandle` (its repr says so). */
   readonly threadsafeHandleClass: string;
+  /** What `Runner.close()` passes to `loop.shutdown_default_executor()`: 3.12+ its THREAD_JOIN_TIMEOUT (300), 3.11 nothing. */
+  readonly shutdownExecutorArgs: readonly number[];
   /**
    * `_run_once`'s ready window: timers due before `end` run in this iteration. 3.11 to 3.14:
    * `now + clock_resolution`; 3.15: `now + max(clock_resolution, math.ulp(now))`.
@@ -171,6 +173,7 @@ function behaviour(version: PythonVersion): PythonBehaviour {
     threadingShutdown: THREADING_SHUTDOWN[version],
     handleArgsInRepr: minor <= 12 ? 'always' : 'debug',
     threadsafeHandleClass: minor >= 14 ? '_ThreadSafeHandle' : 'Handle',
+    shutdownExecutorArgs: minor >= 12 ? [300] : [],
     readyWindowEnd: minor >= 15 ? (now, resolution) => now + Math.max(resolution, ulp(now)) : (now, resolution) => now + resolution,
   };
 }

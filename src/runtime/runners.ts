@@ -30,7 +30,7 @@ const BASE_EVENTS_PY = `${ASYNCIO_DIR}/base_events.py`;
 // The loop's shutdown coroutines: nothing to shut down in the simulation, but CPython runs each in a
 // task of its own (so they take a Task-N number and a loop iteration each).
 const shutdownAsyncgens = asyncDef('BaseEventLoop.shutdown_asyncgens', function* () {}, { file: BASE_EVENTS_PY, line: 539 });
-const shutdownDefaultExecutor = asyncDef('BaseEventLoop.shutdown_default_executor', function* () {}, { file: BASE_EVENTS_PY, line: 564 });
+const shutdownDefaultExecutor = asyncDef('BaseEventLoop.shutdown_default_executor', function* (..._timeout: number[]) {}, { file: BASE_EVENTS_PY, line: 564 });
 
 /** `_cancel_all_tasks(loop)`: cancels what is still pending and runs the loop until it is all done. */
 function* cancelAllTasks(loop: BaseEventLoop): Blocking<void> {
@@ -119,7 +119,7 @@ export class Runner {
     try {
       yield* cancelAllTasks(loop);
       yield* loop.blocking.runUntilComplete(shutdownAsyncgens());
-      yield* loop.blocking.runUntilComplete(shutdownDefaultExecutor());
+      yield* loop.blocking.runUntilComplete(shutdownDefaultExecutor(...getRealm().python.shutdownExecutorArgs));
     } finally {
       setEventLoop(null);
       loop.close();

@@ -95,10 +95,14 @@ def coroutine_args(coro):
     if frame is None:
         return None
     code = frame.f_code
-    names = list(code.co_varnames[:code.co_argcount + code.co_kwonlyargcount])
+    named = code.co_argcount + code.co_kwonlyargcount
+    names = list(code.co_varnames[:named])
+    # A method's receiver is not an argument the learner passed (loop.shutdown_asyncgens() has none).
+    if names and names[0] in ('self', 'cls') and '.' in getattr(code, 'co_qualname', code.co_name):
+        names = names[1:]
     values = [repr(frame.f_locals[n]) for n in names if n in frame.f_locals]
     if code.co_flags & inspect.CO_VARARGS:
-        values += [repr(v) for v in frame.f_locals.get(code.co_varnames[len(names)], ())]
+        values += [repr(v) for v in frame.f_locals.get(code.co_varnames[named], ())]
     return ', '.join(values)
 
 
