@@ -101,6 +101,10 @@ export const helpWords = {
     en: "a .py file ('-' reads it from standard input), or a JavaScript or TypeScript scenario module",
     zh: '一个 .py 文件(- 表示从标准输入读取),或一个 JavaScript / TypeScript 场景模块',
   },
+  interruptAfterEvent: {
+    en: 'a .py program on --interpreter: press Ctrl+C right after these events of its recording (indexes from 0, the lines of --json), even inside a callback that computes',
+    zh: '--interpreter 上的 .py 程序: 紧接在其录制的这些事件之后按 Ctrl+C(从 0 开始的序号,即 --json 的行),即使在正在计算的回调里',
+  },
   interpreter: {
     en: 'record a .py program on this local CPython (3.11 or later), e.g. python3; threads work there',
     zh: '在这个本地 CPython(3.11 或更新)上记录 .py 程序,例如 python3;线程在那里可用',

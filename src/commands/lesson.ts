@@ -88,7 +88,8 @@ export function runOptionsOf(command: Command, lesson: Lesson, flags: LessonFlag
   // Without --until, watch the lesson's default span, and as long again after the last Ctrl+C
   // (the program may take a while to shut down, or hang and need a second one).
   const until = flags.until ?? (last === undefined ? lesson.defaultUntil : Math.max(lesson.defaultUntil, last + lesson.defaultUntil));
-  return { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, until, python: flags.python ?? LAB_PYTHON };
+  const events = flags.interruptAfterEvent === undefined ? {} : { interruptEvents: flags.interruptAfterEvent };
+  return { asWritten: flags.asWritten ?? false, debug: flags.debug ?? false, interrupts, ...events, until, python: flags.python ?? LAB_PYTHON };
 }
 
 function helpExamples(name: string, group: readonly Lesson[], help: HelpContext): string {

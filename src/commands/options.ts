@@ -74,6 +74,16 @@ export function parseInterrupts(value: string, previous: number[] | undefined): 
   return [...(previous ?? []), ...times].sort((a, b) => a - b);
 }
 
+/** `--interrupt-after-event 120,4000`: indexes of a recording's events (from 0), accumulated and sorted. */
+export function parseEventIndexes(value: string, previous: number[] | undefined): number[] {
+  const indexes = value.split(',').map((part) => {
+    const text = part.trim();
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError(`expected event indexes (whole numbers >= 0, comma-separated), e.g. 120 or 120,4000; got '${text}'.`);
+    return Number(text);
+  });
+  return [...(previous ?? []), ...indexes].sort((a, b) => a - b);
+}
+
 /** `--lang zh|en`. */
 export function parseLang(value: string): Lang {
   const lang = value.toLowerCase();
@@ -112,6 +122,8 @@ export interface LessonFlags {
   verbose?: boolean;
   json?: boolean;
   interruptAt?: number[];
+  /** `--interrupt-after-event` (`run program.py` only): indexes of the recording's events. */
+  interruptAfterEvent?: number[];
   until?: number;
   debug?: boolean;
   lang?: Lang;

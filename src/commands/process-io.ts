@@ -79,7 +79,11 @@ export function processIO(loadUi: () => Promise<UiModule>): CliIO {
       return () => process.off('SIGINT', handler);
     },
     loadUi,
-    // A recorded program's run is a child process already: nothing to move off this thread.
-    simulate: (request) => (request.target.kind === 'recorded' ? simulateInProcess(request) : simulateInWorker(request)),
+    // A recorded program's run is a process of its own already, read as a stream: nothing to move off this thread.
+    simulate: (request) => {
+      const { target } = request;
+      if (target.kind !== 'recorded') return simulateInWorker(request);
+      return target.simulate ? target.simulate(request.options, request.budgets) : simulateInProcess(request);
+    },
   };
 }

@@ -1,16 +1,23 @@
 // `asyncio-lab run program.py` (and `-` for standard input): the learner's own Python program,
-// recorded on real CPython (src/recorder/) and shown in the same views as the lessons.
+// recorded on real CPython (src/recorder/) and shown in the same views as the lessons. Every
+// recording runs in a process beside the lab's (src/recorder/child.ts): while the first one is made
+// the command says what it is doing and leaves at once on Ctrl+C, SIGTERM or SIGHUP; the views read
+// later ones (a Ctrl+C at a moment, a seek) as streams, so the lab keeps drawing meanwhile.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EMBEDDED_VERSION, recordEmbedded } from '../recorder/embedded.js';
+import { EMBEDDED_VERSION, LOADED, recordEmbedded, startEmbedded } from '../recorder/embedded.js';
 import { hasPyodide } from '../engines/pyodide.js';
-import { EngineError, probeInterpreter, recordLocal, type Interpreter } from '../recorder/local.js';
-import { recordedLesson, type PythonProgram } from '../recorder/lesson.js';
+import type { LiveRecording, RecordingListener } from '../recorder/child.js';
+import { EngineError, probeInterpreter, recordLocal, startLocal, type Interpreter } from '../recorder/local.js';
+import { recordedLesson, sameOptions, type PythonProgram } from '../recorder/lesson.js';
 import type { Control, Recording } from '../recorder/recording.js';
+import { finishedSimulation, streamedSimulation } from '../recorder/streamed.js';
+import type { RunTarget } from '../playback/simulation.js';
 import type { RunOptions } from '../scenarios/types.js';
 import type { CliContext } from './io.js';
 import { runChosen, runOptionsOf, usageError } from './lesson.js';
+import { canShowLab } from './run-lesson.js';
 import type { LessonFlags } from './options.js';
 
 /** Virtual seconds a program that never ends is recorded for, without --until. */
@@ -20,6 +27,19 @@ export const REAL_UNTIL = 10;
 
 export interface PythonFlags extends LessonFlags {
   interpreter?: string;
+}
+
+/** What a recording depends on among a run's options. */
+type RecordOptions = Pick<RunOptions, 'interrupts' | 'interruptEvents' | 'until' | 'debug'>;
+
+/** One engine, one clock: how to record a run beside the lab, and (for in-process callers) at once. */
+interface Recorder {
+  start(options: RecordOptions, listener?: RecordingListener, keep?: boolean): LiveRecording;
+  record(options: RecordOptions): Recording;
+  /** What the command says while the first recording is made, before the program runs ('loading CPython 3.14'). */
+  loading?: string;
+  /** It takes a Ctrl+C right after an event (the lab's Ctrl+C inside a running callback). */
+  eventMoments?: boolean;
 }
 
 /** True for what `run` hands to the Python recorder rather than loading as a scenario module. */
@@ -50,14 +70,30 @@ export function refusalMessage(program: PythonProgram, control: Extract<Control,
 }
 
 export async function runPythonProgram(ctx: CliContext, command: Command, file: string, flags: PythonFlags): Promise<number> {
-  const { io } = ctx;
   const program = readProgram(command, file);
+  // The lab's modules load while the first recording is made (the lab opens once it is).
+  if (canShowLab(ctx.io) && !(flags.json || flags.plain || flags.outputOnly || flags.verbose)) void ctx.io.loadUi().catch(() => undefined);
+  const dir = file === '-' ? process.cwd() : dirname(program.file);
   // --python keeps the lessons' meaning: which CPython runs the program. Its default is the lessons'.
   const asked = command.getOptionValueSource('python') === 'cli' ? flags.python : undefined;
   if (flags.interpreter === undefined) {
     const version = asked ?? EMBEDDED_VERSION;
     if (!hasPyodide(version)) usageError(command, `--python ${version}: this installation has no embedded Python ${version}; run the program on a local one with --interpreter python${version}`);
-    return runEmbedded(ctx, command, program, flags, version);
+    if ((flags.interruptAt ?? []).length > 0) usageError(command, 'Ctrl+C (--interrupt-at) is recorded on a local CPython only for now: add --interpreter python3');
+    if (flags.interruptAfterEvent !== undefined) usageError(command, 'Ctrl+C (--interrupt-after-event) is recorded on a local CPython only for now: add --interpreter python3');
+    const run = (options: RecordOptions) => ({ version, source: program.text, file: program.file, dir, interrupts: options.interrupts, until: options.until, debug: options.debug });
+    const recorder: Recorder = {
+      start: (options, listener, keep) => startEmbedded(run(options), listener, keep),
+      record: (options) => recordEmbedded(run(options)),
+      loading: `loading CPython ${version}`,
+    };
+    const about = {
+      en: `Recorded on CPython ${version} compiled to WebAssembly (Pyodide), inside the lab, in virtual time: a wait takes no wall time, and every run gives the same trace. Programs with threads need --interpreter python3.`,
+      zh: `在实验室内置的 CPython ${version}(编译为 WebAssembly 的 Pyodide)上录制,使用虚拟时间: 等待不花真实时间,每次运行得到相同的轨迹。使用线程的程序需要 --interpreter python3。`,
+    };
+    const first = await firstRun(ctx, command, program, flags, recorder, VIRTUAL_UNTIL, about);
+    if (typeof first === 'number') return first;
+    return showRecorded(ctx, command, program, flags, recorder, VIRTUAL_UNTIL, about, first, false);
   }
   let interpreter: Interpreter;
   try {
@@ -67,48 +103,93 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
     throw error;
   }
   if (asked !== undefined && asked !== `${interpreter.major}.${interpreter.minor}`) usageError(command, `--python ${asked}: --interpreter '${flags.interpreter}' is Python ${interpreter.version}; leave --python out, or give an interpreter of that version`);
-  const dir = file === '-' ? process.cwd() : dirname(program.file);
-  const engineFor = (mode: 'virtual' | 'real') => (options: RunOptions): Recording =>
-    recordLocal({ interpreter: interpreter.executable, source: program.text, file: program.file, dir, mode, interrupts: options.interrupts, until: options.until, debug: options.debug });
-
-  let mode: 'virtual' | 'real' = 'virtual';
-  let threadAt: number | null = null;
-  let lesson = recordedLesson({ program, engine: engineFor(mode), defaultUntil: VIRTUAL_UNTIL, about: about(interpreter, mode, null) });
-  let options = runOptionsOf(command, lesson, flags);
-  let recording = firstRecording(io, program, () => engineFor(mode)(options));
-  if (typeof recording !== 'number' && recording.control?.control === 'restart') {
-    // A thread cannot run in virtual time: record the whole run again on the wall clock.
-    mode = 'real';
-    threadAt = recording.control.line;
-    lesson = recordedLesson({ program, engine: engineFor(mode), defaultUntil: REAL_UNTIL, about: about(interpreter, mode, threadAt) });
-    options = runOptionsOf(command, lesson, flags);
-    recording = firstRecording(io, program, () => engineFor(mode)(options));
-  }
-  if (typeof recording === 'number') return recording;
-  lesson = recordedLesson({ program, engine: engineFor(mode), realTime: mode === 'real', defaultUntil: lesson.defaultUntil, about: about(interpreter, mode, threadAt), first: { options, recording } });
-  return runChosen(ctx, command, lesson, undefined, flags, { kind: 'recorded' });
+  const recorderFor = (mode: 'virtual' | 'real'): Recorder => {
+    const run = (options: RecordOptions) => ({ interpreter: interpreter.executable, source: program.text, file: program.file, dir, mode, interrupts: options.interrupts, interruptEvents: options.interruptEvents ?? [], until: options.until, debug: options.debug });
+    return { start: (options, listener, keep) => startLocal(run(options), listener, keep), record: (options) => recordLocal(run(options)), eventMoments: true };
+  };
+  let first = await firstRun(ctx, command, program, flags, recorderFor('virtual'), VIRTUAL_UNTIL, about(interpreter, 'virtual', null));
+  if (typeof first === 'number') return first;
+  if (first.recording.control?.control !== 'restart') return showRecorded(ctx, command, program, flags, recorderFor('virtual'), VIRTUAL_UNTIL, about(interpreter, 'virtual', null), first, false);
+  // A thread cannot run in virtual time: record the whole run again on the wall clock.
+  const aboutReal = about(interpreter, 'real', first.recording.control.line);
+  first = await firstRun(ctx, command, program, flags, recorderFor('real'), REAL_UNTIL, aboutReal);
+  if (typeof first === 'number') return first;
+  return showRecorded(ctx, command, program, flags, recorderFor('real'), REAL_UNTIL, aboutReal, first, true);
 }
 
+type About = { zh: string; en: string };
+type First = { options: RunOptions; recording: Recording };
+
 /**
- * The program's first recording, or the exit status after saying in one line why there is none: the
- * engine failed (no interpreter, a crash) or the recorder refused the program (a socket, input()).
+ * The program's first recording with the command's options, or the exit status after saying in one
+ * line why there is none: the engine failed (no interpreter, a crash) or the recorder refused the
+ * program (a socket, input()).
  */
-function firstRecording(io: CliContext['io'], program: PythonProgram, record: () => Recording): Recording | number {
+async function firstRun(ctx: CliContext, command: Command, program: PythonProgram, flags: PythonFlags, recorder: Recorder, defaultUntil: number, about: About): Promise<First | number> {
+  const { io } = ctx;
+  const lesson = recordedLesson({ program, engine: recorder.record, defaultUntil, about });
+  const options = runOptionsOf(command, lesson, flags);
   let recording: Recording;
   try {
-    recording = record();
+    recording = await recordShowingProgress(io.stderr, program, recorder, options);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     io.stderr.write(`error: ${error.message}\n`);
     return 1;
   }
-  if (recording.control?.control !== 'refused') return recording;
+  if (recording.control?.control !== 'refused') return { options, recording };
   io.stderr.write(refusalMessage(program, recording.control) + '\n');
   return 1;
 }
 
-/** What the intro (and the lab's help) says about the recording. */
-function about(interpreter: Interpreter, mode: 'virtual' | 'real', threadAt: number | null): { zh: string; en: string } {
+/** Signals that end the command while it waits for a recording, and the status a shell sees. */
+const LEAVING_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Makes the recording, saying on a terminal what it is doing (loading the interpreter, then
+ * recording) on one line that it clears afterwards. Ctrl+C, SIGTERM and SIGHUP meanwhile stop the
+ * recorder and leave at once (the terminal is still as the shell gave it: the lab has not started).
+ */
+async function recordShowingProgress(stderr: CliContext['io']['stderr'], program: PythonProgram, recorder: Recorder, options: RunOptions): Promise<Recording> {
+  const tty = stderr.isTTY === true;
+  const say = (text: string) => {
+    if (tty) stderr.write(`\r\x1b[K(${text}…)`);
+  };
+  const recording = `recording ${program.name}`;
+  let live: LiveRecording | undefined;
+  // Listening before anything is said: a signal that comes once the line shows finds the handler.
+  const handlers = Object.entries(LEAVING_SIGNALS).map(([signal, status]) => {
+    const leave = () => {
+      live?.kill();
+      if (tty) stderr.write('\r\x1b[K');
+      process.exit(status);
+    };
+    process.on(signal, leave);
+    return () => process.off(signal, leave);
+  });
+  say(recorder.loading ?? recording);
+  live = recorder.start(options, { phase: (phase) => phase === LOADED && say(recording) });
+  try {
+    return await live.done;
+  } finally {
+    for (const off of handlers) off();
+    if (tty) stderr.write('\r\x1b[K');
+  }
+}
+
+/** Shows the recorded program in the view the flags ask for; later runs are recorded as streams. */
+function showRecorded(ctx: CliContext, command: Command, program: PythonProgram, flags: PythonFlags, recorder: Recorder, defaultUntil: number, about: About, first: First, realTime: boolean): Promise<number> {
+  const lesson = recordedLesson({ program, engine: recorder.record, realTime, defaultUntil, about, first, eventMoments: recorder.eventMoments === true });
+  const target: RunTarget = {
+    kind: 'recorded',
+    simulate: (options, budgets) =>
+      sameOptions(first.options, options) ? finishedSimulation(first.recording, budgets) : streamedSimulation((listener) => recorder.start(options, listener, false), budgets),
+  };
+  return runChosen(ctx, command, lesson, undefined, flags, target);
+}
+
+/** What the intro (and the lab's help) says about a recording on a local interpreter. */
+function about(interpreter: Interpreter, mode: 'virtual' | 'real', threadAt: number | null): About {
   const engine = `CPython ${interpreter.version} (${interpreter.command})`;
   if (mode === 'real') {
     const at = threadAt === null ? '' : ` (line ${threadAt})`;
@@ -122,28 +203,4 @@ function about(interpreter: Interpreter, mode: 'virtual' | 'real', threadAt: num
     en: `Recorded on ${engine}, in virtual time: a wait takes no wall time, and every run gives the same trace.`,
     zh: `在 ${engine} 上录制,使用虚拟时间: 等待不花真实时间,每次运行得到相同的轨迹。`,
   };
-}
-
-/**
- * The default engine: CPython 3.14 compiled to WebAssembly, inside the lab. Each run loads a fresh
- * interpreter (a few seconds), so the lab says so while it loads.
- */
-async function runEmbedded(ctx: CliContext, command: Command, program: PythonProgram, flags: PythonFlags, version: string): Promise<number> {
-  const { io } = ctx;
-  if ((flags.interruptAt ?? []).length > 0) usageError(command, 'Ctrl+C (--interrupt-at) is recorded on a local CPython only for now: add --interpreter python3');
-  const dir = program.file === '<stdin>' ? process.cwd() : dirname(program.file);
-  const engine = (options: RunOptions): Recording => {
-    if (io.stderr.isTTY) io.stderr.write(`(loading the embedded Python ${version} to record ${program.name}: a few seconds)\n`);
-    return recordEmbedded({ version, source: program.text, file: program.file, dir, interrupts: options.interrupts, until: options.until, debug: options.debug });
-  };
-  const aboutEmbedded = {
-    en: `Recorded on CPython ${version} compiled to WebAssembly (Pyodide), inside the lab, in virtual time: a wait takes no wall time, and every run gives the same trace. Programs with threads need --interpreter python3.`,
-    zh: `在实验室内置的 CPython ${version}(编译为 WebAssembly 的 Pyodide)上录制,使用虚拟时间: 等待不花真实时间,每次运行得到相同的轨迹。使用线程的程序需要 --interpreter python3。`,
-  };
-  let lesson = recordedLesson({ program, engine, defaultUntil: VIRTUAL_UNTIL, about: aboutEmbedded });
-  const options = runOptionsOf(command, lesson, flags);
-  const recording = firstRecording(io, program, () => engine(options));
-  if (typeof recording === 'number') return recording;
-  lesson = recordedLesson({ program, engine, defaultUntil: VIRTUAL_UNTIL, about: aboutEmbedded, first: { options, recording } });
-  return runChosen(ctx, command, lesson, undefined, flags, { kind: 'recorded' });
 }

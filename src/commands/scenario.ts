@@ -1,7 +1,7 @@
 // `asyncio-lab run <scenario>`: a program of your own (src/scenarios/custom.ts, loaded by
 // src/scenarios/load.ts), shown in the same views as the lessons.
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { ScenarioError } from '../scenarios/custom.js';
 import { loadScenario } from '../scenarios/load.js';
 import type { Lesson } from '../scenarios/types.js';
@@ -9,7 +9,7 @@ import type { CliContext, HelpContext } from './io.js';
 import { DEFAULT_HELP_WIDTH, examplesSection } from './help-format.js';
 import { hw } from './help-words.js';
 import { runChosen, usageError } from './lesson.js';
-import { viewOptions, type LessonFlags } from './options.js';
+import { parseEventIndexes, viewOptions, type LessonFlags } from './options.js';
 import { isPythonProgram, runPythonProgram, type PythonFlags } from './run-python.js';
 
 export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void, help: HelpContext = { lang: 'en', width: DEFAULT_HELP_WIDTH }): Command {
@@ -17,6 +17,7 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
   const command = new Command('run').description(hw('run', hl)).argument('<program>', hw('programArgument', hl));
   for (const option of viewOptions(hl)) command.addOption(option);
   command.option('--interpreter <python>', hw('interpreter', hl));
+  command.addOption(new Option('--interrupt-after-event <n[,n...]>', hw('interruptAfterEvent', hl)).argParser(parseEventIndexes));
   command.addHelpText(
     'after',
     examplesSection(
@@ -35,6 +36,7 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
       setExit(await runPythonProgram(ctx, command, file, command.opts<PythonFlags>()));
       return;
     }
+    if (command.opts<PythonFlags>().interruptAfterEvent !== undefined) usageError(command, '--interrupt-after-event: only a recorded Python program (a .py file) has the events of a recording');
     let lesson: Lesson;
     try {
       lesson = await loadScenario(file);

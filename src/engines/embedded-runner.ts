@@ -1,14 +1,15 @@
 // The embedded engine's process: loads CPython compiled to WebAssembly (src/engines/pyodide.ts),
-// runs the recorder (src/recorder/recorder.py) on the program inside it, and writes the recorder's
-// NDJSON on descriptor 3, as the recorder does on a local interpreter. The lab runs it as a child
-// process (src/recorder/embedded.ts): each run gets a fresh interpreter, and a crash of the
-// WebAssembly runtime ends only this process.
+// says `loaded` on its standard output, runs the recorder (src/recorder/recorder.py) on the program
+// inside it, and streams the recorder's NDJSON on descriptor 3 as it is written, as the recorder
+// does on a local interpreter. The lab runs it as a child process (src/recorder/embedded.ts): each
+// run gets a fresh interpreter (from a memory snapshot, src/engines/snapshot.ts), and a crash of
+// the WebAssembly runtime ends only this process.
 //
 //   node dist/embedded-runner.js '<recorder config JSON>'  < program source
-import { readFileSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isPyodideVersion, loadPython } from './pyodide.js';
-import { recorderPath } from '../recorder/locate.js';
+import { RECORDER_PACKAGE, recorderPath } from '../recorder/locate.js';
 
 const DIR = '/asyncio_lab';
 
@@ -17,31 +18,49 @@ async function main(): Promise<void> {
   const version = config.version ?? '3.14';
   if (!isPyodideVersion(version)) throw new Error(`no embedded Python ${version}`);
   const source = readFileSync(0, 'utf8');
-  const python = await loadPython(version);
+  const python = await loadPython(version, { snapshot: true });
   python.useVirtualTime();
+  writeAll(1, 'loaded\n');
   const { FS } = python.pyodide;
   FS.mkdirTree(DIR);
-  // The recorder's files as the package lays them out: it finds engines/virtual_time.py beside its folder.
-  const recorder = recorderPath();
-  FS.mkdirTree(`${DIR}/recorder`);
+  // The recorder's files as the package lays them out (its entry, pointer.py, the package of its
+  // modules): it finds engines/virtual_time.py beside its folder.
+  const recorder = dirname(recorderPath());
   FS.mkdirTree(`${DIR}/engines`);
-  for (const file of ['recorder.py', 'pointer.py']) FS.writeFile(`${DIR}/recorder/${file}`, readFileSync(join(dirname(recorder), file), 'utf8'));
-  FS.writeFile(`${DIR}/engines/virtual_time.py`, readFileSync(join(dirname(recorder), '..', 'engines', 'virtual_time.py'), 'utf8'));
+  for (const folder of ['', `/${RECORDER_PACKAGE}`]) {
+    FS.mkdirTree(`${DIR}/recorder${folder}`);
+    for (const file of readdirSync(recorder + folder).filter((name) => name.endsWith('.py'))) {
+      FS.writeFile(`${DIR}/recorder${folder}/${file}`, readFileSync(join(recorder + folder, file), 'utf8'));
+    }
+  }
+  FS.writeFile(`${DIR}/engines/virtual_time.py`, readFileSync(join(recorder, '..', 'engines', 'virtual_time.py'), 'utf8'));
   // The program at its own path, so tracebacks quote its lines as python3 does ('<stdin>' has none);
   // a bare name (verify's lesson programs) lives in the program's folder.
   const sourceFile = config.file.startsWith('/') ? config.file : config.file === '<stdin>' ? `${DIR}/program.py` : `${config.dir}/${config.file}`;
   FS.mkdirTree(dirname(sourceFile));
   FS.mkdirTree(config.dir);
   FS.writeFile(sourceFile, source);
-  const run = python.pyodide.toPy({ config: JSON.stringify({ ...config, sourceFile, engine: 'embedded' }) });
-  const text = python.runPython(
+  // The recorder's writer hands each chunk of NDJSON to `sink`, written at once on descriptor 3.
+  const run = python.pyodide.toPy({ config: JSON.stringify({ ...config, sourceFile, engine: 'embedded' }), sink: (text: string) => writeAll(3, text) });
+  python.runPython(
     `import runpy, sys
 sys.argv = ['${DIR}/recorder/recorder.py', config]
-recorder = runpy.run_path('${DIR}/recorder/recorder.py', run_name='__main__')
-''.join(recorder['STREAM'].kept)`,
+runpy.run_path('${DIR}/recorder/recorder.py', init_globals={'_lab_sink': sink}, run_name='__main__')`,
     { globals: run },
-  ) as string;
-  writeSync(3, text);
+  );
+}
+
+/** Writes all of `text` on descriptor `fd`, waiting while the pipe is full (the lab reads slower). */
+function writeAll(fd: number, text: string): void {
+  let data = Buffer.from(text, 'utf8');
+  while (data.length > 0) {
+    try {
+      data = data.subarray(writeSync(fd, data));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
 }
 
 main().then(

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PyodideAPI } from 'pyodide';
+import { discardSnapshot, PRELOADED, readSnapshot, snapshotFile, writeSnapshot } from './snapshot.js';
 
 /** The versions Pyodide provides, each with the npm package that holds it. */
 export const PYODIDE_PACKAGES = {
@@ -69,8 +70,12 @@ function sink(): { write(buffer: Uint8Array): number; take(): string } {
   };
 }
 
-/** Loads one version. Each call starts a fresh interpreter (about 2-3 s): share one where you can. */
-export async function loadPython(version: PyodideVersion, options: { env?: Record<string, string> } = {}): Promise<LoadedPython> {
+/**
+ * Loads one version. Each call starts a fresh interpreter (about 2-3 s): share one where you can.
+ * `snapshot`: start from the installation's memory snapshot, making it first if there is none
+ * (src/engines/snapshot.ts; the embedded engine's runner, one interpreter per process).
+ */
+export async function loadPython(version: PyodideVersion, options: { env?: Record<string, string>; snapshot?: boolean } = {}): Promise<LoadedPython> {
   const specifier: string = PYODIDE_PACKAGES[version];
   let module: { loadPyodide: (config: object) => Promise<PyodideAPI> };
   try {
@@ -86,7 +91,8 @@ export async function loadPython(version: PyodideVersion, options: { env?: Recor
   // factory they find there: without this, a second version loaded in the same process would start
   // the first version's interpreter.
   delete (globalThis as { _createPyodideModule?: unknown })._createPyodideModule;
-  const pyodide = await module.loadPyodide({ env: options.env ?? {}, stdin: () => null });
+  const config = { env: options.env ?? {}, stdin: () => null };
+  const pyodide = options.snapshot ? await loadFromSnapshot(module, specifier, config) : await module.loadPyodide(config);
   pyodide.setStdout({ write: (buffer: Uint8Array) => stdout.write(buffer) });
   pyodide.setStderr({ write: (buffer: Uint8Array) => stderr.write(buffer) });
   const fullVersion = String(pyodide.runPython('import platform; platform.python_version()'));
@@ -107,6 +113,28 @@ export async function loadPython(version: PyodideVersion, options: { env?: Recor
       pyodide.runPython('import sys\nif "/home/pyodide" not in sys.path: sys.path.insert(0, "/home/pyodide")\nimport virtual_time\nvirtual_time.use_virtual_time()');
     },
   };
+}
+
+/** The interpreter from the snapshot, or loaded afresh (and the snapshot made as it loads). */
+async function loadFromSnapshot(module: { loadPyodide: (config: object) => Promise<PyodideAPI> }, specifier: string, config: object): Promise<PyodideAPI> {
+  const file = snapshotFile(specifier);
+  if (file === undefined) return module.loadPyodide(config);
+  const bytes = readSnapshot(file);
+  if (bytes !== undefined) {
+    try {
+      return await module.loadPyodide({ ...config, _loadSnapshot: bytes });
+    } catch {
+      discardSnapshot(file);
+      delete (globalThis as { _createPyodideModule?: unknown })._createPyodideModule;
+    }
+  }
+  const pyodide = await module.loadPyodide({ ...config, _makeSnapshot: true });
+  const make = (pyodide as unknown as { makeMemorySnapshot?: () => Uint8Array }).makeMemorySnapshot;
+  // Versions whose Pyodide cannot snapshot run as loaded.
+  if (typeof make !== 'function') return pyodide;
+  pyodide.runPython(PRELOADED);
+  writeSnapshot(file, make.call(pyodide));
+  return pyodide;
 }
 
 /** virtual_time.py's text, read from the package (it sits beside this file in src/engines). */

@@ -13,8 +13,11 @@ import { eventLine } from '../views/ndjson.js';
 export type RunTarget =
   | { kind: 'lesson'; id: string; variant?: string }
   | { kind: 'scenario'; file: string }
-  /** A program recorded on CPython (src/recorder/): run in the lab's process (the recording is a child process). */
-  | { kind: 'recorded' };
+  /**
+   * A program recorded on CPython (src/recorder/): its recorder is a process of its own, read as a
+   * stream (`simulate`); without it, the runnable runs in the lab's process.
+   */
+  | { kind: 'recorded'; simulate?: (options: PlainRunOptions, budgets: Budgets) => Simulation };
 
 /** Options as a worker receives them (a sink cannot cross threads). */
 export type PlainRunOptions = Omit<RunOptions, 'sink'>;

@@ -1,11 +1,13 @@
 // The embedded engine (the default for .py files): the recorder runs on CPython compiled to
 // WebAssembly (Pyodide, the npm package `pyodide`, CPython 3.14), in a child process of the lab
-// (src/engines/embedded-runner.ts). Nothing to install besides the lab; no threads there.
-import { spawnSync } from 'node:child_process';
+// (src/engines/embedded-runner.ts), started without blocking the lab (src/recorder/child.ts). Nothing
+// to install besides the lab; no threads there. The runner says `loaded` on its standard output once
+// the interpreter is up (the lab shows that it is loading until then), then streams the events.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EngineError, type RecorderRun } from './local.js';
-import { parseRecording, type Recording } from './recording.js';
+import { EngineError, recordAtOnce, startRecorder, type LiveRecording, type RecorderCommand, type RecordingListener } from './child.js';
+import type { RecorderRun } from './local.js';
+import type { Recording } from './recording.js';
 
 /** The runner's bundle: beside this code in dist/, or in dist/ above src/recorder/ in a checkout. */
 const RUNNERS = ['./embedded-runner.js', '../../dist/embedded-runner.js'];
@@ -24,7 +26,10 @@ const LOAD_SECONDS = 60;
 /** The CPython version the published lab carries (the dependency `pyodide`). */
 export const EMBEDDED_VERSION = '3.14';
 
-export function recordEmbedded(run: RecorderRun & { version: string }): Recording {
+/** What the runner writes on its standard output once the interpreter is loaded. */
+export const LOADED = 'loaded';
+
+function embeddedCommand(run: RecorderRun & { version: string }): RecorderCommand {
   const config = {
     file: run.file,
     dir: run.dir,
@@ -35,17 +40,22 @@ export function recordEmbedded(run: RecorderRun & { version: string }): Recordin
     cpuSeconds: run.cpuSeconds ?? 10,
     maxEvents: run.maxEvents ?? 200_000,
   };
-  const child = spawnSync(process.execPath, [runnerPath(), JSON.stringify(config)], {
-    input: run.source,
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    maxBuffer: 1 << 30,
-    timeout: (LOAD_SECONDS + config.cpuSeconds) * 1000,
-    killSignal: 'SIGKILL',
-  });
-  const recording = parseRecording(child.output?.[3]?.toString('utf8') ?? '');
-  if (recording.control === undefined && recording.events.at(-1)?.type !== 'exit') {
-    const stderr = child.stderr?.toString('utf8').trim().split('\n').at(-1) ?? '';
-    throw new EngineError(`the embedded Python stopped unexpectedly${stderr ? `: ${stderr}` : ''}`);
-  }
-  return recording;
+  return {
+    executable: process.execPath,
+    args: [runnerPath(), JSON.stringify(config)],
+    source: run.source,
+    wallSeconds: LOAD_SECONDS + config.cpuSeconds,
+    who: 'the embedded Python',
+    missing: 'the embedded Python is not built (npm run build)',
+  };
+}
+
+/** Records the run beside the lab; `listener` hears `loaded`, then the events as they come. */
+export function startEmbedded(run: RecorderRun & { version: string }, listener?: RecordingListener, keep = true): LiveRecording {
+  return startRecorder(embeddedCommand(run), listener, keep);
+}
+
+/** Records the whole run before returning (verify and tests: no screen waits on it). */
+export function recordEmbedded(run: RecorderRun & { version: string }): Recording {
+  return recordAtOnce(embeddedCommand(run));
 }

@@ -36,14 +36,20 @@ export interface RecordedLessonInit {
   defaultUntil: number;
   /** The program runs on the wall clock (it starts threads). */
   realTime?: boolean;
+  /** The engine takes a Ctrl+C right after an event (RunOptions.interruptEvents). */
+  eventMoments?: boolean;
   /** What the lab says about this recording (the engine, the clock). */
   about: { zh: string; en: string };
   /** A recording already made, and its options (the command's first run), reused when asked again. */
   first?: { options: RunOptions; recording: Recording };
 }
 
-function sameOptions(a: RunOptions, b: RunOptions): boolean {
-  return a.debug === b.debug && a.until === b.until && a.interrupts.length === b.interrupts.length && a.interrupts.every((t, i) => t === b.interrupts[i]);
+type Recorded = Pick<RunOptions, 'debug' | 'until' | 'interrupts' | 'interruptEvents'>;
+
+/** True when two runs' options give the same recording. */
+export function sameOptions(a: Recorded, b: Recorded): boolean {
+  const same = (x: readonly number[] = [], y: readonly number[] = []) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return a.debug === b.debug && a.until === b.until && same(a.interrupts, b.interrupts) && same(a.interruptEvents, b.interruptEvents);
 }
 
 export function recordedLesson(init: RecordedLessonInit): Lesson {
@@ -62,6 +68,7 @@ export function recordedLesson(init: RecordedLessonInit): Lesson {
     variants: [],
     notes: [],
     ...(init.realTime ? { realTime: true } : {}),
+    ...(init.eventMoments ? { eventMoments: true } : {}),
     run(options: RunOptions): RunResult {
       const recording = cached && sameOptions(cached.options, options) ? cached.recording : engine(options);
       cached = { options, recording };

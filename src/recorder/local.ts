@@ -1,9 +1,13 @@
 // The local engine: runs a program with the recorder on an interpreter of the learner's machine
-// (`--interpreter python3`), synchronously, and reads its trace back. A run is a child process:
-// whatever the program does, the lab's own process keeps its terminal and its memory bounds.
+// (`--interpreter python3`) and reads its trace back. A run is a child process, started without
+// blocking the lab (src/recorder/child.ts): whatever the program does, the lab's own process keeps
+// its terminal, its keys and its memory bounds, and can stop the run at any moment.
 import { spawnSync } from 'node:child_process';
+import { EngineError, recordAtOnce, startRecorder, type LiveRecording, type RecorderCommand, type RecordingListener } from './child.js';
 import { recorderPath } from './locate.js';
-import { parseRecording, type Recording } from './recording.js';
+import type { Recording } from './recording.js';
+
+export { EngineError } from './child.js';
 
 export interface LocalRun {
   interpreter: string;
@@ -16,6 +20,8 @@ export interface LocalRun {
   /** 'virtual': the clock moves only in waits; 'real': the wall clock (programs with threads). */
   mode: 'virtual' | 'real';
   interrupts: readonly number[];
+  /** Ctrl+C right after these events (indexes from 0): inside a callback, where the clock does not move. */
+  interruptEvents?: readonly number[];
   /** Seconds (virtual or wall) after which a run that never ends is no longer recorded. */
   until: number;
   debug: boolean;
@@ -28,21 +34,19 @@ export interface LocalRun {
 /** What any engine needs to record a run (the local one also takes an interpreter and a clock mode). */
 export type RecorderRun = Omit<LocalRun, 'interpreter' | 'mode'>;
 
-/** The process could not run the recorder at all (no such interpreter, or it crashed). */
-export class EngineError extends Error {}
-
 /** Wall seconds a virtual run may take before it is stopped as a CPU loop. */
 export const CPU_SECONDS = 10;
 /** Events one run may write: a flood (a callback that reschedules itself for ever) stops here. */
 export const MAX_EVENTS = 200_000;
 
-export function recordLocal(run: LocalRun): Recording {
+function localCommand(run: LocalRun): RecorderCommand {
   const cpuSeconds = run.cpuSeconds ?? CPU_SECONDS;
   const config = {
     file: run.file,
     dir: run.dir,
     mode: run.mode,
     interrupts: run.interrupts,
+    interruptEvents: run.interruptEvents ?? [],
     until: run.until,
     fd: 3,
     cpuSeconds,
@@ -50,28 +54,27 @@ export function recordLocal(run: LocalRun): Recording {
   };
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONIOENCODING: 'utf-8' };
   for (const name of ['PYTHONDEVMODE', 'PYTHONASYNCIODEBUG', 'PYTHONSTARTUP', 'PYTHONINSPECT']) delete env[name];
-  const args = [...(run.debug ? ['-X', 'dev'] : []), recorderPath(), JSON.stringify(config)];
-  // The recorder stops itself at its budgets; this outer limit only catches a recorder that cannot.
-  const wall = (run.mode === 'real' ? run.until : cpuSeconds) + 20;
-  const child = spawnSync(run.interpreter, args, {
-    input: run.source,
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+  return {
+    executable: run.interpreter,
+    args: [...(run.debug ? ['-X', 'dev'] : []), recorderPath(), JSON.stringify(config)],
+    source: run.source,
     env,
-    maxBuffer: 1 << 30,
-    timeout: wall * 1000,
-    killSignal: 'SIGKILL',
-  });
-  if (child.error && (child.error as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError(`--interpreter '${run.interpreter}': no such executable`);
-  const text = child.output?.[3]?.toString('utf8') ?? '';
-  const recording = parseRecording(text);
-  const finished = recording.control !== undefined || recording.events.at(-1)?.type === 'exit';
-  if (!finished) {
-    const stderr = child.stderr?.toString('utf8').trim().split('\n').at(-1) ?? '';
-    throw new EngineError(`the recorder stopped unexpectedly${stderr ? `: ${stderr}` : ''}`);
-  }
-  return recording;
+    // The recorder stops itself at its budgets; this outer limit only catches a recorder that cannot.
+    wallSeconds: (run.mode === 'real' ? run.until : cpuSeconds) + 20,
+    who: 'the recorder',
+    missing: `--interpreter '${run.interpreter}': no such executable`,
+  };
 }
 
+/** Records the run beside the lab; `listener` hears its events as they come (startRecorder says what `keep` does). */
+export function startLocal(run: LocalRun, listener?: RecordingListener, keep = true): LiveRecording {
+  return startRecorder(localCommand(run), listener, keep);
+}
+
+/** Records the whole run before returning (verify and tests: no screen waits on it). */
+export function recordLocal(run: LocalRun): Recording {
+  return recordAtOnce(localCommand(run));
+}
 export interface Interpreter {
   /** As given: 'python3'. */
   command: string;

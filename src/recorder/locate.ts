@@ -1,9 +1,12 @@
-// Where recorder.py is: beside this file in a checkout (src/recorder/), or in the package's src/
-// folder when this code runs from the bundle in dist/.
+// Where recorder.py (the recorder's entry point) is: beside this file in a checkout (src/recorder/),
+// or in the package's src/ folder when this code runs from the bundle in dist/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const CANDIDATES = ['./recorder.py', '../src/recorder/recorder.py'];
+
+/** The recorder's modules: a Python package in the folder of recorder.py. */
+export const RECORDER_PACKAGE = 'asyncio_lab_recorder';
 
 export function recorderPath(): string {
   for (const candidate of CANDIDATES) {

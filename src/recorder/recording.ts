@@ -16,20 +16,53 @@ export interface Recording {
   control?: Control;
 }
 
-/** Parses the recorder's NDJSON; a line that is not JSON ends the reading (the process died mid-line). */
-export function parseRecording(text: string): Recording {
-  const events: TraceEvent[] = [];
-  let control: Control | undefined;
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    let record: Record<string, unknown>;
-    try {
-      record = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      break;
+/**
+ * Reads the recorder's NDJSON as it comes, in pieces of any size: each whole line is an event or
+ * the control record; a line that is not JSON ends the reading (the process died mid-line).
+ */
+export class RecordingParser {
+  control: Control | undefined;
+  private rest = '';
+  private broken = false;
+
+  /** The events in `text` (and what was left over from the piece before). */
+  push(text: string): TraceEvent[] {
+    const events: TraceEvent[] = [];
+    if (this.broken) return events;
+    const lines = (this.rest + text).split('\n');
+    this.rest = lines.pop()!;
+    for (const line of lines) {
+      if (line === '') continue;
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        this.broken = true;
+        break;
+      }
+      if ('control' in record) this.control = record as unknown as Control;
+      else events.push(record as unknown as TraceEvent);
     }
-    if ('control' in record) control = record as unknown as Control;
-    else events.push(record as unknown as TraceEvent);
+    return events;
   }
-  return control === undefined ? { events } : { events, control };
+
+  /** The end of the text: a last line without its newline is read too. */
+  finish(): TraceEvent[] {
+    const rest = this.rest;
+    this.rest = '';
+    return rest === '' ? [] : this.push(rest + '\n');
+  }
+}
+
+/** Parses the recorder's whole NDJSON at once. */
+export function parseRecording(text: string): Recording {
+  const parser = new RecordingParser();
+  const events = parser.push(text);
+  for (const e of parser.finish()) events.push(e);
+  return parser.control === undefined ? { events } : { events, control: parser.control };
+}
+
+/** True when the recorder finished its recording: the program exited, or the recorder said why not. */
+export function isFinished(recording: Recording): boolean {
+  return recording.control !== undefined || recording.events.at(-1)?.type === 'exit';
 }

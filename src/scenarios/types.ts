@@ -62,6 +62,11 @@ export interface RunOptions {
   debug: boolean;
   /** Simulated times at which Ctrl+C (SIGINT) is delivered. */
   interrupts: readonly number[];
+  /**
+   * A recorded program only (src/recorder/): Ctrl+C right after these events of its recording
+   * (indexes from 0), where the clock does not move (inside a callback that computes).
+   */
+  interruptEvents?: readonly number[];
   /** Stop simulating at this simulated time if the process has not exited (a run that never ends). */
   until: number;
   /** Streams the run to this sink instead of returning its events (the result's `events` is then empty). */
@@ -134,4 +139,9 @@ export interface Lesson {
   panels?: readonly PanelName[];
   /** Runs on the wall clock (a recorded program with threads): two runs differ, even before a Ctrl+C. */
   realTime?: boolean;
+  /**
+   * A recorded program that takes a Ctrl+C right after an event (RunOptions.interruptEvents): the
+   * lab's Ctrl+C inside a running callback, where the clock stands still, names the step's event.
+   */
+  eventMoments?: boolean;
 }

@@ -441,11 +441,31 @@ function interrupt(lab: Lab, ctrl: boolean, now: number, shown?: number): Lab {
   if (ctrl && (programExited(lab) || recent.length >= 3)) return { ...lab, ctrlC: recent, quit: recent.length >= 3 && !programExited(lab) ? 130 : 0 };
   const withPress: Lab = ctrl ? { ...lab, ctrlC: recent } : lab;
   if (programExited(lab)) return { ...withPress, flash: { zh: '程序已经退出了:按 q 或 Ctrl+C 离开。', en: 'The program has exited: press q or Ctrl+C to leave.' } };
-  const t = interruptTime(lab, now, shown);
+  const inCallback = lab.playing ? undefined : runningCallbackEvent(lab);
+  const t = inCallback === undefined ? interruptTime(lab, now, shown) : (lab.replay.eventAt(lab.step)?.t ?? 0);
   // A program still running when the simulation stopped gets as long again after the interrupt.
-  const options = withInterrupt({ ...lab.options, until: Math.max(lab.options.until, t + lab.options.until) }, t);
+  const longer = { ...lab.options, until: Math.max(lab.options.until, t + lab.options.until) };
+  const options = inCallback === undefined ? withInterrupt(longer, t) : { ...longer, interruptEvents: [...(longer.interruptEvents ?? []), inCallback].sort((a, b) => a - b) };
   // Playback holds still while the run is replayed, so the clock never runs ahead and jumps back.
   return ask({ ...stop(withPress, now), playhead: seek(withPress.playhead, now, t), playing: false }, { kind: 'interrupt', options, t, wasPlaying: lab.playing, frontier: atFrontier(lab) });
+}
+
+/**
+ * The event shown, when the program can take a Ctrl+C right after it (Program.eventMoments) and it
+ * stands inside a callback the main thread is running: the clock stands still there, so no time
+ * names that moment.
+ */
+function runningCallbackEvent(lab: Lab): number | undefined {
+  if (!lab.program.eventMoments) return undefined;
+  const shown = lab.replay.stopIndex(lab.step);
+  if (shown === undefined) return undefined;
+  for (let i = shown; i >= lab.replay.first; i--) {
+    const event = lab.replay.event(i)!;
+    if (event.thread !== 'MainThread') continue;
+    if (event.type === 'handle_done') return undefined;
+    if (event.type === 'handle_run') return i === shown ? undefined : shown;
+  }
+  return undefined;
 }
 
 function ask(lab: Lab, rerun: Rerun): Lab {

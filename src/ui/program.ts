@@ -22,6 +22,8 @@ export interface Program {
   readonly moments?: readonly number[];
   /** Runs on the wall clock: see Lesson.realTime. */
   readonly realTime?: boolean;
+  /** A Ctrl+C inside a running callback names the step's event: see Lesson.eventMoments. */
+  readonly eventMoments?: boolean;
 }
 
 /** The program for `lesson` (or its variant, given by id or itself); throws when the variant does not exist. */
@@ -53,6 +55,7 @@ export function programOf(lesson: Lesson, variant: string | LessonVariant | unde
     moments: lesson.interrupts.map((m) => m.at),
     ...(lesson.panels ? { panels: lesson.panels } : {}),
     ...(lesson.realTime ? { realTime: true } : {}),
+    ...(lesson.eventMoments ? { eventMoments: true } : {}),
   };
 }
 

@@ -1,0 +1,293 @@
+"""What the trace function watches: CPython's own functions (Handle._run, call_at, create_task,
+create_future, _run_once, ...) seen from sys.settrace's call and return events, and the live objects'
+state there; never by wrapping a function that an exception can cross, so a traceback shows
+CPython's frames and the program's, never the recorder's. HOOKS maps a code object to the function
+called when a frame of it starts; what that returns (if anything) traces the frame on.
+"""
+import asyncio
+import asyncio.events
+import asyncio.selector_events
+import asyncio.tasks
+import asyncio.unix_events
+import concurrent.futures
+import concurrent.futures.thread
+import linecache
+import queue
+import threading
+
+from .clock import CLOCK
+from .config import PROGRAM_FILE, VIRTUAL
+from .loop import RUN_ONCE_CODE, BaseEventLoop
+from .program_pointer import POINTER
+from .refusals import refuse_network
+from .tracking import REG, callback_text, check_all_futures, exc_text, is_loop_internal, task_of_handle, track_future
+from .writer import emit, thread_name
+
+
+def on_run_once(frame):
+    loop = frame.f_locals['self']
+    number = REG.loop_of(loop)
+    n = getattr(loop, '_lab_iterations', 0) + 1
+    loop._lab_iterations = n
+    emit({'type': 'loop_iteration', 'loop': number, 'n': n, 'ready': len(loop._ready), 'scheduled': len(loop._scheduled)})
+    return None
+
+
+class HandleRun:
+    """A Handle's callback runs (Handle._run, the only place callbacks are called) and returns."""
+
+    def __init__(self, frame):
+        handle = frame.f_locals['self']
+        self.handle = handle
+        self.loop = REG.loop_of(handle._loop)
+        self.serial = REG.id_of(handle)
+        if self.serial is None:
+            self.serial = REG.new_id(handle)
+        # What it took: the time waited meanwhile (time.sleep), as the runtime counts it.
+        self.start = CLOCK.waited()
+        emit({'type': 'handle_run', 'loop': self.loop, 'handle': self.serial, 'callback': callback_text(handle._callback, handle._args)})
+        if isinstance(handle, asyncio.TimerHandle):
+            REG.ran.add(self.serial)
+        self.task = task_of_handle(handle)
+        if self.task is not None:
+            task = self.task
+            mode = 'send'
+            value = None
+            if handle._args and isinstance(handle._args[0], asyncio.Future):
+                waited = handle._args[0]
+                if waited.cancelled():
+                    mode, value = 'throw', 'CancelledError()'
+                elif waited._exception is not None:
+                    mode, value = 'throw', repr(waited._exception)
+            elif getattr(task, '_must_cancel', False):
+                mode, value = 'throw', 'CancelledError()'
+            event = {'type': 'task_step', 'loop': self.loop, 'task': track_future(task), 'name': task.get_name(), 'mode': mode}
+            if value is not None:
+                event['value'] = value
+            emit(event)
+
+    def __call__(self, frame, event, arg):
+        if event != 'return':
+            return self
+        check_all_futures()
+        task = self.task
+        if task is not None and not task.done():
+            waiter = task._fut_waiter
+            serial = track_future(waiter) if waiter is not None else None
+            event = {'type': 'task_wait', 'loop': self.loop, 'task': track_future(task), 'name': task.get_name(), 'on': serial, 'onRepr': repr(waiter)}
+            frame = getattr(task.get_coro(), 'cr_frame', None)
+            if frame is not None and POINTER.is_own(frame.f_code):
+                event['line'] = frame.f_lineno
+            emit(event)
+        emit({'type': 'handle_done', 'loop': self.loop, 'handle': self.serial, 'took': CLOCK.waited() - self.start})
+        return None
+
+
+def on_handle_run(frame):
+    handle = frame.f_locals['self']
+    return None if is_loop_internal(handle) else HandleRun(frame)
+
+
+def on_call_at_return(frame, event, arg):
+    if event == 'return' and arg is not None:
+        loop = REG.loop_of(frame.f_locals['self'])
+        serial = REG.new_id(arg)
+        scheduled = frame.f_locals['self']._scheduled
+        # Where heappush left it in the heap's array (the lab's heap panel moves items by this).
+        index = next((i for i in range(len(scheduled) - 1, -1, -1) if scheduled[i] is arg), -1)
+        emit({'type': 'handle_scheduled', 'loop': loop, 'handle': serial, 'kind': 'TimerHandle', 'when': arg._when, 'heapIndex': index, 'callback': callback_text(arg._callback, arg._args)})
+    return on_call_at_return
+
+
+def on_call_at(frame):
+    return on_call_at_return
+
+
+def on_handle_cancel(frame):
+    handle = frame.f_locals['self']
+    serial = REG.id_of(handle)
+    if serial is not None and not handle._cancelled:
+        event = {'type': 'handle_cancelled', 'loop': REG.loop_of(handle._loop), 'handle': serial}
+        if serial in REG.ran:
+            event['ran'] = True
+        emit(event)
+    return None
+
+
+def on_stop(frame):
+    emit({'type': 'loop_stop_requested', 'loop': REG.loop_of(frame.f_locals['self'])})
+    return None
+
+
+def on_run_forever(frame):
+    loop = frame.f_locals['self']
+    if loop.is_closed() or loop.is_running():
+        return None  # it raises at once: the loop does not run
+    number = REG.loop_of(loop)
+    emit({'type': 'loop_state', 'loop': number, 'state': 'running'})
+
+    def returned(frame, event, arg):
+        if event == 'return':
+            check_all_futures()
+            emit({'type': 'loop_state', 'loop': number, 'state': 'stopped'})
+        return returned
+    return returned
+
+
+def on_close(frame):
+    loop = frame.f_locals['self']
+
+    def returned(frame, event, arg):
+        if event == 'return' and loop.is_closed() and not getattr(loop, '_lab_closed', True):
+            loop._lab_closed = True
+            emit({'type': 'loop_state', 'loop': REG.loop_of(loop), 'state': 'closed'})
+        return returned
+    return returned
+
+
+def on_create_task(frame):
+
+    def returned(frame, event, arg):
+        if event == 'return' and arg is not None:
+            track_future(arg)
+        return returned
+    return returned
+
+
+# asyncio's private helpers that create a future for a public function: named after the function.
+PUBLIC_NAMES = {'_wait': 'wait'}
+
+
+def on_create_future(frame):
+    caller = frame.f_back
+    label = None
+    if caller is not None:
+        label = caller.f_code.co_name
+        if label == 'sleep' and 'delay' in caller.f_locals:
+            label = f"sleep({caller.f_locals['delay']!r})"
+        elif label.startswith('<') or caller.f_code.co_filename == PROGRAM_FILE:
+            label = None
+        else:
+            label = PUBLIC_NAMES.get(label, label)
+
+    def returned(frame, event, arg):
+        if event == 'return' and arg is not None:
+            track_future(arg, label)
+        return returned
+    return returned
+
+
+def on_gathering_future(frame):
+
+    def returned(frame, event, arg):
+        if event == 'return':
+            track_future(frame.f_locals['self'], 'gather')
+        return returned
+    return returned
+
+
+def on_exception_handler(frame):
+    context = frame.f_locals.get('context') or {}
+    event = {'type': 'exception_handler', 'loop': REG.loop_of(frame.f_locals['self']), 'message': str(context.get('message', ''))}
+    if context.get('exception') is not None:
+        event['exception'] = exc_text(context['exception'])
+    emit(event)
+    return None
+
+
+NETWORK = ('create_connection', 'create_server', 'create_datagram_endpoint', 'create_unix_connection',
+           'create_unix_server', 'getaddrinfo', 'getnameinfo', 'subprocess_exec', 'subprocess_shell',
+           'sock_connect', 'sock_accept', 'connect_read_pipe', 'connect_write_pipe')
+
+
+def on_network(frame):
+    refuse_network(frame.f_code.co_name)
+
+
+def blocked_until_return(on, until=None):
+    """The running thread blocks in this call (a lock, a condition): it blocked when the call began,
+    and woke, notified, when it returns (in real time only: in virtual time there are no threads)."""
+    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': on, 'until': until})
+
+    def returned(frame, event, arg):
+        if event == 'return':
+            emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
+        return returned
+    return returned
+
+
+def on_join(frame):
+    thread = frame.f_locals.get('self')
+    if VIRTUAL or not isinstance(thread, threading.Thread) or not thread.is_alive() or thread is threading.current_thread():
+        return None
+    return blocked_until_return(f'join {thread.name}')
+
+
+def on_future_result(frame):
+    future = frame.f_locals.get('self')
+    if VIRTUAL or future is None or future.done():
+        return None
+    return blocked_until_return('future.result()')
+
+
+def on_queue_get(frame):
+    q = frame.f_locals.get('self')
+    if VIRTUAL or not frame.f_locals.get('block', True) or q is None or q.qsize() > 0:
+        return None
+    return blocked_until_return('q.get()')
+
+
+def on_pool_worker(frame):
+    """A ThreadPoolExecutor's worker waits for work on a SimpleQueue (C code, which the trace
+    function does not see): it blocks at that line while the queue is empty, and wakes at the next."""
+    if VIRTUAL:
+        return None
+    waiting = [False]
+
+    def watch(frame, event, arg):
+        if event == 'line':
+            if waiting[0]:
+                waiting[0] = False
+                emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
+            if 'work_queue.get(block=True)' in linecache.getline(frame.f_code.co_filename, frame.f_lineno):
+                work_queue = frame.f_locals.get('work_queue')
+                if work_queue is not None and work_queue.empty():
+                    waiting[0] = True
+                    emit({'type': 'thread_blocked', 'name': thread_name(), 'on': 'q.get()', 'until': None})
+        return watch
+    return watch
+
+
+def on_thread_delete(frame):
+    emit({'type': 'thread_exit', 'name': thread_name()})
+    return None
+
+
+def hooks():
+    table = {
+        RUN_ONCE_CODE: on_run_once,
+        asyncio.events.Handle._run.__code__: on_handle_run,
+        BaseEventLoop.call_at.__code__: on_call_at,
+        asyncio.events.Handle.cancel.__code__: on_handle_cancel,
+        BaseEventLoop.stop.__code__: on_stop,
+        BaseEventLoop.run_forever.__code__: on_run_forever,
+        asyncio.unix_events._UnixSelectorEventLoop.close.__code__: on_close,
+        BaseEventLoop.create_task.__code__: on_create_task,
+        BaseEventLoop.create_future.__code__: on_create_future,
+        asyncio.tasks._GatheringFuture.__init__.__code__: on_gathering_future,
+        BaseEventLoop.call_exception_handler.__code__: on_exception_handler,
+        threading.Thread._delete.__code__: on_thread_delete,
+        threading.Thread.join.__code__: on_join,
+        concurrent.futures.Future.result.__code__: on_future_result,
+        queue.Queue.get.__code__: on_queue_get,
+        concurrent.futures.thread._worker.__code__: on_pool_worker,
+    }
+    for cls in (BaseEventLoop, asyncio.selector_events.BaseSelectorEventLoop, asyncio.unix_events._UnixSelectorEventLoop):
+        for name in NETWORK:
+            method = cls.__dict__.get(name)
+            if method is not None and hasattr(method, '__code__'):
+                table[method.__code__] = on_network
+    return table
+
+
+HOOKS = hooks()
