@@ -464,7 +464,10 @@ class ProgramRun:
                 self.trace.append(['final', label, kind, 'cancelled' if obj.cancelled() else 'not cancelled'])
                 continue
             state = 'CANCELLED' if obj.cancelled() else 'FINISHED' if obj.done() else 'PENDING'
-            detail = outcome_of(obj.result, True) if obj.done() else None
+            try:
+                detail = outcome_of(obj.result, True) if obj.done() else None
+            except Hang as exc:  # a Task stored the hang that ended the program (a nested run's wait)
+                detail = '! ' + exc_line(exc)
             name = obj.get_name() if kind == 'Task' else None
             self.trace.append(['final', label, kind, state, detail, name])
         pending = sorted(asyncio.all_tasks(self.loop), key=lambda t: task_order(t.get_name()))
@@ -508,8 +511,6 @@ AWAITS = {'sleep', 'await', 'await_coro', 'gather', 'wait', 'wait_for', 'shield'
 def prepare():
     # 'coroutine ... was never awaited' and the like: the runtime has no garbage collector to warn from.
     warnings.simplefilter('ignore')
-    # asyncio.run() asks the policy for a new loop: it gets a virtual-time one of the current program.
-    use_virtual_time(lambda: CURRENT.new_loop())
     asyncio.tasks.all_tasks = all_tasks_in_creation_order
 
 
@@ -517,6 +518,12 @@ def answer(line):
     """One program (a JSON line) in, its result (a JSON line) out."""
     program = json.loads(line)
     result = {'name': program.get('name')}
+    # Each program starts as a fresh process does (as the runtime's fresh realm): a new default
+    # policy with no loop set, none running. One program must not leave the next its policy's
+    # loop (3.12/3.13's get_event_loop() made one, or asyncio.run's set_event_loop(None) marked it
+    # set). asyncio.run() and get_event_loop() ask the policy for a new loop: they get a
+    # virtual-time one of the current program.
+    use_virtual_time(lambda: CURRENT.new_loop())
     try:
         run = ProgramRun(program)
         result['trace'] = run.run()

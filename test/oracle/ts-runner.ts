@@ -27,6 +27,7 @@ import {
 import { Future } from '../../src/runtime/futures.js';
 import type { PythonVersion } from '../../src/runtime/python-version.js';
 import { VirtualClock } from '../../src/runtime/clock.js';
+import { eventLoopPolicy } from '../../src/runtime/policy.js';
 import { Realm, withRealm } from '../../src/runtime/realm.js';
 import { pyFunction, repr } from '../../src/runtime/repr.js';
 import { Runner } from '../../src/runtime/runners.js';
@@ -75,8 +76,13 @@ function raised(error: unknown): string {
   return `! JS ${e?.name}: ${e?.message}`;
 }
 
+/**
+ * Hang, or the driver's SimulationHang: also when a Task caught it (a nested run_forever's wait,
+ * 3.13) and stored it, wrapped, as its exception (toPyException keeps the name), then result()
+ * raised it; cpython_runner.py's Hang goes the same way through the Task and still ends the program.
+ */
 function isHarnessSignal(error: unknown): boolean {
-  return error instanceof Hang || error instanceof SimulationHang;
+  return error instanceof Hang || error instanceof SimulationHang || (error instanceof PyBaseException && error.name === 'SimulationHang');
 }
 
 function argsRepr(args: readonly unknown[]): string {
@@ -121,6 +127,12 @@ class ProgramRun {
     this.realm = new Realm(new VirtualClock({ ...(program.clockResolution === undefined ? {} : { resolution: program.clockResolution }), ...(origin === undefined ? {} : { origin }) }), python);
     observe?.(this.realm);
     this.loop = this.useLoop(new BaseEventLoop({ realm: this.realm }));
+    // As cpython_runner.py's policy (prepare): every loop the policy makes becomes the program's loop,
+    // asyncio.run's and the one 3.12/3.13's get_event_loop() makes when no loop is running (3.13's
+    // nested run_forever leaves the outer run without one: docs/oracle.md).
+    const policy = eventLoopPolicy(this.realm);
+    const newEventLoop = policy.newEventLoop.bind(policy);
+    policy.newEventLoop = () => this.useLoop(newEventLoop());
     let inTraceback = false;
     this.realm.sink = (stream, text) => {
       for (const line of text.split('\n')) {
@@ -376,7 +388,7 @@ class ProgramRun {
         // asyncio.run(main): Runner.run(main), then Runner.close() (cancel what is left, shut down, close).
         const main = this.awaitable(op) as Generator<unknown, unknown, unknown>;
         const runner = new Runner();
-        this.useLoop(runner.getLoop());
+        runner.getLoop(); // its loop, from the policy, becomes the program's loop
         const run = function* () {
           try {
             return yield* runner.run(main);
@@ -503,6 +515,16 @@ class ProgramRun {
     return this.trace;
   }
 
+  /** A done future's outcome; a Task that stored the hang that ended the program (a nested run's wait) shows it, as cpython_runner.py does. */
+  private finalOutcome(fut: Future): string {
+    try {
+      return this.outcome(() => fut.result(), true);
+    } catch (error) {
+      if (!isHarnessSignal(error)) throw error;
+      return error instanceof Hang ? `! Hang: ${error.message}` : raised(error);
+    }
+  }
+
   finish(): void {
     withRealm(this.realm, () => {
       for (const { label, kind, obj } of this.objects) {
@@ -512,7 +534,7 @@ class ProgramRun {
         }
         const fut = obj as Future;
         const state = fut.cancelled() ? 'CANCELLED' : fut.done() ? 'FINISHED' : 'PENDING';
-        const detail = fut.done() ? this.outcome(() => fut.result(), true) : null;
+        const detail = fut.done() ? this.finalOutcome(fut) : null;
         this.trace.push(['final', label, kind, state, detail, kind === 'Task' ? (fut as Task).getName() : null]);
       }
       const pending = [...allTasks<Task>(this.loop)].sort(byTaskName);

@@ -11,7 +11,7 @@ import { PYTHONS } from '../../src/runtime/python-version.js';
 import { generate } from './generate.js';
 import { type Comparison, compare, explain } from './harness.js';
 import type { Program } from './program.js';
-import { type PyodideOracle, STILL_DIFFERS, loadOracle, stillDiffers } from './pyodide-harness.js';
+import { type PyodideOracle, loadOracle } from './pyodide-harness.js';
 import { type RealRun, documentedRuns, lessonPrograms, runOnPython, simulate } from './pyodide-lessons.js';
 import { compareLines, type PrintedLine } from '../scenarios/compare.js';
 import type { RunResult } from '../../src/scenarios/types.js';
@@ -53,25 +53,16 @@ export function describeVersion(version: PyodideVersion): void {
     for (let start = 1; start <= VERSION_SEEDS; start += BATCH) {
       const end = Math.min(VERSION_SEEDS, start + BATCH - 1);
       it(`traces seeds ${start}..${end} identically`, () => {
-        const programs = Array.from({ length: end - start + 1 }, (_, i) => generate(start + i)).filter((p) => !stillDiffers(version, p));
+        const programs = Array.from({ length: end - start + 1 }, (_, i) => generate(start + i));
         const failures = differences(oracle, version, programs);
         expect(failures.length, report(failures, programs.length)).toBe(0);
       });
     }
 
     it('traces the hand-written edge cases identically', () => {
-      const programs = cases.filter((p) => !stillDiffers(version, p));
-      const failures = differences(oracle, version, programs);
-      expect(failures.length, report(failures, programs.length)).toBe(0);
+      const failures = differences(oracle, version, cases);
+      expect(failures.length, report(failures, cases.length)).toBe(0);
     });
-
-    const known = [...(STILL_DIFFERS[version] ?? [])];
-    if (known.length > 0) {
-      it(`still differs on ${known.join(', ')} (pyodide-harness.ts: STILL_DIFFERS; fixed ones leave the list)`, () => {
-        const programs = known.map((name) => (name.startsWith('seed-') ? generate(Number(name.slice('seed-'.length))) : cases.find((c) => c.name === name)!));
-        expect(differences(oracle, version, programs).map((c) => c.program.name)).toEqual(known);
-      });
-    }
 
     // Last: a lesson program runs with the interpreter's default warning filters and policy.
     describe('the single-thread lessons print what this CPython prints', () => {
