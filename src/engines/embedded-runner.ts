@@ -6,12 +6,10 @@
 // the WebAssembly runtime ends only this process.
 //
 //   node dist/embedded-runner.js '<recorder config JSON>'  < program source
-import { readdirSync, readFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isPyodideVersion, loadPython } from './pyodide.js';
-import { RECORDER_PACKAGE, recorderPath } from '../recorder/locate.js';
-
-const DIR = '/asyncio_lab';
+import { installRecorder, RECORDER_DIR as DIR } from './recorder-files.js';
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as { file: string; dir: string; version?: string };
@@ -22,18 +20,7 @@ async function main(): Promise<void> {
   python.useVirtualTime();
   writeAll(1, 'loaded\n');
   const { FS } = python.pyodide;
-  FS.mkdirTree(DIR);
-  // The recorder's files as the package lays them out (its entry, pointer.py, the package of its
-  // modules): it finds engines/virtual_time.py beside its folder.
-  const recorder = dirname(recorderPath());
-  FS.mkdirTree(`${DIR}/engines`);
-  for (const folder of ['', `/${RECORDER_PACKAGE}`]) {
-    FS.mkdirTree(`${DIR}/recorder${folder}`);
-    for (const file of readdirSync(recorder + folder).filter((name) => name.endsWith('.py'))) {
-      FS.writeFile(`${DIR}/recorder${folder}/${file}`, readFileSync(join(recorder + folder, file), 'utf8'));
-    }
-  }
-  FS.writeFile(`${DIR}/engines/virtual_time.py`, readFileSync(join(recorder, '..', 'engines', 'virtual_time.py'), 'utf8'));
+  const entry = installRecorder(FS);
   // The program at its own path, so tracebacks quote its lines as python3 does ('<stdin>' has none);
   // a bare name (verify's lesson programs) lives in the program's folder.
   const sourceFile = config.file.startsWith('/') ? config.file : config.file === '<stdin>' ? `${DIR}/program.py` : `${config.dir}/${config.file}`;
@@ -44,8 +31,8 @@ async function main(): Promise<void> {
   const run = python.pyodide.toPy({ config: JSON.stringify({ ...config, sourceFile, engine: 'embedded' }), sink: (text: string) => writeAll(3, text) });
   python.runPython(
     `import runpy, sys
-sys.argv = ['${DIR}/recorder/recorder.py', config]
-runpy.run_path('${DIR}/recorder/recorder.py', init_globals={'_lab_sink': sink}, run_name='__main__')`,
+sys.argv = ['${entry}', config]
+runpy.run_path('${entry}', init_globals={'_lab_sink': sink}, run_name='__main__')`,
     { globals: run },
   );
 }

@@ -5,9 +5,6 @@ import { fileURLToPath } from 'node:url';
 
 const CANDIDATES = ['./recorder.py', '../src/recorder/recorder.py'];
 
-/** The recorder's modules: a Python package in the folder of recorder.py. */
-export const RECORDER_PACKAGE = 'asyncio_lab_recorder';
-
 export function recorderPath(): string {
   for (const candidate of CANDIDATES) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));

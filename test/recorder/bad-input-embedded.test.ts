@@ -8,27 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runEnd } from '../../src/recorder/lesson.js';
-import type { LiveRecording, RecordingListener } from '../../src/recorder/child.js';
-import type { RecorderRun } from '../../src/recorder/local.js';
-import type { Recording } from '../../src/recorder/recording.js';
 import { cli } from '../cli/harness.js';
 import { embeddedBatch, type EmbeddedBatch } from './embedded-batch.js';
 
 const shared = vi.hoisted(() => ({ batch: undefined as EmbeddedBatch | undefined }));
-vi.mock('../../src/recorder/embedded.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/recorder/embedded.js')>();
-  const live = (recording: Recording, listener?: RecordingListener, keep = true): LiveRecording => {
-    listener?.phase?.('loaded');
-    listener?.events?.(recording.events);
-    // Without `keep`, a live recording's `done` holds only its last event (how it ended).
-    return { done: Promise.resolve(keep ? recording : { ...recording, events: recording.events.slice(-1) }), pause() {}, resume() {}, kill() {} };
-  };
-  return {
-    ...original,
-    recordEmbedded: (run: RecorderRun) => shared.batch!.record(run),
-    startEmbedded: (run: RecorderRun, listener?: RecordingListener, keep?: boolean) => live(shared.batch!.record(run), listener, keep),
-  };
-});
+vi.mock('../../src/recorder/embedded.js', async (importOriginal) =>
+  (await import('./embedded-batch.js')).engineOnBatch(await importOriginal(), () => shared.batch!),
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-bad-embedded-'));
 

@@ -7,28 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LiveRecording, RecordingListener } from '../../src/recorder/child.js';
-import type { RecorderRun } from '../../src/recorder/local.js';
-import type { Recording } from '../../src/recorder/recording.js';
 import { cli } from '../cli/harness.js';
 import { CORPUS, PROGRAMS, withoutAddresses } from './corpus.js';
 import { embeddedBatch, type EmbeddedBatch } from './embedded-batch.js';
 
 const shared = vi.hoisted(() => ({ batch: undefined as EmbeddedBatch | undefined }));
-vi.mock('../../src/recorder/embedded.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/recorder/embedded.js')>();
-  const live = (recording: Recording, listener?: RecordingListener, keep = true): LiveRecording => {
-    listener?.phase?.('loaded');
-    listener?.events?.(recording.events);
-    // Without `keep`, a live recording's `done` holds only its last event (how it ended).
-    return { done: Promise.resolve(keep ? recording : { ...recording, events: recording.events.slice(-1) }), pause() {}, resume() {}, kill() {} };
-  };
-  return {
-    ...original,
-    recordEmbedded: (run: RecorderRun) => shared.batch!.record(run),
-    startEmbedded: (run: RecorderRun, listener?: RecordingListener, keep?: boolean) => live(shared.batch!.record(run), listener, keep),
-  };
-});
+vi.mock('../../src/recorder/embedded.js', async (importOriginal) =>
+  (await import('./embedded-batch.js')).engineOnBatch(await importOriginal(), () => shared.batch!),
+);
 
 /** The programs that start threads, which the embedded Python cannot. */
 const THREADED = ['run-coroutine-threadsafe.py', 'run-in-executor.py', 'threadsafe.py', 'to-thread.py'];

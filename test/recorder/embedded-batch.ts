@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadPython, type LoadedPython, type PyodideVersion } from '../../src/engines/pyodide.js';
-import { installRecorder } from './recorder-files.js';
+import { installRecorder } from '../../src/engines/recorder-files.js';
+import type { LiveRecording, RecordingListener } from '../../src/recorder/child.js';
+import type * as Embedded from '../../src/recorder/embedded.js';
 import type { RecorderRun } from '../../src/recorder/local.js';
 import { parseRecording, type Recording } from '../../src/recorder/recording.js';
 
@@ -65,5 +67,26 @@ export async function embeddedBatch(version: PyodideVersion): Promise<EmbeddedBa
     close() {
       // Nothing to release: the interpreter goes with the test process.
     },
+  };
+}
+
+/**
+ * The embedded engine (src/recorder/embedded.ts) with its child process (one Pyodide load per run)
+ * replaced by `batch()`, the same recorder and config in the test's own interpreter. For a
+ * `vi.mock` of the engine module:
+ *   vi.mock('../../src/recorder/embedded.js', async (original) =>
+ *     (await import('./embedded-batch.js')).engineOnBatch(await original(), () => shared.batch!));
+ */
+export function engineOnBatch(original: typeof Embedded, batch: () => EmbeddedBatch): typeof Embedded {
+  const live = (recording: Recording, listener?: RecordingListener, keep = true): LiveRecording => {
+    listener?.phase?.('loaded');
+    listener?.events?.(recording.events);
+    // Without `keep`, a live recording's `done` holds only its last event (how it ended).
+    return { done: Promise.resolve(keep ? recording : { ...recording, events: recording.events.slice(-1) }), pause() {}, resume() {}, kill() {} };
+  };
+  return {
+    ...original,
+    recordEmbedded: (run: RecorderRun) => batch().record(run),
+    startEmbedded: (run: RecorderRun, listener?: RecordingListener, keep?: boolean) => live(batch().record(run), listener, keep),
   };
 }

@@ -1,10 +1,10 @@
 // The recorder's files in an embedded interpreter's file system, laid out as in the package (its
 // entry and modules under recorder/, virtual_time.py under engines/ beside it, where it finds it).
-// The embedded engine's process lays them out the same way (src/engines/embedded-runner.ts).
+// Used by the embedded engine's process (embedded-runner.ts) and by the tests' shared interpreter.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PyodideAPI } from 'pyodide';
-import { recorderPath } from '../../src/recorder/locate.js';
+import { recorderPath } from '../recorder/locate.js';
 
 /** Where the recorder's files go in the embedded interpreter. */
 export const RECORDER_DIR = '/asyncio_lab';
