@@ -2,13 +2,13 @@
 // that step, play and step back, Ctrl+C into the program and out of the lab, resizing, colours,
 // and the terminal given back on every way out.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS, type Session, spawnSession } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { KEYS, type Session, endedAfterEach, spawnSession } from './pty.js';
 import { restoredAtExit } from './restore.js';
 
 const root = join(import.meta.dirname, '../..');
 const entry = join(import.meta.dirname, 'fixture-lab.tsx');
-const sessions: Session[] = [];
+const sessions = endedAfterEach();
 
 function lab(args: string[], options: Parameters<typeof spawnSession>[2] = {}): Session {
   const s = spawnSession(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, ...options });
@@ -26,10 +26,6 @@ function labThenStty(args: string[]): Session {
 
 const step = (text: string) => Number(/step (\d+)\//.exec(text)?.[1]);
 const clock = (text: string) => Number(/t = (\d+\.\d+) s/.exec(text)?.[1]);
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
 
 describe('the lab in a terminal', () => {
   it('draws every panel on the first frame', async () => {

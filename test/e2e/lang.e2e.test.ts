@@ -1,23 +1,13 @@
 // The lab's own words in the chosen language, read off a real pseudo-terminal at 120×36, 80×24 and
 // 60×18: the header, the loop panel's state and select line, the timeline's header, the explanation
 // (wrapped without a line starting with punctuation) and the key bar.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cells } from '../../src/ui/format.js';
-import { type Session, spawnSession } from './pty.js';
+import { endedAfterEach, spawnSession } from './pty.js';
 
 const root = join(import.meta.dirname, '../..');
-const sessions: Session[] = [];
-
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-});
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
+const sessions = endedAfterEach();
 
 /** call-later paused after `steps` learner steps (Task-1 has run its first step, in iteration 1). */
 async function screenAt(lang: 'zh' | 'en', cols: number, rows: number, steps = 1): Promise<string[]> {

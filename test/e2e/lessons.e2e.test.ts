@@ -1,15 +1,14 @@
 // Every lesson in the built CLI, in a real pseudo-terminal: the first frame shows the panels, keys
 // step forward and back, playing reaches the end, q leaves and gives the terminal back. And Ctrl+C
 // in `stop wait`: KeyboardInterrupt, the cancellations and the clean-up.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lessons } from '../../src/scenarios/index.js';
-import { KEYS, type Session, spawnSession } from './pty.js';
+import { KEYS, type Session, endedAfterEach, spawnSession } from './pty.js';
 import { restoredAtExit } from './restore.js';
 
 const root = join(import.meta.dirname, '../..');
-const sessions: Session[] = [];
+const sessions = endedAfterEach();
 
 function cli(args: string[], options: Parameters<typeof spawnSession>[2] = {}): Session {
   const s = spawnSession(process.execPath, [join(root, 'bin/asyncio-lab.js'), ...args], { cwd: root, cols: 110, rows: 32, ...options });
@@ -23,15 +22,6 @@ const timeOf = (text: string) => Number(/t = (\d+\.\d+) s/.exec(text)?.[1]);
 // Lessons whose program is written (a lesson still being written has an empty trace).
 const ready = lessons.filter((l) => l.run({ asWritten: false, debug: false, interrupts: [], until: l.defaultUntil }).events.length > 0);
 const invocation = (l: (typeof lessons)[number]) => [l.command, ...(l.part ? [l.part] : [])];
-
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-});
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
 
 describe('every lesson in the terminal', () => {
   it('has lessons to show', () => {

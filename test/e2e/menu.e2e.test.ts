@@ -1,22 +1,16 @@
 // The lesson menu in a real pseudo-terminal: keys sent in one burst open the row they reach; after a
 // lesson and q the menu is drawn whole, once, with no rows of an older copy around it, and the opened
 // lesson marked ✓ (kept in a temporary XDG_CONFIG_HOME); leaving gives the shell's screen back.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../src/scenarios/index.js';
 import { KEYS, type Session, spawnSession } from './pty.js';
 
 const root = join(import.meta.dirname, '../..');
 const sessions: Session[] = [];
 const dirs: string[] = [];
-
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-});
 
 afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();

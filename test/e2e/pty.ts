@@ -1,6 +1,7 @@
 // A pseudo-terminal session for end-to-end tests: node-pty runs the program as a user's terminal
 // would, @xterm/headless interprets what it writes, and the test reads the screen back. Waits are
 // for screen conditions with a deadline, never fixed sleeps.
+import { afterEach } from 'vitest';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
 
@@ -34,6 +35,15 @@ export interface Session {
 }
 
 export const KEYS = { right: '\x1b[C', left: '\x1b[D', down: '\x1b[B', up: '\x1b[A', ctrlC: '\x03', enter: '\r', space: ' ' } as const;
+
+/** The sessions a test file starts, each killed after its test (whatever the test left running). */
+export function endedAfterEach(): Session[] {
+  const sessions: Session[] = [];
+  afterEach(() => {
+    for (const s of sessions.splice(0)) s.kill();
+  });
+  return sessions;
+}
 
 export function spawnSession(file: string, args: string[], options: SessionOptions = {}): Session {
   const cols = options.cols ?? 100;

@@ -4,16 +4,16 @@
 // shell's again and no recorder process is left (they are found by the program's unique folder,
 // which is in their command line).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, type Session, spawnSession } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { KEYS, type Session, endedAfterEach, spawnSession } from './pty.js';
 import { restoredAtExit } from './restore.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/asyncio-lab.js');
-const sessions: Session[] = [];
+const sessions = endedAfterEach();
 
 const SLEEPY = `import asyncio
 
@@ -78,16 +78,6 @@ async function givenBack(s: Session, status: string): Promise<string> {
 
 // `npm test` builds before it runs the tests; building again here would rewrite the embedded
 // engine's runner while other test files start it. Run on its own, the test builds what is missing.
-beforeAll(() => {
-  if (existsSync(join(root, 'dist', 'cli.js')) && existsSync(join(root, 'dist', 'embedded-runner.js'))) return;
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-});
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
-
 describe('leaving while the embedded Python loads', () => {
   it('says it is loading, and Ctrl+C leaves at once (status 130) with the terminal as it was and no recorder left', async () => {
     const { dir, file } = programFile('sleepy.py', SLEEPY);

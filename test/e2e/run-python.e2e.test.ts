@@ -1,16 +1,15 @@
 // `asyncio-lab run program.py --interpreter python3` in a real pseudo-terminal: the lab opens on the
 // recorded program, steps forward and back, Ctrl+C records the program again with KeyboardInterrupt
 // in the selector wait, and q gives the terminal back.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, type Session, spawnSession } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { KEYS, endedAfterEach, spawnSession } from './pty.js';
 import { restoredAtExit } from './restore.js';
 
 const root = join(import.meta.dirname, '../..');
-const sessions: Session[] = [];
+const sessions = endedAfterEach();
 const stepOf = (text: string) => Number(/step (\d+)\//.exec(text)?.[1]);
 const timeOf = (text: string) => Number(/t = (\d+\.\d+) s/.exec(text)?.[1]);
 
@@ -26,15 +25,6 @@ try:
 except KeyboardInterrupt:
     print("interrupted")
 `;
-
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-});
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
 
 describe('a Python program of your own in the terminal', () => {
   it('steps forward and back, takes a Ctrl+C in the selector wait, and leaves', async () => {

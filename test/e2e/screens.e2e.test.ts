@@ -4,29 +4,19 @@
 // rows within the width and no CJK character cut, the lesson's first-ranked panel kept (its
 // priority: `panels` in lesson.ts), the futures panel's "+N more" adding up to the futures the step
 // holds, no English word of the lab's own left on a Chinese screen; then q gives the terminal back.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lessons } from '../../src/scenarios/index.js';
 import { DEFAULT_PANELS, type Lang, type Lesson, type PanelName } from '../../src/scenarios/types.js';
 import { createLab, update } from '../../src/ui/controller.js';
 import { cells } from '../../src/ui/format.js';
 import { programOf } from '../../src/ui/program.js';
 import type { Level } from '../../src/ui/state/replay.js';
-import { type Session, spawnSession } from './pty.js';
+import { endedAfterEach, spawnSession } from './pty.js';
 import { restoredAtExit } from './restore.js';
 
 const root = join(import.meta.dirname, '../..');
-const sessions: Session[] = [];
-
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-});
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
+const sessions = endedAfterEach();
 
 const SIZES = [
   [120, 36],

@@ -4,15 +4,15 @@
 // a budget with one line, and stop quietly when their reader goes away.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, type Session, spawnSession } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { KEYS, type Session, endedAfterEach, spawnSession } from './pty.js';
 import { restoredAtExit } from './restore.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/asyncio-lab.js');
 const spin = join(import.meta.dirname, 'scenarios/spin.mjs');
 const soonForever = join(import.meta.dirname, 'scenarios/soon-forever.mjs');
-const sessions: Session[] = [];
+const sessions = endedAfterEach();
 
 /** The lab, then `stty -a` in the same terminal: what the lab left the terminal's modes as. */
 function labThenStty(args: string[]): Session {
@@ -36,15 +36,6 @@ async function givenBack(s: Session, status: string): Promise<void> {
   expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
   expect(after).toMatch(/(^|\s)echo(\s|$)/m);
 }
-
-beforeAll(() => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-});
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
 
 describe('a program that never gives control back, in the lab', () => {
   it('draws, and leaves on q with the terminal given back', async () => {
