@@ -147,3 +147,26 @@ describe('concurrent futures, recorded and simulated', () => {
     expect(rows(simulated(findLessonById('threads-pool')!))).toEqual(cpython);
   }, WALL);
 });
+
+describe('done callbacks, recorded and simulated', () => {
+  it("future: the pending future's _run_until_complete_cb, read by the recorder from CPython's live future", () => {
+    const lesson = findLessonById('future')!;
+    const source = lesson.corrected ?? lesson.asWritten;
+    const events = record(source.text, source.file, 'virtual', lesson.defaultUntil);
+    const callbacks = events.flatMap((e) => (e.type === 'future_callbacks' ? [e.callbacks] : []));
+    expect(callbacks.some((list) => list.some((cb) => cb.startsWith('_run_until_complete_cb() at ')))).toBe(true);
+    // The panel of the recorded run says it as the simulation's does, in words.
+    const said = (list: readonly TraceEvent[]) => {
+      const lines = new Set<string>();
+      let state = initialState;
+      for (const event of list) {
+        state = reduce(state, event);
+        for (const line of futureLines(state, 'en', 20, 'learner').map(lineText)) if (line.includes('when done calls')) lines.add(line.trim());
+      }
+      return [...lines].sort();
+    };
+    const cpython = said(events);
+    expect(cpython.join('\n')).toContain('when done calls _run_until_complete_cb');
+    expect(said(simulated(lesson))).toEqual(cpython);
+  });
+});

@@ -21,7 +21,7 @@ from .config import PROGRAM_FILE, VIRTUAL
 from .loop import RUN_ONCE_CODE, BaseEventLoop
 from .program_pointer import POINTER
 from .refusals import refuse_network
-from .tracking import REG, callback_text, cancelled_text, check_all_futures, check_cancel_requests, check_future, exc_text, is_loop_internal, task_of_handle, track_future
+from .tracking import REG, callback_text, cancelled_text, check_all_futures, check_callbacks, check_cancel_requests, check_future, exc_text, is_loop_internal, task_of_handle, track_future
 from .wakers import WAKERS, acted_on, loop_key, waker_of, woke_by
 from .writer import emit, thread_name
 
@@ -142,6 +142,8 @@ def on_run_forever(frame):
     if loop.is_closed() or loop.is_running():
         return None  # it raises at once: the loop does not run
     number = REG.loop_of(loop)
+    # The callbacks added before it runs (run_until_complete's _run_until_complete_cb).
+    check_callbacks()
     emit({'type': 'loop_state', 'loop': number, 'state': 'running'})
 
     def returned(frame, event, arg):
