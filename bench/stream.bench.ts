@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../src/scenarios/load.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'asyncio-lab.js');
@@ -60,6 +61,62 @@ async function measure(args: string[]): Promise<{ events: number; seconds: numbe
   return { events: lines, seconds: (performance.now() - started) / 1000, busiestCpu: busiest, peakMb: peak };
 }
 
+/**
+ * What the per-line look for a Ctrl+C costs: the worker's sink has a `poll()` the main thread calls
+ * at every line it runs (an atomic read of the shared control buffer). The call_soon chain (a line
+ * every four events) run here with that poll and without, interleaved, best of five each.
+ */
+async function pollCost(): Promise<void> {
+  const lesson = await loadScenario(join(scenarios, 'soon-forever.mjs'));
+  const control = new Int32Array(new SharedArrayBuffer(16));
+  const EVENTS = 5_000_000;
+  const run = (withPoll: boolean): { ms: number; polls: number } => {
+    let events = 0;
+    let polls = 0;
+    let stopped = false;
+    let stop: (() => void) | undefined;
+    const started = performance.now();
+    lesson.run({
+      asWritten: false,
+      debug: false,
+      interrupts: [],
+      until: 1,
+      sink: {
+        attach: (c) => (stop = () => c.stop()),
+        event: () => {
+          if (++events >= EVENTS && !stopped) {
+            stopped = true;
+            stop?.();
+          }
+        },
+        ...(withPoll ? { poll: () => void (polls++, Atomics.load(control, 1)) } : {}),
+      },
+    });
+    return { ms: performance.now() - started, polls };
+  };
+  let best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  let polls = 0;
+  for (let i = 0; i < 5; i++) {
+    const a = run(true);
+    polls = a.polls;
+    best = [Math.min(best[0]!, a.ms), Math.min(best[1]!, run(false).ms)];
+  }
+  // The call alone, as the kernel makes it (an optional call on the sink), against no poll at all.
+  const sinks: { poll?: () => void }[] = [{ poll: () => void Atomics.load(control, 1) }, {}];
+  const CALLS = 20_000_000;
+  const perCall = sinks.map((sink) => {
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < 5; r++) {
+      const started = performance.now();
+      for (let i = 0; i < CALLS; i++) sink.poll?.();
+      fastest = Math.min(fastest, ((performance.now() - started) * 1e6) / CALLS);
+    }
+    return fastest;
+  });
+  console.log(`\nThe per-line poll() (an atomic read of the control buffer): ${(perCall[0]! - perCall[1]!).toFixed(1)} ns a call more than none.`);
+  console.log(`The call_soon chain run in-process, ${EVENTS.toLocaleString('en-US')} events, ${polls.toLocaleString('en-US')} polls (best of five): ${best[0]!.toFixed(0)} ms with the poll, ${best[1]!.toFixed(0)} ms without (${(best[0]! / best[1]!).toFixed(2)}x; polls x cost per call: ${((polls * (perCall[0]! - perCall[1]!)) / 1e6).toFixed(1)} ms).`);
+}
+
 export default async function bench(): Promise<void> {
   if (!existsSync(join(root, 'dist', 'cli.js'))) {
     console.log('dist/cli.js is missing: run `npm run build` first');
@@ -80,4 +137,5 @@ export default async function bench(): Promise<void> {
   console.log('\n(Wall time on a shared machine, where other work takes the cores too. The busiest thread is');
   console.log('the simulation\'s worker, which simulates and writes the NDJSON lines; the UI\'s thread writes them');
   console.log('out in parallel. Its events per CPU second are what the wall-clock rate is on an idle machine.)');
+  await pollCost();
 }
