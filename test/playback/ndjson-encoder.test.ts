@@ -61,7 +61,7 @@ describe('NdjsonEncoder', () => {
       { type: 'future_callbacks', loop: 1, future: 2, callbacks: ['a()', 'b() at "f.py":3'], thread: 'MainThread', t: 1e-7 },
       { type: 'thread_blocked', name: 'MainThread', on: 'select', until: null, thread: 'MainThread', t: 12.000001 },
       { type: 'timer_ready', loop: 1, handle: 2 ** 31 + 1, lastTo: -2147483648, thread: 'MainThread', t: 3 },
-      { type: 'loop_created', loop: -7, debug: true, thread: 'MainThread', t: -0 },
+      { type: 'loop_created', loop: -7, debug: true, timeOrigin: 4521.303017, thread: 'MainThread', t: -0 },
       { type: 'note', zh: '说明'.repeat(500), en: 'x'.repeat(5000), thread: 'MainThread', t: Number.POSITIVE_INFINITY },
     ];
     const encoder = new NdjsonEncoder(8);
