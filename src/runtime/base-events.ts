@@ -154,7 +154,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     this._clockResolution = this.realm.clock.resolution;
     this.realm.onCreated?.(this);
     const tracer = this.realm.tracer;
-    if (tracer.enabled) tracer.emit({ type: 'loop_created', loop: this.id, debug: this._debug });
+    if (tracer.enabled) tracer.emit({ type: 'loop_created', loop: this.id, debug: this._debug, timeOrigin: this.realm.clock.origin });
     this.realm.onLoopCreated?.(this);
   }
 

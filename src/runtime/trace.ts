@@ -28,7 +28,13 @@ export interface EventBase {
 
 export type TraceEvent =
   // ── event loops (base_events.py) ─────────────────────────────────────────────
-  | (EventBase & { type: 'loop_created'; loop: number; debug: boolean })
+  /**
+   * A loop is created. `timeOrigin`: what its clock (`loop.time()`, the monotonic clock) read at the
+   * trace's t = 0, so that a deadline `when` falls at `when - timeOrigin` on the trace's clock (a
+   * sleep(0.2) scheduled at t = 0.3 wakes at 0.5): the panels read deadlines from it, never from a
+   * future's name.
+   */
+  | (EventBase & { type: 'loop_created'; loop: number; debug: boolean; timeOrigin: number })
   /** run_forever entered (state 'running') or left ('stopped'); close() ('closed'). */
   | (EventBase & { type: 'loop_state'; loop: number; state: 'running' | 'stopped' | 'closed' })
   /** loop.stop() called: the flag that makes the current iteration the last. */
@@ -130,7 +136,12 @@ export type TraceEvent =
   | (EventBase & { type: 'thread_started'; name: string })
   /** A thread blocks: on a selector wait, time.sleep, q.get, a concurrent future's result, join, a lock or an event. */
   | (EventBase & { type: 'thread_blocked'; name: string; on: string; until: number | null })
-  | (EventBase & { type: 'thread_woke'; name: string; reason: 'timeout' | 'notified' | 'interrupt' })
+  /**
+   * A blocked thread wakes. `by`, when `notified`: the thread whose action woke it (wrote the loop's
+   * self-pipe in call_soon_threadsafe, put in the queue it waits on, set the concurrent future whose
+   * result() it waits for, ended the thread it joins); absent when it is the woken thread itself.
+   */
+  | (EventBase & { type: 'thread_woke'; name: string; reason: 'timeout' | 'notified' | 'interrupt'; by?: string })
   | (EventBase & { type: 'thread_exit'; name: string; error?: string })
   /** Ctrl+C: SIGINT delivered; KeyboardInterrupt is raised in the main thread where it stands. */
   | (EventBase & { type: 'interrupt'; n: number })

@@ -116,7 +116,7 @@ describe('folding rules', () => {
   it('keeps a traceback in one step, apart from what came before', () => {
     const tb = ['Traceback (most recent call last):', '  File "x.py", line 3, in <module>', 'ZeroDivisionError: division by zero'];
     const events: TraceEvent[] = [
-      at(0, { type: 'loop_created', loop: 1, debug: false }),
+      at(0, { type: 'loop_created', loop: 1, debug: false, timeOrigin: 0 }),
       ...tb.map((text) => at(0, { type: 'output', stream: 'stderr', text })),
       at(0, { type: 'shutdown', phase: 'begin' }),
       at(0, { type: 'exit', status: 1 }),
@@ -146,7 +146,7 @@ describe('folding rules', () => {
 
   it('tells a task step by the task, where it resumes and what it waits on next', () => {
     const events: TraceEvent[] = [
-      at(0, { type: 'loop_created', loop: 1, debug: false }),
+      at(0, { type: 'loop_created', loop: 1, debug: false, timeOrigin: 0 }),
       at(0, { type: 'future_created', loop: 1, future: 1, kind: 'Task', name: 'Task-1', coro: 'main()' }),
       at(0, { type: 'handle_scheduled', loop: 1, handle: 2, kind: 'Handle', callback: '<TaskStepMethWrapper object at 0x1>()' }),
       at(0, { type: 'handle_run', loop: 1, handle: 2, callback: '<TaskStepMethWrapper object at 0x1>()' }),

@@ -23,7 +23,7 @@ describe('LOOP panel', () => {
   it('draws the batch boundary: handles scheduled during the batch wait for the next iteration', () => {
     const soon = (handle: number, callback: string) => at(0, { type: 'handle_scheduled', loop: 1, handle, kind: 'Handle', callback });
     const state = foldEvents([
-      at(0, { type: 'loop_created', loop: 1, debug: false }),
+      at(0, { type: 'loop_created', loop: 1, debug: false, timeOrigin: 0 }),
       soon(1, 'a()'),
       soon(2, 'b()'),
       at(0, { type: 'select_woke', loop: 1, slept: 0, reason: 'immediate' }),
@@ -39,7 +39,7 @@ describe('LOOP panel', () => {
 
   it('shows a closed loop with an empty ready queue and heap', () => {
     const state = foldEvents([
-      at(0, { type: 'loop_created', loop: 1, debug: false }),
+      at(0, { type: 'loop_created', loop: 1, debug: false, timeOrigin: 0 }),
       at(0, { type: 'handle_scheduled', loop: 1, handle: 1, kind: 'Handle', callback: 'a()' }),
       at(0, { type: 'handle_scheduled', loop: 1, handle: 2, kind: 'TimerHandle', when: 1, heapIndex: 0, callback: 'b()' }),
       at(0, { type: 'loop_state', loop: 1, state: 'closed' }),

@@ -11,7 +11,7 @@ import { foldEvents, reduce, SETTLED_FUTURES_KEPT } from '../../src/ui/state/red
 import type { LoopView } from '../../src/ui/state/types.js';
 import { at } from './fixtures/lessons.js';
 
-const created = at(0, { type: 'loop_created', loop: 1, debug: false });
+const created = at(0, { type: 'loop_created', loop: 1, debug: false, timeOrigin: 0 });
 const soon = (handle: number, callback: string, t = 0) => at(t, { type: 'handle_scheduled', loop: 1, handle, kind: 'Handle', callback });
 const later = (handle: number, when: number, callback: string, heapIndex: number, t = 0) => at(t, { type: 'handle_scheduled', loop: 1, handle, kind: 'TimerHandle', when, heapIndex, callback });
 const ready = (loop: LoopView) => readyHandles(loop).map((h) => h.callback);

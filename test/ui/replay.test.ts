@@ -10,7 +10,7 @@ import { at, callLaterEvents } from './fixtures/lessons.js';
 
 /** A long trace: n call_soon callbacks, each scheduled, run and printing. */
 function longTrace(n: number): TraceEvent[] {
-  const events: TraceEvent[] = [at(0, { type: 'loop_created', loop: 1, debug: false })];
+  const events: TraceEvent[] = [at(0, { type: 'loop_created', loop: 1, debug: false, timeOrigin: 0 })];
   for (let i = 1; i <= n; i++) {
     const t = i / 1000;
     events.push(at(t, { type: 'loop_iteration', loop: 1, n: i, ready: 1, scheduled: 0 }));

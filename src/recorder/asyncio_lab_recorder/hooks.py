@@ -21,6 +21,7 @@ from .loop import RUN_ONCE_CODE, BaseEventLoop
 from .program_pointer import POINTER
 from .refusals import refuse_network
 from .tracking import REG, callback_text, cancelled_text, check_all_futures, check_cancel_requests, check_future, exc_text, is_loop_internal, task_of_handle, track_future
+from .wakers import WAKERS, acted_on, loop_key, waker_of, woke_by
 from .writer import emit, thread_name
 
 
@@ -240,16 +241,44 @@ def on_network(frame):
     refuse_network(frame.f_code.co_name)
 
 
-def blocked_until_return(on, until=None):
+def blocked_until_return(on, waker, until=None):
     """The running thread blocks in this call (a lock, a condition): it blocked when the call began,
-    and woke, notified, when it returns (in real time only: in virtual time there are no threads)."""
+    and woke, notified, when it returns (in real time only: in virtual time there are no threads),
+    by the thread `waker()` names then (None: not known)."""
     emit({'type': 'thread_blocked', 'name': thread_name(), 'on': on, 'until': until})
 
     def returned(frame, event, arg):
         if event == 'return':
-            emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
+            emit(woke_by(waker()))
         return returned
     return returned
+
+
+def on_acted(key):
+    """A hook recording the running thread as the last to act on the object `key(frame)` names
+    (wakers.py): the thread a waiter on that object wakes by. Virtual time has no threads to wake."""
+    def hook(frame):
+        if VIRTUAL:
+            return None
+        found = key(frame)
+        if found is not None:
+            acted_on(found)
+        return None
+    return hook
+
+
+def self_key(frame):
+    obj = frame.f_locals.get('self')
+    return None if obj is None else id(obj)
+
+
+def self_pipe_key(frame):
+    return loop_key(REG.loop_of(frame.f_locals.get('self')))
+
+
+def work_queue_key(frame):
+    work_queue = getattr(frame.f_locals.get('self'), '_work_queue', None)
+    return None if work_queue is None else id(work_queue)
 
 
 # Set while interpreter shutdown joins the threads: main.shutdown shows that wait itself, once.
@@ -260,21 +289,22 @@ def on_join(frame):
     thread = frame.f_locals.get('self')
     if VIRTUAL or AT_SHUTDOWN[0] or not isinstance(thread, threading.Thread) or not thread.is_alive() or thread is threading.current_thread():
         return None
-    return blocked_until_return(f'join {thread.name}')
+    # Notified by the joined thread's end.
+    return blocked_until_return(f'join {thread.name}', lambda: thread.name)
 
 
 def on_future_result(frame):
     future = frame.f_locals.get('self')
     if VIRTUAL or future is None or future.done():
         return None
-    return blocked_until_return('future.result()')
+    return blocked_until_return('future.result()', waker_of(id(future)))
 
 
 def on_queue_get(frame):
     q = frame.f_locals.get('self')
     if VIRTUAL or not frame.f_locals.get('block', True) or q is None or q.qsize() > 0:
         return None
-    return blocked_until_return('q.get()')
+    return blocked_until_return('q.get()', waker_of(id(q)))
 
 
 def on_pool_worker(frame):
@@ -288,7 +318,7 @@ def on_pool_worker(frame):
         if event == 'line':
             if waiting[0]:
                 waiting[0] = False
-                emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified'})
+                emit(woke_by(WAKERS.pop(id(frame.f_locals.get('work_queue')), None)))
             if 'work_queue.get(block=True)' in linecache.getline(frame.f_code.co_filename, frame.f_lineno):
                 work_queue = frame.f_locals.get('work_queue')
                 if work_queue is not None and work_queue.empty():
@@ -322,6 +352,14 @@ def hooks():
         concurrent.futures.Future.result.__code__: on_future_result,
         queue.Queue.get.__code__: on_queue_get,
         concurrent.futures.thread._worker.__code__: on_pool_worker,
+        # What wakes a blocked thread, and who did it (WAKERS).
+        asyncio.selector_events.BaseSelectorEventLoop._write_to_self.__code__: on_acted(self_pipe_key),
+        queue.Queue.put.__code__: on_acted(self_key),
+        concurrent.futures.Future.set_result.__code__: on_acted(self_key),
+        concurrent.futures.Future.set_exception.__code__: on_acted(self_key),
+        concurrent.futures.Future.cancel.__code__: on_acted(self_key),
+        concurrent.futures.ThreadPoolExecutor.submit.__code__: on_acted(work_queue_key),
+        concurrent.futures.ThreadPoolExecutor.shutdown.__code__: on_acted(work_queue_key),
     }
     for cls in (BaseEventLoop, asyncio.selector_events.BaseSelectorEventLoop, asyncio.unix_events._UnixSelectorEventLoop):
         for name in NETWORK:

@@ -20,6 +20,7 @@ from .config import EMBEDDED, UNTIL, VIRTUAL
 from .interrupts import INTERRUPTS
 from .refusals import ALLOW_SOCKETS
 from .tracking import REG, callback_text, check_cancel_requests, check_future, is_loop_internal, task_of_handle, track_future
+from .wakers import WAKERS, loop_key, woke_by
 from .writer import emit, emit_at, finish_now, thread_name
 
 if EMBEDDED:
@@ -137,7 +138,8 @@ class VirtualSelector(selectors.DefaultSelector):
             slept = CLOCK.now() - start
             reason = 'self_pipe' if ready else ('immediate' if timeout == 0 else 'timeout')
             if waits:
-                emit({'type': 'thread_woke', 'name': thread_name(), 'reason': 'notified' if ready else 'timeout'})
+                # Woken through the self-pipe: by the thread that wrote it (hooks.WAKERS).
+                emit(woke_by(WAKERS.pop(loop_key(self.loop_id), None)) if ready else {'type': 'thread_woke', 'name': thread_name(), 'reason': 'timeout'})
             emit({'type': 'select_woke', 'loop': self.loop_id, 'slept': slept, 'reason': reason})
             return ready
         ready = [] if EMBEDDED else super().select(0)
@@ -174,7 +176,8 @@ class LabEventLoop(*([VIRTUAL_TIME.WithoutSelfPipe] if EMBEDDED else []), asynci
         ready.loop = self
         self._ready = ready
         self._lab_closed = False
-        emit({'type': 'loop_created', 'loop': number, 'debug': self.get_debug()})
+        # What time() reads at the trace's t = 0: deadlines on the trace's clock are `when - timeOrigin`.
+        emit({'type': 'loop_created', 'loop': number, 'debug': self.get_debug(), 'timeOrigin': getattr(CLOCK, 'origin', 0.0)})
 
     def time(self):
         return CLOCK.read()

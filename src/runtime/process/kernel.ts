@@ -410,7 +410,9 @@ export class Kernel implements Waker {
     this.runnable.push(thread);
     const previous = this.current;
     this.current = thread;
-    this.emit({ type: 'thread_woke', name: thread.name, reason });
+    // Notified: by the thread running now (one runs at a time), which acted on what `thread` waits on.
+    if (reason === 'notified' && previous !== thread) this.emit({ type: 'thread_woke', name: thread.name, reason, by: previous.name });
+    else this.emit({ type: 'thread_woke', name: thread.name, reason });
     this.current = previous;
   }
 

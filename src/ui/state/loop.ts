@@ -13,7 +13,9 @@ import type { HandleView, LoopView } from './types.js';
 type Ev<K extends TraceEvent['type']> = Extract<TraceEvent, { type: K }>;
 
 export function newLoop(event: Ev<'loop_created'>): LoopView {
-  return { id: event.loop, thread: event.thread, debug: event.debug, state: 'idle', iteration: 0, stopping: false, ready: emptyQueue, batch: 0, heap: emptyHeap, live: empty() };
+  // A trace written before loops carried their clock's origin leaves deadlines on the loop's clock.
+  const origin = typeof event.timeOrigin === 'number' ? { clockOffset: event.timeOrigin } : {};
+  return { id: event.loop, thread: event.thread, debug: event.debug, state: 'idle', iteration: 0, stopping: false, ready: emptyQueue, batch: 0, heap: emptyHeap, live: empty(), ...origin };
 }
 
 /** call_soon appended a Handle to `_ready`; call_at pushed a TimerHandle on `_scheduled`. */

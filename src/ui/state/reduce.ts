@@ -61,12 +61,12 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       return closeSpan(next, threadLane(event.thread), event.t, index, event.race);
     case 'handle_scheduled':
       next = updateLoop(next, event.loop, (loop) => scheduled(loop, event));
-      // A timer that settles a future: whoever waits on that future wakes at its deadline.
-      if (event.future === undefined) return next;
-      next = updateFuture(next, event.future, (f) => timerFor(f, event.handle, event.t));
+      // A timer that settles a future: whoever waits on that future wakes at its deadline, on the
+      // header's clock by the loop's clock origin (loop_created.timeOrigin).
+      if (event.future === undefined || event.when === undefined) return next;
       {
-        const due = get(next.futures, event.future)?.timer?.due;
-        return due === undefined || event.when === undefined ? next : updateLoop(next, event.loop, (loop) => (loop.clockOffset === undefined ? { ...loop, clockOffset: event.when! - due } : loop));
+        const offset = next.loops.find((loop) => loop.id === event.loop)?.clockOffset;
+        return offset === undefined ? next : updateFuture(next, event.future, (f) => ({ ...f, timer: { handle: event.handle, due: event.when! - offset } }));
       }
     case 'handle_cancelled':
       return updateLoop(next, event.loop, (loop) => cancelled(loop, event.handle));
@@ -146,10 +146,10 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
         return open === 'select' || open === 'busy' ? next : openSpan(next, threadLane(event.name), event.t, 'blocked', event.on);
       }
     case 'thread_woke': {
-      // Notified: the thread that ran just before (one runs at a time) is the one that woke it.
+      // Notified by another thread: the trace names it (`by`).
       const on = next.threads.find((th) => th.name === event.name)?.blockedOn;
-      if (event.reason === 'notified' && state.thread !== event.name && on !== undefined) {
-        const wake = { t: event.t, index, waker: state.thread, woken: event.name, on };
+      if (event.reason === 'notified' && event.by !== undefined && on !== undefined) {
+        const wake = { t: event.t, index, waker: event.by, woken: event.name, on };
         next = { ...next, wakes: append(next.wakes, wake, KEPT) };
         next = addMark(next, threadLane(wake.waker), { t: event.t, kind: 'wake', label: `→ ${wake.woken}`, index });
         next = addMark(next, threadLane(wake.woken), { t: event.t, kind: 'woken', label: `← ${wake.waker}`, index });
@@ -224,16 +224,6 @@ function settle(state: LabState, id: number): LabState {
 
 /** The done callback `_chain_future` adds to the asyncio side of a chain (3.11 to 3.15). */
 const CHAIN_FUTURE = '_chain_future.<locals>.';
-
-/**
- * The timer that settles `f`, and when on the header's clock: `when` is on the loop's clock, whose
- * origin the trace does not carry, but sleep(d)'s timer is scheduled d seconds ahead of now.
- */
-function timerFor(f: FutureView, handle: number, t: number): FutureView {
-  const delay = /^sleep\((.+)\)$/.exec(f.name)?.[1];
-  const d = delay === undefined ? Number.NaN : Number(delay);
-  return Number.isFinite(d) ? { ...f, timer: { handle, due: t + d } } : f;
-}
 
 function updateFuture(state: LabState, id: number, fn: (f: FutureView) => FutureView): LabState {
   const future = get(state.futures, id);

@@ -62,8 +62,8 @@ export interface LoopView {
   /** The timer the last event moved from the heap to the end of the ready queue (timer_ready). */
   readonly moved?: number;
   /**
-   * The loop clock less the header's clock (`when - t` for a deadline), once a sleep's timer told
-   * it (sleep(d)'s deadline is d seconds after its scheduling): deadlines then read on the header's clock.
+   * The loop clock less the header's clock: a deadline `when` falls at `when - clockOffset` on the
+   * header's clock. The trace's `loop_created.timeOrigin` (what the loop's clock read at t = 0).
    */
   readonly clockOffset?: number;
 }

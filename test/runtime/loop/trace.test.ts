@@ -33,7 +33,7 @@ describe('loop trace', () => {
     const when = 1e-6 + 0.5;
     const timeout = when - 3e-6;
     expect(events).toEqual([
-      { type: 'loop_created', loop: 1, debug: false, t: 0, ...M },
+      { type: 'loop_created', loop: 1, debug: false, timeOrigin: 0, t: 0, ...M },
       { type: 'handle_scheduled', loop: 1, handle: 1, kind: 'Handle', callback: 'a()', t: 0, ...M },
       { type: 'handle_scheduled', loop: 1, handle: 2, kind: 'TimerHandle', when, heapIndex: 0, callback: 'BaseEventLoop.stop()', t: at(0, 1), ...M },
       { type: 'loop_state', loop: 1, state: 'running', t: at(0, 1), ...M },
