@@ -52,6 +52,7 @@ export function lessonFrom(id: string, def: LessonDefinition, files: LessonFiles
     defaultUntil: def.defaultUntil,
     notes: def.notes,
     ...(def.panels === undefined ? {} : { panels: def.panels }),
+    ...(def.keyToken === undefined ? {} : { keyToken: def.keyToken }),
     variants,
     run(options: RunOptions): RunResult {
       const source = options.asWritten || !corrected ? files.asWritten : corrected;

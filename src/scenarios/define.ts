@@ -61,6 +61,13 @@ export interface LessonDefinition {
   variants?: Record<string, VariantDefinition>;
   /** Which panels give way last on a small screen, most important first (types.ts PanelName). */
   panels?: readonly PanelName[];
+  /**
+   * The token the lesson is about (a piece of its program or of a panel's words, as the screen
+   * shows it): at every size and in both languages the screen shows it whole at some step, wrapped
+   * or scrolled, and never cuts it (test/ui/key-token.test.ts, which requires one of every lesson;
+   * a user's scenario has none).
+   */
+  keyToken?: string;
   /** The runs recorded on CPython, which the tests compare the simulation with. */
   recordings: RecordingDefinition[];
   /** The program on the simulated process. */

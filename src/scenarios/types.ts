@@ -137,6 +137,8 @@ export interface Lesson {
   run(options: RunOptions): RunResult;
   /** Which panels give way last on a small screen, most important first. @default DEFAULT_PANELS */
   panels?: readonly PanelName[];
+  /** The token the lesson is about, which the screen never cuts (define.ts). */
+  keyToken?: string;
   /** Runs on the wall clock (a recorded program with threads): two runs differ, even before a Ctrl+C. */
   realTime?: boolean;
   /**

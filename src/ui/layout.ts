@@ -61,6 +61,22 @@ export function layout(width: number, height: number, lanes: number, outputLines
   return { width, height, top, sideBySide, sourceWidth, rightWidth, sourceRows, timeline, output, explain, priority };
 }
 
+/**
+ * The source panel's width beside the other column: what the lines in its window need
+ * (`windowNeed`), widened up to what the whole program needs (the layout's `sourceWidth`) as far
+ * as the other column's widest row (`rightNeed`) leaves room. So the source never keeps blank
+ * cells while the loop and futures rows have to wrap, and never wraps a line of its window while
+ * those rows would fit beside it.
+ */
+export function shareWidth(box: Pick<Layout, 'width' | 'sourceWidth'>, windowNeed: number, rightNeed: number): number {
+  const most = box.sourceWidth;
+  const least = Math.min(most, Math.max(MIN_SOURCE, windowNeed));
+  return Math.max(least, Math.min(most, box.width - 1 - rightNeed));
+}
+
+/** The source panel keeps at least this many cells beside the other column (its title and short lines). */
+const MIN_SOURCE = 24;
+
 /** Where `panel` stands in `priority` (0 first; a panel not named comes last). */
 export function rank(priority: readonly PanelName[], panel: PanelName): number {
   const i = priority.indexOf(panel);

@@ -60,6 +60,8 @@ function futureRows(screen: string[], lang: Lang): { shown: number; more: number
   for (const row of screen.slice(at + 1)) {
     const text = column(row);
     if (/^(▸ | {2})(Task|Future)/.test(text)) shown++;
+    // A future's line too long for the column goes on under it, indented further.
+    else if (/^ {4}\S/.test(text)) continue;
     else if (/^ {2}\+[\d,]+ /.test(text)) more = Number(/\+([\d,]+)/.exec(text)![1]!.replace(/,/g, ''));
     else break;
   }

@@ -71,6 +71,25 @@ describe('the source panel', () => {
   });
 });
 
+describe('the width beside the source', () => {
+  it('call-later at 100×30: the loop and futures rows are never cut, and wrap only when the source keeps no spare cells', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const steps = props('call-later', 100, 30, 0, lang).steps;
+      for (let step = 0; step < steps; step++) {
+        const rows = screen(props('call-later', 100, 30, step, lang)).split('\n');
+        const beside = rows.filter((r) => r.includes('│') && !/^(TIMELINE|时间线|MainThread|\s+Task-)/.test(r));
+        const rule = cells(beside[0]!.slice(0, beside[0]!.indexOf('│')));
+        const left = beside.map((r) => r.slice(0, r.indexOf('│')).trimEnd());
+        const right = beside.map((r) => r.slice(r.indexOf('│') + 1));
+        for (const r of right) expect(r, `${lang} step ${step}: a cut row\n${rows.join('\n')}`).not.toMatch(/\S…/);
+        // A row that goes on under the one above (indented past its label): the column had to wrap.
+        const wrapped = right.some((r) => /^ {4}\S/.test(r) || /^ {11}[^ ↑+]/.test(r));
+        if (wrapped) expect(rule, `${lang} step ${step}: spare cells in the source\n${rows.join('\n')}`).toBeLessThanOrEqual(Math.max(24, ...left.map((l) => cells(l))) + 1);
+      }
+    }
+  });
+});
+
 describe('"+N more" at 80×24 and 60×18', () => {
   it('stop nested at 80×24: the futures and the timeline say how many tasks and lanes they leave out', () => {
     const frame = screen(props('stop-nested', 80, 24, 30));
@@ -80,7 +99,8 @@ describe('"+N more" at 80×24 and 60×18', () => {
     const timeline = lines.findIndex((l) => l.startsWith('TIMELINE'));
     const output = lines.findIndex((l) => l.startsWith('OUTPUT'));
     expect(lines.slice(timeline, output).join('\n')).toMatch(/\+\d+ more/);
-    expect(lines.slice(0, timeline).some((l) => /│\s+\+\d+ more/.test(l))).toBe(true);
+    // On a row of its own, or beside the title when the futures listed need every row.
+    expect(lines.slice(0, timeline).some((l) => /│(\s+|FUTURES & TASKS\s+)\+\d+ more/.test(l))).toBe(true);
   });
 
   it('call-later at 60×18 keeps its LOOP panel (the lesson ranks it first); the futures panel gives way to one row', () => {

@@ -48,6 +48,8 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   // Which panels give way last on a small screen: the ready queue's order is the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: the keyword bound by functools.partial (source, line 10).
+  keyToken: 'functools.partial(call_back, kwargs="xxoo")',
   panels: ['loop', 'source', 'output', 'futures', 'timeline'],
   notes: [
     ...implicitLoopNotes,

@@ -44,6 +44,8 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   /** The heap and the ready queue are the point: the LOOP panel gives way last (down to 60×18). */
+  // The token the lesson is about, which the screen never cuts at any size: the timer due at 0.2 in the heap, which leaves before the one due at 0.3 registered earlier.
+  keyToken: 'call_back(3, 5, 7)',
   panels: ['loop', 'source', 'output', 'timeline', 'futures'],
   notes: [
     ...implicitLoopNotes,

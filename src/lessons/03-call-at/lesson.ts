@@ -46,6 +46,8 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   // Which panels give way last on a small screen: the heap's deadlines on the loop's clock are the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: an absolute deadline on the loop's clock (source, line 11).
+  keyToken: 'loop.call_at(now + 0.1, call_back, "c_b-2")',
   panels: ['loop', 'source', 'output', 'timeline', 'futures'],
   notes: [
     ...implicitLoopNotes,

@@ -161,6 +161,8 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   // Which panels give way last on a small screen: the future's states and its done callback are the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: the done callback that stops the loop (futures panel).
+  keyToken: '_run_until_complete_cb',
   panels: ['futures', 'source', 'output', 'loop', 'timeline'],
   notes: [
     ...implicitLoopNotes,

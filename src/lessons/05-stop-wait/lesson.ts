@@ -103,6 +103,8 @@ export default defineLesson({
   ],
   defaultUntil: 5,
   // Which panels give way last on a small screen: the tasks still pending at Ctrl+C, cancelled, are the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: the corrected line 25: all_tasks(loop) where the article calls asyncio.Task.all_tasks().
+  keyToken: '"查看事件循环里的所有任务:", asyncio.all_tasks(loop)',
   panels: ['futures', 'source', 'output', 'loop', 'timeline'],
   notes: [
     ...implicitLoopNotes,

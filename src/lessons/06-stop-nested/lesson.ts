@@ -77,6 +77,8 @@ export default defineLesson({
   ],
   defaultUntil: 5,
   // Which panels give way last on a small screen: the tasks, and the loop stopped inside run_until_complete, are the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: one cancel() for every task (source, line 31).
+  keyToken: 'asyncio.gather(*asyncio.all_tasks(loop)).cancel()',
   panels: ['futures', 'source', 'loop', 'output', 'timeline'],
   notes: [
     ...implicitLoopNotes,

@@ -59,6 +59,8 @@ export default defineLesson({
   ],
   defaultUntil: 12,
   // Which panels give way last on a small screen: one lane per thread and the self-pipe waking the loop's thread are the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: the call that wakes the other thread's loop (source, line 18).
+  keyToken: 'new_loop.call_soon_threadsafe(more_work, 6)',
   panels: ['timeline', 'source', 'loop', 'output', 'futures'],
   notes: [
     {

@@ -55,6 +55,8 @@ export default defineLesson({
   ],
   defaultUntil: 8,
   // Which panels give way last on a small screen: the tasks chained to their concurrent futures, and the threads, are the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: the concurrent future handed to the main thread (source, line 19).
+  keyToken: 'asyncio.run_coroutine_threadsafe(more_work(6), new_loop)',
   panels: ['futures', 'timeline', 'source', 'output', 'loop'],
   notes: [
     {

@@ -63,6 +63,8 @@ export default defineLesson({
   interrupts: [],
   defaultUntil: 5,
   // Which panels give way last on a small screen: two threads, each with its own loop, are the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: the second loop started in a worker thread (source, line 30).
+  keyToken: 'executor.submit(thread_loop_task, thread_loop)',
   panels: ['timeline', 'source', 'output', 'futures', 'loop'],
   notes: [
     ...implicitLoopNotes,

@@ -78,6 +78,8 @@ export default defineLesson({
   ],
   defaultUntil: 6,
   // Which panels give way last on a small screen: the queue hand-off between threads is the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: the coroutine sent to the loop thread (source, line 27).
+  keyToken: 'asyncio.run_coroutine_threadsafe(co1,lp)',
   panels: ['timeline', 'source', 'output', 'futures', 'loop'],
   notes: [
     {

@@ -113,6 +113,8 @@ export default defineLesson({
   ],
   defaultUntil: 6,
   // Which panels give way last on a small screen: threads at interpreter shutdown (joined or killed) are the lesson.
+  // The token the lesson is about, which the screen never cuts at any size: the thread-safe stop (corrected source, line 27).
+  keyToken: 'new_loop.call_soon_threadsafe(new_loop.stop)',
   panels: ['timeline', 'output', 'source', 'futures', 'loop'],
   notes: [
     {

@@ -10,7 +10,7 @@ import { type StepWords, stepText } from '../learner/words.js';
 import type { Level } from '../state/replay.js';
 import { watchLines } from '../learner/watch.js';
 import { say } from '../i18n.js';
-import { layout, rank } from '../layout.js';
+import { layout, rank, shareWidth } from '../layout.js';
 import type { PanelName } from '../../scenarios/types.js';
 import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
 import { futureLines } from '../panels/futures.js';
@@ -20,11 +20,12 @@ import { helpLines } from '../panels/help.js';
 import { loopLines } from '../panels/loop.js';
 import { overlayView } from '../panels/overlay.js';
 import { outputLines } from '../panels/output.js';
-import { type SourceMarks, type SourceView, sourceLines, sourceWidthNeeded } from '../panels/source.js';
+import { type SourceMarks, type SourceView, sourceLines, sourceWidthNeeded, sourceWindowNeeded } from '../panels/source.js';
 import { type TimelineView, timelineLines, wakeRows } from '../panels/timeline.js';
 import type { LabState } from '../state/types.js';
 import { type Band, Bands, bandLines } from './Bands.js';
-import type { Line } from './Lines.js';
+import { type Line, lineText } from './Lines.js';
+import { cells } from '../format.js';
 
 export interface ScreenProps {
   readonly width: number;
@@ -106,17 +107,22 @@ function screenBands(p: ScreenProps): Band[] | undefined {
   }
   let panels: Band;
   if (box.sideBySide) {
-    const source = sourceLines(p.source, marks, box.top, box.sourceWidth, say('source', p.lang), say('more', p.lang));
-    const right = rightColumn(p.state, p.lang, box.top, box.priority, p.level);
-    panels = { kind: 'beside', height: box.top, left: { width: box.sourceWidth, lines: source }, right: { width: box.rightWidth, lines: right } };
+    // The source as wide as the lines in its window need, up to what the whole program needs, as
+    // far as the other column's widest row leaves room; that column gets the rest (its rows wrap).
+    const rightNeed = linesWidth(rightColumn(p.state, p.lang, box.top, box.priority, p.level));
+    const sourceWidth = shareWidth(box, sourceWindowNeeded(p.source, marks, box.top, box.sourceWidth), rightNeed);
+    const rightWidth = p.width - 1 - sourceWidth;
+    const source = sourceLines(p.source, marks, box.top, sourceWidth, say('source', p.lang), say('more', p.lang));
+    const right = rightColumn(p.state, p.lang, box.top, box.priority, p.level, rightWidth);
+    panels = { kind: 'beside', height: box.top, left: { width: sourceWidth, lines: source }, right: { width: rightWidth, lines: right } };
   } else {
     const { sourceRows } = box;
     const source = pad(sourceLines(p.source, marks, sourceRows, p.width, say('source', p.lang), say('more', p.lang)), sourceRows);
-    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows, box.priority, p.level), box.top - sourceRows)] };
+    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows, box.priority, p.level, p.width), box.top - sourceRows)] };
   }
   const below: Line[] = [
     ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), wakesLabel: say('wakes', p.lang), moreLabel: say('more', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
-    ...pad(outputLines(p.state, p.lang, box.output, p.outputBack ?? 0), box.output),
+    ...pad(outputLines(p.state, p.lang, box.output, p.outputBack ?? 0, p.width), box.output),
     ...footer,
   ];
   return [header, panels, { kind: 'rule' }, { kind: 'rows', lines: below }];
@@ -155,22 +161,33 @@ function pad(lines: readonly Line[], n: number): Line[] {
   return out;
 }
 
-function rightColumn(state: LabState, lang: Lang, rows: number, priority: readonly PanelName[], level: Level = 'exact'): Line[] {
+/** Cells the widest of `lines` takes. */
+function linesWidth(lines: readonly Line[]): number {
+  let most = 0;
+  for (const line of lines) most = Math.max(most, cells(lineText(line).trimEnd()));
+  return most;
+}
+
+/** The loop and futures panels in `rows` rows, their lines wrapped to `width` cells (unwrapped when not given). */
+function rightColumn(state: LabState, lang: Lang, rows: number, priority: readonly PanelName[], level: Level = 'exact', width = Number.POSITIVE_INFINITY): Line[] {
   // The loop gets what it needs, leaving the futures a gap and at least three rows (title + two),
-  // or, when the lesson ranks the loop first, one row (the title and how many there are).
+  // or, when the lesson ranks the loop first on a short column, one row (the title and how many there are).
   const loopFirst = rank(priority, 'loop') < rank(priority, 'futures');
-  const least = loopFirst ? 1 : 3;
+  const least = loopFirst && rows < ROOMY_COLUMN ? 1 : 3;
   // A lesson about its futures (ranked first) gives the loop at most half the column.
-  const loop = loopLines(state, lang, Math.max(2, rank(priority, 'futures') === 0 ? Math.min(rows - least - 1, Math.floor(rows / 2)) : rows - least - 1), level);
+  const loop = loopLines(state, lang, Math.max(2, rank(priority, 'futures') === 0 ? Math.min(rows - least - 1, Math.floor(rows / 2)) : rows - least - 1), level, width);
   const futureRows = Math.max(Math.min(least, rows), rows - loop.length - 1);
   const loopRows = Math.max(0, rows - futureRows - 1);
   const gap = loopRows > 0 && futureRows > 1 ? [[]] : [];
-  return [...loop.slice(0, loopRows + (gap.length === 0 && loopRows > 0 ? 1 : 0)), ...gap, ...futuresIn(state, lang, futureRows, level)];
+  return [...loop.slice(0, loopRows + (gap.length === 0 && loopRows > 0 ? 1 : 0)), ...gap, ...futuresIn(state, lang, futureRows, level, width)];
 }
 
+/** From this many rows the right column keeps three for the futures even when the loop ranks first. */
+const ROOMY_COLUMN = 12;
+
 /** The futures panel in `rows`; in one row, its title and how many there are. */
-function futuresIn(state: LabState, lang: Lang, rows: number, level: Level): Line[] {
-  if (rows > 1) return futureLines(state, lang, rows, level);
+function futuresIn(state: LabState, lang: Lang, rows: number, level: Level, width: number): Line[] {
+  if (rows > 1) return futureLines(state, lang, rows, level, width);
   const n = state.futures.size;
   return rows < 1 ? [] : [[{ text: say('futures', lang), bold: true }, ...(n > 0 ? [{ text: `  +${n.toLocaleString('en-US')} ${say('more', lang)}`, dim: true }] : [])]];
 }

@@ -14,15 +14,18 @@ import { get } from '../state/intmap.js';
 import type { Level } from '../state/replay.js';
 import type { FutureView, LabState } from '../state/types.js';
 import type { Color } from '../style.js';
+import { wrapSegs } from '../wrap-text.js';
 
 export const stateColor: Record<FutureState, Color> = { PENDING: 'yellow', FINISHED: 'green', CANCELLED: 'red' };
 
 /**
  * Title plus one line per future, in creation order. When they do not all fit in `rows`, the most
  * relevant (tasks and pending futures first, then the most recently changed) and a last line
- * saying how many more there are. One pass over the futures, whatever their number.
+ * saying how many more there are. A future's line wider than `width` wraps onto rows indented
+ * under its name (never cut), which count toward `rows`. One pass over the futures, whatever
+ * their number.
  */
-export function futureLines(state: LabState, lang: Lang, rows: number, level: Level = 'exact'): Line[] {
+export function futureLines(state: LabState, lang: Lang, rows: number, level: Level = 'exact', width = Number.POSITIVE_INFINITY): Line[] {
   const title: Line = [{ text: say('futures', lang), bold: true }];
   const total = state.futures.size;
   if (total === 0) return [title, [{ text: say('empty', lang), dim: true }]];
@@ -30,18 +33,35 @@ export function futureLines(state: LabState, lang: Lang, rows: number, level: Le
   // Up to a few hundred, the most relevant are picked from all of them; beyond, the first created
   // are drawn (a frame costs what the rows cost, not what thousands of tasks would).
   // When they do not all fit, the last row says how many more; in two rows, the title does (beside it).
-  const listed = room === 1 ? 1 : room - 1;
-  const shown = total <= room ? futureList(state) : total <= RANKED_UP_TO ? mostRelevant(futureList(state), listed) : firstFutures(state, listed);
-  const nameWidth = Math.min(12, Math.max(0, ...shown.map((f) => f.name.length)));
-  const waiters = waitersOf(shown);
-  const lines = [title, ...shown.map((f) => futureLine(f, nameWidth, state.count - 1, lang, level, state, waiters))];
+  const pick = (listed: number) => (total <= listed ? futureList(state) : total <= RANKED_UP_TO ? mostRelevant(futureList(state), listed) : firstFutures(state, listed));
+  const wrap = (line: Line) => (width === Number.POSITIVE_INFINITY ? [line] : wrapSegs(line, width, { indent: FOLLOW_INDENT }));
+  let listed = total <= room ? total : room === 1 ? 1 : room - 1;
+  let shown: readonly FutureView[];
+  let body: Line[];
+  // Wrapped lines take more rows: fewer futures are listed until their rows and the "+N more" row fit.
+  for (;;) {
+    shown = pick(listed);
+    const nameWidth = Math.min(12, Math.max(0, ...shown.map((f) => f.name.length)));
+    const waiters = waitersOf(shown);
+    body = shown.flatMap((f) => wrap(futureLine(f, nameWidth, state.count - 1, lang, level, state, waiters)));
+    const moreRow = shown.length < total && room > 1 ? 1 : 0;
+    if (listed <= 1 || body.length + moreRow <= room) break;
+    listed = Math.min(listed - 1, Math.max(1, room - 1));
+  }
+  // "+N more" on a row of its own, or beside the title when the one future listed needs every row
+  // (a future taller than the panel shows its first rows).
+  const moreInTitle = shown.length < total && (room === 1 || body.length + 1 > room);
+  const lines = [title, ...body.slice(0, room - (shown.length < total && !moreInTitle ? 1 : 0))];
   const more: Seg = { text: `  +${(total - shown.length).toLocaleString('en-US')} ${say('more', lang)}`, dim: true };
   if (shown.length < total) {
-    if (room === 1) lines[0] = [...title, more];
+    if (moreInTitle) lines[0] = [...title, more];
     else lines.push([more]);
   }
   return lines;
 }
+
+/** Cells a future's wrapped rows are indented by: under its name, clear of the rows that start a future. */
+const FOLLOW_INDENT = 4;
 
 /** Beyond this many futures and tasks, the panel lists the first ones rather than the most relevant. */
 export const RANKED_UP_TO = 256;

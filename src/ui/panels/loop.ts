@@ -13,14 +13,19 @@ import { get } from '../state/intmap.js';
 import type { Level } from '../state/replay.js';
 import type { HandleView, LabState, LoopView } from '../state/types.js';
 import { RANKED_UP_TO } from './futures.js';
+import { wrapLine } from '../wrap-text.js';
 
-/** Every loop's lines, the ready queue and heap listings shortened (head kept) to fit `rows`. */
-export function loopLines(state: LabState, lang: Lang, rows = Number.POSITIVE_INFINITY, level: Level = 'exact'): Line[] {
+/**
+ * Every loop's lines, the ready queue and heap listings shortened (head kept) to fit `rows`. A
+ * line wider than `width` wraps under its label (never cut), and its rows count toward `rows`.
+ */
+export function loopLines(state: LabState, lang: Lang, rows = Number.POSITIVE_INFINITY, level: Level = 'exact', width = Number.POSITIVE_INFINITY): Line[] {
   if (state.loops.length === 0) return [[{ text: say('loop', lang), bold: true }], [{ text: say('noLoop', lang), dim: true }]];
   let lines: Line[] = [];
   for (let cap = 12; cap >= 1; cap--) {
     const say = level === 'learner' ? learnerHandles(state, lang) : exactHandle;
     lines = state.loops.flatMap((loop) => oneLoop(loop, state.loops.length > 1, lang, cap, say));
+    if (width !== Number.POSITIVE_INFINITY) lines = lines.flatMap((line) => wrapLine(line, width));
     if (lines.length <= rows) break;
   }
   return lines;

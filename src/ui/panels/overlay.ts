@@ -1,8 +1,9 @@
 // Lays out an overlay's lines (the ? help) in a box of `width` × `rows` cells: lines wrap with a
 // hanging indent, a wide box takes two columns when one does not fit, and whatever still does not
 // fit scrolls (↑ ↓) with a row saying where the view is. Layout only: the content is the caller's.
-import type { Line, Seg } from '../components/Lines.js';
+import type { Line } from '../components/Lines.js';
 import { cells } from '../format.js';
+import { wrapLine } from '../wrap-text.js';
 
 export interface OverlayView {
   readonly lines: Line[];
@@ -67,52 +68,4 @@ function isHeading(line: Line): boolean {
 
 function lineCells(line: Line): number {
   return line.reduce((n, seg) => n + cells(seg.text), 0);
-}
-
-/**
- * `line` broken into lines of at most `width` cells at spaces (anywhere in CJK text). Lines after
- * the first are indented like the text: under it when the line starts with an indented label
- * segment ("  c     what c does"), else by the line's own leading spaces.
- */
-export function wrapLine(line: Line, width: number): Line[] {
-  if (lineCells(line) <= width) return [line];
-  const first = line[0];
-  const labelled = line.length > 1 && first !== undefined && /^\s/.test(first.text) && cells(first.text) <= width / 2;
-  const indent = labelled ? cells(first.text) : Math.min(Math.floor(width / 2), (/^\s*/.exec(first?.text ?? '')?.[0].length ?? 0));
-  const out: Seg[][] = [];
-  let current: Seg[] = [];
-  let used = 0;
-  const put = (seg: Seg, text: string) => {
-    const last = current.at(-1);
-    if (last && sameStyle(last, seg)) current[current.length - 1] = { ...last, text: last.text + text };
-    else current.push({ ...seg, text });
-    used += cells(text);
-  };
-  line.forEach((seg, i) => {
-    // The label stays whole.
-    if (i === 0 && labelled) return put(seg, seg.text);
-    for (const token of seg.text.match(/[\u2e80-\uffff]\s*|\S+\s*|\s+/g) ?? []) {
-      if (used > indent && used + cells(token.trimEnd()) > width) {
-        out.push(trimEnd(current));
-        current = [];
-        used = 0;
-        put({ text: '' }, ' '.repeat(indent));
-        const rest = token.trimStart();
-        if (rest) put(seg, rest);
-      } else put(seg, token);
-    }
-  });
-  if (current.length > 0) out.push(trimEnd(current));
-  return out;
-}
-
-function sameStyle(a: Seg, b: Seg): boolean {
-  return a.color === b.color && a.bold === b.bold && a.dim === b.dim && a.inverse === b.inverse;
-}
-
-function trimEnd(segs: Seg[]): Seg[] {
-  const out = [...segs];
-  const last = out.at(-1);
-  if (last) out[out.length - 1] = { ...last, text: last.text.trimEnd() };
-  return out;
 }

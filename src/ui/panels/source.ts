@@ -35,6 +35,24 @@ export function sourceWidthNeeded(view: SourceView): number {
 }
 
 /**
+ * Cells the panel needs to show the lines of its window whole (its gutter, code and labels), the
+ * window being the rows `sourceLines` shows in `height` rows when nothing wraps. A line wider
+ * than `most` wraps whatever the width: it does not count.
+ */
+export function sourceWindowNeeded(view: SourceView, marks: SourceMarks, height: number, most: number): number {
+  const rows = sourceLines(view, marks, height, UNWRAPPED, '').slice(1);
+  let need = 0;
+  for (const row of rows) {
+    const n = cells(row.map((seg) => seg.text).join('').trimEnd());
+    if (n <= most) need = Math.max(need, n);
+  }
+  return need;
+}
+
+/** A width no line of a program reaches. */
+const UNWRAPPED = 100_000;
+
+/**
  * Title plus a window of the source around the leading pointer, each row at most `width` cells.
  * A line longer than the panel wraps onto rows of its own (indented under its code), so no token
  * is ever cut; lines below the window are counted on a last row ("+N more"), lines above in the title.
@@ -100,6 +118,8 @@ export function sourceLines(view: SourceView, marks: SourceMarks, height: number
   const body: Line[] = [];
   let next = first;
   while (next < lines.length && body.length + rowsOf(next).length <= rows) body.push(...rowsOf(next++));
+  // At the end of the program, the window reaches up to fill the panel rather than leave rows blank.
+  while (next >= lines.length && first > 0 && body.length + rowsOf(first - 1).length <= rows) body.unshift(...rowsOf(--first));
   // A line taller than the whole window shows its first rows.
   if (body.length === 0 && next < lines.length) body.push(...rowsOf(next++).slice(0, rows));
   // The last row says how many lines are below (it takes the rows of the lines it replaces, never
