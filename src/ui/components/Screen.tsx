@@ -9,7 +9,7 @@ import { explainEvent } from '../explain.js';
 import { type StepWords, stepText } from '../learner/words.js';
 import type { Level } from '../state/replay.js';
 import { watchLines } from '../learner/watch.js';
-import { say } from '../i18n.js';
+import { type Bilingual, say } from '../i18n.js';
 import { layout, rank, shareWidth } from '../layout.js';
 import type { PanelName } from '../../scenarios/types.js';
 import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
@@ -44,9 +44,9 @@ export interface ScreenProps {
   /** The level of detail of the steps. @default 'exact' */
   readonly level?: Level;
   /** A lesson note for this step, if it has one. */
-  readonly note?: { zh: string; en: string } | undefined;
+  readonly note?: Bilingual | undefined;
   /** A message that replaces the explanation (why a key did nothing). */
-  readonly flash?: { zh: string; en: string } | undefined;
+  readonly flash?: Bilingual | undefined;
   /** What is true once the last step is shown: the program exited, or still runs at the end of the simulation. */
   readonly ending?: 'exited' | 'hangs' | 'running' | undefined;
   /** The run is still being simulated (in the background): the header says so. */
