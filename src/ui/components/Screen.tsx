@@ -10,7 +10,7 @@ import { type StepWords, stepText } from '../learner/words.js';
 import type { Level } from '../state/replay.js';
 import { watchLines } from '../learner/watch.js';
 import { type Bilingual, say } from '../i18n.js';
-import { layout, rank, shareWidth } from '../layout.js';
+import { EXPLAIN_ROWS, layout, rank, shareWidth } from '../layout.js';
 import type { PanelName } from '../../scenarios/types.js';
 import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
 import { futureLines } from '../panels/futures.js';
@@ -89,7 +89,9 @@ export function screenLines(p: ScreenProps): Line[] | undefined {
 /** The whole screen as bands of rows, `height - 1` rows in all; undefined when it does not fit. */
 function screenBands(p: ScreenProps): Band[] | undefined {
   const outputCount = p.state.output?.length ?? 0;
-  const box = layout(p.width, p.height, laneCount(p.state) + wakeRows(p.state), outputCount, sourceWidthNeeded(p.source), p.panels);
+  // Over the help and the What to watch card the explanation keeps its two rows (helpMaxScroll's layout).
+  const explainNeed = p.help || (p.watch && p.watch.length > 0) ? EXPLAIN_ROWS : explanation(p, Number.POSITIVE_INFINITY).length;
+  const box = layout(p.width, p.height, laneCount(p.state) + wakeRows(p.state), outputCount, sourceWidthNeeded(p.source), p.panels, explainNeed);
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const marks = sourceMarks(p.state);
