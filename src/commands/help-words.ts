@@ -103,8 +103,12 @@ export const helpWords = {
     zh: '一个 .py 文件(- 表示从标准输入读取),或一个 JavaScript / TypeScript 场景模块',
   },
   interruptAfterEvent: {
-    en: 'a .py program on --interpreter: press Ctrl+C right after these events of its recording (indexes from 0, the lines of --json), even inside a callback that computes',
-    zh: '--interpreter 上的 .py 程序: 紧接在其录制的这些事件之后按 Ctrl+C(从 0 开始的序号,即 --json 的行),即使在正在计算的回调里',
+    en: 'a .py program: press Ctrl+C right after these events of its recording (indexes from 0, the lines of --json), even inside a callback that computes',
+    zh: '.py 程序: 紧接在其录制的这些事件之后按 Ctrl+C(从 0 开始的序号,即 --json 的行),即使在正在计算的回调里',
+  },
+  maxCpu: {
+    en: 'a .py program: wall seconds its recording may compute without waiting before it is stopped (default: 10)',
+    zh: '.py 程序: 录制时不等待而连续计算的墙钟秒数上限,超过就停止(默认:10)',
   },
   interpreter: {
     en: 'record a .py program on this local CPython (3.11 or later), e.g. python3; threads work there',

@@ -74,6 +74,13 @@ export function parseInterrupts(value: string, previous: number[] | undefined): 
   return [...(previous ?? []), ...times].sort((a, b) => a - b);
 }
 
+/** `--max-cpu`: wall seconds a recorded program may compute without waiting, from 0.1 to an hour. */
+export function parseCpuSeconds(value: string): number {
+  const n = parseNumber(value);
+  if (n === undefined || n < 0.1 || n > 3600) throw new InvalidArgumentError('expected wall seconds from 0.1 to 3600, e.g. 30.');
+  return n;
+}
+
 /** `--interrupt-after-event 120,4000`: indexes of a recording's events (from 0), accumulated and sorted. */
 export function parseEventIndexes(value: string, previous: number[] | undefined): number[] {
   const indexes = value.split(',').map((part) => {

@@ -27,6 +27,8 @@ export const REAL_UNTIL = 10;
 
 export interface PythonFlags extends LessonFlags {
   interpreter?: string;
+  /** `--max-cpu`: the recording's CPU budget, in wall seconds. */
+  maxCpu?: number;
 }
 
 /** What a recording depends on among a run's options. */
@@ -38,8 +40,6 @@ interface Recorder {
   record(options: RecordOptions): Recording;
   /** What the command says while the first recording is made, before the program runs ('loading CPython 3.14'). */
   loading?: string;
-  /** It takes a Ctrl+C right after an event (the lab's Ctrl+C inside a running callback). */
-  eventMoments?: boolean;
 }
 
 /** True for what `run` hands to the Python recorder rather than loading as a scenario module. */
@@ -76,12 +76,12 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
   const dir = file === '-' ? process.cwd() : dirname(program.file);
   // --python keeps the lessons' meaning: which CPython runs the program. Its default is the lessons'.
   const asked = command.getOptionValueSource('python') === 'cli' ? flags.python : undefined;
+  // The recorder's budgets, where the flags raise them (otherwise its own defaults).
+  const budgets = { ...(flags.maxCpu === undefined ? {} : { cpuSeconds: flags.maxCpu }), ...(flags.maxEvents === undefined ? {} : { maxEvents: flags.maxEvents }) };
   if (flags.interpreter === undefined) {
     const version = asked ?? EMBEDDED_VERSION;
     if (!hasPyodide(version)) usageError(command, `--python ${version}: this installation has no embedded Python ${version}; run the program on a local one with --interpreter python${version}`);
-    if ((flags.interruptAt ?? []).length > 0) usageError(command, 'Ctrl+C (--interrupt-at) is recorded on a local CPython only for now: add --interpreter python3');
-    if (flags.interruptAfterEvent !== undefined) usageError(command, 'Ctrl+C (--interrupt-after-event) is recorded on a local CPython only for now: add --interpreter python3');
-    const run = (options: RecordOptions) => ({ version, source: program.text, file: program.file, dir, interrupts: options.interrupts, until: options.until, debug: options.debug });
+    const run = (options: RecordOptions) => ({ version, source: program.text, file: program.file, dir, interrupts: options.interrupts, interruptEvents: options.interruptEvents ?? [], until: options.until, debug: options.debug, ...budgets });
     const recorder: Recorder = {
       start: (options, listener, keep) => startEmbedded(run(options), listener, keep),
       record: (options) => recordEmbedded(run(options)),
@@ -104,8 +104,8 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
   }
   if (asked !== undefined && asked !== `${interpreter.major}.${interpreter.minor}`) usageError(command, `--python ${asked}: --interpreter '${flags.interpreter}' is Python ${interpreter.version}; leave --python out, or give an interpreter of that version`);
   const recorderFor = (mode: 'virtual' | 'real'): Recorder => {
-    const run = (options: RecordOptions) => ({ interpreter: interpreter.executable, source: program.text, file: program.file, dir, mode, interrupts: options.interrupts, interruptEvents: options.interruptEvents ?? [], until: options.until, debug: options.debug });
-    return { start: (options, listener, keep) => startLocal(run(options), listener, keep), record: (options) => recordLocal(run(options)), eventMoments: true };
+    const run = (options: RecordOptions) => ({ interpreter: interpreter.executable, source: program.text, file: program.file, dir, mode, interrupts: options.interrupts, interruptEvents: options.interruptEvents ?? [], until: options.until, debug: options.debug, ...budgets });
+    return { start: (options, listener, keep) => startLocal(run(options), listener, keep), record: (options) => recordLocal(run(options)) };
   };
   let first = await firstRun(ctx, command, program, flags, recorderFor('virtual'), VIRTUAL_UNTIL, about(interpreter, 'virtual', null));
   if (typeof first === 'number') return first;
@@ -179,7 +179,8 @@ async function recordShowingProgress(stderr: CliContext['io']['stderr'], program
 
 /** Shows the recorded program in the view the flags ask for; later runs are recorded as streams. */
 function showRecorded(ctx: CliContext, command: Command, program: PythonProgram, flags: PythonFlags, recorder: Recorder, defaultUntil: number, about: About, first: First, realTime: boolean): Promise<number> {
-  const lesson = recordedLesson({ program, engine: recorder.record, realTime, defaultUntil, about, first, eventMoments: recorder.eventMoments === true });
+  // Both engines take a Ctrl+C right after an event (the lab's Ctrl+C inside a running callback).
+  const lesson = recordedLesson({ program, engine: recorder.record, realTime, defaultUntil, about, first, eventMoments: true });
   const target: RunTarget = {
     kind: 'recorded',
     simulate: (options, budgets) =>

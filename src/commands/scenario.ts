@@ -9,7 +9,7 @@ import type { CliContext, HelpContext } from './io.js';
 import { DEFAULT_HELP_WIDTH, examplesSection } from './help-format.js';
 import { hw } from './help-words.js';
 import { runChosen, usageError } from './lesson.js';
-import { parseEventIndexes, viewOptions, type LessonFlags } from './options.js';
+import { parseCpuSeconds, parseEventIndexes, viewOptions, type LessonFlags } from './options.js';
 import { isPythonProgram, runPythonProgram, type PythonFlags } from './run-python.js';
 
 export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void, help: HelpContext = { lang: 'en', width: DEFAULT_HELP_WIDTH }): Command {
@@ -18,6 +18,7 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
   for (const option of viewOptions(hl)) command.addOption(option);
   command.option('--interpreter <python>', hw('interpreter', hl));
   command.addOption(new Option('--interrupt-after-event <n[,n...]>', hw('interruptAfterEvent', hl)).argParser(parseEventIndexes));
+  command.addOption(new Option('--max-cpu <s>', hw('maxCpu', hl)).argParser(parseCpuSeconds));
   command.addHelpText(
     'after',
     examplesSection(
@@ -37,6 +38,7 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
       return;
     }
     if (command.opts<PythonFlags>().interruptAfterEvent !== undefined) usageError(command, '--interrupt-after-event: only a recorded Python program (a .py file) has the events of a recording');
+    if (command.opts<PythonFlags>().maxCpu !== undefined) usageError(command, '--max-cpu: only a recorded Python program (a .py file) computes on a real CPU');
     let lesson: Lesson;
     try {
       lesson = await loadScenario(file);

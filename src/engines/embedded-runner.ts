@@ -7,12 +7,11 @@
 //
 //   node dist/embedded-runner.js '<recorder config JSON>'  < program source
 import { readFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { isPyodideVersion, loadPython } from './pyodide.js';
-import { installRecorder, RECORDER_DIR as DIR } from './recorder-files.js';
+import { installRecorder, placeProgram } from './recorder-files.js';
 
 async function main(): Promise<void> {
-  const config = JSON.parse(process.argv[2] ?? '{}') as { file: string; dir: string; version?: string };
+  const config = JSON.parse(process.argv[2] ?? '{}') as { file: string; dir: string; cwd?: string; version?: string };
   const version = config.version ?? '3.14';
   if (!isPyodideVersion(version)) throw new Error(`no embedded Python ${version}`);
   const source = readFileSync(0, 'utf8');
@@ -21,12 +20,7 @@ async function main(): Promise<void> {
   writeAll(1, 'loaded\n');
   const { FS } = python.pyodide;
   const entry = installRecorder(FS);
-  // The program at its own path, so tracebacks quote its lines as python3 does ('<stdin>' has none);
-  // a bare name (verify's lesson programs) lives in the program's folder.
-  const sourceFile = config.file.startsWith('/') ? config.file : config.file === '<stdin>' ? `${DIR}/program.py` : `${config.dir}/${config.file}`;
-  FS.mkdirTree(dirname(sourceFile));
-  FS.mkdirTree(config.dir);
-  FS.writeFile(sourceFile, source);
+  const { sourceFile } = placeProgram(FS, config, source);
   // The recorder's writer hands each chunk of NDJSON to `sink`, written at once on descriptor 3.
   const run = python.pyodide.toPy({ config: JSON.stringify({ ...config, sourceFile, engine: 'embedded' }), sink: (text: string) => writeAll(3, text) });
   python.runPython(

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 export const PRELOADED =
   'import platform, asyncio, asyncio.base_events, asyncio.events, asyncio.format_helpers, asyncio.selector_events, asyncio.tasks, asyncio.unix_events, ' +
   'atexit, builtins, collections, concurrent.futures, concurrent.futures.thread, gc, importlib.util, io, json, linecache, math, os, queue, ' +
-  'selectors, signal, threading, time, traceback, types, warnings, weakref, _thread';
+  'selectors, signal, subprocess, threading, time, traceback, types, warnings, weakref, _thread';
 
 /** Where the snapshot of the npm package `specifier` is kept, or undefined when snapshots are off. */
 export function snapshotFile(specifier: string, env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -33,9 +33,12 @@ function embeddedCommand(run: RecorderRun & { version: string }): RecorderComman
   const config = {
     file: run.file,
     dir: run.dir,
+    // Where python3 would start: the lab's own working directory.
+    cwd: process.cwd(),
     mode: 'virtual',
     version: run.version,
     interrupts: run.interrupts,
+    interruptEvents: run.interruptEvents ?? [],
     until: run.until,
     cpuSeconds: run.cpuSeconds ?? 10,
     maxEvents: run.maxEvents ?? 200_000,

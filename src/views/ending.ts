@@ -42,10 +42,11 @@ function lastShutdownWait(events: readonly TraceEvent[]): string | undefined {
 function budgetMessage(budget: RunBudget, lang: Lang): string {
   if (budget.kind === 'cpu') {
     return lang === 'zh'
-      ? `已停止: 程序连续计算了 ${budget.limit} 秒(墙钟)而没有等待(一个从不 await 的循环?);录制到此为止`
-      : `stopped: the program computed for ${budget.limit} s of wall time without waiting (a loop that never awaits?); the recording ends there`;
+      ? `已停止: 程序连续计算了 ${budget.limit} 秒(墙钟)而没有等待(一个从不 await 的循环?);录制到此为止;用 --max-cpu <秒> 给它更多时间`
+      : `stopped: the program computed for ${budget.limit} s of wall time without waiting (a loop that never awaits?); the recording ends there; give it longer with --max-cpu <s>`;
   }
+  const n = budget.limit.toLocaleString('en-US');
   return lang === 'zh'
-    ? `已停止: 程序产生了超过 ${budget.limit} 个轨迹事件(不断重新调度自己的回调?);录制到此为止`
-    : `stopped: the program made more than ${budget.limit} trace events (callbacks that reschedule themselves for ever?); the recording ends there`;
+    ? `已停止: 程序产生了超过 ${n} 个轨迹事件(不断重新调度自己的回调?);录制到此为止;用 --max-events <n> 提高这个预算`
+    : `stopped: the program made more than ${n} trace events (callbacks that reschedule themselves for ever?); the recording ends there; raise the budget with --max-events <n>`;
 }

@@ -3,12 +3,13 @@
 // `error:` line, and an exit status; never a stack dump or a hang. One Pyodide load: the engine's
 // child process replaced by the same recorder, with the same config, in this process's interpreter.
 // (A module the embedded Python lacks and a thread: embedded.test.ts.)
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runEnd } from '../../src/recorder/lesson.js';
 import { cli } from '../cli/harness.js';
+import { runOnPython } from './corpus.js';
 import { embeddedBatch, type EmbeddedBatch } from './embedded-batch.js';
 
 const shared = vi.hoisted(() => ({ batch: undefined as EmbeddedBatch | undefined }));
@@ -59,6 +60,55 @@ describe('bad input on the embedded Python 3.14', () => {
     const r = await run(program('hang.py', 'import asyncio\nprint("waiting")\nasyncio.run(asyncio.Event().wait())\n'), '--until', '5');
     expect(r.stdout).toBe('waiting\n');
     expect(r.stderr).toMatch(/^stopped watching at 5\.000 s/);
+  });
+
+  it('reads a file beside it, by its folder or by an absolute path, as python3 does; may not write there', async () => {
+    program('data.txt', 'forty-two\n');
+    const source = [
+      'import os',
+      "with open(os.path.join(os.path.dirname(__file__), 'data.txt')) as f:",
+      "    print('beside:', f.read().strip())",
+      `with open(${JSON.stringify(join(dir, 'data.txt'))}) as f:`,
+      "    print('absolute:', f.read().strip())",
+      'import helper',
+      "print('imported:', helper.VALUE)",
+      '',
+    ].join('\n');
+    program('helper.py', 'VALUE = 42\n');
+    const file = program('reads.py', source);
+    const [lab, real] = await Promise.all([run(file), runOnPython(file)]);
+    expect(lab).toMatchObject({ stdout: real.stdout, stderr: '', code: 0 });
+    expect(lab.stdout).toBe('beside: forty-two\nabsolute: forty-two\nimported: 42\n');
+    // The learner's folder is read-only there: the file is not written.
+    const writes = await run(program('writes.py', `try:\n    open(${JSON.stringify(join(dir, 'out.txt'))}, 'w')\nexcept OSError as e:\n    print(e.strerror)\n`));
+    expect(writes).toMatchObject({ stdout: 'Read-only file system\n', code: 0 });
+    expect(existsSync(join(dir, 'out.txt'))).toBe(false);
+  });
+
+  it('starts a subprocess, directly or through asyncio: refused in the same words as on python3', async () => {
+    const direct = await run(program('sub.py', 'import subprocess\nsubprocess.run(["ls"])\n'));
+    expect(direct).toMatchObject({ stdout: '', stderr: 'error: sub.py:2: subprocess.Popen: the lab does not start other processes from a recorded program\n', code: 1 });
+    const viaLoop = await run(program('sub2.py', 'import asyncio\nasync def main():\n    await asyncio.create_subprocess_exec("ls")\nasyncio.run(main())\n'));
+    expect(viaLoop).toMatchObject({ stdout: '', stderr: 'error: sub2.py:3: subprocess_exec: the lab does not start other processes from a recorded program\n', code: 1 });
+    const system = await run(program('sub3.py', 'import os\nos.system("ls")\n'));
+    expect(system).toMatchObject({ stderr: 'error: sub3.py:2: os.system: the lab does not start other processes from a recorded program\n', code: 1 });
+  });
+
+  it('opens a network connection or a socket: refused before it happens, no crash', async () => {
+    const sock = await run(program('sock.py', 'import socket\nsock = socket.socket()\n'));
+    expect(sock).toMatchObject({ stdout: '', stderr: 'error: sock.py:2: socket.__new__: the lab runs the program on a virtual event loop with no real network\n', code: 1 });
+    const direct = await run(program('net.py', 'import socket\n\ns = socket.create_connection(("example.com", 80))\n'));
+    expect(direct).toMatchObject({ stderr: 'error: net.py:3: socket.getaddrinfo: the lab runs the program on a virtual event loop with no real network\n', code: 1 });
+    const viaLoop = await run(program('net2.py', 'import asyncio\nasync def main():\n    await asyncio.open_connection("example.com", 80)\nasyncio.run(main())\n'));
+    expect(viaLoop).toMatchObject({ stderr: 'error: net2.py:3: create_connection: the lab runs the program on a virtual event loop with no real network\n', code: 1 });
+  });
+
+  it('computes for ever in a callback: the CPU budget stops it, naming the budget and how to raise it', async () => {
+    const source = 'import asyncio\n\ndef spin():\n    print("spinning")\n    while True: pass\n\nloop = asyncio.new_event_loop()\nloop.call_soon(spin)\nloop.run_forever()\n';
+    const r = await run(program('spin.py', source), '--max-cpu', '1');
+    expect(r.stdout).toBe('spinning\n');
+    expect(r.stderr).toBe('stopped: the program computed for 1 s of wall time without waiting (a loop that never awaits?); the recording ends there; give it longer with --max-cpu <s>\n');
+    expect(r.code).toBe(3);
   });
 
   it('floods the loop with callbacks: the event budget stops it', () => {

@@ -40,10 +40,12 @@ describe('a program the lab cannot give what it needs', () => {
     expect(server.stderr).toMatch(/^error: server\.py:2: socket\.__new__: .*no real network\n$/);
   });
 
-  it('starts a subprocess: refused before it happens', async () => {
+  it('starts a subprocess, directly or through asyncio: refused before it happens', async () => {
     const r = await run(program('sub.py', 'import subprocess\nsubprocess.run(["ls"])\n'));
     expect(r.stderr).toBe('error: sub.py:2: subprocess.Popen: the lab does not start other processes from a recorded program\n');
     expect(r.code).toBe(1);
+    const viaLoop = await run(program('sub2.py', 'import asyncio\nasync def main():\n    await asyncio.create_subprocess_exec("ls")\nasyncio.run(main())\n'));
+    expect(viaLoop).toMatchObject({ stdout: '', stderr: 'error: sub2.py:3: subprocess_exec: the lab does not start other processes from a recorded program\n', code: 1 });
   });
 
   it('may read files', async () => {
@@ -82,7 +84,12 @@ describe('a program that does not start or does not end', () => {
     const recording = recordLocal({ interpreter: 'python3', source, file: program('spin.py', source), dir, mode: 'virtual', interrupts: [], until: 60, debug: false, cpuSeconds: 1 });
     const end = runEnd(recording);
     expect(end).toMatchObject({ kind: 'until', budget: { kind: 'cpu', limit: 1 } });
-    expect(stoppedWatchingMessage(end, recording.events, 'en')).toMatch(/^stopped: the program computed for 1 s of wall time without waiting/);
+    expect(stoppedWatchingMessage(end, recording.events, 'en')).toBe('stopped: the program computed for 1 s of wall time without waiting (a loop that never awaits?); the recording ends there; give it longer with --max-cpu <s>');
+  });
+
+  it('computes for ever, with --max-cpu: stopped there, with the message and status 3', async () => {
+    const r = await run(program('spin2.py', 'print("spinning", flush=True)\nwhile True: pass\n'), '--max-cpu', '1');
+    expect(r).toMatchObject({ stdout: 'spinning\n', stderr: 'stopped: the program computed for 1 s of wall time without waiting (a loop that never awaits?); the recording ends there; give it longer with --max-cpu <s>\n', code: 3 });
   });
 
   it('floods the loop with callbacks: the event budget stops it', async () => {
@@ -90,6 +97,9 @@ describe('a program that does not start or does not end', () => {
     const recording = recordLocal({ interpreter: 'python3', source, file: program('flood.py', source), dir, mode: 'virtual', interrupts: [], until: 60, debug: false, maxEvents: 2000 });
     expect(runEnd(recording)).toMatchObject({ kind: 'until', budget: { kind: 'events', limit: 2000 } });
     expect(recording.events.length).toBeLessThan(2100);
+    // --max-events is the recording's budget too (and the views', which see the same events).
+    const r = await run(program('flood2.py', source), '--max-events', '2000');
+    expect(r).toMatchObject({ stdout: '', stderr: 'stopped at 0.000 s: the run reached its budget of 2,000 events; raise it with --max-events <n>\n', code: 3 });
   });
 });
 

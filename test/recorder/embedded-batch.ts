@@ -3,9 +3,10 @@
 // config), or run plainly on the same interpreter (virtual time, no recorder). embedded_batch.py
 // puts back what each run installs.
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { loadPython, type LoadedPython, type PyodideVersion } from '../../src/engines/pyodide.js';
-import { installRecorder } from '../../src/engines/recorder-files.js';
+import { installRecorder, placeProgram } from '../../src/engines/recorder-files.js';
 import type { LiveRecording, RecordingListener } from '../../src/recorder/child.js';
 import type * as Embedded from '../../src/recorder/embedded.js';
 import type { RecorderRun } from '../../src/recorder/local.js';
@@ -23,8 +24,19 @@ export interface EmbeddedBatch {
   record(run: RecorderRun): Recording;
   /** Runs the program plainly (virtual time, no recorder): what it prints and its exit status. */
   plain(source: string, file: string): PlainRun;
+  /**
+   * Runs the program plainly with a real Ctrl+C `afterMs` wall milliseconds after it starts: SIGINT
+   * written from another thread into Pyodide's interrupt buffer, which CPython reads at its checks
+   * for signals (for a program that computes by then, with no wait: the plain run's time is virtual).
+   */
+  plainInterrupted(source: string, file: string, afterMs: number): PlainRun;
   close(): void;
 }
+
+/** A thread that writes SIGINT (2) into the interrupt buffer after a while. */
+const PRESS_CTRL_C = `const { workerData } = require('node:worker_threads');
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.afterMs);
+Atomics.store(workerData.signal, 0, 2);`;
 
 const DRIVER = readFileSync(join(import.meta.dirname, 'embedded_batch.py'), 'utf8');
 
@@ -47,22 +59,36 @@ export async function embeddedBatch(version: PyodideVersion): Promise<EmbeddedBa
     FS.mkdirTree(dirname(file));
     FS.writeFile(file, source);
   };
+  const plain = (source: string, file: string): PlainRun => {
+    writeProgram(file, source);
+    const result = call('plain', source, file) as { toJs(): [string, string, number]; destroy(): void };
+    const [stdout, stderr, code] = result.toJs();
+    result.destroy();
+    python.takeOutput();
+    return { stdout, stderr, code };
+  };
   return {
     python,
     record(run) {
-      const sourceFile = run.file.startsWith('/') ? run.file : `${run.dir}/${run.file}`;
-      writeProgram(sourceFile, run.source);
-      FS.mkdirTree(run.dir);
-      const config = { file: run.file, dir: run.dir, mode: 'virtual', version, interrupts: run.interrupts, until: run.until, cpuSeconds: run.cpuSeconds ?? 10, maxEvents: run.maxEvents ?? 200_000, sourceFile, engine: 'embedded' };
-      return parseRecording(String(call('record', entry, JSON.stringify(config))));
+      const placed = placeProgram(FS, { file: run.file, dir: run.dir, cwd: process.cwd() }, run.source);
+      const config = { file: run.file, dir: run.dir, cwd: process.cwd(), mode: 'virtual', version, interrupts: run.interrupts, interruptEvents: run.interruptEvents ?? [], until: run.until, cpuSeconds: run.cpuSeconds ?? 10, maxEvents: run.maxEvents ?? 200_000, sourceFile: placed.sourceFile, engine: 'embedded' };
+      try {
+        return parseRecording(String(call('record', entry, JSON.stringify(config))));
+      } finally {
+        placed.unmount();
+      }
     },
-    plain(source, file) {
-      writeProgram(file, source);
-      const result = call('plain', source, file) as { toJs(): [string, string, number]; destroy(): void };
-      const [stdout, stderr, code] = result.toJs();
-      result.destroy();
-      python.takeOutput();
-      return { stdout, stderr, code };
+    plain,
+    plainInterrupted(source, file, afterMs) {
+      const signal = new Int32Array(new SharedArrayBuffer(4));
+      python.pyodide.setInterruptBuffer(signal);
+      const ctrlC = new Worker(PRESS_CTRL_C, { eval: true, workerData: { signal, afterMs } });
+      try {
+        return plain(source, file);
+      } finally {
+        void ctrlC.terminate();
+        Atomics.store(signal, 0, 0);
+      }
     },
     close() {
       // Nothing to release: the interpreter goes with the test process.

@@ -2,6 +2,7 @@
 // WebAssembly, in a child process. It prints what the same program prints on the same Pyodide
 // without the recorder, shows the standard library where a Linux install keeps it, and refuses
 // threads and modules it does not have with one line.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,25 @@ function program(name: string, text: string): string {
   return file;
 }
 
+const bin = join(root, 'bin', 'asyncio-lab.js');
+
 describe('a program on the embedded Python', () => {
+  it('reads a file by a path relative to the working directory it was started in, as python3 does', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'asyncio-lab-embedded-cwd-'));
+    writeFileSync(join(folder, 'data.txt'), 'forty-two\n');
+    writeFileSync(join(folder, 'reads.py'), "with open('data.txt') as f:\n    print(f.read().strip())\n");
+    const lab = spawnSync(process.execPath, [bin, 'run', 'reads.py', '--output-only'], { cwd: folder, encoding: 'utf8' });
+    const real = spawnSync('python3', ['reads.py'], { cwd: folder, encoding: 'utf8' });
+    expect(real.stdout).toBe('forty-two\n');
+    expect(lab).toMatchObject({ stdout: real.stdout, stderr: '', status: 0 });
+  });
+
+  it('computes for ever in a callback: the CPU budget stops it in the engine process, with the message and status 3', async () => {
+    const source = 'import asyncio\n\ndef spin():\n    print("spinning")\n    while True: pass\n\nloop = asyncio.new_event_loop()\nloop.call_soon(spin)\nloop.run_forever()\n';
+    const r = await cli(['run', program('spin.py', source), '--output-only', '--max-cpu', '1']);
+    expect(r).toMatchObject({ stdout: 'spinning\n', stderr: 'stopped: the program computed for 1 s of wall time without waiting (a loop that never awaits?); the recording ends there; give it longer with --max-cpu <s>\n', code: 3 });
+  });
+
   it('prints what the same Pyodide prints without the recorder', async () => {
     const file = join(root, 'examples', 'gather-timeout.py');
     const python = await loadPython('3.14');

@@ -3,7 +3,7 @@ the program can tell: with the recorder (its entry run anew, its package importe
 plainly on virtual time, as the tests compare them. What a run installs is put back after it:
 standard streams, the time functions, the loop policy and class, the thread starters, __main__,
 sys.argv and sys.path[0], the working directory. (The audit hook a recorded run adds stays: it
-only acts on network and subprocess calls, which these programs do not make. The C Task's
+refuses nothing once its run has ended. The C Task's
 Task-N counter runs on across programs: tests compare task numbers up to that.)
 
     record(entry, config_json) -> the recorder's NDJSON

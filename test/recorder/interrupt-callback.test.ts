@@ -2,7 +2,6 @@
 // of the recording: --interrupt-after-event), recorded on the local python3 and compared with what
 // python3 prints when a real SIGINT arrives while that callback runs: the traceback shows the
 // program's frames and CPython's, never the recorder's, and the exit status is the same.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { recordedLesson } from '../../src/recorder/lesson.js';
 import { createLab, update } from '../../src/ui/controller.js';
 import { programOf } from '../../src/ui/program.js';
 import { Replay } from '../../src/ui/state/replay.js';
-import type { TraceEvent } from '../../src/runtime/trace.js';
+import { ASYNCIO_RUN, RUN_FOREVER, insideLoop, interruptedInCallback } from './busy-callbacks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-callback-interrupt-'));
 
@@ -22,75 +21,6 @@ function program(name: string, text: string): string {
   writeFileSync(file, text);
   return file;
 }
-
-/** python3 on `file`, with SIGINT sent a moment after it has printed `ready` (from inside the callback, before its loop). */
-function realPython(file: string): Promise<{ stdout: string; stderr: string; status: number | null; signal: NodeJS.Signals | null }> {
-  const child = spawn('python3', [file], { cwd: dir, env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
-  let stdout = '';
-  let stderr = '';
-  let sent = false;
-  child.stdout.setEncoding('utf8');
-  child.stderr.setEncoding('utf8');
-  child.stdout.on('data', (text: string) => {
-    stdout += text;
-    if (!sent && stdout.includes('ready\n')) {
-      sent = true;
-      // Not while it is still in print(): by then it computes in its loop, which never ends by itself.
-      setTimeout(() => child.kill('SIGINT'), 300);
-    }
-  });
-  child.stderr.on('data', (text: string) => (stderr += text));
-  return new Promise((resolve) => child.on('close', (status, signal) => resolve({ stdout, stderr, status, signal })));
-}
-
-/** The index of the first event after which the recording is inside the callback's loop at `line`. */
-function insideLoop(events: readonly TraceEvent[], line: number): number {
-  const ready = events.findIndex((e) => e.type === 'output' && e.text === 'ready');
-  const index = events.findIndex((e, i) => i > ready && e.type === 'line' && e.line === line);
-  expect(ready).toBeGreaterThan(0);
-  expect(index).toBeGreaterThan(ready);
-  return index;
-}
-
-// A callback that computes for seconds, with the default SIGINT handler: KeyboardInterrupt is raised
-// in the callback's own frame, at its loop.
-const RUN_FOREVER = `import asyncio
-
-def spin():
-    print("ready", flush=True)
-    total = 0
-    while True:
-        total += 1
-
-loop = asyncio.new_event_loop()
-loop.call_soon(spin)
-loop.call_later(0.1, loop.stop)
-try:
-    loop.run_forever()
-finally:
-    loop.close()
-print("done")
-`;
-
-// Under asyncio.run, whose SIGINT handler cancels the main task: the callback computes until it
-// sees that, and finishes; then the task is cancelled at its await and asyncio.run raises
-// KeyboardInterrupt.
-const ASYNCIO_RUN = `import asyncio
-
-def spin(task):
-    print("ready", flush=True)
-    n = 0
-    while not task.cancelling():
-        n += 1
-    print("spun")
-
-async def main():
-    asyncio.get_running_loop().call_soon(spin, asyncio.current_task())
-    await asyncio.sleep(1)
-    print("slept")
-
-asyncio.run(main())
-`;
 
 describe('Ctrl+C inside a callback that computes, on the local python3', () => {
   it.each([
@@ -101,7 +31,7 @@ describe('Ctrl+C inside a callback that computes, on the local python3', () => {
     // Without a Ctrl+C the callback never ends: the recording stops at a small event budget.
     const plain = recordLocal({ interpreter: 'python3', source, file, dir, mode: 'virtual', interrupts: [], until: 60, debug: false, maxEvents: 2000 });
     const at = insideLoop(plain.events, line);
-    const real = await realPython(file);
+    const real = await interruptedInCallback(file, dir);
     const lab = await cli(['run', file, '--interpreter', 'python3', '--output-only', '--interrupt-after-event', String(at)]);
     expect(real.stderr).toContain('KeyboardInterrupt');
     expect(lab.stdout).toBe(real.stdout);
@@ -152,11 +82,11 @@ describe('Ctrl+C inside a callback that computes, on the local python3', () => {
     expect(lab.options.interruptEvents).toEqual([shown]);
   });
 
-  it('refuses event moments for a scenario file and on the embedded Python, in one line', async () => {
+  it('refuses event moments for a scenario file, and an index that is no whole number, in one line', async () => {
     const file = program('plain.py', 'print(1)\n');
-    const embedded = await cli(['run', file, '--interrupt-after-event', '3']);
-    expect(embedded.code).toBe(2);
-    expect(embedded.stderr).toBe("error: Ctrl+C (--interrupt-after-event) is recorded on a local CPython only for now: add --interpreter python3\n");
+    const scenario = await cli(['run', join(import.meta.dirname, '..', '..', 'examples', 'deadline-ties.mjs'), '--interrupt-after-event', '3']);
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toBe('error: --interrupt-after-event: only a recorded Python program (a .py file) has the events of a recording\n');
     const bad = await cli(['run', file, '--interpreter', 'python3', '--interrupt-after-event', '1.5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("got '1.5'");

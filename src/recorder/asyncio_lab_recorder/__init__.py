@@ -7,6 +7,7 @@ is ../recorder.py; main.py says how a run goes. One job per module:
     tracking    serial ids of handles, futures and tasks; futures' states as the live objects hold them
     loop        the event loop: CPython's selector loop with the recorder's clock, selector and ready deque
     interrupts  Ctrl+C (SIGINT) at a moment of the run
+    linux_epoll the selector wait a Ctrl+C interrupts, on the embedded engine (Linux's epoll selector)
     hooks       what the trace function watches: CPython's own functions, called and returning
     program_pointer  the program's line per thread (pointer.py), as `line` events
     tracing     the trace function itself (sys.settrace)

@@ -3,7 +3,8 @@ and the real clock, sleep and thread starter, kept before the recorder replaces 
 
 The config: {"file": path tracebacks show, "dir": the program's directory (sys.path[0]),
 "mode": "virtual" | "real", "interrupts": [seconds], "until": seconds, "tick": seconds per clock
-read, "fd": 3, "maxEvents": n, "cpuSeconds": wall seconds, "engine": "embedded" under Pyodide}.
+read, "fd": 3, "maxEvents": n, "cpuSeconds": wall seconds, "engine": "embedded" under Pyodide, with
+"cwd": the working directory there and "sourceFile": where the program's text is}.
 """
 import asyncio
 import json
@@ -35,9 +36,9 @@ WALL_CLOCK_START = 1795601663.0
 STDLIB_SHOWN = (os.path.dirname(os.path.dirname(asyncio.__file__)) + '/', f'/usr/lib/python{sys.version_info[0]}.{sys.version_info[1]}/') if EMBEDDED else None
 
 if EMBEDDED:
-    # The program's folder is the working directory, as where python3 is started: set before
-    # anything resolves the program's (maybe relative) file name.
-    os.chdir(CONFIG.get('dir') or '/')
+    # The working directory python3 would have: the lab's (config "cwd"), set before anything
+    # resolves the program's (maybe relative) file name.
+    os.chdir(CONFIG.get('cwd') or CONFIG.get('dir') or '/')
 
 original_monotonic = time.monotonic
 original_sleep = time.sleep

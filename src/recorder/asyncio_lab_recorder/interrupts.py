@@ -1,22 +1,23 @@
 """Ctrl+C at a moment of the run, delivered as CPython's signal handler would deliver it. In virtual
 mode, a moment in the selector wait that spans it: the clock jumps to it and SIGINT reaches the main
-thread while it blocks in the real selector's poll (loop.py hands _run_once the stdlib selector for
-that one wait), so the traceback shows selectors.py's frames and never the recorder's. In real mode,
-SIGINT at that wall-clock time.
+thread while it waits in the selector's poll (loop.py hands _run_once the stdlib selector for that
+one wait; on the embedded engine, linux_epoll.py's), so the traceback shows selectors.py's frames
+and never the recorder's. In real mode, SIGINT at that wall-clock time.
 
 A moment can also be an event of the trace (config "interruptEvents": indexes, from 0): inside a
 callback that computes without waiting, where the clock does not move. The event is written from
-the trace function, and a signal handled there would raise inside it (CPython then switches tracing
-off, and the traceback shows the recorder): so the main thread stops tracing, and a helper thread
-trips SIGINT with _thread.interrupt_main() the first time it gets the GIL while the main thread
-runs none of the recorder's code. CPython handles it at its next check for signals, in the
-program's code, by calling the program's handler (asyncio.run's, or the default one, which raises
-KeyboardInterrupt there). The recorder's handler wraps it for that one signal and switches tracing
-back on first. What runs between the event and the handler is not traced: in a callback that
-computes for more than a few milliseconds the signal lands a few iterations after the event, as a
-real Ctrl+C would; a shorter one may finish first, and the signal then lands where the program is
-next in Python code (or, if the program has ended, nowhere).
+the recorder's code (often the trace function), and a signal handled there would raise inside it
+(from the trace function CPython then switches tracing off, and the traceback shows the recorder).
+So tracing stops, and SIGINT is tripped (_thread.interrupt_main(), the flag CPython's own signal
+handler sets) with a handler of the recorder's in front of the program's: CPython calls it at its
+next check for signals (a call, a loop's jump back, a function's start), and wherever that check
+comes in the recorder's code, the handler trips SIGINT again and returns, until it comes in the
+program's (or CPython's) code. There it switches tracing back on and calls the program's handler
+(asyncio.run's, or the default one, which raises KeyboardInterrupt there), as a real Ctrl+C would.
+What runs between the event and the handler is the rest of the recorder's work for that event;
+a program that has ended by then takes the signal nowhere.
 """
+import collections
 import linecache
 import selectors
 import signal
@@ -26,6 +27,11 @@ import _thread
 from .clock import CLOCK
 from .config import CONFIG, EMBEDDED, MAIN_IDENT, PROGRAM_FILE, VIRTUAL, is_recorder_file, original_sleep, original_start_new_thread
 from .writer import STREAM, emit
+
+# SIGINT tripped without a call: a missing key runs the factory, interrupt_main(). Subscripting is
+# no point where CPython checks for signals (a call is), so the code that runs next decides where
+# the check comes: trip this way as the last thing before returning.
+TRIP = collections.defaultdict(_thread.interrupt_main)
 
 
 class Interrupts:
@@ -38,7 +44,7 @@ class Interrupts:
 
     @property
     def pending(self):
-        return VIRTUAL and not EMBEDDED and bool(self.times)
+        return VIRTUAL and bool(self.times)
 
     def due_in_wait(self, loop_id, timeout):
         at = self.times[0]
@@ -51,7 +57,8 @@ class Interrupts:
         CLOCK.jump_to(at)
         emit({'type': 'interrupt', 'n': self.n})
         emit({'type': 'select_woke', 'loop': loop_id, 'slept': CLOCK.now() - start, 'reason': 'interrupt'})
-        original_start_new_thread(send_sigint_in_poll, ())
+        if not EMBEDDED:
+            original_start_new_thread(send_sigint_in_poll, ())
         return True
 
     def start_real_timers(self):
@@ -82,27 +89,24 @@ class EventInterrupts:
         trace = sys.gettrace()
         if trace is None:
             return
-        switch = sys.getswitchinterval()
+        sys.settrace(None)
         previous = signal.getsignal(signal.SIGINT)
 
-        def resume_tracing(signum, frame):
-            # The program's own handler, with tracing on again (its frames are traced as before).
+        def in_program_code(signum, frame):
+            if runs_recorder_code(frame):
+                # Not here: at the next check, which comes after this handler has returned.
+                TRIP[signal.SIGINT]
+                del TRIP[signal.SIGINT]
+                return
             signal.signal(signal.SIGINT, previous)
-            sys.setswitchinterval(switch)
             sys.settrace(trace)
             if callable(previous):
                 return previous(signum, frame)
-            raise KeyboardInterrupt
-        signal.signal(signal.SIGINT, resume_tracing)
-        sys.settrace(None)
-        # The helper asks for the GIL again and again, and looks at where the main thread stands
-        # each time it gets it; a short switch interval hands it over soon. This thread waits until
-        # the helper runs, so it has not run ahead before the helper starts asking.
-        sys.setswitchinterval(1e-6)
-        started = _thread.allocate_lock()
-        started.acquire()
-        original_start_new_thread(interrupt_outside_recorder, (started,))
-        started.acquire()
+            if previous != signal.SIG_IGN:
+                raise KeyboardInterrupt
+        signal.signal(signal.SIGINT, in_program_code)
+        TRIP[signal.SIGINT]
+        del TRIP[signal.SIGINT]
 
 
 def runs_recorder_code(frame):
@@ -115,15 +119,7 @@ def runs_recorder_code(frame):
     return False
 
 
-def interrupt_outside_recorder(started):
-    """Trips SIGINT once the main thread runs none of the recorder's code."""
-    started.release()
-    while runs_recorder_code(sys._current_frames().get(MAIN_IDENT)):
-        original_sleep(1e-5)
-    _thread.interrupt_main()
-
-
-EVENT_INTERRUPTS = EventInterrupts(CONFIG.get('interruptEvents', [])) if not EMBEDDED else None
+EVENT_INTERRUPTS = EventInterrupts(CONFIG.get('interruptEvents', []))
 
 
 def send_sigint_in_poll():

@@ -23,6 +23,9 @@ from .tracking import REG, callback_text, check_cancel_requests, check_future, i
 from .wakers import WAKERS, loop_key, woke_by
 from .writer import emit, emit_at, finish_now, thread_name
 
+if EMBEDDED:
+    from .linux_epoll import interrupted_wait
+
 BaseEventLoop = asyncio.base_events.BaseEventLoop
 RUN_ONCE_CODE = BaseEventLoop._run_once.__code__
 THREADSAFE_CODE = BaseEventLoop.call_soon_threadsafe.__code__
@@ -180,14 +183,15 @@ class LabEventLoop(*([VIRTUAL_TIME.WithoutSelfPipe] if EMBEDDED else []), asynci
         return CLOCK.read()
 
     # _run_once reads `self._selector` once, right before `select(timeout)`; for a wait that a
-    # Ctrl+C interrupts it gets the stdlib selector, so no frame of the recorder is on the stack.
+    # Ctrl+C interrupts it gets the stdlib selector (embedded, Linux's epoll one: Pyodide has no
+    # epoll), so no frame of the recorder is on the stack.
     @property
     def _selector(self):
         selector = self.__dict__['_lab_selector']
         if INTERRUPTS.pending and sys._getframe(1).f_code is RUN_ONCE_CODE:
             timeout = sys._getframe(1).f_locals.get('timeout', 0)
             if INTERRUPTS.due_in_wait(selector.loop_id, timeout):
-                return selector.real
+                return interrupted_wait(selector) if EMBEDDED else selector.real
         return selector
 
     @_selector.setter

@@ -28,7 +28,7 @@ from .hooks import AT_SHUTDOWN
 from .interrupts import INTERRUPTS
 from .loop import LabEventLoop, LabPolicy
 from .output import capture_output
-from .refusals import NoStdin, audit, last_program_line, refuse, thread_start
+from .refusals import NoStdin, audit, last_program_line, reach_subprocess_audit, refuse, thread_start
 from .tracing import global_trace
 from .writer import STREAM, Stopped, emit, finish_now, thread_name
 
@@ -153,6 +153,8 @@ def install():
             setattr(threading, name, thread_start(getattr(threading, name)))
     _thread.start_new_thread = thread_start(_thread.start_new_thread)
     sys.addaudithook(audit)
+    if EMBEDDED:
+        reach_subprocess_audit()
     sys.stdin = NoStdin()
     capture_output()
     if not EMBEDDED:

@@ -51,7 +51,14 @@ def last_program_line(tb):
 
 
 def refuse_network(what):
+    """The program opens a connection or a server (or, through the loop, a subprocess)."""
+    if what.startswith('subprocess'):
+        refuse_subprocess(what)
     refuse('network', f'{what}: the lab runs the program on a virtual event loop with no real network')
+
+
+def refuse_subprocess(what):
+    refuse('subprocess', f'{what}: the lab does not start other processes from a recorded program')
 
 
 AUDITED = {
@@ -62,13 +69,23 @@ AUDITED = {
 }
 
 
+def reach_subprocess_audit():
+    """On the embedded engine, Pyodide's Popen raises OSError ("emscripten does not support
+    processes") before its audit event; told that it can start processes, it goes on to that event,
+    where the program is refused in the same words as on a local interpreter."""
+    import subprocess
+    subprocess._can_fork_exec = True
+
+
 def audit(event, args):
     what = AUDITED.get(event)
-    if what is None or ALLOW_SOCKETS.depth:
+    # A run that has ended refuses nothing (an interpreter that runs more programs, the tests',
+    # keeps every run's audit hook: only the running one's speaks).
+    if what is None or ALLOW_SOCKETS.depth or STREAM.closed:
         return
     if what == 'network':
         refuse_network(event)
-    refuse('subprocess', f'{event}: the lab does not start other processes from a recorded program')
+    refuse_subprocess(event)
 
 
 class NoStdin(io.TextIOBase):

@@ -28,14 +28,26 @@ def traced_with(local):
 TRACED = [0]
 
 
+def check_cpu():
+    """No watchdog thread on the embedded engine: the CPU budget is checked from the trace
+    function, every so many of its calls (a loop that never waits runs its lines)."""
+    TRACED[0] += 1
+    if TRACED[0] % 4096 == 0 and original_monotonic() - START > CPU_SECONDS:
+        finish_now({'control': 'end', 'why': 'cpu', 'limit': CPU_SECONDS, 't': CLOCK.now()})
+
+
+def pointer_checking_cpu(frame, event, arg):
+    """A frame's local trace function on the embedded engine: the pointer's, and the CPU budget."""
+    check_cpu()
+    POINTER.trace(frame, event, arg)
+    return pointer_checking_cpu
+
+
 def global_trace(frame, event, arg):
     """Every frame is traced: the pointer sees returns into the library's frames, and the hooks
     see CPython's own functions called and returning."""
     if EMBEDDED:
-        # No watchdog thread there: the CPU budget is checked from here, now and then.
-        TRACED[0] += 1
-        if TRACED[0] % 4096 == 0 and original_monotonic() - START > CPU_SECONDS:
-            finish_now({'control': 'end', 'why': 'cpu', 'limit': CPU_SECONDS, 't': CLOCK.now()})
+        check_cpu()
     if threading.get_ident() not in STARTED:
         # The first event of a thread's own code: it has started.
         STARTED.add(threading.get_ident())
@@ -47,5 +59,5 @@ def global_trace(frame, event, arg):
         local = hook(frame)
         if local is not None:
             return traced_with(local)
-    return POINTER.trace
+    return pointer_checking_cpu if EMBEDDED else POINTER.trace
 
