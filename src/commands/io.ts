@@ -6,8 +6,8 @@ import type { MenuChoice } from '../ui/components/Menu.js';
 
 /** An output stream: process.stdout / process.stderr, or a test's buffer. */
 export interface OutStream {
-  /** False when the text waits in a buffer: wait for 'drain' before writing more. */
-  write(text: string): unknown;
+  /** False when the text waits in a buffer: wait for 'drain' before writing more. Bytes are UTF-8. */
+  write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
   /** The terminal's width, when it is one. */
   columns?: number;

@@ -114,7 +114,7 @@ async function streamJson(io: CliIO, simulation: Simulation, lang: Lang): Promis
   try {
     for (let batch = await simulation.nextText(); batch !== undefined; batch = await simulation.nextText()) {
       if (batch.shutdown) tail.see(batch.shutdown);
-      await writeDrained(io.stdout, batch.text);
+      await writeDrained(io.stdout, batch.bytes);
       simulation.consumed(batch.count);
     }
     const ended = simulation.ended()!;
@@ -174,7 +174,7 @@ export function budgetStopped(io: CliIO, budget: BudgetStop, lang: Lang): number
 }
 
 /** Writes `text`, then waits until the stream has taken it (so a slow reader holds the run back). */
-export function writeDrained(stream: OutStream, text: string): Promise<void> | void {
+export function writeDrained(stream: OutStream, text: string | Uint8Array): Promise<void> | void {
   if (stream.write(text) !== false || typeof stream.once !== 'function') return;
   return new Promise<void>((resolve) => stream.once!('drain', resolve));
 }

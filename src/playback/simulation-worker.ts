@@ -9,7 +9,8 @@ import { lessons } from '../scenarios/index.js';
 import { loadScenario } from '../scenarios/load.js';
 import { BudgetCounter, type BudgetStop } from './budgets.js';
 import type { Runnable } from './interrupt.js';
-import { textBatch, type RunTarget } from './simulation.js';
+import type { RunTarget } from './simulation.js';
+import { NdjsonEncoder } from '../views/ndjson-encoder.js';
 import { ACKED, ADVANCES, ALLOWED_T_OFFSET, AT_CLOCK_MOVE, BUSY, COMMAND, INTERRUPT, INTERRUPT_T_OFFSET, MID_STRETCH, NONE, WAITING, type WorkerInput, type WorkerMessage } from './worker-protocol.js';
 
 /** Events per message: large enough that posting costs little per event. */
@@ -21,7 +22,7 @@ const input = workerData as WorkerInput;
 const control = new Int32Array(input.control, 0, 4);
 const interruptT = new Float64Array(input.control, INTERRUPT_T_OFFSET, 1);
 const allowedT = new Float64Array(input.control, ALLOWED_T_OFFSET, 1);
-const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
 async function find(target: RunTarget): Promise<Runnable> {
   if (target.kind === 'scenario') return loadScenario(target.file);
@@ -34,7 +35,48 @@ async function find(target: RunTarget): Promise<Runnable> {
   return variant;
 }
 
-let batch: TraceEvent[] = [];
+/** The events not yet posted: as they are, or already written as NDJSON lines (format 'ndjson'). */
+interface Batch {
+  readonly length: number;
+  push(event: TraceEvent): void;
+  /** Posts the events held (transferring the NDJSON bytes, so that they are not copied). */
+  post(): void;
+}
+
+function eventsBatch(): Batch {
+  let events: TraceEvent[] = [];
+  return {
+    get length() {
+      return events.length;
+    },
+    push: (event) => events.push(event),
+    post: () => {
+      post({ type: 'events', events });
+      events = [];
+    },
+  };
+}
+
+function ndjsonBatch(): Batch {
+  const encoder = new NdjsonEncoder();
+  let shutdown: TraceEvent | undefined;
+  return {
+    get length() {
+      return encoder.count;
+    },
+    push: (event) => {
+      encoder.add(event);
+      if (event.type === 'shutdown') shutdown = event;
+    },
+    post: () => {
+      const message: WorkerMessage = { type: 'text', count: encoder.count, bytes: encoder.take(), ...(shutdown && { shutdown }) };
+      post(message, [message.bytes.buffer as ArrayBuffer]);
+      shutdown = undefined;
+    },
+  };
+}
+
+const batch = input.format === 'ndjson' ? ndjsonBatch() : eventsBatch();
 let sent = 0;
 let postedAt = performance.now();
 let process: ProcessControl | undefined;
@@ -43,9 +85,8 @@ const counter = new BudgetCounter(input.budgets);
 
 function flush(): void {
   if (batch.length === 0) return;
-  post(input.format === 'ndjson' ? { type: 'text', ...textBatch(batch) } : { type: 'events', events: batch });
   sent += batch.length;
-  batch = [];
+  batch.post();
   postedAt = performance.now();
 }
 

@@ -7,7 +7,7 @@ import type { TraceEvent } from '../runtime/trace.js';
 import type { RunEnd, RunOptions } from '../scenarios/types.js';
 import { BudgetCounter, type BudgetStop, type Budgets } from './budgets.js';
 import type { Runnable } from './interrupt.js';
-import { eventLine } from '../views/ndjson.js';
+import { NdjsonEncoder } from '../views/ndjson-encoder.js';
 
 /** Which program a worker runs: a lesson of the registry, or a scenario file, maybe a variant. */
 export type RunTarget =
@@ -35,7 +35,8 @@ export interface SimulationRequest {
 
 /** A batch of events as NDJSON lines. */
 export interface TextBatch {
-  text: string;
+  /** The lines, UTF-8 encoded (src/views/ndjson-encoder.ts). */
+  bytes: Uint8Array;
   /** How many events (lines). */
   count: number;
   /** The last interpreter-shutdown event among them (what a closing message reads). */
@@ -150,13 +151,14 @@ export function simulateInProcess(request: SimulationRequest): Simulation {
 
 /** Events as an NDJSON text batch. */
 export function textBatch(events: readonly TraceEvent[]): TextBatch {
-  let text = '';
+  const encoder = new NdjsonEncoder();
   let shutdown: TraceEvent | undefined;
   for (const event of events) {
-    text += eventLine(event) + '\n';
+    encoder.add(event);
     if (event.type === 'shutdown') shutdown = event;
   }
-  return shutdown === undefined ? { text, count: events.length } : { text, count: events.length, shutdown };
+  const bytes = encoder.take();
+  return shutdown === undefined ? { bytes, count: events.length } : { bytes, count: events.length, shutdown };
 }
 
 /** Reads a whole run into memory (for views that need it all, bounded by the event budgets). */

@@ -70,6 +70,14 @@ export class Realm {
    * it at one line): the simulated process notes where it is raised, for its traceback.
    */
   onExceptionMade: ((error: object) => void) | undefined;
+  /**
+   * The main thread's Python-level SIGINT handler (`signal.signal(SIGINT, handler)`); undefined is
+   * `signal.default_int_handler`, which raises KeyboardInterrupt where the main thread stands.
+   * asyncio's Runner installs one while it runs (runners.py). The simulated process calls it, as the
+   * main thread, where a Ctrl+C lands: returning means the signal was handled (the main thread goes
+   * on with what it was doing), raising KeyboardInterrupt raises it there.
+   */
+  sigintHandler: (() => void) | undefined;
   /** Called by every event loop created in this realm (the simulated process collects them at exit). */
   onLoopCreated: ((loop: object) => void) | undefined;
   /** Called with every event loop, future and task created in this realm, for `watchRealm` (snapshot.ts). */

@@ -6,17 +6,18 @@
 // the loop runs the (here empty) async-generator and default-executor shutdowns as CPython does, and
 // the loop is closed.
 //
-// Ctrl+C: CPython's Runner installs a SIGINT handler in the main thread: the first Ctrl+C cancels
-// the main task, and run() then raises KeyboardInterrupt once the task has finished cancelling; a
-// second Ctrl+C raises KeyboardInterrupt where the program stands. A simulated process that
-// delivers SIGINT this way calls `runner.interrupt()`; without it, KeyboardInterrupt thrown into
-// the loop's wait simply propagates out of run() (the loop is still shut down and closed).
+// Ctrl+C: CPython's Runner installs a SIGINT handler in the main thread while run() runs (when the
+// handler there is still Python's default): the first Ctrl+C cancels the main task, and run() then
+// raises KeyboardInterrupt once the task has finished cancelling; a second Ctrl+C raises
+// KeyboardInterrupt where the program stands. Here run() installs `interrupt()` as the realm's
+// SIGINT handler (the simulated process calls it where a Ctrl+C lands); a driver that delivers
+// SIGINT itself (the standalone driver's tests) calls `runner.interrupt()`.
 import type { BaseEventLoop } from './base-events.js';
 import { type Blocking, type StandaloneOptions, driveStandalone } from './blocking.js';
 import { copyContext } from './context.js';
 import { asyncDef, isCoroutine, type CoroutineLike } from './coroutines.js';
 import { _getRunningLoop } from './events.js';
-import { CancelledError, KeyboardInterrupt, RuntimeError, ValueError } from './exceptions.js';
+import { CancelledError, KeyboardInterrupt, RuntimeError, ValueError, type PyFrame } from './exceptions.js';
 import { ASYNCIO_DIR } from './future-repr.js';
 import { gather } from './gather.js';
 import { newEventLoop, setEventLoop } from './policy.js';
@@ -26,6 +27,8 @@ import { allTasks } from './task-registry.js';
 import type { Task } from './tasks.js';
 
 const BASE_EVENTS_PY = `${ASYNCIO_DIR}/base_events.py`;
+/** Where `Runner._on_sigint` raises KeyboardInterrupt (a second Ctrl+C), innermost in its traceback. */
+const ON_SIGINT_FRAME: PyFrame = { file: `${ASYNCIO_DIR}/runners.py`, line: 157, name: '_on_sigint', text: 'raise KeyboardInterrupt()' };
 
 // The loop's shutdown coroutines: nothing to shut down in the simulation, but CPython runs each in a
 // task of its own (so they take a Task-N number and a loop iteration each).
@@ -84,14 +87,31 @@ export class Runner {
     const loop = this.lazyInit();
     const task = loop.createTask(coro, { context: copyContext() });
     this.mainTask = task as Task<unknown>;
+    const realm = getRealm();
+    let sigintHandler: (() => void) | undefined;
+    if (realm.threads.isMainThread() && realm.sigintHandler === undefined) {
+      sigintHandler = () => {
+        if (this.interrupt()) return;
+        const interrupt = new KeyboardInterrupt();
+        interrupt.frames = [ON_SIGINT_FRAME];
+        throw interrupt;
+      };
+      realm.sigintHandler = sigintHandler;
+    }
     this.interruptCount = 0;
     try {
       return yield* loop.blocking.runUntilComplete(task);
     } catch (error) {
-      if (error instanceof CancelledError && this.interruptCount > 0 && task.uncancel() === 0) throw new KeyboardInterrupt();
+      if (error instanceof CancelledError && this.interruptCount > 0 && task.uncancel() === 0) {
+        // Raised in the `except CancelledError:` block: the cancellation is its context.
+        const interrupt = new KeyboardInterrupt();
+        interrupt.__context__ = error;
+        throw interrupt;
+      }
       throw error;
     } finally {
       this.mainTask = null;
+      if (sigintHandler !== undefined && realm.sigintHandler === sigintHandler) realm.sigintHandler = undefined;
     }
   }
 

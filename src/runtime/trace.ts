@@ -143,7 +143,7 @@ export type TraceEvent =
    */
   | (EventBase & { type: 'thread_woke'; name: string; reason: 'timeout' | 'notified' | 'interrupt'; by?: string })
   | (EventBase & { type: 'thread_exit'; name: string; error?: string })
-  /** Ctrl+C: SIGINT delivered; KeyboardInterrupt is raised in the main thread where it stands. */
+  /** Ctrl+C: SIGINT delivered; KeyboardInterrupt is raised in the main thread where it stands (under asyncio.run, the Runner's handler takes it: the first cancels the main task). */
   | (EventBase & { type: 'interrupt'; n: number })
   /** Interpreter shutdown phases: joining non-daemon threads (and maybe hanging on one), killing daemons. */
   | (EventBase & { type: 'shutdown'; phase: 'begin' | 'joining' | 'hang' | 'daemons_killed' | 'done'; waitingFor?: string })

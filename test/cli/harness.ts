@@ -72,14 +72,17 @@ export async function cli(args: string[], setup: RunSetup = {}): Promise<Run> {
     stdout: {
       isTTY: setup.tty ?? false,
       ...(setup.columns ? { columns: setup.columns } : {}),
-      write: (s: string) => {
+      // The --json view writes its lines as UTF-8 bytes.
+      write: (written: string | Uint8Array) => {
+        const s = typeof written === 'string' ? written : Buffer.from(written).toString('utf8');
         stdout += s;
         both += s;
       },
     },
     stderr: {
       isTTY: setup.tty ?? false,
-      write: (s: string) => {
+      write: (written: string | Uint8Array) => {
+        const s = typeof written === 'string' ? written : Buffer.from(written).toString('utf8');
         stderr += s;
         both += s.replace(/^(?=.)/gm, '! ');
       },

@@ -52,3 +52,36 @@ describe('Ctrl+C into a busy live run', () => {
     expect(stderr.slice(-3)).toEqual(['  File "soon-forever.py", line 4, in again', '    loop.call_soon(again)', 'KeyboardInterrupt']);
   });
 });
+
+describe('Ctrl+C into a live run held at its frontier, under asyncio.run', () => {
+  it('goes to the Runner\'s handler: the main task is cancelled, its finally runs, then KeyboardInterrupt', async () => {
+    const simulation = simulateInWorker(
+      {
+        runnable: { run: () => { throw new Error('runs in the worker'); } },
+        target: { kind: 'scenario', file: join(import.meta.dirname, '../e2e/scenarios/run-cancelled.mjs') },
+        options: { asWritten: false, debug: false, interrupts: [], until: 60, python: '3.11' },
+        budgets: DEFAULT_BUDGETS,
+      },
+      // The lab's present: the run is held before its clock moves past 1 s (to the sleep's end).
+      1,
+    );
+    open.push(simulation);
+    const before: TraceEvent[] = [];
+    while (!before.some((e) => e.type === 'thread_blocked' && e.on.startsWith('select'))) {
+      const batch = await simulation.next();
+      expect(batch).toBeDefined();
+      before.push(...batch!);
+      simulation.consumed(batch!.length);
+    }
+    expect(simulation.interrupt(1)).toBe(true);
+    simulation.allow(Number.POSITIVE_INFINITY);
+    const rest = await collect(simulation);
+    const lines = [...before, ...rest.events].flatMap((e) => (e.type === 'output' ? [e.text] : []));
+    expect(lines.slice(0, 2)).toEqual(['main starts', 'main cleans up']);
+    expect(lines).toContain('During handling of the above exception, another exception occurred:');
+    expect(lines.at(-1)).toBe('KeyboardInterrupt');
+    expect(rest.ended.end).toEqual({ kind: 'exit', status: -2 });
+    // The sleep did not run its 10 s: the cancellation ended it at the Ctrl+C.
+    expect(rest.events.at(-1)!.t).toBeLessThan(2);
+  });
+});

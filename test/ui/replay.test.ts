@@ -32,7 +32,7 @@ describe('Replay', () => {
   });
 
   it('gives the same state at step k whether reached forward, backward or directly', () => {
-    const events = longTrace(100);
+    const events = longTrace(300);
     const replay = new Replay(events);
     expect(events.length).toBeGreaterThan(CHECKPOINT_EVERY * 4);
     const direct = (k: number) => JSON.stringify(foldEvents(events.slice(0, replay.stopIndex(k)! + 1)));

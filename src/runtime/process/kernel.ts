@@ -154,9 +154,32 @@ export class Kernel implements Waker {
     this.interrupts.shift();
     this.interruptCount++;
     this.emit({ type: 'interrupt', n: this.interruptCount });
-    const error = new KeyboardInterrupt();
+    // A Python-level handler (asyncio.run's) runs here, between two lines; if it returns, the code goes on.
+    const error = this.sigint();
+    if (error === 'handled') return;
     this.onRaise?.(error, this.main);
     throw error;
+  }
+
+  /**
+   * SIGINT's Python-level handling in the main thread: the handler installed (realm.sigintHandler,
+   * asyncio.run's) runs as the main thread; 'handled' when it returned, else the KeyboardInterrupt to
+   * raise where the main thread stands (the handler's, or `signal.default_int_handler`'s).
+   */
+  private sigint(): KeyboardInterrupt | 'handled' {
+    const handler = this.realm.sigintHandler;
+    if (handler === undefined) return new KeyboardInterrupt();
+    const previous = this.current;
+    this.current = this.main;
+    try {
+      handler();
+      return 'handled';
+    } catch (error) {
+      if (error instanceof KeyboardInterrupt) return error;
+      throw error;
+    } finally {
+      this.current = previous;
+    }
   }
 
   /** Ends the run at the next point the kernel gets control (between two requests of a thread). */
@@ -457,7 +480,8 @@ export class Kernel implements Waker {
   }
 
   /**
-   * Ctrl+C: KeyboardInterrupt is raised in the main thread where it is blocked. It is delivered once
+   * Ctrl+C: KeyboardInterrupt is raised in the main thread where it is blocked (or the SIGINT
+   * handler the program installed runs there, asyncio.run's). It is delivered once
    * the threads a timer woke at this instant have run to their next blocking point; in CPython the
    * signal and those timers race (either may get the GIL first), so the main thread's handling of it
    * and what they did at this instant are marked as a race.
@@ -471,9 +495,13 @@ export class Kernel implements Waker {
       const handling = this.races.nextSlice(this.main, true);
       for (const side of this.timerWakes.sides) if (side.thread !== this.main) this.races.pair(handling, side);
     }
-    const error = new KeyboardInterrupt();
-    // The frames CPython shows below the caller for the blocking point the main thread is at.
-    error.frames = this.blockFrames(this.main);
+    // A handler that returns (asyncio.run's first Ctrl+C cancels the main task and writes the
+    // loop's self-pipe) leaves the main thread in its wait, which that write ends.
+    const error = this.sigint();
+    if (error === 'handled') return;
+    // The frames CPython shows below the caller for the blocking point the main thread is at (then
+    // the handler's own, when it raised).
+    error.frames = [...this.blockFrames(this.main), ...error.frames];
     this.onRaise?.(error, this.main);
     this.unblock(this.main, { error }, 'interrupt');
   }
