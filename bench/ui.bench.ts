@@ -1,10 +1,10 @@
 // The Ink UI's costs, measured against references in the same run:
 //  1. time to the first frame: `asyncio-lab call-later --step` in a pseudo-terminal until the panels
-//     are on screen, beside `node -e 0` in the same terminal harness (target: within 300 ms of it);
+//     are on screen, beside `node -e 0` in the same terminal harness (goal, issue 14: within 300 ms of it);
 //  2. replaying a 10,000-event trace: the time to produce one frame (state at the step + drawing
 //     the whole screen), stepping forward and jumping to random steps, beside refolding the trace
-//     from its start for each frame (what checkpoints avoid), at 120×36 and at 80×24. Target: median
-//     frame under 10 ms.
+//     from its start for each frame (what checkpoints avoid), at 120×36 and at 80×24. Goal (issue 14):
+//     median frame ≤ 10 ms at 120×36, judged on the frame's CPU time (printed beside the wall time).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import '../src/ui/production.js';
@@ -81,6 +81,15 @@ function longTrace(size: number): TraceEvent[] {
   return events.slice(0, size);
 }
 
+/** Issue 14's goals: the first frame within this many ms of `node -e 0`, and the median frame at 120×36. */
+const FIRST_FRAME_GOAL_MS = 300;
+const FRAME_GOAL_MS = 10;
+
+/** A figure's goal beside it, and whether this run meets it. */
+function verdict(ms: number, goal: number): string {
+  return `goal ≤ ${goal} ms: ${ms <= goal ? 'met' : 'MISSED'}`;
+}
+
 /** The terminal sizes frames are timed at: the smallest the lab supports, and a common larger one. */
 const SIZES = [
   { width: 120, height: 36 },
@@ -131,16 +140,22 @@ class NullTerminal extends EventEmitter {
 }
 
 /** One live Ink app, as in the lab: each frame is a re-render with the state at another step. */
-function frames(replay: Replay, size: Size): { frameMs(step: number): number; done(): void } {
+function frames(replay: Replay, size: Size): { frameMs(step: number): number; cpuMs: number[]; done(): void } {
+  // The CPU time of each frame too: on a shared machine, wall time counts the other processes' turns.
+  const cpuMs: number[] = [];
   const stdout = new NullTerminal(size.width, size.height);
   // debug: every render is written at once, not throttled to the frame rate, so it can be timed.
   const app: Instance = render(createElement(Screen, props(replay, 0, size)), { stdout: stdout as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false });
   return {
     frameMs(step: number): number {
       const start = performance.now();
+      const cpu = process.cpuUsage();
       app.rerender(createElement(Screen, props(replay, step, size)));
+      const used = process.cpuUsage(cpu);
+      cpuMs.push((used.user + used.system) / 1000);
       return performance.now() - start;
     },
+    cpuMs,
     done: () => app.unmount(),
   };
 }
@@ -170,7 +185,7 @@ async function firstFrameBench(): Promise<void> {
   console.log(`| first frame in a pseudo-terminal (${SPAWNS} spawns, median) | wall time | beyond node -e 0 | ratio |`);
   console.log('|---|---:|---:|---:|');
   console.log(`| node -e 0 (reference) | ${ref.toFixed(0)} ms | | 1.00x |`);
-  console.log(`| asyncio-lab call-later --step | ${first.toFixed(0)} ms | ${(first - ref).toFixed(0)} ms (target ≤ 300) | ${(first / ref).toFixed(2)}x |`);
+  console.log(`| asyncio-lab call-later --step | ${first.toFixed(0)} ms | ${(first - ref).toFixed(0)} ms (${verdict(first - ref, FIRST_FRAME_GOAL_MS)}) | ${(first / ref).toFixed(2)}x |`);
 }
 
 export function frameBench(): void {
@@ -181,16 +196,19 @@ export function frameBench(): void {
   const timed = runs.map(({ size, replay, level }) => {
     const app = frames(replay, size);
     for (let s = 0; s < 50; s++) app.frameMs(s); // warm up
+    app.cpuMs.length = 0;
     const forward: number[] = [];
     for (let s = 0; s < replay.length; s += 3) forward.push(app.frameMs(s));
+    const forwardCpu = app.cpuMs.splice(0);
     const random: number[] = [];
     let seed = 7;
     for (let i = 0; i < 500; i++) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       random.push(app.frameMs(seed % replay.length));
     }
+    const randomCpu = app.cpuMs.splice(0);
     app.done();
-    return { size, forward, random, level, steps: replay.length };
+    return { size, forward, random, forwardCpu, randomCpu, level, steps: replay.length };
   });
   // Reference: refolding from the first event for every frame, at 100 evenly spread steps.
   const refold: number[] = [];
@@ -209,12 +227,15 @@ export function frameBench(): void {
     fresh.stateAt(Math.max(0, s - 1)); // a step back
     fold.push(performance.now() - start);
   }
-  console.log(`| 10,000-event trace (${replay.length} steps) | median | 95th percentile |`);
-  console.log('|---|---:|---:|');
-  for (const { size, forward, random, level, steps } of timed) {
+  // The goal (median frame at 120×36) is judged on the median of the frame's CPU time, which the
+  // other processes of a shared machine do not inflate; the wall time is beside it.
+  console.log(`| 10,000-event trace (${replay.length} steps) | median wall | median CPU | 95th percentile wall | goal |`);
+  console.log('|---|---:|---:|---:|---|');
+  for (const { size, forward, random, forwardCpu, randomCpu, level, steps } of timed) {
     const at = `${size.width}×${size.height}${level === 'learner' ? `, learner level (${steps} steps)` : ''}`;
-    console.log(`| frame at ${at}, playing forward (every third step) | ${median(forward).toFixed(2)} ms | ${pct(forward, 0.95).toFixed(2)} ms |`);
-    console.log(`| frame at ${at}, jumping to 500 random steps | ${median(random).toFixed(2)} ms | ${pct(random, 0.95).toFixed(2)} ms |`);
+    const goal = (cpu: number[]) => (size.width === 120 ? verdict(median(cpu), FRAME_GOAL_MS) : '');
+    console.log(`| frame at ${at}, playing forward (every third step) | ${median(forward).toFixed(2)} ms | ${median(forwardCpu).toFixed(2)} ms | ${pct(forward, 0.95).toFixed(2)} ms | ${goal(forwardCpu)} |`);
+    console.log(`| frame at ${at}, jumping to 500 random steps | ${median(random).toFixed(2)} ms | ${median(randomCpu).toFixed(2)} ms | ${pct(random, 0.95).toFixed(2)} ms | ${goal(randomCpu)} |`);
   }
   console.log(`| state for one step back (checkpoints) | ${median(fold).toFixed(3)} ms | ${pct(fold, 0.95).toFixed(3)} ms |`);
   console.log(`| state refolded from the first event (reference) | ${median(refold).toFixed(3)} ms | ${pct(refold, 0.95).toFixed(3)} ms |`);

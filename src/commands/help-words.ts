@@ -1,8 +1,9 @@
 // The words of `--help` in both languages: command descriptions, option help, examples and
 // commander's headings. Option names, commands and Python's words stay as they are typed.
 import type { Lang } from '../scenarios/types.js';
+import type { Bilingual } from '../ui/i18n.js';
 
-type Words = Record<Lang, string>;
+type Words = Bilingual;
 type Template<A extends unknown[]> = (...args: A) => Words;
 
 export const helpWords = {

@@ -8,18 +8,20 @@
 //   node dist/embedded-runner.js '<recorder config JSON>'  < program source
 import { readFileSync, writeSync } from 'node:fs';
 import { isPyodideVersion, loadPython } from './pyodide.js';
-import { installRecorder, placeProgram } from './recorder-files.js';
+import { installRecorder, placeProgram, recorderBytecode } from './recorder-files.js';
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.argv[2] ?? '{}') as { file: string; dir: string; cwd?: string; version?: string };
   const version = config.version ?? '3.14';
   if (!isPyodideVersion(version)) throw new Error(`no embedded Python ${version}`);
   const source = readFileSync(0, 'utf8');
-  const python = await loadPython(version, { snapshot: true });
+  const bytecode = recorderBytecode();
+  const python = await loadPython(version, { snapshot: bytecode.snapshot });
   python.useVirtualTime();
   writeAll(1, 'loaded\n');
   const { FS } = python.pyodide;
   const entry = installRecorder(FS);
+  bytecode.written(python.pyodide);
   const { sourceFile } = placeProgram(FS, config, source);
   // The recorder's writer hands each chunk of NDJSON to `sink`, written at once on descriptor 3.
   const run = python.pyodide.toPy({ config: JSON.stringify({ ...config, sourceFile, engine: 'embedded' }), sink: (text: string) => writeAll(3, text) });

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PyodideAPI } from 'pyodide';
-import { discardSnapshot, PRELOADED, readSnapshot, snapshotFile, writeSnapshot } from './snapshot.js';
+import { discardSnapshot, PRELOADED, readSnapshot, snapshotFile, writeSnapshot, type SnapshotPreparation } from './snapshot.js';
 
 /** The versions Pyodide provides, each with the npm package that holds it. */
 export const PYODIDE_PACKAGES = {
@@ -73,9 +73,10 @@ function sink(): { write(buffer: Uint8Array): number; take(): string } {
 /**
  * Loads one version. Each call starts a fresh interpreter (about 2-3 s): share one where you can.
  * `snapshot`: start from the installation's memory snapshot, making it first if there is none
- * (src/engines/snapshot.ts; the embedded engine's runner, one interpreter per process).
+ * (src/engines/snapshot.ts; the embedded engine's runner, one interpreter per process), with what
+ * a preparation adds to it.
  */
-export async function loadPython(version: PyodideVersion, options: { env?: Record<string, string>; snapshot?: boolean } = {}): Promise<LoadedPython> {
+export async function loadPython(version: PyodideVersion, options: { env?: Record<string, string>; snapshot?: boolean | SnapshotPreparation } = {}): Promise<LoadedPython> {
   const specifier: string = PYODIDE_PACKAGES[version];
   let module: { loadPyodide: (config: object) => Promise<PyodideAPI> };
   try {
@@ -92,7 +93,7 @@ export async function loadPython(version: PyodideVersion, options: { env?: Recor
   // the first version's interpreter.
   delete (globalThis as { _createPyodideModule?: unknown })._createPyodideModule;
   const config = { env: options.env ?? {}, stdin: () => null };
-  const pyodide = options.snapshot ? await loadFromSnapshot(module, specifier, config) : await module.loadPyodide(config);
+  const pyodide = options.snapshot ? await loadFromSnapshot(module, specifier, config, options.snapshot === true ? undefined : options.snapshot) : await module.loadPyodide(config);
   pyodide.setStdout({ write: (buffer: Uint8Array) => stdout.write(buffer) });
   pyodide.setStderr({ write: (buffer: Uint8Array) => stderr.write(buffer) });
   const fullVersion = String(pyodide.runPython('import platform; platform.python_version()'));
@@ -116,8 +117,8 @@ export async function loadPython(version: PyodideVersion, options: { env?: Recor
 }
 
 /** The interpreter from the snapshot, or loaded afresh (and the snapshot made as it loads). */
-async function loadFromSnapshot(module: { loadPyodide: (config: object) => Promise<PyodideAPI> }, specifier: string, config: object): Promise<PyodideAPI> {
-  const file = snapshotFile(specifier);
+async function loadFromSnapshot(module: { loadPyodide: (config: object) => Promise<PyodideAPI> }, specifier: string, config: object, preparation?: SnapshotPreparation): Promise<PyodideAPI> {
+  const file = snapshotFile(specifier, process.env, preparation?.key);
   if (file === undefined) return module.loadPyodide(config);
   const bytes = readSnapshot(file);
   if (bytes !== undefined) {
@@ -133,6 +134,7 @@ async function loadFromSnapshot(module: { loadPyodide: (config: object) => Promi
   // Versions whose Pyodide cannot snapshot run as loaded.
   if (typeof make !== 'function') return pyodide;
   pyodide.runPython(PRELOADED);
+  preparation?.prepare(pyodide);
   writeSnapshot(file, make.call(pyodide));
   return pyodide;
 }

@@ -5,6 +5,7 @@
 // `pending` and the lab goes on showing the old trace until 'adopt' brings the new one, simulated
 // as far as the step to show (use-run.ts runs it in the worker; a run is deterministic, so the new
 // trace repeats the old one up to the change). Stepping back before the window is such a re-run.
+import { type Bilingual, both, bothf } from './i18n.js';
 import { pause, type Playhead, resume, sameEvent, seek, setSpeed, simTimeAt, startPlayhead, withInterrupt } from '../playback/index.js';
 import { nextMoment, typedSeconds, typeTimeKey } from './go-to-time.js';
 import type { TimelineView } from './panels/timeline.js';
@@ -32,7 +33,7 @@ export interface Lab {
   /** How the run ended; undefined while it is still being simulated. */
   readonly end?: RunEnd;
   /** A one-line reason the run was stopped early (a budget), shown once it ends. */
-  readonly stopped?: { zh: string; en: string };
+  readonly stopped?: Bilingual;
   /** A re-run asked for and not adopted yet. */
   readonly pending?: Rerun;
   /** Open on the last step as the run streams in (--instant), until a key moves the step. */
@@ -53,7 +54,7 @@ export interface Lab {
   /** Wall times (ms) of recent Ctrl+C presses. */
   readonly ctrlC: readonly number[];
   /** A short message replacing the explanation until the next step (e.g. why a key did nothing). */
-  readonly flash?: { zh: string; en: string };
+  readonly flash?: Bilingual;
   /** The timeline's zoom (1: the whole run, doubling with ]) and pan (quarters of its window, < >). */
   readonly timeline: TimelineView;
   /** Pages the output panel is scrolled back by (o, O); a step brings it back to the newest lines. */
@@ -102,7 +103,7 @@ export type Action =
   /** More events of the run arrived (they are already in the replay). */
   | { type: 'grew' }
   /** The run ended (or a budget stopped it: `stopped` says so). */
-  | { type: 'ended'; end: RunEnd; stopped?: { zh: string; en: string } }
+  | { type: 'ended'; end: RunEnd; stopped?: Bilingual }
   /** Ctrl+C was delivered into the live run at simulated time `t` (its events follow). */
   | { type: 'interrupted_live'; t: number }
   /** Progress of the pending re-run: events simulated so far. */
@@ -111,7 +112,7 @@ export type Action =
    * The pending re-run's trace, simulated as far as the step to show (`end` set when it is whole:
    * else it goes on streaming into `replay` with 'grew' and 'ended').
    */
-  | { type: 'adopt'; replay: Replay; end?: RunEnd; stopped?: { zh: string; en: string } };
+  | { type: 'adopt'; replay: Replay; end?: RunEnd; stopped?: Bilingual };
 
 /** A re-run the lab waits for. */
 export interface Rerun {
@@ -299,7 +300,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
     case 'interrupt':
       return interrupt(base, action.ctrl, now, action.at);
     case 'toggle_source': {
-      if (!base.program.canToggle) return { ...base, flash: { zh: '这一课只有一份程序。', en: 'This lesson has one program only.' } };
+      if (!base.program.canToggle) return { ...base, flash: both('oneProgram') };
       return ask(stop(base, now), { kind: 'toggle_source', options: { ...base.options, asWritten: !base.options.asWritten } });
     }
     case 'toggle_level':
@@ -324,7 +325,7 @@ export function update(lab: Lab, action: Action, now: number): Lab {
       if (typed === 'cancel') return rest;
       if (typed !== 'go') return { ...base, goto: typed.text };
       const t = typedSeconds(text) ?? nextMoment(base.program.moments ?? [], simNow(base, now));
-      if (t === undefined) return { ...rest, flash: { zh: '后面没有这一课说明的 Ctrl+C 时刻了:输入一个时间(秒)。', en: 'No documented Ctrl+C moment ahead: type a time in seconds.' } };
+      if (t === undefined) return { ...rest, flash: both('noMomentAhead') };
       return goToTime(rest, t, now);
     }
     case 'go_to_time':
@@ -395,7 +396,7 @@ function goToTime(lab: Lab, t: number, now: number): Lab {
   const paused = stop(lab, now);
   // A very long run keeps a window of its events: a time before it has no step here to show.
   const first = paused.replay.firstStep;
-  if (first > 0 && t < (paused.replay.eventAt(first)?.t ?? 0)) return { ...paused, flash: { zh: '这个时间已不在保留的事件窗口里:按 r 从头开始,或用 ← 后退。', en: 'That time is before the events kept: r starts over, ← steps back.' } };
+  if (first > 0 && t < (paused.replay.eventAt(first)?.t ?? 0)) return { ...paused, flash: both('beforeKept') };
   const step = paused.replay.stepAtTime(t);
   const shown = goTo(paused, step, now);
   const exited = programExited(shown);
@@ -440,7 +441,7 @@ function interrupt(lab: Lab, ctrl: boolean, now: number, shown?: number): Lab {
   const recent = [...lab.ctrlC.filter((at) => now - at < CTRL_C_WINDOW_MS), now];
   if (ctrl && (programExited(lab) || recent.length >= 3)) return { ...lab, ctrlC: recent, quit: recent.length >= 3 && !programExited(lab) ? 130 : 0 };
   const withPress: Lab = ctrl ? { ...lab, ctrlC: recent } : lab;
-  if (programExited(lab)) return { ...withPress, flash: { zh: '程序已经退出了:按 q 或 Ctrl+C 离开。', en: 'The program has exited: press q or Ctrl+C to leave.' } };
+  if (programExited(lab)) return { ...withPress, flash: both('exitedLeave') };
   const inCallback = lab.playing ? undefined : runningCallbackEvent(lab);
   const t = inCallback === undefined ? interruptTime(lab, now, shown) : (lab.replay.eventAt(lab.step)?.t ?? 0);
   // A program still running when the simulation stopped gets as long again after the interrupt.
@@ -472,17 +473,11 @@ function ask(lab: Lab, rerun: Rerun): Lab {
   return { ...lab, pending: rerun, flash: rerunFlash(rerun, 0) };
 }
 
-function rerunFlash(rerun: Rerun, events: number): { zh: string; en: string } {
+function rerunFlash(rerun: Rerun, events: number): Bilingual {
   const n = events.toLocaleString('en-US');
-  if (rerun.kind === 'seek') {
-    const step = ((rerun.step ?? 0) + 1).toLocaleString('en-US');
-    return { zh: `从头重新模拟到第 ${step} 步… ${n} 个事件`, en: `simulating again from the start to step ${step}… ${n} events` };
-  }
-  if (rerun.kind === 'interrupt') {
-    const at = (rerun.t ?? 0).toFixed(3);
-    return { zh: `从头重新模拟,在 ${at} 秒按下 Ctrl+C… ${n} 个事件`, en: `re-simulating from the start with Ctrl+C at ${at} s… ${n} events` };
-  }
-  return { zh: `重新模拟… ${n} 个事件`, en: `simulating… ${n} events` };
+  if (rerun.kind === 'seek') return bothf('rerunSeek', ((rerun.step ?? 0) + 1).toLocaleString('en-US'), n);
+  if (rerun.kind === 'interrupt') return bothf('rerunInterrupt', (rerun.t ?? 0).toFixed(3), n);
+  return bothf('rerun', n);
 }
 
 /**
@@ -500,7 +495,7 @@ function switchLevel(lab: Lab, level: Level, now: number): Lab {
 }
 
 /** Takes the pending re-run's trace (whole, or streaming on from the step to show). */
-function adopt(lab: Lab, replay: Replay, end: RunEnd | undefined, now: number, stopped?: { zh: string; en: string }): Lab {
+function adopt(lab: Lab, replay: Replay, end: RunEnd | undefined, now: number, stopped?: Bilingual): Lab {
   const rerun = lab.pending;
   if (rerun === undefined) return lab;
   // The re-run is stepped at the lab's level (use-run makes it so; a test's replay may not be).
@@ -517,7 +512,7 @@ function adopt(lab: Lab, replay: Replay, end: RunEnd | undefined, now: number, s
     const t = lab.replay.eventAt(lab.step)?.t ?? 0;
     const python = rerun.options.python ?? DEFAULT_PYTHON_VERSION;
     const shown = goTo({ ...next, initialOptions: { ...lab.initialOptions, python } }, replay.stepAtTime(t), now);
-    return { ...shown, flash: { zh: `现在按 Python ${python} 运行`, en: `now running as Python ${python}` } };
+    return { ...shown, flash: bothf('nowPython', python) };
   }
   const t = rerun.t ?? 0;
   const divergence = windowDivergence(lab.replay, replay);

@@ -4,8 +4,9 @@ import type { TraceEvent } from '../runtime/trace.js';
 import type { Lang } from '../scenarios/types.js';
 import { killedBySignal, shellStatus } from '../runtime/process/shell-status.js';
 import { seconds } from './format.js';
+import type { Bilingual } from './i18n.js';
 
-type Text = { zh: string; en: string };
+type Text = Bilingual;
 
 /** The generic explanation of `event`. */
 export function explainEvent(event: TraceEvent, lang: Lang): string {

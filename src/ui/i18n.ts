@@ -1,6 +1,12 @@
-// The lab's own words (panel titles, keys, states) in both languages. Python's words (PENDING,
-// Handle, KeyboardInterrupt) are never translated: they are what the learner will meet.
+// The lab's own words (panel titles, keys, states, the messages that replace the explanation) in
+// both languages. Python's words (PENDING, Handle, KeyboardInterrupt) are never translated: they
+// are what the learner will meet. Every text the lab writes has one shape, `Bilingual`: the words
+// here, the step sentences (explain.ts, learner/words.ts), the lessons' notes and `--help`
+// (commands/help-words.ts); test/ui/zh-words.test.ts reads every Chinese screen for English left.
 import type { Lang } from '../scenarios/types.js';
+
+/** A text in both languages. */
+export type Bilingual = { readonly [L in Lang]: string };
 
 const words = {
   source: { zh: '源码', en: 'SOURCE' },
@@ -48,6 +54,17 @@ const words = {
   stillRunning: { zh: '程序仍在运行(模拟到此为止)', en: 'the program is still running (simulated up to here)' },
   menuTitle: { zh: '选择一课(↑↓ 选择,回车进入,q 退出)', en: 'Pick a lesson (↑↓ to move, enter to open, q to quit)' },
   menuSeen: { zh: '✓ 已看过(清除标记:asyncio-lab list --reset-seen)', en: '✓ seen (to clear the marks: asyncio-lab list --reset-seen)' },
+  simulating: { zh: '+ 模拟中…', en: '+ simulating…' },
+  firstSteps: { zh: '正在模拟最初的几步…', en: 'simulating the first steps…' },
+  watchKeys: {
+    zh: '空格开始播放 · → 看第一步 · ? 整课说明(改了哪些行、文章哪里错、何时按 Ctrl+C) · v 简明/逐事件',
+    en: 'space starts · → shows the first step · ? the whole lesson (changed lines, where the article is wrong, when to press Ctrl+C) · v learner/exact',
+  },
+  // Why a key did nothing (they replace the explanation for a moment).
+  oneProgram: { zh: '这一课只有一份程序。', en: 'This lesson has one program only.' },
+  noMomentAhead: { zh: '后面没有这一课说明的 Ctrl+C 时刻了:输入一个时间(秒)。', en: 'No documented Ctrl+C moment ahead: type a time in seconds.' },
+  beforeKept: { zh: '这个时间已不在保留的事件窗口里:按 r 从头开始,或用 ← 后退。', en: 'That time is before the events kept: r starts over, ← steps back.' },
+  exitedLeave: { zh: '程序已经退出了:按 q 或 Ctrl+C 离开。', en: 'The program has exited: press q or Ctrl+C to leave.' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof words;
@@ -74,6 +91,11 @@ const templates = {
   timerWakes: { zh: '{0} → 唤醒 {1}', en: '{0} → wakes {1}' },
   timerSettles: { zh: '{0} 到期', en: '{0} is due' },
   gotoMoment: { zh: ' · 留空回车 = 下一个 Ctrl+C 时刻 {0} 秒', en: ' · Enter alone = the next Ctrl+C moment, {0} s' },
+  scrollHint: { zh: '↑ ↓ 滚动 · {0}', en: '↑ ↓ scroll · {0}' },
+  rerunSeek: { zh: '从头重新模拟到第 {0} 步… {1} 个事件', en: 'simulating again from the start to step {0}… {1} events' },
+  rerunInterrupt: { zh: '从头重新模拟,在 {0} 秒按下 Ctrl+C… {1} 个事件', en: 're-simulating from the start with Ctrl+C at {0} s… {1} events' },
+  rerun: { zh: '重新模拟… {0} 个事件', en: 'simulating… {0} events' },
+  nowPython: { zh: '现在按 Python {0} 运行', en: 'now running as Python {0}' },
 } satisfies Record<string, Record<Lang, string>>;
 
 /** The template `key` in `lang` with its values filled in. */
@@ -84,6 +106,16 @@ export function sayf(key: keyof typeof templates, lang: Lang, ...values: string[
 /** `key` in `lang`. */
 export function say(key: Word, lang: Lang): string {
   return words[key][lang];
+}
+
+/** `key` in both languages (a message made before the language it is shown in is known). */
+export function both(key: Word): Bilingual {
+  return words[key];
+}
+
+/** The template `key` in both languages, its values filled in. */
+export function bothf(key: keyof typeof templates, ...values: string[]): Bilingual {
+  return { zh: sayf(key, 'zh', ...values), en: sayf(key, 'en', ...values) };
 }
 
 /**

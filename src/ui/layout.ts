@@ -28,16 +28,23 @@ export interface Layout {
 /** The loop & futures column keeps at least this many cells (or 45% of the width) beside the source. */
 const MIN_RIGHT = 40;
 
+/** Rows the explanation of a step always has. */
+export const EXPLAIN_ROWS = 2;
+
 /** Below this many rows, the panels ranked last in the lesson's priority give rows to the first. */
 const SHORT = 24;
 
 /**
  * `sourceNeed`: the cells the source panel needs to show its longest line whole (sourceWidthNeeded);
- * `priority`: the lesson's panels, most important first (types.ts PanelName).
+ * `priority`: the lesson's panels, most important first (types.ts PanelName); `explainNeed`: the
+ * rows the step's explanation takes wrapped whole.
  */
-export function layout(width: number, height: number, lanes: number, outputLines: number, sourceNeed = 0, priority: readonly PanelName[] = DEFAULT_PANELS): Layout | undefined {
+export function layout(width: number, height: number, lanes: number, outputLines: number, sourceNeed = 0, priority: readonly PanelName[] = DEFAULT_PANELS, explainNeed = EXPLAIN_ROWS): Layout | undefined {
   if (width < MIN_WIDTH || height < MIN_HEIGHT) return undefined;
-  const explain = 2;
+  // The explanation keeps two rows, and from 24 rows up takes a few more from the panels when its
+  // text needs them (a long note on a narrow screen) rather than being cut; on a shorter screen the
+  // panels keep every row (the lesson's first-ranked panel needs them).
+  const explain = height < SHORT ? EXPLAIN_ROWS : Math.max(EXPLAIN_ROWS, Math.min(explainNeed, height >= 30 ? 5 : 4));
   // The last row stays empty (Ink redraws from scratch when a frame fills the terminal);
   // then the header, the rule above the timeline, the explanation and the key bar.
   const avail = height - 1 - 2 - explain - 1;

@@ -19,8 +19,8 @@ async function screenAt(lang: 'zh' | 'en', cols: number, rows: number, steps = 1
   await s.waitFor((t) => /OUTPUT|输出/.test(t), 'the panels');
   for (let i = 1; i <= steps; i++) {
     s.write('n');
-    // The header is written first: wait for the frame's last panel too, not a frame half drawn.
-    await s.waitFor((t) => new RegExp(`(step|步) ${i + 1}/`).test(t) && /OUTPUT|输出/.test(t), `step ${i + 1}`);
+    // The header is written first: wait for the frame's last panel and its key bar too, not a frame half drawn.
+    await s.waitFor((t) => new RegExp(`(step|步) ${i + 1}/`).test(t) && /OUTPUT|输出/.test(t) && /paused|暂停/.test(t), `step ${i + 1}`);
   }
   const screen = s.screen();
   s.write('q');

@@ -6,6 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadPython } from '../../src/engines/pyodide.js';
+import { installRecorder, recorderBytecode } from '../../src/engines/recorder-files.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const example = join(root, 'examples', 'gather-timeout.py');
@@ -62,4 +64,25 @@ describe('the embedded Python from a memory snapshot', () => {
     expect(run(cache)).toEqual(plain);
     expect(readFileSync(file!).length).toBeGreaterThan(1_000_000);
   });
+
+  it('holds the recorder compiled ahead: a run from it writes .pyc files CPython accepts for the sources', async () => {
+    const bytecode = recorderBytecode();
+    // The first load makes the snapshot (or finds the test run's), the second starts from it.
+    await loadPython('3.14', { snapshot: bytecode.snapshot });
+    const python = await loadPython('3.14', { snapshot: bytecode.snapshot });
+    installRecorder(python.pyodide.FS);
+    bytecode.written(python.pyodide);
+    const checked = python.runPython(`import glob, importlib.util
+sources = glob.glob('/asyncio_lab/**/*.py', recursive=True)
+def accepted(source):
+    with open(importlib.util.cache_from_source(source), 'rb') as f:
+        pyc = f.read()
+    with open(source, 'rb') as f:
+        # A hash-checked .pyc (PEP 552: flags 3) of this very source.
+        return int.from_bytes(pyc[4:8], 'little') == 3 and pyc[8:16] == importlib.util.source_hash(f.read())
+[len(sources), all(accepted(s) for s in sources)]`) as { toJs(): [number, boolean] };
+    const [count, all] = checked.toJs();
+    expect(count).toBeGreaterThan(10);
+    expect(all).toBe(true);
+  }, 120_000);
 });

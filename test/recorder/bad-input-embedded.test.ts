@@ -85,6 +85,15 @@ describe('bad input on the embedded Python 3.14', () => {
     expect(existsSync(join(dir, 'out.txt'))).toBe(false);
   });
 
+  it("opens a file that is not there: the error python3 shows on Linux, Linux's error number included", async () => {
+    const file = program('missing.py', "open('no-such-file.txt')\n");
+    const [lab, real] = await Promise.all([run(file), runOnPython(file)]);
+    const last = (text: string) => text.trimEnd().split('\n').at(-1);
+    expect(last(real.stderr)).toBe("FileNotFoundError: [Errno 2] No such file or directory: 'no-such-file.txt'");
+    expect(last(lab.stderr)).toBe(last(real.stderr));
+    expect(lab.code).toBe(1);
+  });
+
   it('starts a subprocess, directly or through asyncio: refused in the same words as on python3', async () => {
     const direct = await run(program('sub.py', 'import subprocess\nsubprocess.run(["ls"])\n'));
     expect(direct).toMatchObject({ stdout: '', stderr: 'error: sub.py:2: subprocess.Popen: the lab does not start other processes from a recorded program\n', code: 1 });

@@ -90,6 +90,23 @@ describe('the width beside the source', () => {
   });
 });
 
+describe('the explanation', () => {
+  it('takes rows from the panels when a long note needs them (up to 4 at 80×24), instead of being cut', () => {
+    const note = { en: Array.from({ length: 9 }, (_, i) => `clause ${i} of a long note`).join(', ') + '.', zh: '长'.repeat(100) + '。' };
+    for (const lang of ['en', 'zh'] as const) {
+      const p = { ...props('call-later', 80, 24, 8, lang), note };
+      const rows = screen(p).split('\n');
+      expect(rows.length, lang).toBeLessThanOrEqual(23);
+      const at = rows.findIndex((r) => r.startsWith('▸ '));
+      const text = rows.slice(at, -1).map((r) => r.trim()).join(lang === 'en' ? ' ' : '');
+      expect(text, `${lang}\n${rows.join('\n')}`).toContain(note[lang].slice(-20));
+      expect(text).not.toContain('…');
+      // The panels gave the rows: the key bar is still the last row.
+      expect(rows.at(-1)).toMatch(/q (quit|退出)/);
+    }
+  });
+});
+
 describe('"+N more" at 80×24 and 60×18', () => {
   it('stop nested at 80×24: the futures and the timeline say how many tasks and lanes they leave out', () => {
     const frame = screen(props('stop-nested', 80, 24, 30));

@@ -31,7 +31,7 @@ export default defineLesson({
       'more_work(6) calls time.sleep(6): a blocking call that stalls the whole thread and its loop for 6 s; more_work(3) waits until it is done, about 9 s in all.',
     ),
     bi(
-      '在调试模式(python -X dev)下,循环会报告每个慢回调:Executing <Handle more_work(6) ...> took 6.000 seconds。',
+      '在调试模式(python -X dev)下,循环会报告每个慢回调:“Executing <Handle more_work(6) ...> took 6.000 seconds”。',
       'In debug mode (python -X dev) the loop reports each slow callback: Executing <Handle more_work(6) ...> took 6.000 seconds.',
     ),
     bi(

@@ -6,8 +6,10 @@ Besides trace events, the stream carries control records {"control": ...}: "end"
 stopped at the horizon, "until", or hit a budget), "refused" (the program needs something the
 lab does not give: standard input, the network, subprocesses) and "restart" (threads).
 """
+import errno
 import json
 import os
+import re
 import threading
 
 from .config import EMBEDDED, FD, MAIN_IDENT, MAX_EVENTS, STDLIB_SHOWN
@@ -19,6 +21,19 @@ _clock = None
 def use_clock(clock):
     global _clock
     _clock = clock
+
+
+# Emscripten numbers errors its own way (ENOENT is 44 there): an error message shows Linux's number,
+# as python3 on Linux prints it ("[Errno 2] No such file or directory").
+LINUX_ERRNO = {'EPERM': 1, 'ENOENT': 2, 'EINTR': 4, 'EIO': 5, 'EBADF': 9, 'EAGAIN': 11, 'ENOMEM': 12, 'EACCES': 13,
+               'EEXIST': 17, 'ENOTDIR': 20, 'EISDIR': 21, 'EINVAL': 22, 'EMFILE': 24, 'ENOSPC': 28, 'EROFS': 30,
+               'EPIPE': 32, 'ENAMETOOLONG': 36, 'ENOSYS': 38, 'ENOTEMPTY': 39, 'ELOOP': 40, 'EOPNOTSUPP': 95}
+SHOWN_ERRNO = {str(getattr(errno, name)): str(number) for name, number in LINUX_ERRNO.items() if hasattr(errno, name)} if EMBEDDED else {}
+ERRNO_TEXT = re.compile(r'\[Errno (\d+)\]')
+
+
+def linux_errno(line):
+    return ERRNO_TEXT.sub(lambda m: f'[Errno {SHOWN_ERRNO.get(m.group(1), m.group(1))}]', line)
 
 
 class Stopped(BaseException):
@@ -44,6 +59,8 @@ class Stream:
         line = json.dumps(record, ensure_ascii=False, separators=(',', ':'))
         if EMBEDDED and STDLIB_SHOWN is not None:
             line = line.replace(STDLIB_SHOWN[0], STDLIB_SHOWN[1])
+            if '[Errno ' in line:
+                line = linux_errno(line)
         with self.lock:
             if self.closed:
                 return

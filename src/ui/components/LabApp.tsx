@@ -15,7 +15,7 @@ import { wordsAt } from '../learner/index.js';
 import { watchSection } from '../learner/watch.js';
 import { helpMaxScroll, Screen } from './Screen.js';
 import { nextMoment } from '../go-to-time.js';
-import { sayf } from '../i18n.js';
+import { type Bilingual, both, sayf } from '../i18n.js';
 
 export interface LabAppProps {
   readonly init: LabInit;
@@ -34,8 +34,6 @@ function inProcess(program: LabInit['program']): (options: RunOptions) => Simula
   return ({ sink: _sink, ...options }) => simulateInProcess({ runnable: program, target: { kind: 'lesson', id: program.id }, options, budgets: DEFAULT_BUDGETS });
 }
 
-/** What the explanation says before the run's first step has arrived from the worker. */
-const FIRST_STEPS = { zh: '正在模拟最初的几步…', en: 'simulating the first steps…' };
 
 export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   const { exit } = useApp();
@@ -82,7 +80,7 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
   const end = lab.end;
   const ending = !atEnd(lab) ? undefined : state.exitStatus !== undefined ? 'exited' : end?.kind === 'until' ? (state.shutdown?.phase === 'hang' ? 'hangs' : 'running') : undefined;
   // A run stopped by a budget says so where the explanation goes, once its last step is shown.
-  const flash = lab.goto !== undefined ? gotoPrompt(lab) : lab.flash ?? (lab.stopped && atEnd(lab) ? lab.stopped : lab.replay.length === 0 ? FIRST_STEPS : undefined);
+  const flash = lab.goto !== undefined ? gotoPrompt(lab) : lab.flash ?? (lab.stopped && atEnd(lab) ? lab.stopped : lab.replay.length === 0 ? both('firstSteps') : undefined);
 
   const t = simNow(lab, clock);
   shownT.current = t;
@@ -123,7 +121,7 @@ export function LabApp({ init, lang, simulate, first }: LabAppProps) {
 }
 
 /** The line the explanation gives way to while a time is typed after g. */
-function gotoPrompt(lab: ReturnType<typeof createLab>): { zh: string; en: string } {
+function gotoPrompt(lab: ReturnType<typeof createLab>): Bilingual {
   const next = nextMoment(lab.program.moments ?? [], simNow(lab, performance.now()));
   const moment = (lang: Lang) => (next === undefined ? '' : sayf('gotoMoment', lang, String(next)));
   return { zh: sayf('gotoPrompt', 'zh', lab.goto ?? '', moment('zh')), en: sayf('gotoPrompt', 'en', lab.goto ?? '', moment('en')) };

@@ -9,8 +9,8 @@ import { explainEvent } from '../explain.js';
 import { type StepWords, stepText } from '../learner/words.js';
 import type { Level } from '../state/replay.js';
 import { watchLines } from '../learner/watch.js';
-import { say } from '../i18n.js';
-import { layout, rank, shareWidth } from '../layout.js';
+import { type Bilingual, say } from '../i18n.js';
+import { EXPLAIN_ROWS, layout, rank, shareWidth } from '../layout.js';
 import type { PanelName } from '../../scenarios/types.js';
 import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
 import { futureLines } from '../panels/futures.js';
@@ -44,9 +44,9 @@ export interface ScreenProps {
   /** The level of detail of the steps. @default 'exact' */
   readonly level?: Level;
   /** A lesson note for this step, if it has one. */
-  readonly note?: { zh: string; en: string } | undefined;
+  readonly note?: Bilingual | undefined;
   /** A message that replaces the explanation (why a key did nothing). */
-  readonly flash?: { zh: string; en: string } | undefined;
+  readonly flash?: Bilingual | undefined;
   /** What is true once the last step is shown: the program exited, or still runs at the end of the simulation. */
   readonly ending?: 'exited' | 'hangs' | 'running' | undefined;
   /** The run is still being simulated (in the background): the header says so. */
@@ -89,7 +89,9 @@ export function screenLines(p: ScreenProps): Line[] | undefined {
 /** The whole screen as bands of rows, `height - 1` rows in all; undefined when it does not fit. */
 function screenBands(p: ScreenProps): Band[] | undefined {
   const outputCount = p.state.output?.length ?? 0;
-  const box = layout(p.width, p.height, laneCount(p.state) + wakeRows(p.state), outputCount, sourceWidthNeeded(p.source), p.panels);
+  // Over the help and the What to watch card the explanation keeps its two rows (helpMaxScroll's layout).
+  const explainNeed = p.help || (p.watch && p.watch.length > 0) ? EXPLAIN_ROWS : explanation(p, Number.POSITIVE_INFINITY).length;
+  const box = layout(p.width, p.height, laneCount(p.state) + wakeRows(p.state), outputCount, sourceWidthNeeded(p.source), p.panels, explainNeed);
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
   const marks = sourceMarks(p.state);

@@ -3,6 +3,7 @@
 // changes the step also made, each naming the events it accounts for. Every event of the step that
 // changes a panel is accounted for by the headline or by a change (test/ui/learner-fold.test.ts
 // checks it on every lesson), so folding never hides what happened.
+import type { Bilingual } from '../i18n.js';
 import type { TraceEvent } from '../../runtime/trace.js';
 import type { Lang } from '../../scenarios/types.js';
 import { shellStatus } from '../../runtime/process/shell-status.js';
@@ -12,7 +13,7 @@ import { get } from '../state/intmap.js';
 import type { FutureView, LabState } from '../state/types.js';
 import type { StepRange } from './fold.js';
 
-export type Words = { readonly zh: string; readonly en: string };
+export type Words = Bilingual;
 
 /** A change a step made, and the events (trace indices) it accounts for. */
 export interface Change {

@@ -23,7 +23,7 @@ export interface HeaderInput {
 }
 
 export function headerLine({ id, title, t, iteration, step, steps, width, lang, simulating, python }: HeaderInput): Line {
-  const more = simulating ? (lang === 'zh' ? '+ 模拟中…' : '+ simulating…') : '';
+  const more = simulating ? say('simulating', lang) : '';
   const right = ` t = ${seconds(t)} s · ${say('iteration', lang)} ${iteration} · ${say('step', lang)} ${Math.min(step + 1, steps)}/${steps}${more} `;
   // The title gives way first when the line is short: time and step always show.
   const version = python === undefined ? '' : ` · Python ${python}`;

@@ -2,7 +2,9 @@
 // hanging indent, a wide box takes two columns when one does not fit, and whatever still does not
 // fit scrolls (↑ ↓) with a row saying where the view is. Layout only: the content is the caller's.
 import type { Line } from '../components/Lines.js';
+import type { Lang } from '../../scenarios/types.js';
 import { cells } from '../format.js';
+import { sayf } from '../i18n.js';
 import { wrapLine } from '../wrap-text.js';
 
 export interface OverlayView {
@@ -15,7 +17,7 @@ export interface OverlayView {
 export const OVERLAY_COLUMN_MIN = 56;
 const GUTTER = 3;
 
-export function overlayView(content: readonly Line[], width: number, rows: number, scroll: number, lang: 'zh' | 'en'): OverlayView {
+export function overlayView(content: readonly Line[], width: number, rows: number, scroll: number, lang: Lang): OverlayView {
   if (rows <= 0 || width <= 0) return { lines: [], maxScroll: 0 };
   const one = content.flatMap((line) => wrapLine(line, width));
   if (one.length <= rows) return { lines: one, maxScroll: 0 };
@@ -29,7 +31,7 @@ export function overlayView(content: readonly Line[], width: number, rows: numbe
   const maxScroll = Math.max(0, one.length - shown);
   const from = Math.max(0, Math.min(scroll, maxScroll));
   const where = `${from + 1}–${Math.min(one.length, from + shown)} / ${one.length}`;
-  const hint = lang === 'zh' ? `↑ ↓ 滚动 · ${where}` : `↑ ↓ scroll · ${where}`;
+  const hint = sayf('scrollHint', lang, where);
   return { lines: [...one.slice(from, from + shown), [{ text: hint, dim: true }]], maxScroll };
 }
 
