@@ -18,6 +18,8 @@ export interface RecorderCommand {
   env?: NodeJS.ProcessEnv;
   /** Wall seconds after which a recorder that did not stop itself at its budgets is killed. */
   wallSeconds: number;
+  /** The option that gives a run more time, named when the limit is reached ('--max-cpu <s>'). */
+  longerWith: string;
   /** Who failed, in the message of a process that ended without a recording ('the recorder'). */
   who: string;
   /** The message when the executable does not exist. */
@@ -65,6 +67,15 @@ export function aliveRecorders(): number {
   return alive.size;
 }
 
+/**
+ * Why a recorder killed at its wall-clock limit stopped: the recorder checks its budgets between
+ * Python lines, so only a program that stays inside one call of C code (`sum(range(10**12))`) runs
+ * on to the limit, which is the budget plus a margin for the engine's start-up.
+ */
+function overranMessage(command: RecorderCommand): string {
+  return `${command.who} was stopped after ${command.wallSeconds} s: the program computed inside one call without returning to Python code, where the budgets are checked; give it longer with ${command.longerWith}`;
+}
+
 /** The last line of what a process wrote on its standard error (the reason it stopped), if any. */
 function lastLine(stderr: string): string {
   return stderr.trim().split('\n').at(-1) ?? '';
@@ -103,7 +114,11 @@ export function startRecorder(command: RecorderCommand, listener: RecordingListe
   // its standard input: that is not an error of the lab's.
   child.stdin!.on('error', () => {});
   child.stdin!.end(command.source);
-  const timer = setTimeout(() => child.kill('SIGKILL'), command.wallSeconds * 1000);
+  let overran = false;
+  const timer = setTimeout(() => {
+    overran = true;
+    child.kill('SIGKILL');
+  }, command.wallSeconds * 1000);
   timer.unref();
   const done = new Promise<Recording>((resolve, reject) => {
     let failed: Error | undefined;
@@ -117,6 +132,7 @@ export function startRecorder(command: RecorderCommand, listener: RecordingListe
       take(parser.finish());
       const recording: Recording = parser.control === undefined ? { events } : { events, control: parser.control };
       if (killed || isFinished(recording)) return resolve(recording);
+      if (overran) return reject(new EngineError(overranMessage(command)));
       const reason = lastLine(stderr);
       reject(new EngineError(`${command.who} stopped unexpectedly${reason ? `: ${reason}` : ''}`));
     });
@@ -149,6 +165,7 @@ export function recordAtOnce(command: RecorderCommand): Recording {
     killSignal: 'SIGKILL',
   });
   if (child.error && (child.error as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError(command.missing);
+  if (child.error && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') throw new EngineError(overranMessage(command));
   const recording = parseRecording(child.output?.[3]?.toString('utf8') ?? '');
   if (!isFinished(recording)) {
     const reason = lastLine(child.stderr?.toString('utf8') ?? '');

@@ -48,6 +48,7 @@ function embeddedCommand(run: RecorderRun & { version: string }): RecorderComman
     args: [runnerPath(), JSON.stringify(config)],
     source: run.source,
     wallSeconds: LOAD_SECONDS + config.cpuSeconds,
+    longerWith: '--max-cpu <s>',
     who: 'the embedded Python',
     missing: 'the embedded Python is not built (npm run build)',
   };

@@ -61,6 +61,7 @@ function localCommand(run: LocalRun): RecorderCommand {
     env,
     // The recorder stops itself at its budgets; this outer limit only catches a recorder that cannot.
     wallSeconds: (run.mode === 'real' ? run.until : cpuSeconds) + 20,
+    longerWith: run.mode === 'real' ? '--until <s>' : '--max-cpu <s>',
     who: 'the recorder',
     missing: `--interpreter '${run.interpreter}': no such executable`,
   };

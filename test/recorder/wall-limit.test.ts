@@ -1,0 +1,28 @@
+// A recorder stuck past its wall-clock limit (a program inside one long call of C code, where the
+// recorder's budgets are never checked) is killed, and the learner reads why and which option gives
+// it longer, not "stopped unexpectedly". A Node process that never ends stands in for the recorder.
+import { describe, expect, it } from 'vitest';
+import { aliveRecorders, recordAtOnce, startRecorder, type RecorderCommand } from '../../src/recorder/child.js';
+
+const stuck: RecorderCommand = {
+  executable: process.execPath,
+  args: ['-e', 'setInterval(() => {}, 1000)'],
+  source: '',
+  wallSeconds: 1,
+  longerWith: '--max-cpu <s>',
+  who: 'the recorder',
+  missing: 'no such executable',
+};
+
+const WHY = 'the recorder was stopped after 1 s: the program computed inside one call without returning to Python code, where the budgets are checked; give it longer with --max-cpu <s>';
+
+describe('a recorder past its wall-clock limit', () => {
+  it('is killed, and the streamed recording fails naming the limit and the option', async () => {
+    await expect(startRecorder(stuck).done).rejects.toThrow(WHY);
+    expect(aliveRecorders()).toBe(0);
+  });
+
+  it('is killed, and a recording waited for fails the same way', () => {
+    expect(() => recordAtOnce(stuck)).toThrow(WHY);
+  });
+});
