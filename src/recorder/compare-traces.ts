@@ -7,6 +7,7 @@
 // In real time (thread lessons on a local interpreter) each thread is compared on its own
 // (compare-threads.ts).
 import type { TraceEvent } from '../runtime/trace.js';
+import { callbacksAtCheckpoints } from './callbacks-at-checkpoints.js';
 import { compareThread } from './compare-threads.js';
 import { eventKeys, type KeyOptions } from './trace-keys.js';
 
@@ -61,19 +62,21 @@ function firstDifference(sim: string[], rec: string[]): TraceDifference | undefi
 }
 
 /**
- * What only the simulation can say, which a recording never has: its notes, the done callbacks a
- * pending future holds (CPython's C futures add them where no tracer sees; their text is CPython's
- * `cb=[...]`, which a program's printed reprs show), and that a process waiting at exit for a
- * thread that never ends hangs (a recording just stops at the horizon).
+ * What both sides can say. Left out: what only the simulation can say, which a recording never has
+ * (its notes, and that a process waiting at exit for a thread that never ends hangs: a recording
+ * just stops at the horizon). The done callbacks a pending future holds are compared as the recorder
+ * reads them, at its checkpoints (callbacks-at-checkpoints.ts); in real time not at all: each thread
+ * is compared on its own, and the checkpoint after a callback's change may be another thread's.
  */
-function comparable(events: readonly TraceEvent[]): TraceEvent[] {
-  return events.filter((event) => event.type !== 'note' && event.type !== 'future_callbacks' && !(event.type === 'shutdown' && event.phase === 'hang'));
+function comparable(events: readonly TraceEvent[], realTime: boolean): TraceEvent[] {
+  const kept = events.filter((event) => event.type !== 'note' && !(event.type === 'shutdown' && event.phase === 'hang') && !(realTime && event.type === 'future_callbacks'));
+  return realTime ? kept : callbacksAtCheckpoints(kept);
 }
 
 /** The first difference of each compared sequence (the whole trace, or each thread's); empty when they agree. */
 export function compareTraces(simulationEvents: readonly TraceEvent[], recorderEvents: readonly TraceEvent[], options: CompareOptions): TraceDifference[] {
-  const simulation = comparable(simulationEvents);
-  const recorder = comparable(recorderEvents);
+  const simulation = comparable(simulationEvents, options.realTime);
+  const recorder = comparable(recorderEvents, options.realTime);
   if (!options.realTime) {
     const simKeys = eventKeys(simulation, options);
     const recKeys = eventKeys(recorder, options);

@@ -18,7 +18,7 @@ export interface KeyOptions {
 }
 
 /** Fields that hold an object's serial id. */
-const ID_FIELDS = ['handle', 'future', 'task', 'on'] as const;
+const ID_FIELDS = ['handle', 'future', 'task', 'on', 'source', 'destination'] as const;
 /** Fields that hold a time: compared only in virtual time. */
 const TIME_FIELDS = ['t', 'when', 'timeout', 'slept', 'took', 'until', 'instant', 'timeOrigin'] as const;
 /** Fields that say where in the heap a timer went: they depend on every timer already there. */

@@ -50,7 +50,9 @@ export interface FutureReprSource {
 
 /** `_format_callbacks(cb)`: one, two, or `first, <N more>, last`. */
 export function formatCallbacks(callbacks: readonly ((...args: never[]) => unknown)[]): string {
-  const fmt = (i: number) => formatCallbackSource(callbacks[i]!, null);
+  // `_format_callback_source(callback, ())`: from 3.13 its `debug=False` hides a partial's arguments.
+  const showArgs = getRealm().python.handleArgsInRepr === 'always';
+  const fmt = (i: number) => formatCallbackSource(callbacks[i]!, null, showArgs);
   const size = callbacks.length;
   let inner = '';
   if (size === 1) inner = fmt(0);

@@ -265,7 +265,9 @@ export class Future<T = unknown> {
   private traceCallbacks(): void {
     const tracer = this._loop.realm.tracer;
     if (!tracer.enabled) return;
-    const callbacks = this._callbackFunctions().filter((fn) => !isTaskWakeup(fn)).map((fn) => formatCallbackSource(fn, null));
+    // As the repr's cb=[...] shows them (future-repr.ts): a partial's arguments only up to 3.12.
+    const showArgs = this._loop.realm.python.handleArgsInRepr === 'always';
+    const callbacks = this._callbackFunctions().filter((fn) => !isTaskWakeup(fn)).map((fn) => formatCallbackSource(fn, null, showArgs));
     tracer.send({ type: 'future_callbacks', loop: this._loop.id, future: this.id, callbacks, t: tracer.time(), thread: tracer.thread() });
   }
 

@@ -122,6 +122,25 @@ export type TraceEvent =
    * Once the future is done its callbacks are scheduled (handle_scheduled) and it holds none.
    */
   | (EventBase & { type: 'future_callbacks'; loop: number; future: number; callbacks: string[] })
+  /**
+   * A concurrent.futures.Future is created (run_coroutine_threadsafe's, an executor's submit(), or
+   * the program's own): a result handed between threads. It belongs to no loop; its id is in the
+   * same series as handles', futures' and tasks'.
+   */
+  | (EventBase & { type: 'concurrent_future_created'; future: number })
+  /**
+   * A concurrent.futures.Future changed state (concurrent/futures/_base.py): RUNNING
+   * (set_running_or_notify_cancel), FINISHED (set_result, set_exception: `result` is the result's
+   * repr, `exception` "ExcType: message"), CANCELLED (cancel(); CPython's CANCELLED_AND_NOTIFIED
+   * is the same state to a learner). Emitted where the state is set, before its waiters are woken.
+   */
+  | (EventBase & { type: 'concurrent_future_state'; future: number; state: 'RUNNING' | 'FINISHED' | 'CANCELLED'; result?: string; exception?: string })
+  /**
+   * `_chain_future(source, destination)` (asyncio/futures.py): when `source` is done its outcome is
+   * copied to `destination`, and cancelling `destination` cancels `source`. run_coroutine_threadsafe
+   * chains its task to the concurrent future it returns.
+   */
+  | (EventBase & { type: 'futures_chained'; source: number; destination: number })
   /** A task's __step begins: the coroutine is resumed with send(value) or throw(exc). */
   | (EventBase & { type: 'task_step'; loop: number; task: number; name: string; mode: 'send' | 'throw'; value?: string })
   /**

@@ -81,6 +81,16 @@ function generic(e: TraceEvent): Text {
       return e.callbacks.length === 0
         ? { zh: `future #${e.future} 不再有完成回调。`, en: `Future #${e.future} holds no done callback any more.` }
         : { zh: `future #${e.future} 的完成回调:cb=[${e.callbacks.join(', ')}]。它完成时,这些回调会用 call_soon 排进就绪队列。`, en: `Future #${e.future}'s done callbacks: cb=[${e.callbacks.join(', ')}]. When it is done, each goes to the ready queue with call_soon.` };
+    case 'concurrent_future_created':
+      return { zh: '创建一个 concurrent.futures.Future:在线程之间传递结果,result() 会阻塞调用它的线程。', en: 'A concurrent.futures.Future is created: a result handed between threads; result() blocks the thread that calls it.' };
+    case 'concurrent_future_state':
+      return e.state === 'RUNNING'
+        ? { zh: 'concurrent.futures.Future 进入 RUNNING:结果即将被设置。', en: 'The concurrent.futures.Future is RUNNING: its result is about to be set.' }
+        : e.state === 'CANCELLED'
+          ? { zh: 'concurrent.futures.Future 被取消。', en: 'The concurrent.futures.Future is CANCELLED.' }
+          : { zh: `concurrent.futures.Future 完成${e.result !== undefined ? `,结果 ${e.result}` : ''}${e.exception ? `,异常 ${e.exception}` : ''}:等待它的 result() 的线程被唤醒。`, en: `The concurrent.futures.Future is FINISHED${e.result !== undefined ? ` with ${e.result}` : ''}${e.exception ? ` with ${e.exception}` : ''}: a thread waiting in its result() wakes.` };
+    case 'futures_chained':
+      return { zh: `_chain_future:future #${e.source} 完成时,它的结果被复制给 future #${e.destination}。`, en: `_chain_future: when future #${e.source} is done, its outcome is copied to future #${e.destination}.` };
     case 'task_cancel_requested':
       return { zh: `${e.name}.cancel():下一步会把 CancelledError 抛进协程。`, en: `${e.name}.cancel(): its next step throws CancelledError into the coroutine.` };
     case 'thread_created':

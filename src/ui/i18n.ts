@@ -84,6 +84,7 @@ const templates = {
   whenDone: { zh: '· 完成时调用 {0}', en: '· when done calls {0}' },
   chainedPending: { zh: '· 之后 ⇢ concurrent.futures.Future', en: '· then ⇢ concurrent.futures.Future' },
   chainedDone: { zh: '· ⇢ 已交给 concurrent.futures.Future', en: '· ⇢ concurrent.futures.Future set' },
+  chainedFrom: { zh: '· ⇠ {0} 完成时设置', en: '· ⇠ set when {0} is done' },
   handleStep: { zh: '{0} 的下一步', en: 'step of {0}' },
   handleWakeup: { zh: '唤醒 {0}', en: 'wake-up of {0}' },
   handleCancelled: { zh: '已取消 (原 {0})', en: 'cancelled (was {0})' },

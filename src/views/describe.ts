@@ -21,6 +21,9 @@ export function newDescribeState(): DescribeState {
 
 const secs = (s: number) => s.toFixed(3);
 
+/** How the trace's concurrent futures are named: CPython's class, by its module. */
+const CONCURRENT = 'concurrent.futures.Future';
+
 /** Event types shown only with full detail: the loop's inner bookkeeping. */
 const FULL_ONLY = new Set<TraceEvent['type']>([
   'loop_iteration',
@@ -116,6 +119,18 @@ export function describe(event: TraceEvent, state: DescribeState, lang: Lang, de
       const name = state.futures.get(event.future) ?? `future ${event.future}`;
       return zh ? `${name} 的完成回调: cb=[${event.callbacks.join(', ')}]` : `${name}'s done callbacks: cb=[${event.callbacks.join(', ')}]`;
     }
+    case 'concurrent_future_created':
+      return zh ? `创建 ${CONCURRENT} #${event.future}` : `${CONCURRENT} #${event.future} created`;
+    case 'concurrent_future_state': {
+      const name = `${CONCURRENT} #${event.future}`;
+      if (event.exception !== undefined) return `${name} ${event.state}: ${event.exception}`;
+      return `${name} ${event.state}${event.result !== undefined ? `: ${event.result}` : ''}`;
+    }
+    case 'futures_chained': {
+      const source = state.futures.get(event.source) ?? `future ${event.source}`;
+      const destination = state.futures.get(event.destination) ?? `future ${event.destination}`;
+      return zh ? `_chain_future: ${source} 完成时把结果交给 ${destination}` : `_chain_future: when ${source} is done its outcome goes to ${destination}`;
+    }
     case 'thread_created':
       return zh ? `创建线程 ${event.name}${event.daemon ? '(daemon)' : ''}` : `thread ${event.name} created${event.daemon ? ' (daemon)' : ''}`;
     case 'thread_started':
@@ -190,4 +205,5 @@ function keepInBrief(event: TraceEvent): boolean {
 function remember(event: TraceEvent, state: DescribeState): void {
   if (event.type === 'handle_scheduled') state.callbacks.set(event.handle, event.callback);
   else if (event.type === 'future_created') state.futures.set(event.future, event.name);
+  else if (event.type === 'concurrent_future_created') state.futures.set(event.future, `${CONCURRENT} #${event.future}`);
 }

@@ -59,7 +59,7 @@ function futureRows(screen: string[], lang: Lang): { shown: number; more: number
   let more = folded ? Number(folded[1]!.replace(/,/g, '')) : 0;
   for (const row of screen.slice(at + 1)) {
     const text = column(row);
-    if (/^(▸ | {2})(Task|Future)/.test(text)) shown++;
+    if (/^(▸ | {2})(Task|Future|concurrent\.futures\.Future)/.test(text)) shown++;
     // A future's line too long for the column goes on under it, indented further.
     else if (/^ {4}\S/.test(text)) continue;
     else if (/^ {2}\+[\d,]+ /.test(text)) more = Number(/\+([\d,]+)/.exec(text)![1]!.replace(/,/g, ''));

@@ -91,7 +91,7 @@ describe.each(lessons.map((l) => [l.id, l] as const))('%s', (_id, lesson) => {
           let more = folded ? Number(folded[1]!.replace(/,/g, '')) : 0;
           for (const row of rows.slice(title + 1)) {
             const text = rightOf(row);
-            if (/^(▸ | {2})(Task|Future)/.test(text)) shown++;
+            if (/^(▸ | {2})(Task|Future|concurrent\.futures\.Future)/.test(text)) shown++;
             // A future's line too long for the column goes on under it, indented further.
             else if (/^ {4}\S/.test(text)) continue;
             else if (/^ {2}\+[\d,]+ more/.test(text)) more = Number(/\+([\d,]+)/.exec(text)![1]!.replace(/,/g, ''));

@@ -1,7 +1,8 @@
 // What the panels say about time and threads comes from the trace, never from a guess: a timer's
 // "wakes at" is its deadline less the loop's clock origin (loop_created.timeOrigin), whatever the
 // future it settles is called; a wake-up between threads names the thread the trace says woke it
-// (thread_woke.by), whatever thread's event came just before.
+// (thread_woke.by), whatever thread's event came just before; a concurrent.futures.Future is a row
+// of its own, from its own events (created, state, chained), not guessed from a callback's name.
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/runtime/trace.js';
 import { findLessonById } from '../../src/scenarios/index.js';
@@ -10,7 +11,7 @@ import { futureLines } from '../../src/ui/panels/futures.js';
 import { loopLines } from '../../src/ui/panels/loop.js';
 import { toArray } from '../../src/ui/state/chain.js';
 import { get } from '../../src/ui/state/intmap.js';
-import { foldEvents } from '../../src/ui/state/reduce.js';
+import { foldEvents, SETTLED_FUTURES_KEPT } from '../../src/ui/state/reduce.js';
 import type { LabState } from '../../src/ui/state/types.js';
 import { at } from './fixtures/lessons.js';
 import { PROCESS_CLOCK_ORIGIN } from '../../src/runtime/clock.js';
@@ -83,5 +84,36 @@ describe('wake marks: the waker the trace names', () => {
     expect(wakesOf('threads-threadsafe')).toEqual(['MainThread ⇢ Thread-1 (start_loop): select']);
     expect(wakesOf('threads-coroutine')).toEqual(['MainThread ⇢ Thread-1 (start_loop): select', 'Thread-1 (start_loop) ⇢ MainThread: future.result()']);
     expect(wakesOf('threads-queue')).toEqual(['MainThread ⇢ Thread-1 (thread_loop): select', 'Thread-1 (thread_loop) ⇢ MainThread: q.get()']);
+  });
+});
+
+describe('concurrent futures: their own rows, from their own events', () => {
+  const events = [
+    at(0, { type: 'loop_created', loop: 1, debug: false, timeOrigin: 0 }),
+    at(0, { type: 'concurrent_future_created', future: 1 }),
+    at(0, { type: 'future_created', loop: 1, future: 2, kind: 'Task', name: 'Task-1', coro: 'more_work()', args: '6' }, 'Thread-1'),
+    at(0, { type: 'futures_chained', source: 2, destination: 1 }, 'Thread-1'),
+  ];
+  const panel = (list: TraceEvent[]) => futureLines(foldEvents(list), 'en', 20, 'learner').map(lineText).join('\n');
+
+  it('shows the concurrent future chained to the task that will set it, and the task handing its outcome on', () => {
+    const shown = panel(events);
+    expect(shown).toContain('concurrent.futures.Future PENDING · ⇠ set when Task-1 is done');
+    expect(shown).toContain('Task-1 more_work(6) PENDING · then ⇢ concurrent.futures.Future');
+  });
+
+  it('follows its states as the trace gives them: RUNNING, then FINISHED with its result', () => {
+    const running = [...events, at(6, { type: 'concurrent_future_state', future: 1, state: 'RUNNING' }, 'Thread-1')];
+    expect(panel(running)).toContain('concurrent.futures.Future RUNNING · ⇠ set when Task-1 is done');
+    const finished = [...running, at(6, { type: 'concurrent_future_state', future: 1, state: 'FINISHED', result: "'done'" }, 'Thread-1')];
+    expect(panel(finished)).toContain("concurrent.futures.Future FINISHED = 'done'");
+  });
+
+  it('lets a done one leave with the other settled futures', () => {
+    const many: TraceEvent[] = [...events, at(6, { type: 'concurrent_future_state', future: 1, state: 'FINISHED', result: 'None' })];
+    for (let i = 0; i <= SETTLED_FUTURES_KEPT; i++) {
+      many.push(at(7, { type: 'future_created', loop: 1, future: 10 + i, kind: 'Future', name: 'sleep(1)' }), at(8, { type: 'future_state', loop: 1, future: 10 + i, state: 'FINISHED', result: 'None' }));
+    }
+    expect(get(foldEvents(many).futures, 1)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ called when a frame of it starts; what that returns (if anything) traces the fra
 """
 import asyncio
 import asyncio.events
+import asyncio.futures
 import asyncio.selector_events
 import asyncio.tasks
 import asyncio.unix_events
@@ -20,7 +21,7 @@ from .config import PROGRAM_FILE, VIRTUAL
 from .loop import RUN_ONCE_CODE, BaseEventLoop
 from .program_pointer import POINTER
 from .refusals import refuse_network
-from .tracking import REG, callback_text, cancelled_text, check_all_futures, check_cancel_requests, check_future, exc_text, is_loop_internal, task_of_handle, track_future
+from .tracking import REG, callback_text, cancelled_text, check_all_futures, check_callbacks, check_cancel_requests, check_future, exc_text, is_loop_internal, task_of_handle, track_future
 from .wakers import WAKERS, acted_on, loop_key, waker_of, woke_by
 from .writer import emit, thread_name
 
@@ -141,6 +142,8 @@ def on_run_forever(frame):
     if loop.is_closed() or loop.is_running():
         return None  # it raises at once: the loop does not run
     number = REG.loop_of(loop)
+    # The callbacks added before it runs (run_until_complete's _run_until_complete_cb).
+    check_callbacks()
     emit({'type': 'loop_state', 'loop': number, 'state': 'running'})
 
     def returned(frame, event, arg):
@@ -281,6 +284,59 @@ def work_queue_key(frame):
     return None if work_queue is None else id(work_queue)
 
 
+# concurrent.futures.Future's states as the trace says them (CANCELLED_AND_NOTIFIED is CANCELLED
+# to a learner; PENDING is where every one starts).
+CONCURRENT_STATES = {'RUNNING': 'RUNNING', 'FINISHED': 'FINISHED', 'CANCELLED': 'CANCELLED', 'CANCELLED_AND_NOTIFIED': 'CANCELLED'}
+
+
+def on_concurrent_init(frame):
+    """A concurrent.futures.Future is created: it gets its serial id when __init__ returns."""
+    def returned(frame, event, arg):
+        if event == 'return':
+            future = frame.f_locals.get('self')
+            if future is not None and REG.id_of(future) is None:
+                emit({'type': 'concurrent_future_created', 'future': REG.new_id(future)})
+        return returned
+    return returned
+
+
+def on_concurrent_change(frame):
+    """set_running_or_notify_cancel, set_result, set_exception, cancel: the new state is reported at
+    the line after the one that set it, before the waiters are woken and the callbacks run (as the
+    runtime emits it). The running thread is the one a thread waiting in result() wakes by."""
+    future = frame.f_locals.get('self')
+    serial = REG.id_of(future)
+    if not VIRTUAL and future is not None:
+        acted_on(id(future))
+    if serial is None:
+        return None
+    said = [CONCURRENT_STATES.get(future._state)]
+
+    def watch(frame, event, arg):
+        if event in ('line', 'return'):
+            state = CONCURRENT_STATES.get(future._state)
+            if state is not None and state != said[0]:
+                said[0] = state
+                change = {'type': 'concurrent_future_state', 'future': serial, 'state': state}
+                if state == 'FINISHED':
+                    if future._exception is not None:
+                        change['exception'] = exc_text(future._exception)
+                    else:
+                        change['result'] = repr(future._result)
+                emit(change)
+        return watch
+    return watch
+
+
+def on_chain_future(frame):
+    """_chain_future(source, destination): the trace says which future hands its outcome to which."""
+    source = REG.id_of(frame.f_locals.get('source'))
+    destination = REG.id_of(frame.f_locals.get('destination'))
+    if source is not None and destination is not None:
+        emit({'type': 'futures_chained', 'source': source, 'destination': destination})
+    return None
+
+
 # Set while interpreter shutdown joins the threads: main.shutdown shows that wait itself, once.
 AT_SHUTDOWN = [False]
 
@@ -355,9 +411,13 @@ def hooks():
         # What wakes a blocked thread, and who did it (WAKERS).
         asyncio.selector_events.BaseSelectorEventLoop._write_to_self.__code__: on_acted(self_pipe_key),
         queue.Queue.put.__code__: on_acted(self_key),
-        concurrent.futures.Future.set_result.__code__: on_acted(self_key),
-        concurrent.futures.Future.set_exception.__code__: on_acted(self_key),
-        concurrent.futures.Future.cancel.__code__: on_acted(self_key),
+        # concurrent.futures.Future: created, changing state (and waking who waits in result()), chained.
+        concurrent.futures.Future.__init__.__code__: on_concurrent_init,
+        concurrent.futures.Future.set_running_or_notify_cancel.__code__: on_concurrent_change,
+        concurrent.futures.Future.set_result.__code__: on_concurrent_change,
+        concurrent.futures.Future.set_exception.__code__: on_concurrent_change,
+        concurrent.futures.Future.cancel.__code__: on_concurrent_change,
+        asyncio.futures._chain_future.__code__: on_chain_future,
         concurrent.futures.ThreadPoolExecutor.submit.__code__: on_acted(work_queue_key),
         concurrent.futures.ThreadPoolExecutor.shutdown.__code__: on_acted(work_queue_key),
     }

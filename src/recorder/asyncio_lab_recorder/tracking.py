@@ -20,7 +20,7 @@ class Registry:
         self.ids = {}  # id(obj) -> (serial, weak reference)
         self.serial = 0
         self.loops = {}
-        self.futures = {}  # serial -> [weak reference, state, cancelling]
+        self.futures = {}  # serial -> [weak reference, state, cancelling, done callbacks last reported]
         self.ran = set()  # serials of the handles the loop has called (a cancel then skips nothing)
         self.thrown = {}  # task serial -> the CancelledError last thrown into it, as exc_text spells it
 
@@ -83,7 +83,7 @@ def track_future(fut, label=None):
         emit(event)
     else:
         emit({'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Future', 'name': label or type(fut).__name__})
-    REG.futures[serial] = [weakref.ref(fut), 'PENDING', 0]
+    REG.futures[serial] = [weakref.ref(fut), 'PENDING', 0, []]
     check_future(serial)
     return serial
 
@@ -195,6 +195,32 @@ def check_all_futures():
         owner = getattr(fut.get_loop(), '_thread_id', None) if fut is not None else None
         if owner is None or owner == here:
             check_future(serial)
+    check_callbacks()
+
+
+def is_task_wakeup(callback):
+    """A task's wakeup, which every await adds (3.11: a TaskWakeupMethWrapper; 3.12 on: the task's
+    bound task_wakeup): task_wait tells those, as the runtime leaves them out too."""
+    return type(callback).__name__ == 'TaskWakeupMethWrapper' or getattr(callback, '__name__', None) == 'task_wakeup'
+
+
+def check_callbacks():
+    """Reports the done callbacks each pending future holds, when they changed since the last look,
+    read from the live future (`_callbacks`: the C future keeps them where no tracer sees them being
+    added), each as its repr's `cb=[...]` names it. The recorder looks when a callback returns and
+    when a loop starts or stops running (compare-traces.ts compares them at those points)."""
+    here = threading.get_ident()
+    for serial, entry in list(REG.futures.items()):
+        fut = entry[0]()
+        if fut is None or fut.done():
+            continue
+        owner = getattr(fut.get_loop(), '_thread_id', None)
+        if owner is not None and owner != here:
+            continue
+        callbacks = [asyncio.format_helpers._format_callback_source(callback, ()) for callback, _ in (fut._callbacks or ()) if not is_task_wakeup(callback)]
+        if callbacks != entry[3]:
+            entry[3] = callbacks
+            emit({'type': 'future_callbacks', 'loop': REG.loop_of(fut.get_loop()), 'future': serial, 'callbacks': callbacks})
 
 
 # 3.14's reprs hide a callback's arguments outside debug mode; the trace always shows them.

@@ -2,8 +2,8 @@
 // threads. Unlike asyncio's Future it has a RUNNING state, its result() blocks the calling thread
 // (a generator here: `yield* fut.result()`), and done callbacks run at once in the thread that
 // completes it.
-import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TimeoutError, formatException, isExitException, toPyException, type PyFrame } from '../exceptions.js';
-import { pyAddress } from '../repr.js';
+import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TimeoutError, excLine, formatException, isExitException, toPyException, type PyFrame } from '../exceptions.js';
+import { pyAddress, repr } from '../repr.js';
 import type { Kernel } from './kernel.js';
 import { WAIT_FRAMES } from './frames.js';
 import type { Op } from './requests.js';
@@ -14,6 +14,8 @@ export type ConcurrentState = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'CANCELLED_A
 export type ConcurrentDoneCallback<T> = (future: ConcurrentFuture<T>) => unknown;
 
 export class ConcurrentFuture<T = unknown> {
+  /** Its serial id in the trace (the series of handles, futures and tasks). */
+  readonly id: number;
   _state: ConcurrentState = 'PENDING';
   private value: T | undefined;
   private error: PyBaseException | undefined;
@@ -26,6 +28,18 @@ export class ConcurrentFuture<T = unknown> {
     private readonly log: (lines: string[]) => void = () => {},
   ) {
     this.waiters = new WaitQueue(kernel);
+    this.id = kernel.realm.nextSerial();
+    const tracer = kernel.realm.tracer;
+    if (tracer.enabled) tracer.emit({ type: 'concurrent_future_created', future: this.id });
+  }
+
+  /** Tells the trace its new state, where it is set (before its waiters wake and its callbacks run). */
+  private traceState(state: 'RUNNING' | 'FINISHED' | 'CANCELLED'): void {
+    const tracer = this.kernel.realm.tracer;
+    if (!tracer.enabled) return;
+    if (state !== 'FINISHED') tracer.emit({ type: 'concurrent_future_state', future: this.id, state });
+    else if (this.error !== undefined) tracer.emit({ type: 'concurrent_future_state', future: this.id, state, exception: excLine(this.error) });
+    else tracer.emit({ type: 'concurrent_future_state', future: this.id, state, result: repr(this.value) });
   }
 
   done(): boolean {
@@ -45,6 +59,7 @@ export class ConcurrentFuture<T = unknown> {
     if (this._state === 'RUNNING' || this._state === 'FINISHED') return false;
     if (this.cancelled()) return true;
     this._state = 'CANCELLED';
+    this.traceState('CANCELLED');
     this.waiters.notifyAll();
     this.invokeCallbacks();
     return true;
@@ -58,6 +73,7 @@ export class ConcurrentFuture<T = unknown> {
     }
     if (this._state === 'PENDING') {
       this._state = 'RUNNING';
+      this.traceState('RUNNING');
       return true;
     }
     throw new RuntimeError('Future in unexpected state');
@@ -67,6 +83,7 @@ export class ConcurrentFuture<T = unknown> {
     if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
     this.value = result;
     this._state = 'FINISHED';
+    this.traceState('FINISHED');
     this.waiters.notifyAll();
     this.invokeCallbacks();
   }
@@ -75,6 +92,7 @@ export class ConcurrentFuture<T = unknown> {
     if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
     this.error = toPyException(exception);
     this._state = 'FINISHED';
+    this.traceState('FINISHED');
     this.waiters.notifyAll();
     this.invokeCallbacks();
   }

@@ -17,6 +17,8 @@ import type { ProcessContext } from './context.js';
  * cancelling the concurrent future cancels the task through call_soon_threadsafe.
  */
 export function chainToConcurrent<T>(source: Future<T>, destination: ConcurrentFuture<T>, sourceLoop: BaseEventLoop): void {
+  const tracer = sourceLoop.realm.tracer;
+  if (tracer.enabled) tracer.emit({ type: 'futures_chained', source: source.id, destination: destination.id });
   const setState = () => {
     if (source.cancelled()) {
       destination.cancel();

@@ -470,6 +470,15 @@ function eventWords(ctx: Context, e: TraceEvent, i = -1): Words {
       const names = e.callbacks.map(callbackName).join(', ');
       return e.callbacks.length === 0 ? { zh: `${ctx.name(e.future)} 不再有完成回调`, en: `${ctx.name(e.future)} holds no done callback` } : { zh: `${ctx.name(e.future)} 完成时将调用 ${names}`, en: `when ${ctx.name(e.future)} is done it calls ${names}` };
     }
+    case 'concurrent_future_created':
+      return { zh: '创建 concurrent.futures.Future', en: 'concurrent.futures.Future created' };
+    case 'concurrent_future_state':
+      if (e.state === 'RUNNING') return { zh: 'concurrent.futures.Future 进入 RUNNING', en: 'concurrent.futures.Future RUNNING' };
+      if (e.state === 'CANCELLED') return { zh: 'concurrent.futures.Future 被取消', en: 'concurrent.futures.Future CANCELLED' };
+      if (e.exception !== undefined) return { zh: `concurrent.futures.Future 以异常结束:${e.exception}`, en: `concurrent.futures.Future FINISHED with ${e.exception}` };
+      return { zh: `concurrent.futures.Future 完成${e.result !== undefined ? `:${e.result}` : ''}`, en: `concurrent.futures.Future FINISHED${e.result !== undefined ? `: ${e.result}` : ''}` };
+    case 'futures_chained':
+      return { zh: `${ctx.name(e.source)} 完成时把结果交给 ${ctx.name(e.destination)}`, en: `when ${ctx.name(e.source)} is done its outcome goes to ${ctx.name(e.destination)}` };
     case 'thread_created':
       return { zh: `创建线程 ${e.name}${e.daemon ? '(守护)' : ''}`, en: `thread ${e.name} created${e.daemon ? ' (daemon)' : ''}` };
     case 'thread_started':

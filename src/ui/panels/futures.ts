@@ -2,7 +2,6 @@
 // states (PENDING amber, FINISHED green, CANCELLED red) and what a pending task waits on: in words
 // at the learner level (the future's name: `waiting on sleep(0.5)`), CPython's repr at the exact
 // level (`waits on <Future pending cb=[Task.task_wakeup()]>`).
-import type { FutureState } from '../../runtime/trace.js';
 import type { Lang } from '../../scenarios/types.js';
 import type { Line, Seg } from '../components/Lines.js';
 import { callText, seconds, shortArgs } from '../format.js';
@@ -12,11 +11,11 @@ import { isCancelled } from '../state/loop.js';
 import { firstFutures, futureList } from '../state/futures.js';
 import { get } from '../state/intmap.js';
 import type { Level } from '../state/replay.js';
-import type { FutureView, LabState } from '../state/types.js';
+import type { AnyFutureState, FutureView, LabState } from '../state/types.js';
 import type { Color } from '../style.js';
 import { wrapSegs } from '../wrap-text.js';
 
-export const stateColor: Record<FutureState, Color> = { PENDING: 'yellow', FINISHED: 'green', CANCELLED: 'red' };
+export const stateColor: Record<AnyFutureState, Color> = { PENDING: 'yellow', RUNNING: 'cyan', FINISHED: 'green', CANCELLED: 'red' };
 
 /**
  * Title plus one line per future, in creation order. When they do not all fit in `rows`, the most
@@ -88,7 +87,8 @@ function futureLine(f: FutureView, nameWidth: number, lastIndex: number, lang: L
   const learner = level === 'learner';
   // At the learner level a task's name says it is one (`Task-2 worker('a', 0.2)`): no kind column, no padding.
   const line: Seg[] = [{ text: changed ? '▸ ' : '  ', color: 'cyan' }];
-  if (!learner || f.kind === 'Future') line.push({ text: `${f.kind === 'Task' ? 'Task  ' : 'Future'} `, dim: true });
+  // A concurrent future's name is its class (concurrent.futures.Future): no kind column either.
+  if (f.kind !== 'ConcurrentFuture' && (!learner || f.kind === 'Future')) line.push({ text: `${f.kind === 'Task' ? 'Task  ' : 'Future'} `, dim: true });
   line.push({ text: (learner ? f.name : f.name.padEnd(nameWidth)) + ' ', bold: f.kind === 'Task' });
   // The learner reads who it is first (`Task-2 worker('a', 0.2)`), then its state; the exact level
   // keeps CPython's coroutine name (its reprs show no arguments) after the state.
@@ -103,6 +103,9 @@ function futureLine(f: FutureView, nameWidth: number, lastIndex: number, lang: L
   if (f.exception) line.push({ text: ` ${f.exception}`, color: 'red' });
   // The concurrent.futures.Future run_coroutine_threadsafe returned to the other thread, which its result() waits on.
   if (learner && f.concurrent) line.push({ text: ` ${sayf(f.state === 'PENDING' ? 'chainedPending' : 'chainedDone', lang)}`, color: 'magenta' });
+  // The other end of that chain (the trace's futures_chained): what sets it.
+  const source = f.chainedFrom === undefined ? undefined : get(state.futures, f.chainedFrom);
+  if (source !== undefined && (f.state === 'PENDING' || f.state === 'RUNNING')) line.push({ text: ` ${sayf('chainedFrom', lang, source.name)}`, color: 'magenta' });
   return line;
 }
 

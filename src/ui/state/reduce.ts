@@ -124,13 +124,25 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
     case 'task_wait':
       return updateFuture(next, event.task, (f) => ({ ...f, stepping: false, waitingOn: event.on, waitingRepr: event.onRepr, awaitLine: event.line, changedAt: index }));
     case 'future_callbacks':
-      return updateFuture(next, event.future, (f) => ({
+      return updateFuture(next, event.future, (f) => ({ ...f, callbacks: event.callbacks, changedAt: index }));
+    case 'concurrent_future_created': {
+      const future: FutureView = { id: event.future, loop: 0, kind: 'ConcurrentFuture', name: 'concurrent.futures.Future', state: 'PENDING', stepping: false, cancelRequested: false, changedAt: index };
+      return { ...next, futures: set(next.futures, future.id, future) };
+    }
+    case 'concurrent_future_state':
+      // Done, it joins the settled futures that leave the view after a while (RUNNING is not done).
+      return updateFuture(event.state === 'RUNNING' ? next : settle(next, event.future), event.future, (f) => ({
         ...f,
-        callbacks: event.callbacks,
+        state: event.state,
+        ...(event.result === undefined ? {} : { result: event.result }),
+        ...(event.exception === undefined ? {} : { exception: event.exception }),
         changedAt: index,
-        // run_coroutine_threadsafe chains the task to a concurrent.futures.Future with this callback (asyncio/futures.py).
-        ...(f.concurrent || event.callbacks.some((cb) => cb.startsWith(CHAIN_FUTURE)) ? { concurrent: true as const } : {}),
       }));
+    case 'futures_chained': {
+      const concurrent = get(next.futures, event.destination)?.kind === 'ConcurrentFuture';
+      next = updateFuture(next, event.source, (f) => ({ ...f, chainedTo: event.destination, ...(concurrent ? { concurrent: true as const } : {}), changedAt: index }));
+      return updateFuture(next, event.destination, (f) => ({ ...f, chainedFrom: event.source, changedAt: index }));
+    }
     case 'task_cancel_requested':
       return updateFuture(next, event.task, (f) => ({ ...f, cancelRequested: true, changedAt: index }));
     case 'thread_created':
@@ -204,15 +216,15 @@ function updateLoop(state: LabState, id: number, fn: (loop: LoopView) => LoopVie
 }
 
 /**
- * Plain futures that are done stay on screen for a while, then leave: a long run creates thousands
- * (one per sleep()), and the panel is about what is pending now. Tasks always stay.
+ * Plain and concurrent futures that are done stay on screen for a while, then leave: a long run
+ * creates thousands (one per sleep()), and the panel is about what is pending now. Tasks always stay.
  */
 export const SETTLED_FUTURES_KEPT = 6;
 
-/** A plain future `id` is done: it joins the settled ones, and the oldest beyond the few kept leave. */
+/** A plain or concurrent future `id` is done: it joins the settled ones, and the oldest beyond the few kept leave. */
 function settle(state: LabState, id: number): LabState {
   const future = get(state.futures, id);
-  if (future === undefined || future.kind !== 'Future' || future.state !== 'PENDING') return state;
+  if (future === undefined || future.kind === 'Task' || future.state === 'FINISHED' || future.state === 'CANCELLED') return state;
   let settled = enqueue(state.settled, id);
   let futures = state.futures;
   while (queueLength(settled) > SETTLED_FUTURES_KEPT) {
@@ -221,9 +233,6 @@ function settle(state: LabState, id: number): LabState {
   }
   return { ...state, futures, settled };
 }
-
-/** The done callback `_chain_future` adds to the asyncio side of a chain (3.11 to 3.15). */
-const CHAIN_FUTURE = '_chain_future.<locals>.';
 
 function updateFuture(state: LabState, id: number, fn: (f: FutureView) => FutureView): LabState {
   const future = get(state.futures, id);

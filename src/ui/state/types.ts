@@ -68,15 +68,19 @@ export interface LoopView {
   readonly clockOffset?: number;
 }
 
+/** A concurrent.futures.Future's states as the trace says them (asyncio's three, and RUNNING). */
+export type AnyFutureState = FutureState | 'RUNNING';
+
 export interface FutureView {
   readonly id: number;
+  /** Its loop (0 for a concurrent.futures.Future, which belongs to none). */
   readonly loop: number;
-  readonly kind: 'Future' | 'Task';
+  readonly kind: 'Future' | 'Task' | 'ConcurrentFuture';
   readonly name: string;
   readonly coro?: string;
   /** Task: the reprs of the arguments its coroutine was called with (`'a', 0.2`): see `callText`. */
   readonly args?: string;
-  readonly state: FutureState;
+  readonly state: AnyFutureState;
   readonly result?: string;
   readonly exception?: string;
   /** Task: its coroutine is running now (inside __step). */
@@ -89,8 +93,12 @@ export interface FutureView {
   readonly cancelRequested: boolean;
   /** The done callbacks it holds while pending, as its repr's `cb=[...]` names them (tasks' wakeups left out: `waitingOn` says those). */
   readonly callbacks?: readonly string[];
-  /** Task: chained to a concurrent.futures.Future (run_coroutine_threadsafe's `_chain_future` done callback): it hands that its outcome. */
+  /** Chained to a concurrent.futures.Future (run_coroutine_threadsafe's task: the trace's futures_chained): it hands that its outcome. */
   readonly concurrent?: true;
+  /** `_chain_future`: the future it hands its outcome to when done (futures_chained.destination). */
+  readonly chainedTo?: number;
+  /** `_chain_future`: the future whose outcome it gets (futures_chained.source). */
+  readonly chainedFrom?: number;
   /** The TimerHandle that will settle it (sleep's timer) and when, on the header's clock: a task waiting on it wakes then. */
   readonly timer?: { readonly handle: number; readonly due: number };
   /** Event index of its last state change (to mark what just changed). */
