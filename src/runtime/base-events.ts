@@ -17,6 +17,7 @@
 // threads. There is one algorithm underneath both.
 import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
 import { driveStandalone } from './blocking.js';
+import { stdlibFrame } from './carets.js';
 import { LINUX_CLOCK_RESOLUTION } from './clock.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
 import { HANDLE_RUN_FRAME, Handle, type HandleLoop, ThreadSafeHandle, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
@@ -291,7 +292,13 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
       fut.removeDoneCallback(runUntilCompleteCb);
     }
     if (!fut.done()) throw new RuntimeError('Event loop stopped before Future completed.');
-    return fut.result();
+    try {
+      return fut.result();
+    } catch (error) {
+      // `return future.result()` re-raises the future's exception: its traceback gains this frame.
+      prependFrame(error, stdlibFrame(BASE_EVENTS_PY, 653, 'run_until_complete', 'return future.result()', 'future.result()'));
+      throw error;
+    }
   }
 
   /** `tasks.ensure_future(future, loop=self)`. */

@@ -24,6 +24,8 @@ export interface PyFrame {
 export class PyBaseException extends Error {
   /** The Python class name shown to learners. */
   static pyName = 'BaseException';
+  /** The class's module when it is not builtins: a traceback's last line names it (`asyncio.exceptions.CancelledError`). */
+  static pyModule: string | undefined = undefined;
   /** Python's `args`. */
   readonly args: readonly unknown[];
   /** Set when raised while handling another exception ("During handling of the above exception..."). */
@@ -114,11 +116,13 @@ export class TimeoutError extends PyException {
 /** asyncio.CancelledError: a BaseException since 3.8, so `except Exception` does not catch it. */
 export class CancelledError extends PyBaseException {
   static override pyName = 'CancelledError';
+  static override pyModule = 'asyncio.exceptions';
 }
 
 /** asyncio.InvalidStateError. */
 export class InvalidStateError extends PyException {
   static override pyName = 'InvalidStateError';
+  static override pyModule = 'asyncio.exceptions';
 }
 
 /** queue.Empty. */
@@ -166,6 +170,16 @@ export function excStr(error: PyBaseException): string {
 export function excLine(error: PyBaseException): string {
   const message = excStr(error);
   return message === '' ? error.pyName : `${error.pyName}: ${message}`;
+}
+
+/**
+ * The last line of a traceback (`traceback.format_exception_only`): the class named with its module
+ * unless that is builtins, `asyncio.exceptions.CancelledError` where a repr says `CancelledError()`.
+ */
+export function tracebackExcLine(error: PyBaseException): string {
+  const module = (error.constructor as typeof PyBaseException).pyModule;
+  const line = excLine(error);
+  return module === undefined ? line : `${module}.${line}`;
 }
 
 // ── traceback.format_exception ──────────────────────────────────────────────
@@ -220,6 +234,6 @@ export function formatException(error: PyBaseException, seen: Set<PyBaseExceptio
     lines.push(...formatException(error.__context__, seen), '', 'During handling of the above exception, another exception occurred:', '');
   }
   if (error.frames.length > 0) lines.push('Traceback (most recent call last):', ...formatFrames(error.frames));
-  lines.push(excLine(error));
+  lines.push(tracebackExcLine(error));
   return lines;
 }

@@ -14,9 +14,10 @@
 // SIGINT itself (the standalone driver's tests) calls `runner.interrupt()`.
 import type { BaseEventLoop } from './base-events.js';
 import { type Blocking, type StandaloneOptions, driveStandalone } from './blocking.js';
+import { stdlibFrame } from './carets.js';
 import { copyContext } from './context.js';
 import { asyncDef, isCoroutine, type CoroutineLike } from './coroutines.js';
-import { _getRunningLoop } from './events.js';
+import { _getRunningLoop, prependFrame } from './events.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError, ValueError, type PyFrame } from './exceptions.js';
 import { ASYNCIO_DIR } from './future-repr.js';
 import { gather } from './gather.js';
@@ -28,7 +29,14 @@ import type { Task } from './tasks.js';
 
 const BASE_EVENTS_PY = `${ASYNCIO_DIR}/base_events.py`;
 /** Where `Runner._on_sigint` raises KeyboardInterrupt (a second Ctrl+C), innermost in its traceback. */
-const ON_SIGINT_FRAME: PyFrame = { file: `${ASYNCIO_DIR}/runners.py`, line: 157, name: '_on_sigint', text: 'raise KeyboardInterrupt()' };
+const RUNNERS_PY = `${ASYNCIO_DIR}/runners.py`;
+const ON_SIGINT_FRAME: PyFrame = { file: RUNNERS_PY, line: 157, name: '_on_sigint', text: 'raise KeyboardInterrupt()' };
+// The frames an exception leaving asyncio.run gains on its way out (3.11 lines; other versions map
+// them), made when raised: their carets depend on the version.
+const runnerRunFrame = (): PyFrame => stdlibFrame(RUNNERS_PY, 118, 'run', 'return self._loop.run_until_complete(task)', 'self._loop.run_until_complete(task)');
+/** Where Runner.run raises KeyboardInterrupt once a Ctrl+C-cancelled main task has finished. */
+const RUNNER_INTERRUPT_FRAME: PyFrame = { file: RUNNERS_PY, line: 123, name: 'run', text: 'raise KeyboardInterrupt()' };
+const asyncioRunFrame = (): PyFrame => stdlibFrame(RUNNERS_PY, 190, 'run', 'return runner.run(main)', 'runner.run(main)');
 
 // The loop's shutdown coroutines: nothing to shut down in the simulation, but CPython runs each in a
 // task of its own (so they take a Task-N number and a loop iteration each).
@@ -102,9 +110,11 @@ export class Runner {
     try {
       return yield* loop.blocking.runUntilComplete(task);
     } catch (error) {
+      prependFrame(error, runnerRunFrame());
       if (error instanceof CancelledError && this.interruptCount > 0 && task.uncancel() === 0) {
         // Raised in the `except CancelledError:` block: the cancellation is its context.
         const interrupt = new KeyboardInterrupt();
+        interrupt.frames = [RUNNER_INTERRUPT_FRAME];
         interrupt.__context__ = error;
         throw interrupt;
       }
@@ -155,6 +165,9 @@ export function* runBlocking<T>(main: CoroutineLike<T>, options: RunOptions = {}
   const runner = new Runner(options);
   try {
     return yield* runner.run(main);
+  } catch (error) {
+    prependFrame(error, asyncioRunFrame());
+    throw error;
   } finally {
     yield* runner.close();
   }

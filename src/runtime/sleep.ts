@@ -4,7 +4,9 @@
 // step goes to the end of the ready queue). sleep(d > 0) waits on a future that a TimerHandle
 // resolves d seconds later with `_set_result_unless_cancelled`; if the sleep is cancelled, the
 // timer is cancelled on the way out.
+import { stdlibFrame } from './carets.js';
 import { Coroutine, coroutineCode, setLine } from './coroutines.js';
+import { prependFrame } from './events.js';
 import { ASYNCIO_DIR, CREATE_FUTURE_FRAME } from './future-repr.js';
 import { Future, setResultUnlessCancelled } from './futures.js';
 import { runningLoop } from './task-registry.js';
@@ -74,6 +76,10 @@ function* sleepOnTimer(delay: number, result: unknown): Generator<unknown, unkno
   setLine(SLEEP_AWAIT_LINE);
   try {
     return yield* future;
+  } catch (error) {
+    // A cancellation thrown into the sleeping task leaves through sleep's own frame.
+    prependFrame(error, stdlibFrame(`${ASYNCIO_DIR}/tasks.py`, SLEEP_AWAIT_LINE, 'sleep', 'return await future', 'await future'));
+    throw error;
   } finally {
     handle.cancel();
   }

@@ -3,12 +3,11 @@
 // happens: a KeyboardInterrupt starts with the frames of the blocking call it was raised in
 // (queue.py's get, threading.py's wait...), and every function the program wrapped with `py.def`
 // (and the module itself) prepends its frame as the exception passes through it.
-import { callAnchors, callOpenParen, displayWidth } from '../carets.js';
+import { markerFor, stdlibFrame as frame } from '../carets.js';
 import { PyBaseException, type PyFrame } from '../exceptions.js';
 import { PY_STDLIB_DIR } from '../repr.js';
 import { enterFrame, innermostFrame, leaveFrame, type PointerFrame } from './pointer.js';
 import type { SimThread, StackFrame } from './thread.js';
-import { getRealm } from '../realm.js';
 
 export const THREADING_PY = `${PY_STDLIB_DIR}/threading.py`;
 const QUEUE_PY = `${PY_STDLIB_DIR}/queue.py`;
@@ -16,42 +15,6 @@ const FUTURES_BASE_PY = `${PY_STDLIB_DIR}/concurrent/futures/_base.py`;
 const FUTURES_THREAD_PY = `${PY_STDLIB_DIR}/concurrent/futures/thread.py`;
 const ASYNCIO_DIR = `${PY_STDLIB_DIR}/asyncio`;
 const SELECTORS_PY = `${PY_STDLIB_DIR}/selectors.py`;
-
-/**
- * 3.11's caret line under a frame's text: `^` under the part of the line that was executing, when
- * that is not the whole line (traceback.py's `_extract_caret_anchors_from_line_segment` aside).
- */
-function carets(text: string, part: string): string {
-  const start = text.indexOf(part);
-  const indent = ' '.repeat(displayWidth(text.slice(0, start)));
-  // 3.13+ anchor a call: `~` under the callee, `^` under its parenthesized arguments.
-  const open = getRealm().python.callAnchors ? callOpenParen(part) : -1;
-  if (open > 0) return `${indent}${callAnchors(part, open)}`;
-  return `${indent}${'^'.repeat(displayWidth(part))}`;
-}
-
-/**
- * Whether 3.13+ show carets under `part` of `text`: not when the statement assigns the whole call
- * to one name, or returns a call of a plain name (traceback.py's `_should_show_carets`).
- */
-function anchoredCarets(text: string, part: string): boolean {
-  const assigned = /^[A-Za-z_]\w*\s*=\s*(.*)$/.exec(text)?.[1];
-  if (assigned === part && callOpenParen(part) > 0) return false;
-  const returned = /^return\s+(.*)$/.exec(text)?.[1];
-  if (returned === part && /^[A-Za-z_]\w*\(/.test(part)) return false;
-  return true;
-}
-
-/** The caret line under `part` of `text` as this version draws it, if it draws one. */
-function markerFor(text: string, part: string): string | undefined {
-  if (getRealm().python.callAnchors && !anchoredCarets(text, part)) return undefined;
-  return carets(text, part);
-}
-
-function frame(file: string, line: number, name: string, text: string, part?: string): PyFrame {
-  const marker = part === undefined ? undefined : markerFor(text, part);
-  return marker === undefined ? { file, line, name, text } : { file, line, name, text, marker };
-}
 
 /**
  * threading.Condition.wait, where every waiting primitive ends up. It blocks on its waiter lock in

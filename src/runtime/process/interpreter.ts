@@ -8,7 +8,7 @@
 // Exit status, as `subprocess` reports it: 0; 1 after an uncaught exception; SystemExit's code; and
 // -2 after an uncaught KeyboardInterrupt (CPython re-raises SIGINT on itself so the parent sees the
 // signal: a shell shows 130).
-import { KeyboardInterrupt, SystemExit, excLine, formatException, toPyException } from '../exceptions.js';
+import { KeyboardInterrupt, SystemExit, formatException, tracebackExcLine, toPyException } from '../exceptions.js';
 import type { BaseEventLoop } from '../base-events.js';
 import { unretrievedFutures } from '../futures.js';
 import { allTasks } from '../task-registry.js';
@@ -97,7 +97,7 @@ export class Interpreter {
       return 1;
     }
     const exc = completeTraceback(toPyException(error));
-    ctx.output.stderrLines(exc.frames.length > 0 || exc.__context__ || exc.__cause__ ? formatException(exc) : [excLine(exc)]);
+    ctx.output.stderrLines(exc.frames.length > 0 || exc.__context__ || exc.__cause__ ? formatException(exc) : [tracebackExcLine(exc)]);
     return exc instanceof KeyboardInterrupt ? SIGINT_STATUS : 1;
   }
 
