@@ -2,6 +2,7 @@
 // recorded as the embedded engine records it (src/engines/embedded-runner.ts, the same recorder and
 // config), or run plainly on the same interpreter (virtual time, no recorder). embedded_batch.py
 // puts back what each run installs.
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
@@ -29,7 +30,7 @@ export interface EmbeddedBatch {
    * written from another thread into Pyodide's interrupt buffer, which CPython reads at its checks
    * for signals (for a program that computes by then, with no wait: the plain run's time is virtual).
    */
-  plainInterrupted(source: string, file: string, afterMs: number): PlainRun;
+  plainInterrupted(source: string, file: string, afterMs: number): Promise<PlainRun>;
   close(): void;
 }
 
@@ -79,10 +80,13 @@ export async function embeddedBatch(version: PyodideVersion): Promise<EmbeddedBa
       }
     },
     plain,
-    plainInterrupted(source, file, afterMs) {
+    async plainInterrupted(source, file, afterMs) {
       const signal = new Int32Array(new SharedArrayBuffer(4));
       python.pyodide.setInterruptBuffer(signal);
       const ctrlC = new Worker(PRESS_CTRL_C, { eval: true, workerData: { signal, afterMs } });
+      // The thread must be running before the program computes: this thread does not get back to
+      // its event loop until the program ends, and a thread that has not started yet never would.
+      await once(ctrlC, 'online');
       try {
         return plain(source, file);
       } finally {

@@ -116,7 +116,7 @@ describe('Ctrl+C on the embedded Python 3.14, inside a callback that computes', 
     const at = insideLoop(plain.events);
     const [real, lab] = await Promise.all([interruptedInCallback(file, dir), run(file, '--interrupt-after-event', String(at))]);
     // The same Pyodide without the recorder, SIGINT from another thread: the same lines, exactly.
-    const bare = batch.plainInterrupted(source, file, 500);
+    const bare = await batch.plainInterrupted(source, file, 500);
     const linux = (text: string) => text.split(`${stdlib}/`).join('/usr/lib/python3.14/');
     expect(lab.stdout).toBe(bare.stdout);
     expect(lab.stderr).toBe(linux(bare.stderr));
