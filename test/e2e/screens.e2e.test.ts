@@ -14,6 +14,7 @@ import { programOf } from '../../src/ui/program.js';
 import type { Level } from '../../src/ui/state/replay.js';
 import { endedAfterEach, spawnSession } from './pty.js';
 import { restoredAtExit } from './restore.js';
+import { futuresRows } from '../ui/futures-rows.js';
 
 const root = join(import.meta.dirname, '../..');
 const sessions = endedAfterEach();
@@ -47,27 +48,6 @@ function futuresAt(lesson: Lesson, lang: Lang, level: Level, step: number): numb
   return lab.replay.stateAt(lab.step).futures.size;
 }
 
-/** Rows of the futures panel under its title (the right column beside the source, or whole rows stacked). */
-function futureRows(screen: string[], lang: Lang): { shown: number; more: number } | undefined {
-  const column = (row: string) => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row);
-  const at = screen.findIndex((r) => column(r).startsWith(TITLES.futures[lang]));
-  if (at < 0) return undefined;
-  const title = column(screen[at]!);
-  // "+N more" on its last row, or beside its title when it has only two rows.
-  const folded = /\+([\d,]+)/.exec(title.slice(TITLES.futures[lang].length));
-  let shown = 0;
-  let more = folded ? Number(folded[1]!.replace(/,/g, '')) : 0;
-  for (const row of screen.slice(at + 1)) {
-    const text = column(row);
-    if (/^(▸ | {2})(Task|Future|concurrent\.futures\.Future)/.test(text)) shown++;
-    // A future's line too long for the column goes on under it, indented further.
-    else if (/^ {4}\S/.test(text)) continue;
-    else if (/^ {2}\+[\d,]+ /.test(text)) more = Number(/\+([\d,]+)/.exec(text)![1]!.replace(/,/g, ''));
-    else break;
-  }
-  return { shown, more };
-}
-
 function checkScreen(screen: string[], lesson: Lesson, lang: Lang, level: Level, cols: number, where: string): void {
   const text = screen.join('\n');
   for (const row of screen) {
@@ -78,7 +58,7 @@ function checkScreen(screen: string[], lesson: Lesson, lang: Lang, level: Level,
   const first = (lesson.panels ?? DEFAULT_PANELS)[0]!;
   expect(text, `${where}: ${first} panel kept`).toContain(TITLES[first][lang]);
   // "+N more" says exactly how many futures and tasks the panel leaves out.
-  const rows = futureRows(screen, lang);
+  const rows = futuresRows(screen, TITLES.futures[lang]);
   if (rows) expect(rows.shown + rows.more, `${where}: futures shown + more\n${text}`).toBe(futuresAt(lesson, lang, level, stepOf(text)));
   if (lang === 'zh') for (const word of ENGLISH) expect(text, `${where}: English ${word} on a Chinese screen`).not.toMatch(word);
 }

@@ -58,7 +58,7 @@ describe('Ctrl+C into a live run held at its frontier, under asyncio.run', () =>
     const simulation = simulateInWorker(
       {
         runnable: { run: () => { throw new Error('runs in the worker'); } },
-        target: { kind: 'scenario', file: join(import.meta.dirname, '../e2e/scenarios/run-cancelled.mjs') },
+        target: { kind: 'scenario', file: join(import.meta.dirname, '../e2e/scenarios/run-cancelled.ts') },
         options: { asWritten: false, debug: false, interrupts: [], until: 60, python: '3.11' },
         budgets: DEFAULT_BUDGETS,
       },

@@ -2,19 +2,10 @@
 // counts of millionths included), strings that need escaping or are not ASCII, and lines longer
 // than its buffer.
 import { describe, expect, it } from 'vitest';
+import { random } from '../random.js';
 import type { TraceEvent } from '../../src/runtime/trace.js';
 import { eventRecord } from '../../src/views/ndjson.js';
 import { NdjsonEncoder, numberText } from '../../src/views/ndjson-encoder.js';
-
-/** A small deterministic generator (mulberry32), so a failure names a reproducible case. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('numberText', () => {
   it('is what JSON.stringify writes for times, their sums, near misses and anything else', () => {

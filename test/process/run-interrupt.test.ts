@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/runtime/exceptions.js';
 import { runProcess, type MainProgram } from '../../src/runtime/process/index.js';
+import runCancelled from '../e2e/scenarios/run-cancelled.js';
 import { compareLines } from '../scenarios/compare.js';
 import { NATIVE_PYTHON } from '../runtime/native-python.js';
 import { runPython } from './python-oracle.js';
@@ -26,32 +27,8 @@ const cases: Case[] = [
   {
     name: 'one Ctrl+C: the main task is cancelled, its finally runs, then run() raises KeyboardInterrupt',
     interrupts: [1],
-    python: `import asyncio
-
-async def main():
-    print("main starts")
-    try:
-        await asyncio.sleep(10)
-    finally:
-        print("main cleans up")
-
-asyncio.run(main())
-`,
-    *program(py) {
-      const main = py.asyncDef('main', 3, function* () {
-        py.line(4);
-        py.print('main starts');
-        try {
-          py.line(6);
-          yield* py.asyncio.sleep(10);
-        } finally {
-          py.line(8);
-          py.print('main cleans up');
-        }
-      });
-      py.line(10);
-      yield* py.asyncio.run(main());
-    },
+    python: runCancelled.source.text,
+    program: runCancelled.program,
   },
   {
     name: 'a second Ctrl+C while the main task, having caught the cancellation, still runs: KeyboardInterrupt where it waits',

@@ -12,6 +12,7 @@ import { cells } from '../../src/ui/format.js';
 import { programOf } from '../../src/ui/program.js';
 import { laneCount } from '../../src/ui/state/lanes.js';
 import type { Level } from '../../src/ui/state/replay.js';
+import { futuresRows, rightOf } from './futures-rows.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 const TITLES: Record<PanelName, RegExp> = { source: /SOURCE/, loop: /LOOP/, futures: /FUTURES & TASKS/, timeline: /TIMELINE/, output: /OUTPUT/ };
@@ -65,7 +66,6 @@ function contentRows(rows: readonly string[], panel: PanelName): number {
 }
 
 const drawn = (p: ScreenProps) => (p.width === 80 ? (render(<Screen {...p} />).lastFrame() ?? '').replace(ANSI, '') : (screenLines(p) ?? []).map(lineText).join('\n')).split('\n');
-const rightOf = (row: string) => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row);
 
 describe.each(lessons.map((l) => [l.id, l] as const))('%s', (_id, lesson) => {
   const priority = lesson.panels ?? DEFAULT_PANELS;
@@ -83,20 +83,9 @@ describe.each(lessons.map((l) => [l.id, l] as const))('%s', (_id, lesson) => {
         expect(rows.join('\n'), `${where}: ${priority[0]} kept`).toMatch(TITLES[priority[0]!]);
         expect(contentRows(rows, priority[0]!), `${where}: ${priority[0]} keeps rows\n${rows.join('\n')}`).toBeGreaterThanOrEqual(Math.min(priority[0] === 'timeline' ? FIRST_ROWS + 1 : FIRST_ROWS, wanted(p, priority[0]!)));
         // The futures panel: rows shown plus "+N more" (or the folded title's count) are all it holds.
-        const title = rows.findIndex((r) => rightOf(r).startsWith('FUTURES & TASKS'));
-        if (title >= 0) {
-          const folded = /\+([\d,]+)/.exec(rightOf(rows[title]!).slice('FUTURES & TASKS'.length));
-          // "+N more" on its last row, or beside its title when it has only two rows.
-          let shown = 0;
-          let more = folded ? Number(folded[1]!.replace(/,/g, '')) : 0;
-          for (const row of rows.slice(title + 1)) {
-            const text = rightOf(row);
-            if (/^(▸ | {2})(Task|Future|concurrent\.futures\.Future)/.test(text)) shown++;
-            // A future's line too long for the column goes on under it, indented further.
-            else if (/^ {4}\S/.test(text)) continue;
-            else if (/^ {2}\+[\d,]+ more/.test(text)) more = Number(/\+([\d,]+)/.exec(text)![1]!.replace(/,/g, ''));
-            else break;
-          }
+        const futures = futuresRows(rows, 'FUTURES & TASKS');
+        if (futures) {
+          const { at: title, shown, more } = futures;
           if (!/^ {2}\(empty\)|^\(empty\)/.test(rightOf(rows[title + 1] ?? ''))) expect(shown + more, `${where}: futures\n${rows.join('\n')}`).toBe(p.state.futures.size);
         }
         // The timeline: lanes drawn plus "+N more" are all the lanes.

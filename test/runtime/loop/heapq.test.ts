@@ -2,20 +2,12 @@
 // come out in that order. Expected orders come from python3's heapq.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../random.js';
 import { KeyedHeap } from '../../../src/runtime/heapq.js';
 
 interface Item {
   when: number;
   id: number;
-}
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Op = ['push', number, number] | ['pop'];

@@ -1,4 +1,8 @@
 // asyncio.run of a coroutine that sleeps, then cleans up: a Ctrl+C goes to the Runner's handler.
+// Run in the simulation's worker (test/playback/live-interrupt.test.ts) and compared with python3
+// given a real SIGINT (test/process/run-interrupt.test.ts).
+import type { ScenarioDefinition } from '../../../src/scenarios/custom.js';
+
 const python = `import asyncio
 
 async def main():
@@ -29,4 +33,4 @@ export default {
     py.line(10);
     yield* py.asyncio.run(main());
   },
-};
+} satisfies ScenarioDefinition;
