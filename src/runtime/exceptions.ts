@@ -130,6 +130,21 @@ export class QueueEmpty extends PyException {
   static override pyName = 'Empty';
 }
 
+/**
+ * concurrent.futures.CancelledError: its own class since 3.8, an Exception (`except Exception`
+ * catches it), not asyncio's, and a traceback names its module.
+ */
+export class FuturesCancelledError extends PyException {
+  static override pyName = 'CancelledError';
+  static override pyModule = 'concurrent.futures._base';
+}
+
+/** concurrent.futures.InvalidStateError, likewise not asyncio's. */
+export class FuturesInvalidStateError extends PyException {
+  static override pyName = 'InvalidStateError';
+  static override pyModule = 'concurrent.futures._base';
+}
+
 /** concurrent.futures.TimeoutError is the builtin TimeoutError since 3.11. */
 export const FuturesTimeoutError = TimeoutError;
 
@@ -177,7 +192,9 @@ export function excLine(error: PyBaseException): string {
  * unless that is builtins, `asyncio.exceptions.CancelledError` where a repr says `CancelledError()`.
  */
 export function tracebackExcLine(error: PyBaseException): string {
-  const module = (error.constructor as typeof PyBaseException).pyModule;
+  // A class's own module (`__module__`), not one inherited from the class it extends.
+  const cls = error.constructor as typeof PyBaseException;
+  const module = Object.hasOwn(cls, 'pyModule') ? cls.pyModule : undefined;
   const line = excLine(error);
   return module === undefined ? line : `${module}.${line}`;
 }

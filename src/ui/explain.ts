@@ -85,7 +85,7 @@ function generic(e: TraceEvent): Text {
       return { zh: '创建一个 concurrent.futures.Future:在线程之间传递结果,result() 会阻塞调用它的线程。', en: 'A concurrent.futures.Future is created: a result handed between threads; result() blocks the thread that calls it.' };
     case 'concurrent_future_state':
       return e.state === 'RUNNING'
-        ? { zh: 'concurrent.futures.Future 进入 RUNNING:结果即将被设置。', en: 'The concurrent.futures.Future is RUNNING: its result is about to be set.' }
+        ? { zh: 'concurrent.futures.Future 进入 RUNNING (set_running_or_notify_cancel):有线程开始产生它的结果,cancel() 再也不能取消它。', en: 'The concurrent.futures.Future is RUNNING (set_running_or_notify_cancel): a thread has started on its result, and cancel() can no longer stop it.' }
         : e.state === 'CANCELLED'
           ? { zh: 'concurrent.futures.Future 被取消。', en: 'The concurrent.futures.Future is CANCELLED.' }
           : { zh: `concurrent.futures.Future 完成${e.result !== undefined ? `,结果 ${e.result}` : ''}${e.exception ? `,异常 ${e.exception}` : ''}:等待它的 result() 的线程被唤醒。`, en: `The concurrent.futures.Future is FINISHED${e.result !== undefined ? ` with ${e.result}` : ''}${e.exception ? ` with ${e.exception}` : ''}: a thread waiting in its result() wakes.` };

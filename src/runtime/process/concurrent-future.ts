@@ -2,12 +2,22 @@
 // threads. Unlike asyncio's Future it has a RUNNING state, its result() blocks the calling thread
 // (a generator here: `yield* fut.result()`), and done callbacks run at once in the thread that
 // completes it.
-import { CancelledError, InvalidStateError, PyBaseException, RuntimeError, TimeoutError, excLine, formatException, isExitException, toPyException, type PyFrame } from '../exceptions.js';
+import { stdlibFrame } from '../carets.js';
+import { FuturesCancelledError, FuturesInvalidStateError, PyBaseException, RuntimeError, TimeoutError, excLine, formatException, isException, toPyException, type PyFrame } from '../exceptions.js';
 import { pyAddress, repr } from '../repr.js';
 import type { Kernel } from './kernel.js';
-import { WAIT_FRAMES } from './frames.js';
+import { FUTURES_BASE_PY, WAIT_FRAMES } from './frames.js';
 import type { Op } from './requests.js';
 import { WaitQueue } from './wait-queue.js';
+
+/** `Future.__get_result`, where result() re-raises the exception the future finished with. */
+const GET_RESULT_FRAME: PyFrame = { file: FUTURES_BASE_PY, line: 401, name: '__get_result', text: 'raise self._exception' };
+
+/** `error`, raised on the line of `frame` in the standard library (its traceback starts there). */
+function raisedAt<E extends PyBaseException>(error: E, frame: PyFrame): E {
+  error.frames.push(frame);
+  return error;
+}
 
 export type ConcurrentState = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'CANCELLED_AND_NOTIFIED' | 'FINISHED';
 
@@ -80,7 +90,7 @@ export class ConcurrentFuture<T = unknown> {
   }
 
   set_result(result: T): void {
-    if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    if (this.done()) throw this.invalidState(544, 'set_result');
     this.value = result;
     this._state = 'FINISHED';
     this.traceState('FINISHED');
@@ -89,7 +99,7 @@ export class ConcurrentFuture<T = unknown> {
   }
 
   set_exception(exception: unknown): void {
-    if (this.done()) throw new InvalidStateError(`${this._state}: ${this.__repr__()}`);
+    if (this.done()) throw this.invalidState(559, 'set_exception');
     this.error = toPyException(exception);
     this._state = 'FINISHED';
     this.traceState('FINISHED');
@@ -112,16 +122,24 @@ export class ConcurrentFuture<T = unknown> {
 
   /** `result(timeout=None)`: `const r = yield* fut.result()`; blocks the calling thread until done. */
   *result(timeout: number | null = null): Op<T> {
+    // _base.py raises on one line when the future was already done, on another after waiting.
+    const waited = !this.done();
     yield* this.waitDone(timeout, 'future.result()', WAIT_FRAMES.futureResult(timeout));
-    if (this.cancelled()) throw new CancelledError();
-    if (this.error !== undefined) throw this.error;
+    if (this.cancelled()) throw raisedAt(new FuturesCancelledError(), { file: FUTURES_BASE_PY, line: waited ? 454 : 447, name: 'result', text: 'raise CancelledError()' });
+    if (this.error !== undefined) {
+      // `return self.__get_result()` then `raise self._exception`: the exception's traceback grows
+      // by both frames at each result() call, as CPython's does.
+      this.error.frames.unshift(stdlibFrame(FUTURES_BASE_PY, waited ? 456 : 449, 'result', 'return self.__get_result()', 'self.__get_result()'), GET_RESULT_FRAME);
+      throw this.error;
+    }
     return this.value as T;
   }
 
   /** `exception(timeout=None)`: the exception it finished with, or null. */
   *exception(timeout: number | null = null): Op<PyBaseException | null> {
+    const waited = !this.done();
     yield* this.waitDone(timeout, 'future.exception()', WAIT_FRAMES.futureException(timeout));
-    if (this.cancelled()) throw new CancelledError();
+    if (this.cancelled()) throw raisedAt(new FuturesCancelledError(), { file: FUTURES_BASE_PY, line: waited ? 490 : 483, name: 'exception', text: 'raise CancelledError()' });
     return this.error ?? null;
   }
 
@@ -135,6 +153,11 @@ export class ConcurrentFuture<T = unknown> {
     }
   }
 
+  /** What set_result/set_exception raise on a future that is already done, at their line of _base.py. */
+  private invalidState(line: number, name: string): FuturesInvalidStateError {
+    return raisedAt(new FuturesInvalidStateError(`${this._state}: ${this.__repr__()}`), { file: FUTURES_BASE_PY, line, name, text: "raise InvalidStateError('{}: {!r}'.format(self._state, self))" });
+  }
+
   private invokeCallbacks(): void {
     for (const fn of this.callbacks.splice(0)) this.callOne(fn);
   }
@@ -144,7 +167,7 @@ export class ConcurrentFuture<T = unknown> {
     try {
       fn(this);
     } catch (error) {
-      if (isExitException(error) || error instanceof CancelledError) throw error;
+      if (!isException(error)) throw error;
       this.log([`exception calling callback for ${this.__repr__()}`, ...formatException(toPyException(error))]);
     }
   }

@@ -11,7 +11,7 @@ import type { SimThread, StackFrame } from './thread.js';
 
 export const THREADING_PY = `${PY_STDLIB_DIR}/threading.py`;
 const QUEUE_PY = `${PY_STDLIB_DIR}/queue.py`;
-const FUTURES_BASE_PY = `${PY_STDLIB_DIR}/concurrent/futures/_base.py`;
+export const FUTURES_BASE_PY = `${PY_STDLIB_DIR}/concurrent/futures/_base.py`;
 const FUTURES_THREAD_PY = `${PY_STDLIB_DIR}/concurrent/futures/thread.py`;
 const ASYNCIO_DIR = `${PY_STDLIB_DIR}/asyncio`;
 const SELECTORS_PY = `${PY_STDLIB_DIR}/selectors.py`;

@@ -104,7 +104,8 @@ export class LearnerFold {
   /** Whether `event`, a deciding event, begins a new step. */
   private opens(event: TraceEvent): boolean {
     if (this.openFirst < 0 || this.closed) return true;
-    if (event.thread !== this.thread) return !wokenByOther(event);
+    // Another thread acting (a woken thread's own thread_woke included) begins its own step.
+    if (event.thread !== this.thread) return true;
     switch (event.type) {
       case 'handle_run':
       case 'interrupt':
@@ -176,11 +177,6 @@ function isBookkeeping(event: TraceEvent, inSelect: ReadonlySet<string>): boolea
     default:
       return false;
   }
-}
-
-/** A thread woken by the thread acting now (q.put waking q.get): part of the waker's step. */
-function wokenByOther(event: TraceEvent): boolean {
-  return event.type === 'thread_woke' && event.name !== event.thread;
 }
 
 /** The learner steps of a whole trace. */

@@ -140,7 +140,7 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       }));
     case 'futures_chained': {
       const concurrent = get(next.futures, event.destination)?.kind === 'ConcurrentFuture';
-      next = updateFuture(next, event.source, (f) => ({ ...f, chainedTo: event.destination, ...(concurrent ? { concurrent: true as const } : {}), changedAt: index }));
+      next = updateFuture(next, event.source, (f) => ({ ...f, ...(concurrent ? { concurrent: true as const } : {}), changedAt: index }));
       return updateFuture(next, event.destination, (f) => ({ ...f, chainedFrom: event.source, changedAt: index }));
     }
     case 'task_cancel_requested':
@@ -161,7 +161,7 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       // Notified by another thread: the trace names it (`by`).
       const on = next.threads.find((th) => th.name === event.name)?.blockedOn;
       if (event.reason === 'notified' && event.by !== undefined && on !== undefined) {
-        const wake = { t: event.t, index, waker: event.by, woken: event.name, on };
+        const wake = { t: event.t, waker: event.by, woken: event.name, on };
         next = { ...next, wakes: append(next.wakes, wake, KEPT) };
         next = addMark(next, threadLane(wake.waker), { t: event.t, kind: 'wake', label: `→ ${wake.woken}`, index });
         next = addMark(next, threadLane(wake.woken), { t: event.t, kind: 'woken', label: `← ${wake.waker}`, index });

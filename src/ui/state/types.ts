@@ -95,8 +95,6 @@ export interface FutureView {
   readonly callbacks?: readonly string[];
   /** Chained to a concurrent.futures.Future (run_coroutine_threadsafe's task: the trace's futures_chained): it hands that its outcome. */
   readonly concurrent?: true;
-  /** `_chain_future`: the future it hands its outcome to when done (futures_chained.destination). */
-  readonly chainedTo?: number;
   /** `_chain_future`: the future whose outcome it gets (futures_chained.source). */
   readonly chainedFrom?: number;
   /** The TimerHandle that will settle it (sleep's timer) and when, on the header's clock: a task waiting on it wakes then. */
@@ -160,7 +158,6 @@ export interface Lane {
 /** One thread waking another: `waker` acted (wrote the self-pipe, put in a queue, set a result) and `woken` left its wait `on`. */
 export interface Wake {
   readonly t: number;
-  readonly index: number;
   readonly waker: string;
   readonly woken: string;
   /** What the woken thread was blocked in (`select`, `q.get()`, `future.result()`, `join ...`). */
