@@ -37,6 +37,20 @@ type Callback = (...args: never[]) => unknown;
 /** The arguments of a callback that takes none; never written to. */
 const NO_ARGS: CallbackArgs = [];
 
+/**
+ * Runs `body` as if inside the standard library function of `frame`: an exception leaving it gets
+ * that frame prepended, as CPython's traceback grows while unwinding. A frame whose carets depend on
+ * the version is passed as a function and made only when an exception leaves.
+ */
+export function* throughFrame<Y, T>(frame: PyFrame | (() => PyFrame), body: { [Symbol.iterator](): Iterator<Y, T, unknown> }): Generator<Y, T, unknown> {
+  try {
+    return yield* body;
+  } catch (error) {
+    if (error instanceof PyBaseException) error.frames.unshift(typeof frame === 'function' ? frame() : frame);
+    throw error;
+  }
+}
+
 /** Adds the frame of a function a Python exception is passing through (once), as CPython's traceback grows while unwinding. */
 export function prependFrame(error: unknown, frame: PyFrame): void {
   if (error instanceof PyBaseException && error.frames[0] !== frame) error.frames.unshift(frame);

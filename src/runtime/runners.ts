@@ -17,7 +17,7 @@ import { type Blocking, type StandaloneOptions, driveStandalone } from './blocki
 import { stdlibFrame } from './carets.js';
 import { copyContext } from './context.js';
 import { asyncDef, isCoroutine, type CoroutineLike } from './coroutines.js';
-import { _getRunningLoop, prependFrame } from './events.js';
+import { _getRunningLoop, throughFrame } from './events.js';
 import { CancelledError, KeyboardInterrupt, RuntimeError, ValueError, type PyFrame } from './exceptions.js';
 import { ASYNCIO_DIR } from './future-repr.js';
 import { gather } from './gather.js';
@@ -32,7 +32,8 @@ const BASE_EVENTS_PY = `${ASYNCIO_DIR}/base_events.py`;
 const RUNNERS_PY = `${ASYNCIO_DIR}/runners.py`;
 const ON_SIGINT_FRAME: PyFrame = { file: RUNNERS_PY, line: 157, name: '_on_sigint', text: 'raise KeyboardInterrupt()' };
 // The frames an exception leaving asyncio.run gains on its way out (3.11 lines; other versions map
-// them), made when raised: their carets depend on the version.
+// them). Those with carets are made when an exception leaves (their carets depend on the version);
+// prependFrame's once-only rule holds for the constant ones.
 const runnerRunFrame = (): PyFrame => stdlibFrame(RUNNERS_PY, 118, 'run', 'return self._loop.run_until_complete(task)', 'self._loop.run_until_complete(task)');
 /** Where Runner.run raises KeyboardInterrupt once a Ctrl+C-cancelled main task has finished. */
 const RUNNER_INTERRUPT_FRAME: PyFrame = { file: RUNNERS_PY, line: 123, name: 'run', text: 'raise KeyboardInterrupt()' };
@@ -108,9 +109,8 @@ export class Runner {
     }
     this.interruptCount = 0;
     try {
-      return yield* loop.blocking.runUntilComplete(task);
+      return yield* throughFrame(runnerRunFrame, loop.blocking.runUntilComplete(task));
     } catch (error) {
-      prependFrame(error, runnerRunFrame());
       if (error instanceof CancelledError && this.interruptCount > 0 && task.uncancel() === 0) {
         // Raised in the `except CancelledError:` block: the cancellation is its context.
         const interrupt = new KeyboardInterrupt();
@@ -164,10 +164,7 @@ export function* runBlocking<T>(main: CoroutineLike<T>, options: RunOptions = {}
   if (_getRunningLoop(getRealm()) !== null) throw new RuntimeError('asyncio.run() cannot be called from a running event loop');
   const runner = new Runner(options);
   try {
-    return yield* runner.run(main);
-  } catch (error) {
-    prependFrame(error, asyncioRunFrame());
-    throw error;
+    return yield* throughFrame(asyncioRunFrame, runner.run(main));
   } finally {
     yield* runner.close();
   }

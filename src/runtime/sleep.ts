@@ -6,7 +6,8 @@
 // timer is cancelled on the way out.
 import { stdlibFrame } from './carets.js';
 import { Coroutine, coroutineCode, setLine } from './coroutines.js';
-import { prependFrame } from './events.js';
+import { PyBaseException, type PyFrame } from './exceptions.js';
+import { throughFrame } from './events.js';
 import { ASYNCIO_DIR, CREATE_FUTURE_FRAME } from './future-repr.js';
 import { Future, setResultUnlessCancelled } from './futures.js';
 import { runningLoop } from './task-registry.js';
@@ -14,10 +15,19 @@ import { runningLoop } from './task-registry.js';
 // Where CPython defines sleep() and where it stands while waiting (asyncio/tasks.py, 3.11).
 const SLEEP_DEF_LINE = 637;
 const SLEEP0_LINE = 640;
+const SLEEP0_AWAIT_LINE = SLEEP0_LINE;
+const SLEEP0_YIELD_LINE = 634;
 const SLEEP_CREATE_LINE = 644;
 const SLEEP_AWAIT_LINE = 649;
 
-const SLEEP_CODE = coroutineCode('sleep', { file: `${ASYNCIO_DIR}/tasks.py`, line: SLEEP_DEF_LINE });
+const TASKS_PY = `${ASYNCIO_DIR}/tasks.py`;
+const SLEEP_CODE = coroutineCode('sleep', { file: TASKS_PY, line: SLEEP_DEF_LINE });
+const sleepAwaitFrame = (): PyFrame => stdlibFrame(TASKS_PY, SLEEP_AWAIT_LINE, 'sleep', 'return await future', 'await future');
+/** What a cancellation thrown into sleep(0) leaves through: `await __sleep0()`, then __sleep0's bare `yield`. */
+const SLEEP_ZERO_FRAMES: readonly PyFrame[] = [
+  { file: TASKS_PY, line: SLEEP0_AWAIT_LINE, name: 'sleep', text: 'await __sleep0()' },
+  { file: TASKS_PY, line: SLEEP0_YIELD_LINE, name: '__sleep0', text: 'yield' },
+];
 
 /** What the bare `yield` of sleep(0) hands the task: shared, as nobody writes to it. */
 const YIELDED: IteratorResult<undefined, never> = Object.freeze({ value: undefined, done: false });
@@ -48,9 +58,11 @@ class SleepZeroFrame<T> implements Generator<undefined, T, unknown> {
     return RETURNED_NONE as IteratorResult<undefined, T>;
   }
 
-  /** Nothing in sleep catches: the exception ends it and goes on up. */
+  /** Nothing in sleep catches: the exception ends it and goes on up, through its frames if it was waiting. */
   throw(error: unknown): IteratorResult<undefined, T> {
+    const waiting = this.state === 'suspended';
     this.state = 'done';
+    if (waiting && error instanceof PyBaseException) error.frames.unshift(...SLEEP_ZERO_FRAMES);
     throw error;
   }
 
@@ -75,11 +87,8 @@ function* sleepOnTimer(delay: number, result: unknown): Generator<unknown, unkno
   const handle = loop.callLater(delay, setResultUnlessCancelled, future, result);
   setLine(SLEEP_AWAIT_LINE);
   try {
-    return yield* future;
-  } catch (error) {
     // A cancellation thrown into the sleeping task leaves through sleep's own frame.
-    prependFrame(error, stdlibFrame(`${ASYNCIO_DIR}/tasks.py`, SLEEP_AWAIT_LINE, 'sleep', 'return await future', 'await future'));
-    throw error;
+    return yield* throughFrame(sleepAwaitFrame, future);
   } finally {
     handle.cancel();
   }

@@ -1,7 +1,7 @@
 // Small Python programs (test/oracle/process-cases/NAME.py) with their twins on the simulated
 // process (NAME.ts): what a version does where the generated programs cannot reach (warnings
 // asyncio raises at the caller's line, asyncio.timeout's states, reprs and errors, the frames an
-// exception leaving asyncio.run gains, concurrent.futures' own exceptions). Each runs on python3
+// exception leaving asyncio.run or sleep gains, concurrent.futures' own exceptions). Each runs on python3
 // (3.11) and on each Pyodide, with the harness the lessons use, and on the runtime set to that
 // version: what they print and their exit status must be the same.
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import type { PythonSource, RunResult } from '../../src/scenarios/types.js';
 import { concurrentFuture } from './process-cases/concurrent-future.js';
 import { deprecations } from './process-cases/deprecations.js';
 import { runError } from './process-cases/run-error.js';
+import { sleepZeroCancel } from './process-cases/sleep-zero-cancel.js';
 import { timeouts } from './process-cases/timeouts.js';
 
 export interface ProcessCase {
@@ -22,7 +23,7 @@ export interface ProcessCase {
 }
 
 const DIR = join(import.meta.dirname, 'process-cases');
-const TWINS: Record<string, MainProgram> = { deprecations, timeouts, 'run-error': runError, 'concurrent-future': concurrentFuture };
+const TWINS: Record<string, MainProgram> = { deprecations, timeouts, 'run-error': runError, 'concurrent-future': concurrentFuture, 'sleep-zero-cancel': sleepZeroCancel };
 
 export const PROCESS_CASES: ProcessCase[] = Object.entries(TWINS).map(([name, program]) => ({
   name,

@@ -6,7 +6,8 @@
 import { RuntimeError, ValueError, isExitException, toPyException } from '../exceptions.js';
 import type { ProcessContext } from './context.js';
 import { ConcurrentFuture } from './concurrent-future.js';
-import { CALLER_FRAMES, throughLibraryFrame } from './frames.js';
+import { throughFrame } from '../events.js';
+import { CALLER_FRAMES } from './frames.js';
 import { Queue } from './queue.js';
 import type { Op } from './requests.js';
 import { Thread, ThreadTable } from './threading.js';
@@ -67,7 +68,7 @@ export class ThreadPoolExecutor {
   /** `shutdown(wait=True)`: no new work; workers exit once the queue is drained; waits for them. */
   *shutdown(wait = true): Op<void> {
     this.stop();
-    if (wait) for (const thread of this.threads) yield* throughLibraryFrame(CALLER_FRAMES.executorShutdown, thread.join());
+    if (wait) for (const thread of this.threads) yield* throughFrame(CALLER_FRAMES.executorShutdown, thread.join());
   }
 
   /** Tells the workers to exit once the queue is drained (shutdown's first half, and `_python_exit`'s). */

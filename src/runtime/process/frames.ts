@@ -210,20 +210,6 @@ export function* inFrame<T>(
   }
 }
 
-/**
- * Runs `body` as if inside the library function of `frame` (concurrent.futures' shutdown calling
- * t.join()): an exception leaving it gets that frame prepended, as CPython's traceback would show.
- * The frame is not pushed on the thread's stack: only a traceback through it ever shows it.
- */
-export function* throughLibraryFrame<Y, T>(frame: PyFrame, body: Generator<Y, T, unknown>): Generator<Y, T, unknown> {
-  try {
-    return yield* body;
-  } catch (error) {
-    if (error instanceof PyBaseException) error.frames.unshift(frame);
-    throw error;
-  }
-}
-
 /** `error` unwinds out of `thread`'s innermost frame: prepend that frame to its traceback. */
 export function leaving(error: PyBaseException, thread: SimThread, sources: SourceFiles): void {
   let record = raised.get(error);
