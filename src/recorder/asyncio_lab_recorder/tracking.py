@@ -83,7 +83,8 @@ def track_future(fut, label=None):
         emit(event)
     else:
         emit({'type': 'future_created', 'loop': loop, 'future': serial, 'kind': 'Future', 'name': label or type(fut).__name__})
-    REG.futures[serial] = [weakref.ref(fut), 'PENDING', 0, []]
+    # [the future, its state, its cancel requests, its callbacks' texts, weak references to those callbacks]
+    REG.futures[serial] = [weakref.ref(fut), 'PENDING', 0, [], ()]
     check_future(serial)
     return serial
 
@@ -207,8 +208,9 @@ def is_task_wakeup(callback):
 def check_callbacks():
     """Reports the done callbacks each pending future holds, when they changed since the last look,
     read from the live future (`_callbacks`: the C future keeps them where no tracer sees them being
-    added), each as its repr's `cb=[...]` names it. The recorder looks when a callback returns and
-    when a loop starts or stops running (compare-traces.ts compares them at those points)."""
+    added), each as its repr's `cb=[...]` names it. The recorder looks at every line of the program
+    (with the other futures' states), when a callback returns and when a loop starts or stops
+    running."""
     here = threading.get_ident()
     for serial, entry in list(REG.futures.items()):
         fut = entry[0]()
@@ -217,10 +219,36 @@ def check_callbacks():
         owner = getattr(fut.get_loop(), '_thread_id', None)
         if owner is not None and owner != here:
             continue
-        callbacks = [asyncio.format_helpers._format_callback_source(callback, ()) for callback, _ in (fut._callbacks or ()) if not is_task_wakeup(callback)]
+        # It runs at every line of the program: the texts are made only when the callbacks changed.
+        # They are remembered by weak reference (a strong one would keep an abandoned task alive and
+        # hide CPython's "Task was destroyed" message) and compared by identity (== could run the
+        # program's own __eq__). A callback that takes no weak reference is formatted every time.
+        held = [callback for callback, _ in (fut._callbacks or ())]
+        if same_objects(held, entry[4]):
+            continue
+        entry[4] = tuple(weak_or_none(callback) for callback in held)
+        callbacks = [asyncio.format_helpers._format_callback_source(callback, ()) for callback in held if not is_task_wakeup(callback)]
         if callbacks != entry[3]:
             entry[3] = callbacks
             emit({'type': 'future_callbacks', 'loop': REG.loop_of(fut.get_loop()), 'future': serial, 'callbacks': callbacks})
+
+
+def weak_or_none(obj):
+    try:
+        return weakref.ref(obj)
+    except TypeError:
+        return None
+
+
+def same_objects(held, refs):
+    """Whether `held` are the very objects `refs` (weak references) point to: a live object's id
+    is its own, so an object alive behind its reference is the one held."""
+    if len(held) != len(refs):
+        return False
+    for obj, ref in zip(held, refs):
+        if ref is None or ref() is not obj:
+            return False
+    return True
 
 
 # 3.14's reprs hide a callback's arguments outside debug mode; the trace always shows them.
