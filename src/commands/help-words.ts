@@ -2,6 +2,7 @@
 // commander's headings. Option names, commands and Python's words stay as they are typed.
 import type { Lang } from '../scenarios/types.js';
 import type { Bilingual } from '../ui/i18n.js';
+import { MAX_EVENTS } from '../recorder/local.js';
 
 type Words = Bilingual;
 type Template<A extends unknown[]> = (...args: A) => Words;
@@ -66,8 +67,8 @@ export const helpWords = {
   json: { en: 'the trace as NDJSON, one event per line', zh: '以 NDJSON 输出跟踪,每行一个事件' },
   interruptAt: { en: 'press Ctrl+C (SIGINT) at these simulated times, in seconds', zh: '在这些模拟时间(秒)按 Ctrl+C(SIGINT)' },
   until: {
-    en: "stop watching a run that never ends at this simulated time (default: the lesson's)",
-    zh: '在这个模拟时间停止观看不会结束的运行(默认:由课程决定)',
+    en: "stop watching a run that never ends at this simulated time (default: the lesson's; a .py program: 60 s of virtual time, or 10 s of real time when it starts threads)",
+    zh: '在这个模拟时间停止观看不会结束的运行(默认:由课程决定;.py 程序:虚拟时间 60 秒,启动线程的程序为真实时间 10 秒)',
   },
   debug: { en: 'asyncio debug mode, as `python -X dev` shows it', zh: 'asyncio 调试模式,与 `python -X dev` 显示的一致' },
   lang: {
@@ -79,7 +80,10 @@ export const helpWords = {
     zh: `同一模拟时刻(即时间没有因等待而前进)的事件超过这个数就停止运行(默认:${n})`,
   })) as Template<[number]>,
   python: ((versions: string) => ({ en: `run as this CPython: ${versions}`, zh: `以这个 CPython 版本运行:${versions}` })) as Template<[string]>,
-  maxEvents: ((n: number) => ({ en: `stop a run after this many events in all (default: ${n})`, zh: `事件总数超过这个数就停止运行(默认:${n})` })) as Template<[number]>,
+  maxEvents: ((n: number) => ({
+    en: `stop a run after this many events in all (default: ${n}; a recorded .py program: ${MAX_EVENTS} trace events)`,
+    zh: `事件总数超过这个数就停止运行(默认:${n};录制的 .py 程序:${MAX_EVENTS} 个跟踪事件)`,
+  })) as Template<[number]>,
   maxMemory: ((n: number) => ({
     en: `the simulation's heap, in megabytes; a run that needs more is stopped (default: ${n})`,
     zh: `模拟所用的堆内存(MB);需要更多的运行会被停止(默认:${n})`,
