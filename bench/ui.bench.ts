@@ -45,7 +45,7 @@ async function ptyMs(args: string[], done: 'exit' | ((text: string) => boolean))
 }
 
 /** A long run: a loop with tasks sleeping on timers, callbacks, output, every kind of step. */
-function longTrace(size: number): TraceEvent[] {
+export function longTrace(size: number): TraceEvent[] {
   const events: TraceEvent[] = [];
   const ev = (t: number, e: Record<string, unknown>) => events.push({ t, thread: 'MainThread', ...e } as TraceEvent);
   ev(0, { type: 'loop_created', loop: 1, debug: false });
@@ -97,6 +97,9 @@ const SIZES = [
 ] as const;
 type Size = (typeof SIZES)[number];
 
+/** The program shown: one object for the whole run, as the lab keeps it (LabApp's useMemo). */
+const SOURCE: ScreenProps['source'] = { file: 'bench.py', text: Array.from({ length: 12 }, (_, i) => `print(${i})`).join('\n'), label: 'as written', changed: new Set() };
+
 function props(replay: Replay, step: number, size: Size): ScreenProps {
   // At the learner level the explanation is the step's words, made for each frame as the lab does.
   const words = wordsAt(replay, step);
@@ -108,7 +111,7 @@ function props(replay: Replay, step: number, size: Size): ScreenProps {
     lang: 'en',
     id: 'bench',
     title: '10,000 events',
-    source: { file: 'bench.py', text: Array.from({ length: 12 }, (_, i) => `print(${i})`).join('\n'), label: 'as written', changed: new Set() },
+    source: SOURCE,
     state,
     event: replay.eventAt(step),
     note: noteFor(replay, step),

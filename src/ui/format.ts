@@ -96,6 +96,13 @@ export function cells(text: string): number {
   return n;
 }
 
+/** Cells a line of segments takes. */
+export function lineCells(line: readonly { readonly text: string }[]): number {
+  let n = 0;
+  for (const seg of line) n += cells(seg.text);
+  return n;
+}
+
 function charCells(ch: string): number {
   const code = ch.codePointAt(0)!;
   if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0;

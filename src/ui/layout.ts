@@ -27,6 +27,11 @@ export interface Layout {
 
 /** The loop & futures column keeps at least this many cells (or 45% of the width) beside the source. */
 const MIN_RIGHT = 40;
+/**
+ * When the lesson ranks the loop or the futures before the source, the column keeps this many
+ * cells (a handle's repr beside its label on one row), up to 55% of the width: the source gives way.
+ */
+const RIGHT_ROOM = 54;
 
 /** Rows the explanation of a step always has. */
 export const EXPLAIN_ROWS = 2;
@@ -60,29 +65,16 @@ export function layout(width: number, height: number, lanes: number, outputLines
   // Stacked, the source gets half (the larger half when it ranks before the loop and the futures),
   // or a third (at least its title and two lines) when the lesson ranks either of them first.
   const sourceRows = sideBySide ? top : rank(priority, 'source') < Math.min(rank(priority, 'loop'), rank(priority, 'futures')) ? Math.ceil(top / 2) : Math.max(3, Math.floor(top / 3));
-  // The source as wide as its longest line needs, within reason: the other column keeps its share,
-  // and a longer line wraps (source.ts).
+  // The source as wide as the program's longest line needs, within reason: the other column keeps
+  // its share, and a longer line wraps (source.ts). Only the program and the terminal's width decide
+  // it, never a step's rows, so the rule between the panels stays put while the lesson plays.
   const need = sourceNeed > 0 ? sourceNeed : Math.floor(width * 0.42);
-  const sourceWidth = sideBySide ? Math.max(30, Math.min(need, width - 1 - Math.max(MIN_RIGHT, Math.floor(width * 0.45)))) : width;
+  const rightFirst = Math.min(rank(priority, 'loop'), rank(priority, 'futures')) < rank(priority, 'source');
+  const rightKeeps = Math.max(MIN_RIGHT, Math.floor(width * 0.45), rightFirst ? Math.min(RIGHT_ROOM, Math.floor(width * 0.55)) : 0);
+  const sourceWidth = sideBySide ? Math.max(30, Math.min(need, width - 1 - rightKeeps)) : width;
   const rightWidth = sideBySide ? width - sourceWidth - 1 : width;
   return { width, height, top, sideBySide, sourceWidth, rightWidth, sourceRows, timeline, output, explain, priority };
 }
-
-/**
- * The source panel's width beside the other column: what the lines in its window need
- * (`windowNeed`), widened up to what the whole program needs (the layout's `sourceWidth`) as far
- * as the other column's widest row (`rightNeed`) leaves room. So the source never keeps blank
- * cells while the loop and futures rows have to wrap, and never wraps a line of its window while
- * those rows would fit beside it.
- */
-export function shareWidth(box: Pick<Layout, 'width' | 'sourceWidth'>, windowNeed: number, rightNeed: number): number {
-  const most = box.sourceWidth;
-  const least = Math.min(most, Math.max(MIN_SOURCE, windowNeed));
-  return Math.max(least, Math.min(most, box.width - 1 - rightNeed));
-}
-
-/** The source panel keeps at least this many cells beside the other column (its title and short lines). */
-const MIN_SOURCE = 24;
 
 /** Where `panel` stands in `priority` (0 first; a panel not named comes last). */
 export function rank(priority: readonly PanelName[], panel: PanelName): number {

@@ -3,6 +3,7 @@
 // Each row goes to Ink as ONE styled text node: Ink lays out and measures every node it is given,
 // so a screen of a few hundred small <Text> nodes costs several times more per frame than this.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { cells, fit } from '../format.js';
 import { type Color, styled } from '../style.js';
 
@@ -24,17 +25,28 @@ export interface LinesProps {
   readonly height?: number;
 }
 
-export function Lines({ lines, width, height = lines.length }: LinesProps) {
-  // One text node per row: Ink measures a text node for layout again only when its text changes,
-  // so a row that stays the same from one frame to the next is not measured for it again.
-  return (
-    <Box flexDirection="column">
-      {styledRows(lines, width, height).map((row, i) => (
-        <Text key={i}>{row}</Text>
-      ))}
-    </Box>
-  );
-}
+/** Drawn again only when its lines, width or height change (a panel the frame remembered). */
+export const Lines = memo(function Lines({ lines, width, height = lines.length }: LinesProps) {
+  return <Rows rows={styledRows(lines, width, height)} />;
+});
+
+/**
+ * One text node per row: Ink measures a text node for layout again only when its text changes, so
+ * a row that stays the same from one frame to the next is not measured for it again. And rows
+ * whose text is the same as the last frame's (a panel the step did not change) are not rendered again.
+ */
+const Rows = memo(
+  function Rows({ rows }: { readonly rows: readonly string[] }) {
+    return (
+      <Box flexDirection="column">
+        {rows.map((row, i) => (
+          <Text key={i}>{row}</Text>
+        ))}
+      </Box>
+    );
+  },
+  (before, after) => before.rows.length === after.rows.length && before.rows.every((row, i) => row === after.rows[i]),
+);
 
 /**
  * Exactly `height` rows of at most `width` cells, as styled strings. The unstyled spaces that pad a
@@ -68,12 +80,12 @@ function cut(line: Line, width: number): { segs: Seg[]; used: number } {
   return { segs, used };
 }
 
-/** The segments of `line`, cut to `width` cells and padded with spaces to exactly `width`. */
 /** `line` cut to `width` cells (with an ellipsis where it is cut), not padded. */
 export function cutLine(line: Line, width: number): Seg[] {
   return cut(line, width).segs;
 }
 
+/** The segments of `line`, cut to `width` cells and padded with spaces to exactly `width`. */
 export function fitLine(line: Line, width: number): Seg[] {
   const { segs, used } = cut(line, width);
   if (used < width) segs.push({ text: ' '.repeat(width - used) });

@@ -10,9 +10,9 @@ import { type StepWords, stepText } from '../learner/words.js';
 import type { Level } from '../state/replay.js';
 import { watchLines } from '../learner/watch.js';
 import { type Bilingual, say } from '../i18n.js';
-import { EXPLAIN_ROWS, layout, rank, shareWidth } from '../layout.js';
+import { EXPLAIN_ROWS, layout, rank } from '../layout.js';
 import type { PanelName } from '../../scenarios/types.js';
-import { explainLines, headerLine, keyBarLine } from '../panels/chrome.js';
+import { explainCut, explainWrap, headerLine, keyBarLine } from '../panels/chrome.js';
 import { futureLines } from '../panels/futures.js';
 import { awaitingTasks } from '../state/futures.js';
 import { laneCount } from '../state/lanes.js';
@@ -20,12 +20,13 @@ import { helpLines } from '../panels/help.js';
 import { loopLines } from '../panels/loop.js';
 import { overlayView } from '../panels/overlay.js';
 import { outputLines } from '../panels/output.js';
-import { type SourceMarks, type SourceView, sourceLines, sourceWidthNeeded, sourceWindowNeeded } from '../panels/source.js';
-import { type TimelineView, timelineLines, wakeRows } from '../panels/timeline.js';
+import { type SourceMarks, sourceLines, type SourceView, sourceWidthNeeded } from '../panels/source.js';
+import { type TimelineInput, type TimelineView, timelineLines, wakeRows } from '../panels/timeline.js';
 import type { LabState } from '../state/types.js';
 import { type Band, Bands, bandLines } from './Bands.js';
-import { type Line, lineText } from './Lines.js';
-import { cells } from '../format.js';
+import type { Line } from './Lines.js';
+import { rememberLast, rememberPer } from '../remember.js';
+import type { Color } from '../style.js';
 
 export interface ScreenProps {
   readonly width: number;
@@ -90,15 +91,16 @@ export function screenLines(p: ScreenProps): Line[] | undefined {
 function screenBands(p: ScreenProps): Band[] | undefined {
   const outputCount = p.state.output?.length ?? 0;
   // Over the help and the What to watch card the explanation keeps its two rows (helpMaxScroll's layout).
-  const explainNeed = p.help || (p.watch && p.watch.length > 0) ? EXPLAIN_ROWS : explanation(p, Number.POSITIVE_INFINITY).length;
-  const box = layout(p.width, p.height, laneCount(p.state) + wakeRows(p.state), outputCount, sourceWidthNeeded(p.source), p.panels, explainNeed);
+  const covered = p.help || (p.watch !== undefined && p.watch.length > 0);
+  const said = explained(p.flash, p.lang, p.step, p.words, p.note, p.event, p.ending, p.state.exitStatus, p.width);
+  const explainNeed = covered ? EXPLAIN_ROWS : said.wrapped.length + (said.status ? 1 : 0);
+  const box = layout(p.width, p.height, laneCount(p.state) + wakeRows(p.state), outputCount, widthNeeded(p.source), p.panels, explainNeed);
   if (!box) return undefined;
   const iteration = p.state.loops.reduce((n, l) => Math.max(n, l.iteration), 0);
-  const marks = sourceMarks(p.state);
   const header: Band = { kind: 'rows', lines: [headerLine({ id: p.id, title: p.title, python: p.python, t: p.t, iteration, step: p.step, steps: p.steps, width: p.width, lang: p.lang, simulating: p.simulating === true })] };
   const footer: Line[] = [
-    ...pad(explanation(p, box.explain), box.explain),
-    keyBarLine({ playing: p.playing, speed: p.speed, width: p.width, lang: p.lang, canToggle: p.canToggle }),
+    ...pad(explanationLines(said, box.explain), box.explain),
+    keyBar(p.playing, p.speed, p.width, p.lang, p.canToggle),
   ];
   // The help covers the panels (source to output), wrapped to the width, scrolling if need be.
   if (p.help) return [header, { kind: 'rows', lines: [...pad(helpView(p, box).lines, helpRows(box)), ...footer] }];
@@ -107,39 +109,55 @@ function screenBands(p: ScreenProps): Band[] | undefined {
     const card = overlayView(watchLines(p.watch, p.lang), p.width, helpRows(box), 0, p.lang).lines;
     return [header, { kind: 'rows', lines: [...pad(card, helpRows(box)), ...footer] }];
   }
+  const marks = sourceMarks(p.state);
   let panels: Band;
   if (box.sideBySide) {
-    // The source as wide as the lines in its window need, up to what the whole program needs, as
-    // far as the other column's widest row leaves room; that column gets the rest (its rows wrap).
-    const rightNeed = linesWidth(rightColumn(p.state, p.lang, box.top, box.priority, p.level));
-    const sourceWidth = shareWidth(box, sourceWindowNeeded(p.source, marks, box.top, box.sourceWidth), rightNeed);
-    const rightWidth = p.width - 1 - sourceWidth;
-    const source = sourceLines(p.source, marks, box.top, sourceWidth, say('source', p.lang), say('more', p.lang));
-    const right = rightColumn(p.state, p.lang, box.top, box.priority, p.level, rightWidth);
-    panels = { kind: 'beside', height: box.top, left: { width: sourceWidth, lines: source }, right: { width: rightWidth, lines: right } };
+    // The source as wide as the layout makes it for this program and this terminal, whatever the
+    // step: the other column gets the rest (its rows wrap).
+    const source = sourcePanel(p.source, marks, box.top, box.sourceWidth, say('source', p.lang), say('more', p.lang));
+    const right = rightColumn(p.state, p.lang, box.top, box.priority, p.level ?? 'exact', box.rightWidth);
+    panels = { kind: 'beside', height: box.top, left: { width: box.sourceWidth, lines: source }, right: { width: box.rightWidth, lines: right } };
   } else {
     const { sourceRows } = box;
-    const source = pad(sourceLines(p.source, marks, sourceRows, p.width, say('source', p.lang), say('more', p.lang)), sourceRows);
-    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows, box.priority, p.level, p.width), box.top - sourceRows)] };
+    const source = pad(sourcePanel(p.source, marks, sourceRows, p.width, say('source', p.lang), say('more', p.lang)), sourceRows);
+    panels = { kind: 'rows', lines: [...source, ...pad(rightColumn(p.state, p.lang, box.top - sourceRows, box.priority, p.level ?? 'exact', p.width), box.top - sourceRows)] };
   }
-  const below: Line[] = [
-    ...pad(timelineLines({ state: p.state, endTime: p.endTime, totalEvents: p.totalEvents, width: p.width, height: box.timeline, title: say('timeline', p.lang), orderLabel: say('inEventOrder', p.lang), wakesLabel: say('wakes', p.lang), moreLabel: say('more', p.lang), ...(p.timelineView ? { view: p.timelineView } : {}) }), box.timeline),
-    ...pad(outputLines(p.state, p.lang, box.output, p.outputBack ?? 0, p.width), box.output),
-    ...footer,
+  // A band each, so that a panel the step did not change is not drawn again (Lines.tsx).
+  return [
+    header,
+    panels,
+    { kind: 'rule' },
+    { kind: 'rows', lines: pad(timeline(p.state, p.endTime, p.totalEvents, p.width, box.timeline, p.lang, p.timelineView), box.timeline) },
+    { kind: 'rows', lines: pad(output(p.state, p.lang, box.output, p.outputBack ?? 0, p.width), box.output) },
+    { kind: 'rows', lines: footer },
   ];
-  return [header, panels, { kind: 'rule' }, { kind: 'rows', lines: below }];
 }
+
+// Each panel remembers its last lines: drawn again for the header's clock with the same step's
+// state (the same object), it gives the same lines without making them again (remember.ts).
+
+/** Cells the program needs to show its longest line whole: once per program shown. */
+const widthNeeded = rememberPer(sourceWidthNeeded);
+const sourcePanel = rememberLast(sourceLines);
+const keyBar = rememberLast((playing: boolean, speed: number, width: number, lang: Lang, canToggle: boolean) => keyBarLine({ playing, speed, width, lang, canToggle }));
+const output = rememberLast(outputLines);
+const timeline = rememberLast(
+  (state: LabState, endTime: number, totalEvents: number, width: number, height: number, lang: Lang, view: TimelineView | undefined): Line[] => {
+    const input: TimelineInput = { state, endTime, totalEvents, width, height, title: say('timeline', lang), orderLabel: say('inEventOrder', lang), wakesLabel: say('wakes', lang), moreLabel: say('more', lang), ...(view ? { view } : {}) };
+    return timelineLines(input);
+  },
+);
 
 /** Suspended tasks marked in the source panel, at most (the first ones created). */
 const AWAITING_SHOWN = 200;
 
 /** Each thread's pointer (the step's thread leads) and where each of the program's suspended coroutines waits. */
-function sourceMarks(state: ScreenProps['state']): SourceMarks {
+const sourceMarks = rememberLast((state: LabState): SourceMarks => {
   const focus = state.lines[state.thread] !== undefined ? state.thread : state.lineThread;
   // Bounded: a source has a few await lines, and thousands of tasks could not be named beside them anyway.
   const awaiting = awaitingTasks(state, AWAITING_SHOWN);
   return { pointers: state.lines, ...(focus === undefined ? {} : { focus }), awaiting };
-}
+});
 
 /** Rows the help overlay gets: everything between the header and the explanation. */
 function helpRows(box: NonNullable<ReturnType<typeof layout>>): number {
@@ -156,22 +174,16 @@ export function helpMaxScroll(p: Pick<ScreenProps, 'width' | 'height' | 'lang' |
   return box ? helpView(p, box).maxScroll : 0;
 }
 
-/** Exactly `n` lines: cut or filled with blank ones. */
-function pad(lines: readonly Line[], n: number): Line[] {
+/** Exactly `n` lines: cut or filled with blank ones (`lines` itself when it has `n`). */
+function pad(lines: readonly Line[], n: number): readonly Line[] {
+  if (lines.length === n) return lines;
   const out = lines.slice(0, n);
   while (out.length < n) out.push([]);
   return out;
 }
 
-/** Cells the widest of `lines` takes. */
-function linesWidth(lines: readonly Line[]): number {
-  let most = 0;
-  for (const line of lines) most = Math.max(most, cells(lineText(line).trimEnd()));
-  return most;
-}
-
-/** The loop and futures panels in `rows` rows, their lines wrapped to `width` cells (unwrapped when not given). */
-function rightColumn(state: LabState, lang: Lang, rows: number, priority: readonly PanelName[], level: Level = 'exact', width = Number.POSITIVE_INFINITY): Line[] {
+/** The loop and futures panels in `rows` rows, their lines wrapped to `width` cells. */
+const rightColumn = rememberLast((state: LabState, lang: Lang, rows: number, priority: readonly PanelName[], level: Level, width: number): Line[] => {
   // The loop gets what it needs, leaving the futures a gap and at least three rows (title + two),
   // or, when the lesson ranks the loop first on a short column, one row (the title and how many there are).
   const loopFirst = rank(priority, 'loop') < rank(priority, 'futures');
@@ -182,7 +194,7 @@ function rightColumn(state: LabState, lang: Lang, rows: number, priority: readon
   const loopRows = Math.max(0, rows - futureRows - 1);
   const gap = loopRows > 0 && futureRows > 1 ? [[]] : [];
   return [...loop.slice(0, loopRows + (gap.length === 0 && loopRows > 0 ? 1 : 0)), ...gap, ...futuresIn(state, lang, futureRows, level, width)];
-}
+});
 
 /** From this many rows the right column keeps three for the futures even when the loop ranks first. */
 const ROOMY_COLUMN = 12;
@@ -194,15 +206,29 @@ function futuresIn(state: LabState, lang: Lang, rows: number, level: Level, widt
   return rows < 1 ? [] : [[{ text: say('futures', lang), bold: true }, ...(n > 0 ? [{ text: `  +${n.toLocaleString('en-US')} ${say('more', lang)}`, dim: true }] : [])]];
 }
 
-function explanation(p: ScreenProps, rows: number): Line[] {
-  if (p.flash) return explainLines(p.flash[p.lang], p.width, rows, 'yellow');
-  // On the first step, say where the lesson's own explanation is (the overlay) and how to move on.
-  const text = p.step === 0 && !p.words ? say('startHint', p.lang) : p.words ? stepText(p.words, p.lang, p.note) : p.note ? p.note[p.lang] : p.event ? explainEvent(p.event, p.lang) : '';
-  // At the end, the last row says how the run ended (the explanation gives way to it).
-  const lines = explainLines(text, p.width, p.ending && rows > 1 ? rows - 1 : rows);
-  if (p.ending && lines.length < rows) {
-    const status = p.ending === 'exited' ? `${say('exited', p.lang)} ${shellStatus(p.state.exitStatus ?? 0)}` : say(p.ending === 'hangs' ? 'hangs' : 'stillRunning', p.lang);
-    lines.push([{ text: `■ ${status}`, color: p.ending === 'exited' ? 'green' : 'yellow' }]);
-  }
+/** The step's explanation wrapped whole to the screen's width, and the row saying how the run ended. */
+interface Explained {
+  readonly wrapped: readonly string[];
+  readonly color?: Color;
+  readonly status?: Line;
+}
+
+/** What the explanation says: wrapped once per step (its rows decide the layout's, then it is cut to them). */
+const explained = rememberLast(
+  (flash: Bilingual | undefined, lang: Lang, step: number, words: StepWords | undefined, note: Bilingual | undefined, event: TraceEvent | undefined, ending: ScreenProps['ending'], exitStatus: number | undefined, width: number): Explained => {
+    if (flash) return { wrapped: explainWrap(flash[lang], width), color: 'yellow' };
+    // On the first step, say where the lesson's own explanation is (the overlay) and how to move on.
+    const text = step === 0 && !words ? say('startHint', lang) : words ? stepText(words, lang, note) : note ? note[lang] : event ? explainEvent(event, lang) : '';
+    const wrapped = explainWrap(text, width);
+    if (!ending) return { wrapped };
+    const status = ending === 'exited' ? `${say('exited', lang)} ${shellStatus(exitStatus ?? 0)}` : say(ending === 'hangs' ? 'hangs' : 'stillRunning', lang);
+    return { wrapped, status: [{ text: `■ ${status}`, color: ending === 'exited' ? 'green' : 'yellow' }] };
+  },
+);
+
+/** The explanation on `rows` rows: at the end, the last row says how the run ended (the explanation gives way to it). */
+function explanationLines(said: Explained, rows: number): Line[] {
+  const lines = explainCut(said.wrapped, said.status && rows > 1 ? rows - 1 : rows, said.color);
+  if (said.status && lines.length < rows) lines.push(said.status);
   return lines;
 }

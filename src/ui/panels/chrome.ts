@@ -37,12 +37,16 @@ export function headerLine({ id, title, t, iteration, step, steps, width, lang, 
   ];
 }
 
-/** The explanation wrapped onto `rows` lines of `width` cells. */
-export function explainLines(text: string, width: number, rows: number, color?: Color): Line[] {
+/** The explanation wrapped whole onto lines of `width` cells (explainCut fits them to the rows it gets). */
+export function explainWrap(text: string, width: number): string[] {
   // By cells, CJK text anywhere but never a line starting with punctuation (src/ui/wrap-text.ts).
-  const out = wrapText(`▸ ${text}`, width, '  ');
-  const lines = out.slice(0, rows);
-  if (out.length > rows && lines.length > 0) lines[rows - 1] = lines[rows - 1]!.slice(0, Math.max(0, lines[rows - 1]!.length - 1)) + '…';
+  return wrapText(`▸ ${text}`, width, '  ');
+}
+
+/** The wrapped explanation on `rows` lines, the last one ending in an ellipsis when it goes on. */
+export function explainCut(wrapped: readonly string[], rows: number, color?: Color): Line[] {
+  const lines = wrapped.slice(0, rows);
+  if (wrapped.length > rows && lines.length > 0) lines[rows - 1] = lines[rows - 1]!.slice(0, Math.max(0, lines[rows - 1]!.length - 1)) + '…';
   return lines.map((l): Line => [{ text: l, ...(color ? { color } : {}) }]);
 }
 

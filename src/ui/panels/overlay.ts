@@ -3,7 +3,7 @@
 // fit scrolls (↑ ↓) with a row saying where the view is. Layout only: the content is the caller's.
 import type { Line } from '../components/Lines.js';
 import type { Lang } from '../../scenarios/types.js';
-import { cells } from '../format.js';
+import { lineCells } from '../format.js';
 import { sayf } from '../i18n.js';
 import { wrapLine } from '../wrap-text.js';
 
@@ -66,8 +66,4 @@ function twoColumns(content: readonly Line[], colWidth: number, rows: number): L
 function isHeading(line: Line): boolean {
   const first = line[0];
   return first !== undefined && first.bold === true && !/^\s/.test(first.text);
-}
-
-function lineCells(line: Line): number {
-  return line.reduce((n, seg) => n + cells(seg.text), 0);
 }

@@ -2,7 +2,7 @@
 // the program stands at, as CPython's tracer sees it), where each suspended coroutine waits (its
 // task's name at its await), and the lines the corrected program changed.
 import type { Line, Seg } from '../components/Lines.js';
-import { cells } from '../format.js';
+import { cells, lineCells } from '../format.js';
 
 export interface SourceView {
   readonly file: string;
@@ -33,24 +33,6 @@ export function sourceWidthNeeded(view: SourceView): number {
   const lines = view.text.replace(/\n$/, '').split('\n');
   return gutterCells(lines.length) + Math.max(0, ...lines.map((l) => cells(expandTabs(l))));
 }
-
-/**
- * Cells the panel needs to show the lines of its window whole (its gutter, code and labels), the
- * window being the rows `sourceLines` shows in `height` rows when nothing wraps. A line wider
- * than `most` wraps whatever the width: it does not count.
- */
-export function sourceWindowNeeded(view: SourceView, marks: SourceMarks, height: number, most: number): number {
-  const rows = sourceLines(view, marks, height, UNWRAPPED, '').slice(1);
-  let need = 0;
-  for (const row of rows) {
-    const n = cells(row.map((seg) => seg.text).join('').trimEnd());
-    if (n <= most) need = Math.max(need, n);
-  }
-  return need;
-}
-
-/** A width no line of a program reaches. */
-const UNWRAPPED = 100_000;
 
 /**
  * Title plus a window of the source around the leading pointer, each row at most `width` cells.
@@ -98,7 +80,7 @@ export function sourceLines(view: SourceView, marks: SourceMarks, height: number
     if (labels.length > 0) {
       const last = out[out.length - 1]!;
       const room = codeWidth - cells(wrapped[wrapped.length - 1]!);
-      if (labels.reduce((n, l) => n + cells(l.text), 0) <= room) last.push(...labels);
+      if (lineCells(labels) <= room) last.push(...labels);
       else out.push([blank, { text: indent.slice(1) }, ...labels]);
     }
     return out;
