@@ -8,11 +8,10 @@ import { say, sayf } from '../i18n.js';
 import { leavingOrder } from '../state/heap.js';
 import { isCancelled as isCancelledIn, readyHandles } from '../state/loop.js';
 import { queueLength } from '../state/queue.js';
-import { firstFutures } from '../state/futures.js';
+import { waitingTasks } from '../state/futures.js';
 import { get } from '../state/intmap.js';
 import type { Level } from '../state/replay.js';
 import type { HandleView, LabState, LoopView } from '../state/types.js';
-import { RANKED_UP_TO } from './futures.js';
 import { wrapLine } from '../wrap-text.js';
 
 /**
@@ -41,10 +40,6 @@ const exactHandle: HandleWords = (h, _loop, cancelled) => handleRepr({ ...h, can
  * sleep's timer by what it wakes (`sleep(0.2) → wakes Task-2`), any other callback as called.
  */
 function learnerHandles(state: LabState, lang: Lang): HandleWords {
-  const waiters = new Map<number, string>();
-  for (const f of firstFutures(state, RANKED_UP_TO)) {
-    if (f.kind === 'Task' && f.state === 'PENDING' && typeof f.waitingOn === 'number' && !waiters.has(f.waitingOn)) waiters.set(f.waitingOn, f.name);
-  }
   return (h, _loop, cancelled) => {
     if (cancelled) return sayf('handleCancelled', lang, h.callback);
     const task = h.task === undefined ? undefined : get(state.futures, h.task);
@@ -54,7 +49,7 @@ function learnerHandles(state: LabState, lang: Lang): HandleWords {
     }
     const settles = h.future === undefined ? undefined : get(state.futures, h.future);
     if (settles !== undefined) {
-      const waiter = waiters.get(settles.id);
+      const waiter = waitingTasks(state, settles, 1)[0]?.name;
       return waiter === undefined ? sayf('timerSettles', lang, settles.name) : sayf('timerWakes', lang, settles.name, waiter);
     }
     return h.callback;
