@@ -57,7 +57,7 @@ export function buildProgram(ctx: CliContext, argv: readonly string[] = []): Bui
     .helpOption('-h, --help', hw('help', hl))
     .helpCommand('help [command]', hw('helpCommand', hl))
     .configureHelp(helpConfiguration(hl))
-    .addOption(new Option('--lang <lang>', hw('rootLang', hl)).argParser(parseLang))
+    .addOption(new Option('--lang <lang>', hw('rootLang', hl)).argParser((v) => parseLang(v, hl)))
     .showSuggestionAfterError(true)
     // Root options only before a command, so each command's own --lang reaches it.
     .enablePositionalOptions()

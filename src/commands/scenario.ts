@@ -17,8 +17,8 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
   const command = new Command('run').description(hw('run', hl)).argument('<program>', hw('programArgument', hl));
   for (const option of viewOptions(hl)) command.addOption(option);
   command.option('--interpreter <python>', hw('interpreter', hl));
-  command.addOption(new Option('--interrupt-after-event <n[,n...]>', hw('interruptAfterEvent', hl)).argParser(parseEventIndexes));
-  command.addOption(new Option('--max-cpu <s>', hw('maxCpu', hl)).argParser(parseCpuSeconds));
+  command.addOption(new Option('--interrupt-after-event <n[,n...]>', hw('interruptAfterEvent', hl)).argParser((v, previous: number[] | undefined) => parseEventIndexes(v, previous, hl)));
+  command.addOption(new Option('--max-cpu <s>', hw('maxCpu', hl)).argParser((v) => parseCpuSeconds(v, hl)));
   command.addHelpText(
     'after',
     examplesSection(

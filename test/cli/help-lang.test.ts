@@ -69,4 +69,30 @@ describe("commander's usage errors", () => {
     const en = await cli(['call-later', '--speeed', '2', '--lang', 'en'], { lessons });
     expect([en.code, en.stderr]).toEqual([2, "error: unknown option '--speeed'\n(Did you mean --speed?)\n"]);
   });
+
+  it("say why a value is refused in the chosen language too (each option's own reason)", async () => {
+    const cases = [
+      ['call-later', '--speed', '0'],
+      ['call-later', '--speed', '1e-9'],
+      ['call-later', '--until', '-1'],
+      ['call-later', '--until', '99999'],
+      ['call-later', '--interrupt-at', 'x'],
+      ['call-later', '--interrupt-at', '1,99999'],
+      ['call-later', '--python', '2.7'],
+      ['call-later', '--max-events', '0'],
+      ['call-later', '--max-memory', '1'],
+      ['call-later', '--lang', 'xx'],
+      ['run', 'x.py', '--max-cpu', '0'],
+      ['run', 'x.py', '--interrupt-after-event', 'a'],
+    ];
+    for (const args of cases) {
+      const zh = await cli([...args, '--lang', 'zh'].slice(0, args[1] === '--lang' ? 3 : undefined), { lessons, env: { LANG: 'zh_CN.UTF-8' } });
+      const en = await cli([...args, '--lang', 'en'].slice(0, args[1] === '--lang' ? 3 : undefined), { lessons, env: { LANG: 'en_US.UTF-8' } });
+      expect([zh.code, en.code], args.join(' ')).toEqual([2, 2]);
+      // What is left once the tokens as typed ('...', option names, <placeholders>) are taken out: no English word.
+      const words = zh.stderr.replace(/^error:/, '').replace(/'[^']*'/g, '').replace(/--[a-z-]+|<[^>]*>/g, '');
+      expect(words, `${args.join(' ')}: ${zh.stderr}`).not.toMatch(/[A-Za-z]{3,}/);
+      expect(en.stderr, args.join(' ')).toMatch(/is invalid\. expected /);
+    }
+  });
 });
