@@ -10,8 +10,8 @@ const stuck: RecorderCommand = {
   source: '',
   wallSeconds: 1,
   longerWith: '--max-cpu <s>',
-  who: 'the recorder',
-  missing: 'no such executable',
+  who: { en: 'the recorder', zh: '录制器' },
+  missing: { en: 'no such executable', zh: '没有这个可执行文件' },
 };
 
 const WHY = 'the recorder was stopped after 1 s: the program computed inside one call without returning to Python code, where the budgets are checked; give it longer with --max-cpu <s>';
