@@ -107,7 +107,17 @@ export function startRecorder(command: RecorderCommand, listener: RecordingListe
   };
   const trace = child.stdio[3] as NodeJS.ReadableStream;
   trace.setEncoding('utf8');
-  trace.on('data', (text: string) => take(parser.push(text)));
+  trace.on('data', (text: string) => {
+    take(parser.push(text));
+    // Its control line is the recording's last word (a budget, the horizon, a refusal): the
+    // process has nothing more to say. On the embedded engine the run unwinds by an exception that
+    // the program, or Handle._run's `except BaseException`, may swallow, running on untraced until
+    // the wall-clock limit: it is not waited for.
+    if (parser.control !== undefined && !killed) {
+      killed = true;
+      child.kill('SIGKILL');
+    }
+  });
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (text: string) => {
     for (const line of text.split('\n')) if (line !== '') listener.phase?.(line);
