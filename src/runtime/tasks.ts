@@ -17,7 +17,7 @@ import { ENSURE_FUTURE_CREATE_TASK_FRAME, ENSURE_FUTURE_FRAME, asyncioFrame, tas
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import { getRealm } from './realm.js';
-import { pyAddress, pyFunction, repr, str } from './repr.js';
+import { freshPyAddress, pyFunction, repr, str } from './repr.js';
 import { enterTask, eventLoopForHelpers, leaveTask, registerTask, runningLoop, unregisterTask } from './task-registry.js';
 
 export interface TaskOptions {
@@ -54,8 +54,8 @@ export class Task<T = unknown> extends Future<T> {
   private readonly wakeupCallback: (future: Future<unknown>) => void;
   /** `context=self._context`, as every step and wake-up is scheduled: one object per task, not per await. */
   private readonly inContext: { readonly context: ContextLike };
-  private stepWrapperRepr: string | undefined;
-  private plainStep: (() => void) | undefined;
+  private stepWrapperRepr: string | undefined = undefined;
+  private plainStep: (() => void) | undefined = undefined;
 
   constructor(coro: CoroutineLike<T>, loop: EventLoopLike, options: TaskOptions = {}) {
     super(loop, options.frames ? { frames: options.frames } : {});
@@ -155,7 +155,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private stepWrapperName(): string {
-    return (this.stepWrapperRepr ??= `<${this._loop.realm.python.stepWrapperClass} object at ${pyAddress({})}>`);
+    return (this.stepWrapperRepr ??= `<${this._loop.realm.python.stepWrapperClass} object at ${freshPyAddress()}>`);
   }
 
   /** `Task.__step`: resumes the coroutine once, with send(None) or throw(exc), and acts on what it yields. */
@@ -223,7 +223,12 @@ export class Task<T = unknown> extends Future<T> {
 
   /** What the coroutine yielded: a future to wait on (via `yield*`), undefined (`sleep(0)`), or a mistake. */
   private onYield(result: unknown): void {
-    if (isFuture(result)) {
+    if (result === undefined || result === null) {
+      // A bare yield gives up control for one loop iteration (the next step is scheduled, then
+      // this one ends). Tested first: it is what every sleep(0) yields, and no future is undefined.
+      this.scheduleStep(null);
+      this.traceWait(null);
+    } else if (isFuture(result)) {
       if (result.getLoop() !== this._loop) {
         this.scheduleStep(new RuntimeError(`Task ${repr(this)} got Future ${repr(result)} attached to a different loop`));
       } else if (result._asyncio_future_blocking) {
@@ -244,10 +249,6 @@ export class Task<T = unknown> extends Future<T> {
       } else {
         this.scheduleStep(new RuntimeError(`yield was used instead of yield from in task ${repr(this)} with ${repr(result)}`));
       }
-    } else if (result === undefined || result === null) {
-      // A bare yield gives up control for one loop iteration (the next step is scheduled, then this one ends).
-      this.scheduleStep(null);
-      this.traceWait(null);
     } else if (isGenerator(result)) {
       this.scheduleStep(new RuntimeError(`yield was used instead of yield from for generator in task ${repr(this)} with ${repr(result)}`));
     } else {
