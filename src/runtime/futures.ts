@@ -65,7 +65,6 @@ export class Future<T = unknown> {
   /** The Python class name shown in reprs. */
   static pyName = 'Future';
 
-  _state: FutureState = 'PENDING';
   _result: T | undefined = undefined;
   _exception: PyBaseException | null = null;
   /** The exception's traceback when it was set: result() raises it with this traceback again. */
@@ -90,6 +89,8 @@ export class Future<T = unknown> {
   /** True while an exception is set and nobody has looked at it (result(), exception(), cancel()). */
   protected logTraceback = false;
   private finalized = false;
+  /** Last of the initialized fields: a Task's own first fields, which every step reads too, follow it. */
+  _state: FutureState = 'PENDING';
 
   readonly _loop: EventLoopLike;
   /** Serial id in the realm: how the trace refers to this future. */

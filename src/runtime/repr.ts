@@ -173,14 +173,6 @@ export function pyId(obj: object): number {
   return id;
 }
 
-/**
- * The address of an object nobody will ask about again (`pyAddress({})` without remembering the
- * `{}`): the next id() value of the current realm, as a new object would get.
- */
-export function freshPyAddress(): string {
-  return `0x${getRealm().allocatePyId().toString(16)}`;
-}
-
 /** `hex(id(obj))` as CPython shows it in default reprs: `0x7f3c5a1e0000`. */
 export function pyAddress(obj: object): string {
   return `0x${pyId(obj).toString(16)}`;
