@@ -10,7 +10,7 @@ const zh: readonly [RegExp, (...m: string[]) => string][] = [
   [/^error: missing required argument '([^']*)'/, (_, name) => `error: 缺少必需的参数 '${name}'`],
   [/^error: option '([^']*)' argument missing/, (_, flags) => `error: 选项 '${flags}' 缺少取值`],
   [/^error: required option '([^']*)' not specified/, (_, flags) => `error: 必需的选项 '${flags}' 没有给出`],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\./, (_, flags, value) => `error: 选项 '${flags}' 的取值 '${value}' 无效。`],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. ?/, (_, flags, value) => `error: 选项 '${flags}' 的取值 '${value}' 无效。`],
   [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, (_, command, expected, got) => `error: ${command ? `'${command}' 的` : ''}参数太多:应为 ${expected} 个,给了 ${got} 个。`],
   [/^error: (.+) cannot be used with (.+)$/m, (_, a, b) => `error: ${a} 不能与 ${b} 同时使用`],
   [/\(Did you mean ([^?]*)\?\)/, (_, what) => `(你是不是想输入 ${what}?)`],

@@ -5,6 +5,8 @@
 // to tell that quickly is left to its view, which shows where it stopped).
 import type { Simulation, SimulationRequest } from '../playback/simulation.js';
 import { shellStatus } from '../runtime/process/shell-status.js';
+import type { Bilingual } from '../ui/i18n.js';
+import { usageWords } from './usage-words.js';
 
 /** Events the check reads at most: a second or two of simulation, before the view starts. */
 export const CHECK_EVENTS = 2_000_000;
@@ -13,7 +15,7 @@ export const CHECK_EVENTS = 2_000_000;
 export const CHECK_MS = 2000;
 
 /** The one-line reason a Ctrl+C of `request` would never be delivered, or undefined when every one is. */
-export async function interruptAfterExit(simulate: (request: SimulationRequest) => Simulation, request: SimulationRequest): Promise<string | undefined> {
+export async function interruptAfterExit(simulate: (request: SimulationRequest) => Simulation, request: SimulationRequest): Promise<Bilingual | undefined> {
   const { interrupts } = request.options;
   const last = interrupts.at(-1);
   if (last === undefined) return undefined;
@@ -41,10 +43,10 @@ export async function interruptAfterExit(simulate: (request: SimulationRequest) 
   if (ended === undefined || ended.budget !== undefined || ended.error !== undefined) return undefined;
   const missed = interrupts[delivered];
   if (missed === undefined || ended.end.kind !== 'exit') return undefined;
-  const exited = `(at ${lastT.toFixed(3)} s, status ${shellStatus(ended.end.status)})`;
   // The simulated process takes a Ctrl+C at a line its main thread runs or where it waits
   // (src/runtime/process/kernel.ts): a program that does neither from then to its exit (only other
   // threads run) never gives it the chance.
-  if (missed < lastT) return `--interrupt-at ${missed}: the main thread neither runs a line nor waits from then until the program exits ${exited}, so that Ctrl+C would never be delivered`;
-  return `--interrupt-at ${missed}: the program has already exited by then ${exited}, so that Ctrl+C would never be delivered`;
+  const status = shellStatus(ended.end.status);
+  if (missed < lastT) return usageWords.neverDelivered(missed, lastT, status);
+  return usageWords.alreadyExited(missed, lastT, status);
 }

@@ -2,7 +2,9 @@
 // `asyncio-lab threads [threadsafe|coroutine|pool|queue|daemon]`. The command resolves the part and
 // variant, builds the run options, and hands over to the chosen view (src/commands/run-lesson.ts).
 import { Command } from 'commander';
-import type { Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
+import type { Lang, Lesson, LessonVariant, RunOptions } from '../scenarios/types.js';
+import type { Bilingual } from '../ui/i18n.js';
+import { usageWords } from './usage-words.js';
 import { usageOf } from './catalog.js';
 import type { CliContext, HelpContext } from './io.js';
 import { DEFAULT_HELP_WIDTH, examplesSection, helpSection } from './help-format.js';
@@ -13,9 +15,26 @@ import { interruptAfterExit } from './late-interrupt.js';
 import { runLesson } from './run-lesson.js';
 import { didYouMean } from './suggest.js';
 
-/** Fails the command with `error: ...` and exit status 2. */
-export function usageError(command: Command, message: string): never {
-  command.error(`error: ${message}`, { exitCode: 2, code: 'asyncio-lab.usage' });
+/** The language each command tree speaks (its root's, set where the command line is read). */
+const spoken = new WeakMap<Command, Lang>();
+
+/** `command` and the commands added under it say their usage errors in `lang`. */
+export function speaks(command: Command, lang: Lang): Command {
+  spoken.set(command, lang);
+  return command;
+}
+
+function langOf(command: Command | null): Lang {
+  for (let c = command; c !== null; c = c.parent) {
+    const lang = spoken.get(c);
+    if (lang !== undefined) return lang;
+  }
+  return 'en';
+}
+
+/** Fails the command with `error: ...` in its language and exit status 2. */
+export function usageError(command: Command, message: Bilingual): never {
+  command.error(`error: ${message[langOf(command)]}`, { exitCode: 2, code: 'asyncio-lab.usage' });
 }
 
 export function lessonCommand(ctx: CliContext, name: string, group: readonly Lesson[], setExit: (code: number) => void, help: HelpContext = { lang: 'en', width: DEFAULT_HELP_WIDTH }): Command {
@@ -37,15 +56,14 @@ export function lessonCommand(ctx: CliContext, name: string, group: readonly Les
     const part = parts.length > 0 ? (args[0] as string | undefined) : undefined;
     const flags = command.opts<LessonFlags>();
     const lesson = part === undefined ? first : group.find((l) => l.part === part);
-    if (!lesson) usageError(command, `unknown part '${part}' for command '${name}'${didYouMean(part!, parts)}\n(parts: ${parts.join(', ')})`);
+    if (!lesson) usageError(command, usageWords.unknownPart(part!, name, didYouMean(part!, parts), parts.join(', ')));
 
     let variant: LessonVariant | undefined;
     if (flags.variant !== undefined) {
       const ids = lesson.variants.map((v) => v.id);
       variant = lesson.variants.find((v) => v.id === flags.variant);
       if (!variant) {
-        const known = ids.length > 0 ? `${didYouMean(flags.variant, ids)}\n(variants of ${usageOf(lesson)}: ${ids.join(', ')})` : ` (${usageOf(lesson)} has no variants)`;
-        usageError(command, `unknown variant '${flags.variant}'${known}`);
+        usageError(command, ids.length > 0 ? usageWords.unknownVariant(flags.variant, didYouMean(flags.variant, ids), usageOf(lesson), ids.join(', ')) : usageWords.noVariants(flags.variant, usageOf(lesson)));
       }
     }
 
@@ -83,7 +101,7 @@ export function runOptionsOf(command: Command, lesson: Lesson, flags: LessonFlag
   const untilGiven = flags.until !== undefined;
   const last = interrupts.at(-1);
   if (untilGiven && last !== undefined && last > flags.until!) {
-    usageError(command, `--interrupt-at ${last} is after --until ${flags.until}: that Ctrl+C would never be delivered`);
+    usageError(command, usageWords.interruptAfterUntil(last, flags.until!));
   }
   // Without --until, watch the lesson's default span, and as long again after the last Ctrl+C
   // (the program may take a while to shut down, or hang and need a second one).

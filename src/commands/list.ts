@@ -41,7 +41,7 @@ export function listCommand(ctx: CliContext, help: HelpContext = { lang: 'en', w
   return new Command('list')
     .description(hw('list', hl))
     .addOption(new Option('--json', hw('listJson', hl)))
-    .addOption(new Option('--lang <lang>', hw('langShort', hl)).argParser(parseLang))
+    .addOption(new Option('--lang <lang>', hw('langShort', hl)).argParser((v) => parseLang(v, hl)))
     .addOption(new Option('--reset-seen', hw('resetSeen', hl)).conflicts(['json']))
     .addHelpText(
       'after',

@@ -4,6 +4,8 @@ import { DEFAULT_BUDGETS, type Budgets } from '../playback/budgets.js';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion, isPythonVersion } from '../runtime/python-version.js';
 import { MAX_UNTIL, type Lang } from '../scenarios/types.js';
 import { helpWords, hw } from './help-words.js';
+import { optionErrors as why } from './option-errors.js';
+import type { Bilingual } from '../ui/i18n.js';
 
 /**
  * The Python a lesson runs as unless `--python` says otherwise: the runtime's default, 3.14 (every
@@ -11,10 +13,15 @@ import { helpWords, hw } from './help-words.js';
  */
 export const LAB_PYTHON: PythonVersion = DEFAULT_PYTHON_VERSION;
 
+/** A refused value: commander says which option and value, this says why, in `lang`. */
+function refused(words: Bilingual, lang: Lang): InvalidArgumentError {
+  return new InvalidArgumentError(words[lang]);
+}
+
 /** `--python 3.11|3.12|3.13|3.14|3.15`. */
-export function parsePython(value: string): PythonVersion {
+export function parsePython(value: string, lang: Lang = 'en'): PythonVersion {
   if (isPythonVersion(value)) return value;
-  throw new InvalidArgumentError(`expected one of ${PYTHON_VERSIONS.join(', ')}.`);
+  throw refused(why.python(PYTHON_VERSIONS.join(', ')), lang);
 }
 
 /** Slower than this a second of simulated time takes over a day to watch: surely a typo. */
@@ -23,26 +30,26 @@ export const MIN_SPEED = 1e-4;
 export const MAX_SPEED = 1e8;
 
 /** `--speed`: a number from MIN_SPEED to MAX_SPEED. */
-export function parseSpeed(value: string): number {
+export function parseSpeed(value: string, lang: Lang = 'en'): number {
   const n = parseNumber(value);
-  if (n === undefined || n <= 0) throw new InvalidArgumentError('expected a positive number, e.g. 2 or 0.5.');
-  if (n < MIN_SPEED || n > MAX_SPEED) throw new InvalidArgumentError(`expected a speed from ${MIN_SPEED} to ${MAX_SPEED}, e.g. 2 or 0.5.`);
+  if (n === undefined || n <= 0) throw refused(why.positive, lang);
+  if (n < MIN_SPEED || n > MAX_SPEED) throw refused(why.speed(MIN_SPEED, MAX_SPEED), lang);
   return n;
 }
 
 export { MAX_UNTIL };
 
 /** `--max-instant-events`, `--max-events`: a whole number of events, at least 1. */
-export function parseCount(value: string): number {
+export function parseCount(value: string, lang: Lang = 'en'): number {
   const n = parseNumber(value.replaceAll('_', ''));
-  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 2 ** 31 - 1) throw new InvalidArgumentError(`expected a whole number of events from 1 to ${2 ** 31 - 1}, e.g. 20000000.`);
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 2 ** 31 - 1) throw refused(why.count(2 ** 31 - 1), lang);
   return n;
 }
 
 /** `--max-memory`: megabytes of heap for the simulation, from 64. */
-export function parseMegabytes(value: string): number {
+export function parseMegabytes(value: string, lang: Lang = 'en'): number {
   const n = parseNumber(value);
-  if (n === undefined || !Number.isInteger(n) || n < 64 || n > 65536) throw new InvalidArgumentError('expected whole megabytes from 64 to 65536, e.g. 4096.');
+  if (n === undefined || !Number.isInteger(n) || n < 64 || n > 65536) throw refused(why.megabytes, lang);
   return n;
 }
 
@@ -56,46 +63,46 @@ export function budgetsOf(flags: LessonFlags): Budgets {
 }
 
 /** `--until`: simulated seconds, a finite number from 0 to MAX_UNTIL. */
-export function parseSeconds(value: string): number {
+export function parseSeconds(value: string, lang: Lang = 'en'): number {
   const n = parseNumber(value);
-  if (n === undefined || n < 0) throw new InvalidArgumentError('expected simulated seconds, a number >= 0, e.g. 1.5.');
-  if (n > MAX_UNTIL) throw new InvalidArgumentError(`expected at most ${MAX_UNTIL} simulated seconds (an hour).`);
+  if (n === undefined || n < 0) throw refused(why.seconds, lang);
+  if (n > MAX_UNTIL) throw refused(why.tooLate(MAX_UNTIL), lang);
   return n;
 }
 
 /** `--interrupt-at 1.5,3` (and repeated `--interrupt-at`): simulated times, accumulated and sorted. */
-export function parseInterrupts(value: string, previous: number[] | undefined): number[] {
+export function parseInterrupts(value: string, previous: number[] | undefined, lang: Lang = 'en'): number[] {
   const times = value.split(',').map((part) => {
     const n = parseNumber(part.trim());
-    if (n === undefined || n < 0) throw new InvalidArgumentError(`expected simulated seconds (numbers >= 0, comma-separated), e.g. 1.5 or 1.5,3; got '${part.trim()}'.`);
-    if (n > MAX_UNTIL) throw new InvalidArgumentError(`expected at most ${MAX_UNTIL} simulated seconds (an hour); got '${part.trim()}'.`);
+    if (n === undefined || n < 0) throw refused(why.moments(part.trim()), lang);
+    if (n > MAX_UNTIL) throw refused(why.momentTooLate(MAX_UNTIL, part.trim()), lang);
     return n;
   });
   return [...(previous ?? []), ...times].sort((a, b) => a - b);
 }
 
 /** `--max-cpu`: wall seconds a recorded program may compute without waiting, from 0.1 to an hour. */
-export function parseCpuSeconds(value: string): number {
+export function parseCpuSeconds(value: string, lang: Lang = 'en'): number {
   const n = parseNumber(value);
-  if (n === undefined || n < 0.1 || n > 3600) throw new InvalidArgumentError('expected wall seconds from 0.1 to 3600, e.g. 30.');
+  if (n === undefined || n < 0.1 || n > 3600) throw refused(why.cpuSeconds, lang);
   return n;
 }
 
 /** `--interrupt-after-event 120,4000`: indexes of a recording's events (from 0), accumulated and sorted. */
-export function parseEventIndexes(value: string, previous: number[] | undefined): number[] {
+export function parseEventIndexes(value: string, previous: number[] | undefined, lang: Lang = 'en'): number[] {
   const indexes = value.split(',').map((part) => {
     const text = part.trim();
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new InvalidArgumentError(`expected event indexes (whole numbers >= 0, comma-separated), e.g. 120 or 120,4000; got '${text}'.`);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw refused(why.eventIndexes(text), lang);
     return Number(text);
   });
   return [...(previous ?? []), ...indexes].sort((a, b) => a - b);
 }
 
 /** `--lang zh|en`. */
-export function parseLang(value: string): Lang {
+export function parseLang(value: string, said: Lang = 'en'): Lang {
   const lang = value.toLowerCase();
   if (lang === 'zh' || lang === 'en') return lang;
-  throw new InvalidArgumentError("expected 'zh' or 'en'.");
+  throw refused(why.lang, said);
 }
 
 /** The language from the locale: LC_ALL, then LC_MESSAGES, then LANG (the first one set); zh if it starts with zh. */
@@ -150,20 +157,20 @@ export function lessonOptions(variants: readonly string[], lang: Lang = 'en'): O
 /** The options of any run, a lesson's or a scenario of your own: how to watch it, when to press Ctrl+C. */
 export function viewOptions(lang: Lang = 'en'): Option[] {
   return [
-    new Option('--speed <factor>', hw('speed', lang)).default(1).argParser(parseSpeed),
+    new Option('--speed <factor>', hw('speed', lang)).default(1).argParser((v) => parseSpeed(v, lang)),
     new Option('--instant', hw('instant', lang)).conflicts(['speed', 'step']),
     new Option('--step', hw('step', lang)).conflicts(['json']),
     new Option('--plain', hw('plain', lang)),
     new Option('--output-only', hw('outputOnly', lang)).conflicts(['verbose']),
     new Option('--verbose', hw('verbose', lang)),
     new Option('--json', hw('json', lang)).conflicts(['plain', 'outputOnly', 'verbose', 'speed']),
-    new Option('--interrupt-at <s[,s...]>', hw('interruptAt', lang)).argParser(parseInterrupts),
-    new Option('--until <s>', hw('until', lang)).argParser(parseSeconds),
+    new Option('--interrupt-at <s[,s...]>', hw('interruptAt', lang)).argParser((v, previous: number[] | undefined) => parseInterrupts(v, previous, lang)),
+    new Option('--until <s>', hw('until', lang)).argParser((v) => parseSeconds(v, lang)),
     new Option('--debug', hw('debug', lang)),
-    new Option('--python <version>', helpWords.python(PYTHON_VERSIONS.join(' | '))[lang]).default(LAB_PYTHON).argParser(parsePython),
-    new Option('--lang <lang>', hw('lang', lang)).argParser(parseLang),
-    new Option('--max-instant-events <n>', helpWords.maxInstantEvents(DEFAULT_BUDGETS.instantEvents)[lang]).argParser(parseCount),
-    new Option('--max-events <n>', helpWords.maxEvents(DEFAULT_BUDGETS.events)[lang]).argParser(parseCount),
-    new Option('--max-memory <MB>', helpWords.maxMemory(DEFAULT_BUDGETS.memoryMb)[lang]).argParser(parseMegabytes),
+    new Option('--python <version>', helpWords.python(PYTHON_VERSIONS.join(' | '))[lang]).default(LAB_PYTHON).argParser((v) => parsePython(v, lang)),
+    new Option('--lang <lang>', hw('lang', lang)).argParser((v) => parseLang(v, lang)),
+    new Option('--max-instant-events <n>', helpWords.maxInstantEvents(DEFAULT_BUDGETS.instantEvents)[lang]).argParser((v) => parseCount(v, lang)),
+    new Option('--max-events <n>', helpWords.maxEvents(DEFAULT_BUDGETS.events)[lang]).argParser((v) => parseCount(v, lang)),
+    new Option('--max-memory <MB>', helpWords.maxMemory(DEFAULT_BUDGETS.memoryMb)[lang]).argParser((v) => parseMegabytes(v, lang)),
   ];
 }

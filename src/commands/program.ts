@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../scenarios/types.js';
 import { groupByCommand, usageOf } from './catalog.js';
 import type { CliContext } from './io.js';
-import { lessonCommand } from './lesson.js';
+import { lessonCommand, speaks } from './lesson.js';
 import { scenarioCommand } from './scenario.js';
 import { verifyCommand } from './verify.js';
 import { listCommand, listText } from './list.js';
@@ -57,7 +57,7 @@ export function buildProgram(ctx: CliContext, argv: readonly string[] = []): Bui
     .helpOption('-h, --help', hw('help', hl))
     .helpCommand('help [command]', hw('helpCommand', hl))
     .configureHelp(helpConfiguration(hl))
-    .addOption(new Option('--lang <lang>', hw('rootLang', hl)).argParser(parseLang))
+    .addOption(new Option('--lang <lang>', hw('rootLang', hl)).argParser((v) => parseLang(v, hl)))
     .showSuggestionAfterError(true)
     // Root options only before a command, so each command's own --lang reaches it.
     .enablePositionalOptions()
@@ -70,6 +70,8 @@ export function buildProgram(ctx: CliContext, argv: readonly string[] = []): Bui
       getErrHelpWidth: () => help.width,
     })
     .exitOverride();
+  // Our own usage errors, in the language --help speaks (lesson.ts usageError).
+  speaks(program, hl);
 
   // Commands built on their own take the output, exit and suggestion settings above.
   program.addCommand(listCommand(ctx, help).copyInheritedSettings(program));

@@ -3,7 +3,8 @@
 // (the stack only with ASYNCIO_LAB_DEBUG=1).
 import { CommanderError } from 'commander';
 import type { CliContext } from './io.js';
-import { buildProgram } from './program.js';
+import { sayCommanderError } from './help-errors.js';
+import { buildProgram, helpLang } from './program.js';
 import { didYouMean } from './suggest.js';
 
 /** Exit status for a usage error (bad option value, unknown command or part), as POSIX tools use. */
@@ -19,7 +20,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-')) {
     const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
     if (!names.includes(argv[1])) {
-      ctx.io.stderr.write(`error: unknown command '${argv[1]}'${didYouMean(argv[1], names)}\n`);
+      ctx.io.stderr.write(`${sayCommanderError(`error: unknown command '${argv[1]}'${didYouMean(argv[1], names)}`, helpLang(argv, ctx.io.env))}\n`);
       return USAGE_STATUS;
     }
   }

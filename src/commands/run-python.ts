@@ -17,8 +17,9 @@ import type { RunTarget } from '../playback/simulation.js';
 import type { RunOptions } from '../scenarios/types.js';
 import type { CliContext } from './io.js';
 import { runChosen, runOptionsOf, usageError } from './lesson.js';
+import { usageWords } from './usage-words.js';
 import { canShowLab } from './run-lesson.js';
-import type { LessonFlags } from './options.js';
+import { langFromEnv, type LessonFlags } from './options.js';
 
 /** Virtual seconds a program that never ends is recorded for, without --until. */
 export const VIRTUAL_UNTIL = 60;
@@ -52,13 +53,13 @@ function readProgram(command: Command, file: string): PythonProgram {
   const path = resolve(file);
   let text: string;
   try {
-    if (!statSync(path).isFile()) usageError(command, `'${file}' is not a file`);
+    if (!statSync(path).isFile()) usageError(command, usageWords.notAFile(file));
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') usageError(command, `no such file: '${file}'`);
+    if (code === 'ENOENT') usageError(command, usageWords.noSuchFile(file));
     if (code === undefined) throw error;
-    usageError(command, `cannot read '${file}' (${code})`);
+    usageError(command, usageWords.cannotRead(file, code));
   }
   return { file: path, name: basename(path), text };
 }
@@ -80,7 +81,7 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
   const budgets = { ...(flags.maxCpu === undefined ? {} : { cpuSeconds: flags.maxCpu }), ...(flags.maxEvents === undefined ? {} : { maxEvents: flags.maxEvents }) };
   if (flags.interpreter === undefined) {
     const version = asked ?? EMBEDDED_VERSION;
-    if (!hasPyodide(version)) usageError(command, `--python ${version}: this installation has no embedded Python ${version}; run the program on a local one with --interpreter python${version}`);
+    if (!hasPyodide(version)) usageError(command, usageWords.noEmbeddedRun(version));
     const run = (options: RecordOptions) => ({ version, source: program.text, file: program.file, dir, interrupts: options.interrupts, interruptEvents: options.interruptEvents ?? [], until: options.until, debug: options.debug, ...budgets });
     const recorder: Recorder = {
       start: (options, listener, keep) => startEmbedded(run(options), listener, keep),
@@ -99,10 +100,10 @@ export async function runPythonProgram(ctx: CliContext, command: Command, file: 
   try {
     interpreter = probeInterpreter(flags.interpreter);
   } catch (error) {
-    if (error instanceof EngineError) usageError(command, error.message);
+    if (error instanceof EngineError) usageError(command, error.words);
     throw error;
   }
-  if (asked !== undefined && asked !== `${interpreter.major}.${interpreter.minor}`) usageError(command, `--python ${asked}: --interpreter '${flags.interpreter}' is Python ${interpreter.version}; leave --python out, or give an interpreter of that version`);
+  if (asked !== undefined && asked !== `${interpreter.major}.${interpreter.minor}`) usageError(command, usageWords.pythonIsNot(asked, flags.interpreter, interpreter.version));
   const recorderFor = (mode: 'virtual' | 'real'): Recorder => {
     const run = (options: RecordOptions) => ({ interpreter: interpreter.executable, source: program.text, file: program.file, dir, mode, interrupts: options.interrupts, interruptEvents: options.interruptEvents ?? [], until: options.until, debug: options.debug, ...budgets });
     return { start: (options, listener, keep) => startLocal(run(options), listener, keep), record: (options) => recordLocal(run(options)) };
@@ -134,7 +135,7 @@ async function firstRun(ctx: CliContext, command: Command, program: PythonProgra
     recording = await recordShowingProgress(io.stderr, program, recorder, options);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    io.stderr.write(`error: ${error.message}\n`);
+    io.stderr.write(`error: ${error.words[flags.lang ?? langFromEnv(io.env)]}\n`);
     return 1;
   }
   if (recording.control?.control !== 'refused') return { options, recording };

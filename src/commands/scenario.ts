@@ -9,6 +9,7 @@ import type { CliContext, HelpContext } from './io.js';
 import { DEFAULT_HELP_WIDTH, examplesSection } from './help-format.js';
 import { hw } from './help-words.js';
 import { runChosen, usageError } from './lesson.js';
+import { usageWords } from './usage-words.js';
 import { parseCpuSeconds, parseEventIndexes, viewOptions, type LessonFlags } from './options.js';
 import { isPythonProgram, runPythonProgram, type PythonFlags } from './run-python.js';
 
@@ -17,8 +18,8 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
   const command = new Command('run').description(hw('run', hl)).argument('<program>', hw('programArgument', hl));
   for (const option of viewOptions(hl)) command.addOption(option);
   command.option('--interpreter <python>', hw('interpreter', hl));
-  command.addOption(new Option('--interrupt-after-event <n[,n...]>', hw('interruptAfterEvent', hl)).argParser(parseEventIndexes));
-  command.addOption(new Option('--max-cpu <s>', hw('maxCpu', hl)).argParser(parseCpuSeconds));
+  command.addOption(new Option('--interrupt-after-event <n[,n...]>', hw('interruptAfterEvent', hl)).argParser((v, previous: number[] | undefined) => parseEventIndexes(v, previous, hl)));
+  command.addOption(new Option('--max-cpu <s>', hw('maxCpu', hl)).argParser((v) => parseCpuSeconds(v, hl)));
   command.addHelpText(
     'after',
     examplesSection(
@@ -37,14 +38,14 @@ export function scenarioCommand(ctx: CliContext, setExit: (code: number) => void
       setExit(await runPythonProgram(ctx, command, file, command.opts<PythonFlags>()));
       return;
     }
-    if (command.opts<PythonFlags>().interruptAfterEvent !== undefined) usageError(command, '--interrupt-after-event: only a recorded Python program (a .py file) has the events of a recording');
-    if (command.opts<PythonFlags>().maxCpu !== undefined) usageError(command, '--max-cpu: only a recorded Python program (a .py file) computes on a real CPU');
+    if (command.opts<PythonFlags>().interruptAfterEvent !== undefined) usageError(command, usageWords.onlyRecordedEvents);
+    if (command.opts<PythonFlags>().maxCpu !== undefined) usageError(command, usageWords.onlyRecordedCpu);
     let lesson: Lesson;
     try {
       lesson = await loadScenario(file);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
-      usageError(command, `scenario '${file}': ${error.message}`);
+      usageError(command, usageWords.scenarioFailed(file, error.message));
     }
     setExit(await runChosen(ctx, command, lesson, undefined, command.opts<LessonFlags>(), { kind: 'scenario', file: resolve(file) }));
   });

@@ -11,6 +11,7 @@ import { isPythonVersion, type PythonVersion } from '../runtime/python-version.j
 import { isPyodideVersion } from '../engines/pyodide.js';
 import type { CliContext, HelpContext } from './io.js';
 import { usageError } from './lesson.js';
+import { usageWords } from './usage-words.js';
 
 interface VerifyFlags {
   interpreter?: string;
@@ -45,16 +46,16 @@ function engineOf(command: Command, flags: VerifyFlags): VerifyEngine {
       const interpreter = probeInterpreter(flags.interpreter);
       engine = { kind: 'local', interpreter, stdlibDir: stdlibDir(interpreter.executable) };
       const version = engineVersion(engine);
-      if (flags.python !== undefined && flags.python !== version) usageError(command, `--python ${flags.python}: --interpreter '${flags.interpreter}' is Python ${interpreter.version}`);
+      if (flags.python !== undefined && flags.python !== version) usageError(command, usageWords.verifyPythonIsNot(flags.python, flags.interpreter, interpreter.version));
     } catch (error) {
-      if (error instanceof EngineError) usageError(command, error.message);
+      if (error instanceof EngineError) usageError(command, error.words);
       throw error;
     }
     return engine;
   }
   const version = flags.python ?? EMBEDDED_VERSION;
-  if (!isPythonVersion(version)) usageError(command, `--python: expected 3.11 to 3.15, got '${version}'`);
-  if (!isPyodideVersion(version)) usageError(command, `--python ${version}: no embedded Python ${version}; record on a local one with --interpreter`);
+  if (!isPythonVersion(version)) usageError(command, usageWords.verifyVersion(version));
+  if (!isPyodideVersion(version)) usageError(command, usageWords.noEmbeddedVerify(version));
   return { kind: 'embedded', version: version as PythonVersion };
 }
 
@@ -68,10 +69,10 @@ export function verifyCommand(ctx: CliContext, setExit: (code: number) => void, 
   command.action((id: string, flags: VerifyFlags) => {
     const { io } = ctx;
     const lesson = ctx.lessons.find((l) => l.id === id);
-    if (!lesson) usageError(command, `no lesson '${id}' (the lessons: ${ctx.lessons.map((l) => l.id).join(', ')})`);
+    if (!lesson) usageError(command, usageWords.noLesson(id, ctx.lessons.map((l) => l.id).join(', ')));
     const engine = engineOf(command, flags);
     const python = engineVersion(engine);
-    if (engine.kind === 'embedded' && needsThreads(lesson, python)) usageError(command, `lesson '${id}' starts threads, which the embedded Python cannot: add --interpreter python3`);
+    if (engine.kind === 'embedded' && needsThreads(lesson, python)) usageError(command, usageWords.startsThreads(id));
     const on = engine.kind === 'embedded' ? `the embedded CPython ${python}` : `CPython ${engine.interpreter.version} (${engine.interpreter.command})`;
     let failed = 0;
     for (const verdict of verifyLesson(lesson, engine)) {

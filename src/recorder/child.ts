@@ -5,10 +5,17 @@
 // process exits, however it leaves (q, Ctrl+C, SIGTERM, SIGHUP, an error): nothing is left running.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { TraceEvent } from '../runtime/trace.js';
+import type { Bilingual } from '../ui/i18n.js';
+import { engineWords } from './engine-words.js';
 import { isFinished, parseRecording, RecordingParser, type Recording } from './recording.js';
 
 /** The process could not run the recorder at all (no such interpreter, or it crashed). */
-export class EngineError extends Error {}
+/** An engine's failure, said in both languages (`message` is the English). */
+export class EngineError extends Error {
+  constructor(readonly words: Bilingual) {
+    super(words.en);
+  }
+}
 
 export interface RecorderCommand {
   executable: string;
@@ -21,9 +28,9 @@ export interface RecorderCommand {
   /** The option that gives a run more time, named when the limit is reached ('--max-cpu <s>'). */
   longerWith: string;
   /** Who failed, in the message of a process that ended without a recording ('the recorder'). */
-  who: string;
+  who: Bilingual;
   /** The message when the executable does not exist. */
-  missing: string;
+  missing: Bilingual;
 }
 
 export interface RecordingListener {
@@ -72,8 +79,8 @@ export function aliveRecorders(): number {
  * Python lines, so only a program that stays inside one call of C code (`sum(range(10**12))`) runs
  * on to the limit, which is the budget plus a margin for the engine's start-up.
  */
-function overranMessage(command: RecorderCommand): string {
-  return `${command.who} was stopped after ${command.wallSeconds} s: the program computed inside one call without returning to Python code, where the budgets are checked; give it longer with ${command.longerWith}`;
+function overranMessage(command: RecorderCommand): Bilingual {
+  return engineWords.overran(command.who, command.wallSeconds, command.longerWith);
 }
 
 /** The last line of what a process wrote on its standard error (the reason it stopped), if any. */
@@ -100,7 +107,17 @@ export function startRecorder(command: RecorderCommand, listener: RecordingListe
   };
   const trace = child.stdio[3] as NodeJS.ReadableStream;
   trace.setEncoding('utf8');
-  trace.on('data', (text: string) => take(parser.push(text)));
+  trace.on('data', (text: string) => {
+    take(parser.push(text));
+    // Its control line is the recording's last word (a budget, the horizon, a refusal): the
+    // process has nothing more to say. On the embedded engine the run unwinds by an exception that
+    // the program, or Handle._run's `except BaseException`, may swallow, running on untraced until
+    // the wall-clock limit: it is not waited for.
+    if (parser.control !== undefined && !killed) {
+      killed = true;
+      child.kill('SIGKILL');
+    }
+  });
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (text: string) => {
     for (const line of text.split('\n')) if (line !== '') listener.phase?.(line);
@@ -123,7 +140,7 @@ export function startRecorder(command: RecorderCommand, listener: RecordingListe
   const done = new Promise<Recording>((resolve, reject) => {
     let failed: Error | undefined;
     child.on('error', (error: NodeJS.ErrnoException) => {
-      failed = error.code === 'ENOENT' ? new EngineError(command.missing) : new EngineError(`${command.who} did not start (${error.code ?? error.message})`);
+      failed = error.code === 'ENOENT' ? new EngineError(command.missing) : new EngineError(engineWords.didNotStart(command.who, error.code ?? error.message));
     });
     // 'close': the process has exited and its descriptors are read to the end.
     child.on('close', () => {
@@ -134,7 +151,7 @@ export function startRecorder(command: RecorderCommand, listener: RecordingListe
       if (killed || isFinished(recording)) return resolve(recording);
       if (overran) return reject(new EngineError(overranMessage(command)));
       const reason = lastLine(stderr);
-      reject(new EngineError(`${command.who} stopped unexpectedly${reason ? `: ${reason}` : ''}`));
+      reject(new EngineError(engineWords.stopped(command.who, reason)));
     });
   });
   // A caller that only kills does not wait on `done`: its rejection is not an unhandled one.
@@ -169,7 +186,7 @@ export function recordAtOnce(command: RecorderCommand): Recording {
   const recording = parseRecording(child.output?.[3]?.toString('utf8') ?? '');
   if (!isFinished(recording)) {
     const reason = lastLine(child.stderr?.toString('utf8') ?? '');
-    throw new EngineError(`${command.who} stopped unexpectedly${reason ? `: ${reason}` : ''}`);
+    throw new EngineError(engineWords.stopped(command.who, reason));
   }
   return recording;
 }

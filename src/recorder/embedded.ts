@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EngineError, recordAtOnce, startRecorder, type LiveRecording, type RecorderCommand, type RecordingListener } from './child.js';
+import { engineWords } from './engine-words.js';
 import type { RecorderRun } from './local.js';
 import type { Recording } from './recording.js';
 
@@ -17,7 +18,7 @@ function runnerPath(): string {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new EngineError('the embedded Python is not built (npm run build)');
+  throw new EngineError(engineWords.notBuilt);
 }
 
 /** Wall seconds a run may take: loading the interpreter takes a few seconds on its own. */
@@ -49,8 +50,8 @@ function embeddedCommand(run: RecorderRun & { version: string }): RecorderComman
     source: run.source,
     wallSeconds: LOAD_SECONDS + config.cpuSeconds,
     longerWith: '--max-cpu <s>',
-    who: 'the embedded Python',
-    missing: 'the embedded Python is not built (npm run build)',
+    who: engineWords.embedded,
+    missing: engineWords.notBuilt,
   };
 }
 

@@ -4,6 +4,7 @@
 // its terminal, its keys and its memory bounds, and can stop the run at any moment.
 import { spawnSync } from 'node:child_process';
 import { EngineError, recordAtOnce, startRecorder, type LiveRecording, type RecorderCommand, type RecordingListener } from './child.js';
+import { engineWords } from './engine-words.js';
 import { recorderPath } from './locate.js';
 import type { Recording } from './recording.js';
 
@@ -62,8 +63,8 @@ function localCommand(run: LocalRun): RecorderCommand {
     // The recorder stops itself at its budgets; this outer limit only catches a recorder that cannot.
     wallSeconds: (run.mode === 'real' ? run.until : cpuSeconds) + 20,
     longerWith: run.mode === 'real' ? '--until <s>' : '--max-cpu <s>',
-    who: 'the recorder',
-    missing: `--interpreter '${run.interpreter}': no such executable`,
+    who: engineWords.recorder,
+    missing: engineWords.noExecutable(run.interpreter),
   };
 }
 
@@ -92,13 +93,13 @@ export function probeInterpreter(command: string): Interpreter {
   const child = spawnSync(command, ['-c', 'import sys; print(sys.implementation.name, sys.version.split()[0], sys.executable)'], { encoding: 'utf8', timeout: 20_000 });
   if (child.error) {
     const code = (child.error as NodeJS.ErrnoException).code;
-    throw new EngineError(code === 'ENOENT' ? `--interpreter '${command}': no such executable` : `--interpreter '${command}': it did not run (${code ?? child.error.message})`);
+    throw new EngineError(code === 'ENOENT' ? engineWords.noExecutable(command) : engineWords.didNotRun(command, code ?? child.error.message));
   }
   const [name, version, ...path] = (child.stdout ?? '').trim().split(' ');
-  if (child.status !== 0 || !name || !version) throw new EngineError(`--interpreter '${command}': it is not a Python interpreter`);
-  if (name !== 'cpython') throw new EngineError(`--interpreter '${command}': it is ${name}, the recorder needs CPython`);
+  if (child.status !== 0 || !name || !version) throw new EngineError(engineWords.notPython(command));
+  if (name !== 'cpython') throw new EngineError(engineWords.notCPython(command, name));
   const [major, minor] = version.split('.').map(Number) as [number, number];
-  if (major !== 3 || minor < 11) throw new EngineError(`--interpreter '${command}': it is Python ${version}, the recorder needs 3.11 or later`);
+  if (major !== 3 || minor < 11) throw new EngineError(engineWords.tooOld(command, version));
   // Runs use the executable itself: a version manager's shim (pyenv) adds its start-up to each run.
   const executable = path.join(' ') || command;
   return { command, executable, version, major, minor };

@@ -10,6 +10,7 @@ import type { Lesson, PythonSource, RunResult } from '../scenarios/types.js';
 import { compareTraces, type TraceDifference } from './compare-traces.js';
 import { recordEmbedded } from './embedded.js';
 import { EngineError, recordLocal, type Interpreter } from './local.js';
+import { engineWords } from './engine-words.js';
 import type { Recording } from './recording.js';
 
 /** Where the programs run: the embedded Python of a version, or a local interpreter. */
@@ -51,7 +52,7 @@ function startsThreads(events: readonly TraceEvent[]): boolean {
 export function engineVersion(engine: VerifyEngine): PythonVersion {
   if (engine.kind === 'embedded') return engine.version;
   const version = `${engine.interpreter.major}.${engine.interpreter.minor}`;
-  if (!isPythonVersion(version)) throw new EngineError(`--interpreter: the simulation knows Python 3.11 to 3.15, not ${version}`);
+  if (!isPythonVersion(version)) throw new EngineError(engineWords.unknownVersion(version));
   return version;
 }
 

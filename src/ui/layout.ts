@@ -41,10 +41,10 @@ const SHORT = 24;
  */
 export function layout(width: number, height: number, lanes: number, outputLines: number, sourceNeed = 0, priority: readonly PanelName[] = DEFAULT_PANELS, explainNeed = EXPLAIN_ROWS): Layout | undefined {
   if (width < MIN_WIDTH || height < MIN_HEIGHT) return undefined;
-  // The explanation keeps two rows, and from 24 rows up takes a few more from the panels when its
-  // text needs them (a long note on a narrow screen) rather than being cut; on a shorter screen the
-  // panels keep every row (the lesson's first-ranked panel needs them).
-  const explain = height < SHORT ? EXPLAIN_ROWS : Math.max(EXPLAIN_ROWS, Math.min(explainNeed, height >= 30 ? 5 : 4));
+  // The explanation keeps two rows, and takes a few more from the panels when its text needs them
+  // (a long note on a narrow screen) rather than being cut: up to 3 on a short screen (the lesson's
+  // first-ranked panel needs the rest), 4 from 24 rows, 5 from 30.
+  const explain = Math.max(EXPLAIN_ROWS, Math.min(explainNeed, height >= 30 ? 5 : height >= SHORT ? 4 : 3));
   // The last row stays empty (Ink redraws from scratch when a frame fills the terminal);
   // then the header, the rule above the timeline, the explanation and the key bar.
   const avail = height - 1 - 2 - explain - 1;
@@ -58,8 +58,10 @@ export function layout(width: number, height: number, lanes: number, outputLines
   const top = avail - timeline - output;
   const sideBySide = width >= 70;
   // Stacked, the source gets half (the larger half when it ranks before the loop and the futures),
-  // or a third (at least its title and two lines) when the lesson ranks either of them first.
-  const sourceRows = sideBySide ? top : rank(priority, 'source') < Math.min(rank(priority, 'loop'), rank(priority, 'futures')) ? Math.ceil(top / 2) : Math.max(3, Math.floor(top / 3));
+  // or a third (at least its title and two lines) when the lesson ranks either of them first; on a
+  // short screen a long explanation's third row comes out of that third (its title and one line).
+  const sourceLeast = height < SHORT && explain > EXPLAIN_ROWS ? 2 : 3;
+  const sourceRows = sideBySide ? top : rank(priority, 'source') < Math.min(rank(priority, 'loop'), rank(priority, 'futures')) ? Math.ceil(top / 2) : Math.max(sourceLeast, Math.floor(top / 3));
   // The source as wide as its longest line needs, within reason: the other column keeps its share,
   // and a longer line wraps (source.ts).
   const need = sourceNeed > 0 ? sourceNeed : Math.floor(width * 0.42);

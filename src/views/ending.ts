@@ -47,6 +47,6 @@ function budgetMessage(budget: RunBudget, lang: Lang): string {
   }
   const n = budget.limit.toLocaleString('en-US');
   return lang === 'zh'
-    ? `已停止: 程序产生了超过 ${n} 个轨迹事件(不断重新调度自己的回调?);录制到此为止;用 --max-events <n> 提高这个预算`
-    : `stopped: the program made more than ${n} trace events (callbacks that reschedule themselves for ever?); the recording ends there; raise the budget with --max-events <n>`;
+    ? `已停止: 程序产生了超过 ${n} 个轨迹事件(每执行一行、每个回调都算一个;一个很长的循环,或不断重新调度自己的回调?);录制到此为止;用 --max-events <n> 提高这个预算`
+    : `stopped: the program made more than ${n} trace events (each line run and each callback is one: a long loop, or callbacks that reschedule themselves for ever?); the recording ends there; raise the budget with --max-events <n>`;
 }

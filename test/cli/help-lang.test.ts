@@ -1,6 +1,9 @@
 // `--help` in the chosen language (`--lang` anywhere on the line, else the locale), laid out for the
 // terminal's width: every line within it (CJK characters count two cells) and none starting with
 // punctuation.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lessons } from '../../src/scenarios/index.js';
 import { cells } from '../../src/ui/format.js';
@@ -68,5 +71,61 @@ describe("commander's usage errors", () => {
     expect(await zh('call-later', '--speed', 'abc')).toMatch(/^error: 选项 '--speed <factor>' 的取值 'abc' 无效。/);
     const en = await cli(['call-later', '--speeed', '2', '--lang', 'en'], { lessons });
     expect([en.code, en.stderr]).toEqual([2, "error: unknown option '--speeed'\n(Did you mean --speed?)\n"]);
+  });
+
+  it("and the lab's own usage errors and engine failures are said in the chosen language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-words-'));
+    const program = join(dir, 'prog.py');
+    writeFileSync(program, 'print(1)\n');
+    const cases = [
+      ['stop', 'bogus'],
+      ['call-later', '--variant', 'x'],
+      ['stop', 'wait', '--variant', 'x'],
+      ['call-later', '--interrupt-at', '3', '--until', '1'],
+      ['call-later', '--interrupt-at', '5'],
+      ['run', join(dir, 'missing.py')],
+      ['run', join(dir, 'x.mjs'), '--max-cpu', '1'],
+      ['run', join(dir, 'x.mjs'), '--interrupt-after-event', '1'],
+      ['run', program, '--interpreter', join(dir, 'no-python')],
+      ['run', program, '--interpreter', process.execPath],
+      ['help', 'bogus'],
+    ];
+    for (const args of cases) {
+      const zh = await cli([...args, ...(args[0] === 'help' ? [] : ['--lang', 'zh'])], { lessons, env: { LANG: 'zh_CN.UTF-8' } });
+      const en = await cli([...args, ...(args[0] === 'help' ? [] : ['--lang', 'en'])], { lessons, env: { LANG: 'en_US.UTF-8' } });
+      expect([zh.code, en.code], args.join(' ')).toEqual([2, 2]);
+      expect(en.stderr, args.join(' ')).toMatch(/^error: [a-z'-]/);
+      // Left once the tokens as typed are out (quoted, options, commands, Python's names): no English word.
+      const words = zh.stderr
+        .replace(/^error:/, '')
+        .replace(/'[^']*'|--[a-z-]+|<[^>]*>|asyncio-lab( [a-z-]+)*|Ctrl\+C|CPU|C?Python( \d\.\d+)?|python\d?|\b(wait|nested)\b/g, '');
+      expect(words, `${args.join(' ')}: ${zh.stderr}`).not.toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+
+  it("say why a value is refused in the chosen language too (each option's own reason)", async () => {
+    const cases = [
+      ['call-later', '--speed', '0'],
+      ['call-later', '--speed', '1e-9'],
+      ['call-later', '--until', '-1'],
+      ['call-later', '--until', '99999'],
+      ['call-later', '--interrupt-at', 'x'],
+      ['call-later', '--interrupt-at', '1,99999'],
+      ['call-later', '--python', '2.7'],
+      ['call-later', '--max-events', '0'],
+      ['call-later', '--max-memory', '1'],
+      ['call-later', '--lang', 'xx'],
+      ['run', 'x.py', '--max-cpu', '0'],
+      ['run', 'x.py', '--interrupt-after-event', 'a'],
+    ];
+    for (const args of cases) {
+      const zh = await cli([...args, '--lang', 'zh'].slice(0, args[1] === '--lang' ? 3 : undefined), { lessons, env: { LANG: 'zh_CN.UTF-8' } });
+      const en = await cli([...args, '--lang', 'en'].slice(0, args[1] === '--lang' ? 3 : undefined), { lessons, env: { LANG: 'en_US.UTF-8' } });
+      expect([zh.code, en.code], args.join(' ')).toEqual([2, 2]);
+      // What is left once the tokens as typed ('...', option names, <placeholders>) are taken out: no English word.
+      const words = zh.stderr.replace(/^error:/, '').replace(/'[^']*'/g, '').replace(/--[a-z-]+|<[^>]*>/g, '');
+      expect(words, `${args.join(' ')}: ${zh.stderr}`).not.toMatch(/[A-Za-z]{3,}/);
+      expect(en.stderr, args.join(' ')).toMatch(/is invalid\. expected /);
+    }
   });
 });

@@ -92,6 +92,12 @@ describe('every lesson at three sizes, in both languages, at both levels', () =>
         // A step past the last one stays there (the ending line ■ says how the run ended): then the frame at the same step is read.
         await s.waitFor((t) => (stepOf(t) > before || /^■ /m.test(t)) && t.includes(keyBar), `a step at ${cols}×${rows}`);
       }
+      // The step shown complete: not the learner step still open at the frontier of a run being
+      // simulated ("3/3+"), whose panels grow as its events stream in.
+      await s.waitFor((t) => {
+        const m = /(?:step|步) (\d+)\/(\d+)(\+)?/.exec(t);
+        return m !== null && (m[3] === undefined || Number(m[1]) < Number(m[2])) && t.includes(keyBar);
+      }, `a complete step at ${cols}×${rows}`);
       checkScreen(s.screen(), lesson, lang, level, cols, `${lesson.id} ${lang} ${level} ${cols}×${rows}`);
     }
     s.write('q');

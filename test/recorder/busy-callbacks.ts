@@ -45,6 +45,27 @@ async def main():
 asyncio.run(main())
 `;
 
+// The callback catches the KeyboardInterrupt and prints its traceback itself: what it prints is
+// CPython's traceback (the callback's frame at its loop, line 7), with no frame of the recorder's.
+export const CAUGHT = `import asyncio
+import traceback
+
+def spin():
+    print("ready", flush=True)
+    try:
+        while True:
+            pass
+    except KeyboardInterrupt:
+        traceback.print_exc()
+    print("caught")
+    loop.stop()
+
+loop = asyncio.new_event_loop()
+loop.call_soon(spin)
+loop.run_forever()
+loop.close()
+`;
+
 /** The line both programs compute on. */
 export const LOOP_LINE = 7;
 

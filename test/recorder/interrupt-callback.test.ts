@@ -12,7 +12,7 @@ import { recordedLesson } from '../../src/recorder/lesson.js';
 import { createLab, update } from '../../src/ui/controller.js';
 import { programOf } from '../../src/ui/program.js';
 import { Replay } from '../../src/ui/state/replay.js';
-import { ASYNCIO_RUN, RUN_FOREVER, insideLoop, interruptedInCallback } from './busy-callbacks.js';
+import { ASYNCIO_RUN, CAUGHT, RUN_FOREVER, insideLoop, interruptedInCallback } from './busy-callbacks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-callback-interrupt-'));
 
@@ -39,6 +39,19 @@ describe('Ctrl+C inside a callback that computes, on the local python3', () => {
     expect(real.signal).toBe('SIGINT');
     expect(lab.code).toBe(130);
     expect(lab.stderr).not.toContain('asyncio_lab_recorder');
+  });
+
+  it("a program that catches it and prints its traceback prints CPython's traceback, no frame of the recorder's", async () => {
+    const file = program('caught.py', CAUGHT);
+    const plain = recordLocal({ interpreter: 'python3', source: CAUGHT, file, dir, mode: 'virtual', interrupts: [], until: 60, debug: false, maxEvents: 2000 });
+    const at = insideLoop(plain.events, 7);
+    const real = await interruptedInCallback(file, dir);
+    const lab = await cli(['run', file, '--interpreter', 'python3', '--output-only', '--interrupt-after-event', String(at)]);
+    expect(real.stderr).toMatch(/line 7, in spin\n.*\nKeyboardInterrupt\n$/);
+    expect(real.stdout).toContain('caught');
+    expect(lab.stdout).toBe(real.stdout);
+    expect(lab.stderr).toBe(real.stderr);
+    expect(lab.code).toBe(real.status);
   });
 
   it('writes the interrupt right after the event asked for, inside the callback, at the same time', () => {

@@ -107,7 +107,40 @@ describe('the explanation', () => {
   });
 });
 
+describe('the explanation on a short screen', () => {
+  it('takes a third row from the panels at 60×18 when its text needs one, instead of being cut', () => {
+    const note = { en: Array.from({ length: 6 }, (_, i) => `clause ${i} of a note`).join(', ') + '.', zh: '长'.repeat(70) + '。' };
+    for (const lang of ['en', 'zh'] as const) {
+      const p = { ...props('call-later', 60, 18, 8, lang), note };
+      const rows = screen(p).split('\n');
+      expect(rows.length, lang).toBeLessThanOrEqual(17);
+      const at = rows.findIndex((r) => r.startsWith('▸ '));
+      expect(rows.length - 1 - at, `${lang}\n${rows.join('\n')}`).toBe(3);
+      const text = rows.slice(at, -1).map((r) => r.trim()).join(lang === 'en' ? ' ' : '');
+      expect(text, `${lang}\n${rows.join('\n')}`).toContain(note[lang].slice(-20));
+      expect(text).not.toContain('…');
+      expect(rows.at(-1)).toMatch(/q (quit|退出)?/);
+    }
+  });
+});
+
 describe('"+N more" at 80×24 and 60×18', () => {
+  it("call-later at 60×18: the heap says how many timers it does not list, at every step", () => {
+    const first = props('call-later', 60, 18, 0);
+    for (let step = 0; step < first.steps; step++) {
+      const p = props('call-later', 60, 18, step);
+      const rows = (screenLines(p) ?? []).map(lineText);
+      const heap = p.state.loops[0]?.heap.size ?? 0;
+      const start = rows.findIndex((r) => /^  heap /.test(r));
+      if (heap < 2 || start < 0) continue;
+      let listed = 0;
+      for (let i = start; i < rows.length && (i === start || /^ {11}\S/.test(rows[i]!)); i++) if (/^ {2}(heap {5}| {9})(\+\d+ more · )?\d+\.\d{3} /.test(rows[i]!)) listed++;
+      const more = listed < heap ? `+${heap - listed} more` : undefined;
+      if (more) expect(rows.join('\n'), `step ${step}: ${heap} timers, ${listed} listed\n${rows.join('\n')}`).toContain(more);
+    }
+  });
+
+
   it('stop nested at 80×24: the futures and the timeline say how many tasks and lanes they leave out', () => {
     const frame = screen(props('stop-nested', 80, 24, 30));
     const lines = frame.split('\n');

@@ -163,3 +163,45 @@ describe('concurrent futures in the thread lessons', () => {
     expect(panel(handed, 'learner')).toMatch(/Task-2 more_work\(3\) FINISHED = 'the task conducts about 3s' · ⇢ concurrent\.futures\.Future set/);
   });
 });
+
+describe("a future's waiters, whatever rows the panel lists", () => {
+  // 300 futures made before the 300 tasks that await them: past a few hundred the panel lists the
+  // first made, so the futures' rows show and their waiters' rows do not.
+  const source = [
+    'import asyncio',
+    'async def waiter(fut):',
+    '    await fut',
+    'async def main():',
+    '    loop = asyncio.get_running_loop()',
+    '    futs = [loop.create_future() for _ in range(300)]',
+    '    tasks = [asyncio.create_task(waiter(f)) for f in futs]',
+    '    await asyncio.sleep(0)',
+    '    for f in futs:',
+    '        f.set_result(None)',
+    '    await asyncio.gather(*tasks)',
+    'asyncio.run(main())',
+  ].join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'asyncio-lab-words-'));
+  let cpython: TraceEvent[];
+  try {
+    writeFileSync(join(dir, 'waiters.py'), source);
+    cpython = recordLocal({ interpreter: interpreter.executable, mode: 'virtual', source, file: 'waiters.py', dir, interrupts: [], until: 10, debug: false }).events;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  it('names the task CPython has waiting on each listed future, on a panel too short for the tasks', () => {
+    // CPython's state once every task waits and before the first future is set.
+    const firstSet = cpython.findIndex((e) => e.type === 'future_state' && e.state === 'FINISHED');
+    let state = initialState;
+    for (const event of cpython.slice(0, firstSet)) state = reduce(state, event);
+    const waiterOf = new Map(cpython.slice(0, firstSet).flatMap((e) => (e.type === 'task_wait' && e.on !== null ? [[e.on, e.name] as const] : [])));
+    expect(waiterOf.size).toBe(300);
+    const rows = futureLines(state, 'en', 12, 'learner').map(lineText);
+    const futureRows = rows.filter((row) => /^\s*Future /.test(row));
+    expect(futureRows.length).toBeGreaterThanOrEqual(5);
+    // The panel lists the first made: its future rows are CPython's first futures, in order.
+    const futures = cpython.flatMap((e) => (e.type === 'future_created' && e.kind === 'Future' ? [e.future] : []));
+    futureRows.forEach((row, i) => expect(row).toContain(`· wakes ${waiterOf.get(futures[i]!)} when done`));
+  });
+});

@@ -61,7 +61,8 @@ function marked(rows: string[]): string[] {
 
 describe('the source pointer on the screen', () => {
   it("is on main's await (line 12), not in call_back, when Task-1's coroutine resumes (call-soon)", () => {
-    // The step at which Task-1's coroutine resumes after both callbacks ran (step 31 on the screen).
+    // The step at which Task-1's coroutine resumes after both callbacks ran (step 40 on the screen:
+    // the import, def and assignment lines before it are steps of their own).
     const lab = createLab({ program: programOf(findLessonById('call-soon')!, undefined, 'en'), options: { asWritten: false, debug: false, interrupts: [], until: 15 }, speed: 1, instant: false, startPaused: true, level: 'exact' }, 0);
     const printed = (s: number) => toArray(lab.replay.stateAt(s).output).length;
     let step = -1;
@@ -69,7 +70,7 @@ describe('the source pointer on the screen', () => {
       const event = lab.replay.eventAt(s);
       if (event?.type === 'task_step' && event.name === 'Task-1' && printed(s) === 3) step = s;
     }
-    expect(step).toBe(30);
+    expect(step).toBe(39);
     expect(screen(propsAt('call-soon', step)).some((r) => r.includes("Task-1's coroutine resumes"))).toBe(true);
     const rows = marked(screen(propsAt('call-soon', step)));
     expect(rows.filter((r) => r.startsWith('▶'))).toEqual(['▶12     await asyncio.sleep(0.5)']);

@@ -6,6 +6,7 @@ import type { TraceEvent } from '../../src/runtime/trace.js';
 import { noteFor } from '../../src/ui/state/notes.js';
 import { foldEvents } from '../../src/ui/state/reduce.js';
 import { CHECKPOINT_EVERY, Replay } from '../../src/ui/state/replay.js';
+import { lessons } from '../../src/scenarios/index.js';
 import { at, callLaterEvents } from './fixtures/lessons.js';
 
 /** A long trace: n call_soon callbacks, each scheduled, run and printing. */
@@ -99,6 +100,25 @@ describe('Replay', () => {
     const replay = new Replay([]);
     expect(replay.length).toBe(0);
     expect(replay.stateAt(0).count).toBe(0);
+  });
+});
+
+describe('the exact level passes every line', () => {
+  // A line that makes no event of its own (call-soon's `wrapped = functools.partial(...)`, the
+  // lesson's point) is still a step: the pointer never jumps over a line the program runs.
+  it.each(lessons.map((lesson) => [lesson.id, lesson] as const))('%s: every line event is on the pointer at some step', (_id, lesson) => {
+    for (const asWritten of lesson.corrected ? [false, true] : [false]) {
+      const events = lesson.run({ asWritten, debug: false, interrupts: [], until: lesson.defaultUntil }).events;
+      const replay = new Replay(events);
+      const shown = new Set<string>();
+      for (let s = 0; s < replay.length; s++) {
+        const state = replay.stateAt(s);
+        for (const [thread, line] of Object.entries(state.lines)) if (state.lineThread === thread) shown.add(`${thread}:${line}`);
+      }
+      const ran = events.flatMap((e) => (e.type === 'line' ? [`${e.thread}:${e.line}`] : []));
+      expect(ran.length).toBeGreaterThan(0);
+      expect(ran.filter((line) => !shown.has(line)), `${lesson.id}${asWritten ? ' as written' : ''}`).toEqual([]);
+    }
   });
 });
 

@@ -99,6 +99,7 @@ class EventInterrupts:
                 del TRIP[signal.SIGINT]
                 return
             signal.signal(signal.SIGINT, previous)
+            left_out_of_traceback(frame, sys._getframe().f_code)
             sys.settrace(trace)
             if callable(previous):
                 return previous(signum, frame)
@@ -107,6 +108,26 @@ class EventInterrupts:
         signal.signal(signal.SIGINT, in_program_code)
         TRIP[signal.SIGINT]
         del TRIP[signal.SIGINT]
+
+
+def left_out_of_traceback(frame, handler):
+    """The KeyboardInterrupt about to leave the handler (code `handler`), a frame CPython's own C
+    handler would not have, passes into `frame` first: there its 'exception' event unlinks the
+    handler's entry from the traceback, so what the program prints (traceback.print_exc) is what
+    CPython prints. The frame's own trace function runs on as before."""
+    local = frame.f_trace
+
+    def once(f, event, arg):
+        if event == 'exception':
+            tb = arg[2]
+            while tb is not None and tb.tb_next is not None:
+                if tb.tb_next.tb_frame.f_code is handler:
+                    tb.tb_next = tb.tb_next.tb_next
+                    break
+                tb = tb.tb_next
+        f.f_trace = local
+        return local(f, event, arg) if local is not None else None
+    frame.f_trace = once
 
 
 def runs_recorder_code(frame):

@@ -8,7 +8,7 @@ import type { TraceEvent } from '../../runtime/trace.js';
 import type { Lang } from '../../scenarios/types.js';
 import { shellStatus } from '../../runtime/process/shell-status.js';
 import { callText, seconds } from '../format.js';
-import { futureList } from '../state/futures.js';
+import { waitingTasks } from '../state/futures.js';
 import { get } from '../state/intmap.js';
 import type { FutureView, LabState } from '../state/types.js';
 import type { StepRange } from './fold.js';
@@ -116,7 +116,8 @@ class Context {
 
   /** The task waiting on future `id` when the step began. */
   waiterOf(id: number): number | undefined {
-    return futureList(this.before).find((f) => f.kind === 'Task' && f.waitingOn === id)?.id;
+    const future = get(this.before.futures, id);
+    return future === undefined ? undefined : waitingTasks(this.before, future, 1)[0]?.id;
   }
 
   /**

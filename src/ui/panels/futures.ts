@@ -8,7 +8,7 @@ import { callText, seconds, shortArgs } from '../format.js';
 import { say, sayf } from '../i18n.js';
 import { callbackName } from '../learner/words.js';
 import { isCancelled } from '../state/loop.js';
-import { firstFutures, futureList } from '../state/futures.js';
+import { firstFutures, futureList, waitingTasks } from '../state/futures.js';
 import { get } from '../state/intmap.js';
 import type { Level } from '../state/replay.js';
 import type { AnyFutureState, FutureView, LabState } from '../state/types.js';
@@ -41,8 +41,7 @@ export function futureLines(state: LabState, lang: Lang, rows: number, level: Le
   for (;;) {
     shown = pick(listed);
     const nameWidth = Math.min(12, Math.max(0, ...shown.map((f) => f.name.length)));
-    const waiters = waitersOf(shown);
-    body = shown.flatMap((f) => wrap(futureLine(f, nameWidth, state.count - 1, lang, level, state, waiters)));
+    body = shown.flatMap((f) => wrap(futureLine(f, nameWidth, state.count - 1, lang, level, state)));
     const moreRow = shown.length < total && room > 1 ? 1 : 0;
     if (listed <= 1 || body.length + moreRow <= room) break;
     listed = Math.min(listed - 1, Math.max(1, room - 1));
@@ -82,7 +81,7 @@ function mostRelevant(all: readonly FutureView[], n: number): FutureView[] {
   return all.filter((f) => keep.has(f));
 }
 
-function futureLine(f: FutureView, nameWidth: number, lastIndex: number, lang: Lang, level: Level, state: LabState, waiters: ReadonlyMap<number, string[]>): Line {
+function futureLine(f: FutureView, nameWidth: number, lastIndex: number, lang: Lang, level: Level, state: LabState): Line {
   const changed = f.changedAt === lastIndex;
   const learner = level === 'learner';
   // At the learner level a task's name says it is one (`Task-2 worker('a', 0.2)`): no kind column, no padding.
@@ -97,7 +96,7 @@ function futureLine(f: FutureView, nameWidth: number, lastIndex: number, lang: L
   if (level === 'exact' && f.coro) line.push({ text: ` ${f.coro}`, dim: true });
   if (f.stepping) line.push({ text: ` ${say('running', lang)}`, color: 'cyan' });
   else if (f.waitingRepr !== undefined && f.state === 'PENDING') line.push(...waitSegs(f, lang, level, state));
-  if (f.state === 'PENDING') line.push(...pendingFutureSegs(f, lang, level, state, waiters.get(f.id)));
+  if (f.state === 'PENDING') line.push(...pendingFutureSegs(f, lang, level, state));
   if (f.cancelRequested && f.state === 'PENDING') line.push({ text: ' cancel()', color: 'red' });
   if (f.state === 'FINISHED' && f.result !== undefined) line.push({ text: ` = ${f.result}`, color: 'green' });
   if (f.exception) line.push({ text: ` ${f.exception}`, color: 'red' });
@@ -129,11 +128,12 @@ function waitSegs(f: FutureView, lang: Lang, level: Level, state: LabState): Seg
  * A pending future's own news: who waits on it and when its timer settles it (learner), and the
  * done callbacks it holds, by name (learner) or as its repr's `cb=[...]` (exact).
  */
-function pendingFutureSegs(f: FutureView, lang: Lang, level: Level, state: LabState, waiting: readonly string[] | undefined): Seg[] {
+function pendingFutureSegs(f: FutureView, lang: Lang, level: Level, state: LabState): Seg[] {
   const out: Seg[] = [];
   if (level === 'learner' && f.kind === 'Future') {
     const due = wakeTime(f, state);
-    if (waiting !== undefined && waiting.length > 0) out.push({ text: ` ${sayf(due === undefined ? 'wakes' : 'wakesAtTime', lang, waiting.join(', '), due === undefined ? '' : seconds(due))}`, ...(due === undefined ? {} : { color: 'yellow' as const }) });
+    const waiting = waiterNames(state, f, lang);
+    if (waiting !== undefined) out.push({ text: ` ${sayf(due === undefined ? 'wakes' : 'wakesAtTime', lang, waiting, due === undefined ? '' : seconds(due))}`, ...(due === undefined ? {} : { color: 'yellow' as const }) });
     else if (due !== undefined) out.push({ text: ` ${sayf('doneAt', lang, seconds(due))}`, color: 'yellow' });
   }
   // The chain's own callback is said by `concurrent` (futureLine).
@@ -151,14 +151,13 @@ function wakeTime(f: FutureView, state: LabState): number | undefined {
   return loop === undefined || isCancelled(loop, f.timer.handle) ? undefined : f.timer.due;
 }
 
-/** For each future some listed task waits on, the names of those tasks. */
-function waitersOf(shown: readonly FutureView[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const f of shown) {
-    if (f.kind !== 'Task' || f.state !== 'PENDING' || f.waitingOn === undefined || f.waitingOn === null) continue;
-    const list = out.get(f.waitingOn);
-    if (list === undefined) out.set(f.waitingOn, [f.name]);
-    else list.push(f.name);
-  }
-  return out;
+/** The tasks waiting on `f`, by name (a few, then how many more), or undefined when none does. */
+function waiterNames(state: LabState, f: FutureView, lang: Lang): string | undefined {
+  const count = f.waiters?.size ?? 0;
+  if (count === 0) return undefined;
+  const names = waitingTasks(state, f, WAITERS_NAMED).map((task) => task.name);
+  return count > names.length ? `${names.join(', ')} +${(count - names.length).toLocaleString('en-US')} ${say('more', lang)}` : names.join(', ');
 }
+
+/** How many of a future's waiters its row names. */
+const WAITERS_NAMED = 3;

@@ -8,11 +8,10 @@ import { say, sayf } from '../i18n.js';
 import { leavingOrder } from '../state/heap.js';
 import { isCancelled as isCancelledIn, readyHandles } from '../state/loop.js';
 import { queueLength } from '../state/queue.js';
-import { firstFutures } from '../state/futures.js';
+import { waitingTasks } from '../state/futures.js';
 import { get } from '../state/intmap.js';
 import type { Level } from '../state/replay.js';
 import type { HandleView, LabState, LoopView } from '../state/types.js';
-import { RANKED_UP_TO } from './futures.js';
 import { wrapLine } from '../wrap-text.js';
 
 /**
@@ -22,9 +21,11 @@ import { wrapLine } from '../wrap-text.js';
 export function loopLines(state: LabState, lang: Lang, rows = Number.POSITIVE_INFINITY, level: Level = 'exact', width = Number.POSITIVE_INFINITY): Line[] {
   if (state.loops.length === 0) return [[{ text: say('loop', lang), bold: true }], [{ text: say('noLoop', lang), dim: true }]];
   let lines: Line[] = [];
-  for (let cap = 12; cap >= 1; cap--) {
-    const say = level === 'learner' ? learnerHandles(state, lang) : exactHandle;
-    lines = state.loops.flatMap((loop) => oneLoop(loop, state.loops.length > 1, lang, cap, say));
+  const words = level === 'learner' ? learnerHandles(state, lang) : exactHandle;
+  // Fewer handles listed until the rows fit; at last, compact: "+N more" before the one handle
+  // listed, and no note on the heap's order (a panel cut below would lose its "+N more").
+  for (let cap = 12; cap >= 0; cap--) {
+    lines = state.loops.flatMap((loop) => oneLoop(loop, state.loops.length > 1, lang, Math.max(1, cap), words, cap === 0));
     if (width !== Number.POSITIVE_INFINITY) lines = lines.flatMap((line) => wrapLine(line, width));
     if (lines.length <= rows) break;
   }
@@ -41,10 +42,6 @@ const exactHandle: HandleWords = (h, _loop, cancelled) => handleRepr({ ...h, can
  * sleep's timer by what it wakes (`sleep(0.2) → wakes Task-2`), any other callback as called.
  */
 function learnerHandles(state: LabState, lang: Lang): HandleWords {
-  const waiters = new Map<number, string>();
-  for (const f of firstFutures(state, RANKED_UP_TO)) {
-    if (f.kind === 'Task' && f.state === 'PENDING' && typeof f.waitingOn === 'number' && !waiters.has(f.waitingOn)) waiters.set(f.waitingOn, f.name);
-  }
   return (h, _loop, cancelled) => {
     if (cancelled) return sayf('handleCancelled', lang, h.callback);
     const task = h.task === undefined ? undefined : get(state.futures, h.task);
@@ -54,14 +51,14 @@ function learnerHandles(state: LabState, lang: Lang): HandleWords {
     }
     const settles = h.future === undefined ? undefined : get(state.futures, h.future);
     if (settles !== undefined) {
-      const waiter = waiters.get(settles.id);
+      const waiter = waitingTasks(state, settles, 1)[0]?.name;
       return waiter === undefined ? sayf('timerSettles', lang, settles.name) : sayf('timerWakes', lang, settles.name, waiter);
     }
     return h.callback;
   };
 }
 
-function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number, words: HandleWords): Line[] {
+function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number, words: HandleWords, compact: boolean): Line[] {
   const stateColor = loop.state === 'running' ? 'green' : loop.state === 'closed' ? 'red' : 'yellow';
   const head: Seg[] = [
     { text: `${say('loop', lang)}${several ? ` #${loop.id}` : ''} `, bold: true },
@@ -73,8 +70,8 @@ function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number, word
   if (loop.debug) head.push({ text: ' · debug', dim: true });
   const out: Line[] = [head];
   if (loop.running) out.push([{ text: pad(say('run', lang)), dim: true }, { text: `▶ ${words(loop.running, loop, false)}`, color: 'cyan' }]);
-  out.push(...readyRows(loop, lang, cap, words));
-  out.push(...heapRows(loop, lang, cap, words));
+  out.push(...readyRows(loop, lang, cap, words, compact));
+  out.push(...heapRows(loop, lang, cap, words, compact));
   const sel = loop.selector;
   if (sel) {
     const label = { text: pad(say('select', lang)), dim: true };
@@ -94,7 +91,7 @@ function oneLoop(loop: LoopView, several: boolean, lang: Lang, cap: number, word
  * The ready deque head first, at most `cap` handles. The batch boundary: handles above the line run
  * in this iteration (`ntodo`), those below it were scheduled during it and wait for the next.
  */
-function readyRows(loop: LoopView, lang: Lang, cap: number, words: HandleWords): Line[] {
+function readyRows(loop: LoopView, lang: Lang, cap: number, words: HandleWords, compact: boolean): Line[] {
   const label = pad(say('ready', lang));
   const total = queueLength(loop.ready);
   if (total === 0) return [[{ text: label, dim: true }, { text: say('empty', lang), dim: true }]];
@@ -112,12 +109,12 @@ function readyRows(loop: LoopView, lang: Lang, cap: number, words: HandleWords):
       ...(h.threadsafe ? [{ text: ' (threadsafe)', dim: true }] : []),
     ]);
   });
-  if (total > cap) out.push(more(total - cap, lang));
+  if (total > cap) withMore(out, total - cap, lang, compact);
   return out;
 }
 
 /** The heap's first `cap` timers in the order heappop will take them, and how many more. */
-function heapRows(loop: LoopView, lang: Lang, cap: number, words: HandleWords): Line[] {
+function heapRows(loop: LoopView, lang: Lang, cap: number, words: HandleWords, compact: boolean): Line[] {
   const label = pad(say('heap', lang));
   if (loop.heap.size === 0) return [[{ text: label, dim: true }, { text: say('empty', lang), dim: true }]];
   const out: Line[] = leavingOrder(loop.heap, cap).map((h, i) => {
@@ -130,13 +127,21 @@ function heapRows(loop: LoopView, lang: Lang, cap: number, words: HandleWords): 
     ] as Seg[];
   });
   // Say which order this is (the heap's array order would read differently), once there is an order.
-  if (loop.heap.size > 1) out.push([{ text: pad(''), dim: true }, { text: say('leavingOrder', lang), dim: true }]);
-  if (loop.heap.size > cap) out.push(more(loop.heap.size - cap, lang));
+  if (loop.heap.size > 1 && !compact) out.push([{ text: pad(''), dim: true }, { text: say('leavingOrder', lang), dim: true }]);
+  if (loop.heap.size > cap) withMore(out, loop.heap.size - cap, lang, compact);
   return out;
 }
 
-function more(n: number, lang: Lang): Line {
-  return [{ text: pad(''), dim: true }, { text: `+${n.toLocaleString('en-US')} ${say('more', lang)}`, dim: true }];
+/**
+ * "+N more" on a row of its own, or (compact) on the first row, right after the label: the one
+ * handle listed may wrap onto rows the panel cannot show, the count is never among them.
+ */
+function withMore(out: Line[], n: number, lang: Lang, compact: boolean): void {
+  const text = `+${n.toLocaleString('en-US')} ${say('more', lang)}`;
+  if (compact) {
+    const [label, ...rest] = out[0]!;
+    out[0] = [label!, { text: `${text} · `, dim: true }, ...rest];
+  } else out.push([{ text: pad(''), dim: true }, { text, dim: true }]);
 }
 
 function pad(label: string): string {

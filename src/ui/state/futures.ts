@@ -1,5 +1,5 @@
 // Reading the futures and tasks the view holds (a map by id: creation order).
-import { forEachFrom, values, valuesFrom } from './intmap.js';
+import { forEachFrom, get, values, valuesFrom } from './intmap.js';
 import type { FutureView, LabState } from './types.js';
 
 /** Every future and task the view holds, in creation order (linear: for drawing and tests, not per event). */
@@ -24,6 +24,18 @@ export function awaitingTasks(state: LabState, n: number, visit = 10 * n): { nam
     if (f.kind === 'Task' && f.awaitLine !== undefined) out.push({ name: f.name, line: f.awaitLine });
     seen += 1;
     return out.length < n && seen < visit;
+  });
+  return out;
+}
+
+/** The tasks waiting on `future`, in creation order (at most `n`: a row names a few). */
+export function waitingTasks(state: LabState, future: FutureView, n = Number.POSITIVE_INFINITY): FutureView[] {
+  const out: FutureView[] = [];
+  if (future.waiters === undefined || n <= 0) return out;
+  forEachFrom(future.waiters, 0, (id) => {
+    const task = get(state.futures, id);
+    if (task !== undefined) out.push(task);
+    return out.length < n;
   });
   return out;
 }

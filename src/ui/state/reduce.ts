@@ -11,7 +11,7 @@ import { shellStatus } from '../../runtime/process/shell-status.js';
 import type { TraceEvent } from '../../runtime/trace.js';
 import { callText, shortArgs } from '../format.js';
 import { append } from './chain.js';
-import { get, has, remove, set } from './intmap.js';
+import { empty, get, has, remove, set } from './intmap.js';
 import { dequeue, enqueue, peek, queueLength } from './queue.js';
 import { batchEnded, cancelled, closed, handleRuns, newLoop, scheduled, selectorReturned, stopped, timerReady, timersPruned } from './loop.js';
 import { type FutureView, type LabState, type Lane, type LoopView, type Mark, type MarkKind, type ThreadView, initialState } from './types.js';
@@ -110,8 +110,9 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
         ...(event.exception === undefined ? {} : { exception: event.exception }),
         changedAt: index,
         // Done: its callbacks went to the ready queue (handle_scheduled) and its timer has nothing left to settle.
-        ...(event.state === 'PENDING' ? {} : { stepping: false, waitingOn: undefined, waitingRepr: undefined, awaitLine: undefined, callbacks: undefined, timer: undefined }),
+        ...(event.state === 'PENDING' ? {} : { stepping: false, waitingRepr: undefined, awaitLine: undefined, callbacks: undefined, timer: undefined }),
       }));
+      if (event.state !== 'PENDING') next = waitOn(next, event.future, undefined);
       if (event.state !== 'PENDING' && has(next.taskLanes, event.future)) {
         const kind: MarkKind = event.state === 'CANCELLED' ? 'cancelled' : 'done';
         next = addMark(next, taskLane(event.future), { t: event.t, kind, label: event.state, index, ...race(event) });
@@ -119,10 +120,10 @@ export function reduce(state: LabState, event: TraceEvent): LabState {
       return next;
     }
     case 'task_step':
-      next = updateFuture(next, event.task, (f) => ({ ...f, stepping: true, waitingOn: undefined, waitingRepr: undefined, awaitLine: undefined, changedAt: index }));
+      next = updateFuture(waitOn(next, event.task, undefined), event.task, (f) => ({ ...f, stepping: true, waitingRepr: undefined, awaitLine: undefined, changedAt: index }));
       return addMark(next, taskLane(event.task), { t: event.t, kind: 'step', label: event.mode === 'throw' ? `throw(${event.value ?? ''})` : 'send', index, ...race(event) });
     case 'task_wait':
-      return updateFuture(next, event.task, (f) => ({ ...f, stepping: false, waitingOn: event.on, waitingRepr: event.onRepr, awaitLine: event.line, changedAt: index }));
+      return updateFuture(waitOn(next, event.task, event.on), event.task, (f) => ({ ...f, stepping: false, waitingRepr: event.onRepr, awaitLine: event.line, changedAt: index }));
     case 'future_callbacks':
       return updateFuture(next, event.future, (f) => ({ ...f, callbacks: event.callbacks, changedAt: index }));
     case 'concurrent_future_created': {
@@ -232,6 +233,25 @@ function settle(state: LabState, id: number): LabState {
     settled = dequeue(settled);
   }
   return { ...state, futures, settled };
+}
+
+/**
+ * Task `task` now waits on `on` (a future's id, null for a bare yield, undefined for nothing):
+ * the task's `waitingOn` and the waited futures' `waiters` change together, so a panel names a
+ * future's waiters without scanning the tasks (whatever rows it shows, however many tasks live).
+ */
+function waitOn(state: LabState, task: number, on: number | null | undefined): LabState {
+  const before = get(state.futures, task);
+  if (before === undefined || before.waitingOn === on) return state;
+  let futures = set(state.futures, task, { ...before, waitingOn: on });
+  const left = before.waitingOn == null ? undefined : get(futures, before.waitingOn);
+  if (left?.waiters !== undefined) {
+    const waiters = remove(left.waiters, task);
+    futures = set(futures, left.id, { ...left, waiters: waiters.size === 0 ? undefined : waiters });
+  }
+  const joined = on == null ? undefined : get(futures, on);
+  if (joined !== undefined) futures = set(futures, joined.id, { ...joined, waiters: set(joined.waiters ?? empty<true>(), task, true) });
+  return { ...state, futures };
 }
 
 function updateFuture(state: LabState, id: number, fn: (f: FutureView) => FutureView): LabState {

@@ -11,7 +11,8 @@
 // run again from its start (use-run.ts does it in the worker).
 //
 // Steps are at one of two levels of detail (`level`, switched in place by `setLevel`): 'exact'
-// stops at every event worth a step (isStop); 'learner' folds the machinery into what it means,
+// stops at every event worth a step (isStop) and at every line that ran without one (ranUntraced);
+// 'learner' folds the machinery into what it means,
 // one step per callback, task step, wait (src/ui/learner/fold.ts). Both lists are kept as the run
 // streams in, windowed alike, so switching costs nothing.
 import type { TraceEvent } from '../../runtime/trace.js';
@@ -35,7 +36,8 @@ export const CHECKPOINT_EVERY = 256;
 export const WINDOW_EVENTS = 131_072;
 
 /**
- * Events not worth a step of their own: annotations (which line runs, what the lesson says, the
+ * Events not worth a step of their own: annotations (which line runs, shown by the step that
+ * line makes, or by a step of its own when it makes none; what the lesson says, the
  * done callbacks a future holds: the call that added them is the step), a
  * callback returning without taking any time, and select() returning at once after a zero timeout.
  * Their effect shows at the next step.
@@ -151,8 +153,22 @@ export class Replay {
       }
       if (event.type === 'thread_woke' && this.inSelect.delete(event.name)) continue;
       if (isStop(event)) this.stopList.push(i);
+      else if (event.type === 'line' && this.ranUntraced(i)) this.stopList.push(i - 1);
     }
     if (this.held.length > this.window + this.window / 4) this.trim(keepFrom);
+  }
+
+  /**
+   * Whether the `line` event before event `i` (itself a `line`) ran without a traced effect (an
+   * assignment, a `functools.partial(...)`): such a line is a step of its own, so the exact level's
+   * pointer stops at every line the program runs. Not when the line is where a task's step resumed
+   * (that step already shows the pointer there).
+   */
+  private ranUntraced(i: number): boolean {
+    const before = this.event(i - 1);
+    if (before?.type !== 'line' || this.stopList.at(-1) === i - 1) return false;
+    const resumed = this.event(i - 2);
+    return !(resumed?.type === 'task_step' && resumed.thread === before.thread);
   }
 
   /** Drops the oldest events down to the window's size, at a checkpoint, never at or past `keepFrom`. */

@@ -88,6 +88,8 @@ export interface FutureView {
   /** Task: the future it waits on, and that future's repr; null `waitingOn` with a repr = bare yield. */
   readonly waitingOn?: number | null;
   readonly waitingRepr?: string;
+  /** The tasks waiting on it (their `waitingOn` is its id), by id: in creation order. */
+  readonly waiters?: IntMap<true>;
   /** Task: the line its suspended coroutine stands at (its await), when it is the program's. */
   readonly awaitLine?: number;
   readonly cancelRequested: boolean;
