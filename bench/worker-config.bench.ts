@@ -5,11 +5,15 @@
 // 10x CPython; timers and tasks within 1.25x of the bare model's time.
 import { Worker } from 'node:worker_threads';
 import { YOUNG_GENERATION_MB } from '../src/playback/worker-client.js';
+import { withBundle } from './bundled.js';
 
-/** Runs bench/<name>.bench.ts's default export in a worker configured as the lab's. */
+/** Runs bench/<name>.bench.ts's default export, bundled as the lab's build bundles (bundled.ts), in a worker configured as the lab's. */
 function inLabWorker(name: string): Promise<void> {
-  const source = new URL(`./${name}.bench.ts`, import.meta.url).href;
-  const script = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); }).then((m) => m.default())`;
+  return withBundle(name, (url) => inWorker(name, url));
+}
+
+function inWorker(name: string, url: string): Promise<void> {
+  const script = `import(${JSON.stringify(url)}).then((m) => m.default())`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { eval: true, argv: process.argv.slice(3), resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.on('error', reject);

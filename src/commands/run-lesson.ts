@@ -148,7 +148,7 @@ async function streamPlain(io: CliIO, simulation: Simulation, plain: PlainView, 
 
 /** The last events a run's closing message reads (why a process is still alive), kept as they pass. */
 export class EndingTail {
-  private shutdown: TraceEvent | undefined;
+  private shutdown: TraceEvent | undefined = undefined;
   see(event: TraceEvent): void {
     if (event.type === 'shutdown') this.shutdown = event;
   }

@@ -21,7 +21,7 @@ export interface Recording {
  * the control record; a line that is not JSON ends the reading (the process died mid-line).
  */
 export class RecordingParser {
-  control: Control | undefined;
+  control: Control | undefined = undefined;
   private rest = '';
   private broken = false;
 

@@ -15,10 +15,11 @@
 // synchronous `runForever()` / `runUntilComplete()` drive that generator on the standalone driver
 // (virtual time, one thread); `loop.blocking.*` are the same runs as generators, for simulated
 // threads. There is one algorithm underneath both.
-import type { Blocking, SelectResult, StandaloneOptions } from './blocking.js';
+import type { Blocking, SelectRequest, SelectResult, StandaloneOptions } from './blocking.js';
 import { driveStandalone } from './blocking.js';
 import { stdlibFrame } from './carets.js';
 import { LINUX_CLOCK_RESOLUTION } from './clock.js';
+import type { HeldContext } from './context.js';
 import { Coroutine, isCoroutine, type CoroutineLike } from './coroutines.js';
 import { HANDLE_RUN_FRAME, Handle, type HandleLoop, ThreadSafeHandle, TimerHandle, _getRunningLoop, _setRunningLoop, prependFrame } from './events.js';
 import { type PyBaseException, type PyFrame, RuntimeError, TypeError, ValueError, excLine, formatException, formatFrames, isExitException, toPyException } from './exceptions.js';
@@ -26,7 +27,7 @@ import { RUN_UNTIL_COMPLETE_TASK_FRAMES, asyncioFunction } from './future-repr.j
 import { Future, isFuture } from './futures.js';
 import { Deque } from './deque.js';
 import { KeyedHeap } from './heapq.js';
-import type { CallSoonOptions, CallbackArgs, ContextLike, EventLoopLike, ExceptionContext } from './loop-types.js';
+import type { CallSoonOptions, CallbackArgs, EventLoopLike, ExceptionContext } from './loop-types.js';
 import { type Realm, getRealm } from './realm.js';
 import { PY_STDLIB_DIR, formatFixed, pyFunction, pyFunctionInfo, repr } from './repr.js';
 import { Task, type TaskOptions } from './tasks.js';
@@ -242,7 +243,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
         const t0 = this.realm.clock.instant;
         let woke: unknown;
         try {
-          woke = yield { kind: 'select', loop: this, timeout };
+          woke = yield this._selectRequest(timeout);
         } catch (error) {
           this._selectInterrupted(t0);
           throw error;
@@ -372,12 +373,21 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
 
   /** `loop.call_soon(callback, *args, context=context)`. */
   callSoonWithContext(callback: Callback, args: CallbackArgs, options: CallSoonOptions): Handle {
+    return this._callSoonHeld(callback, args, options.context);
+  }
+
+  /**
+   * `loop.call_soon(callback, *args, context=...)` with the context as a HeldContext: a future's
+   * first done callback keeps only the variables of its context until it is scheduled, and the
+   * handle makes the Context when it runs (no Context and no options object per callback before).
+   */
+  _callSoonHeld(callback: Callback, args: CallbackArgs, context: HeldContext | undefined): Handle {
     this._checkClosed();
     if (this._debug) {
       this._checkThread();
       this._checkCallback(callback, 'call_soon');
     }
-    return this._callSoon(callback, args, options.context, false);
+    return this._callSoon(callback, args, context, false);
   }
 
   /** `loop.call_later(delay, callback, *args)`: `call_at(time() + delay, ...)`. */
@@ -429,7 +439,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     return handle;
   }
 
-  _callSoon(callback: Callback, args: CallbackArgs, context: ContextLike | undefined, threadsafe: boolean): Handle {
+  _callSoon(callback: Callback, args: CallbackArgs, context: HeldContext | undefined, threadsafe: boolean): Handle {
     const handle = threadsafe ? new ThreadSafeHandle(callback, args, this, context) : new Handle(callback, args, this, context);
     this._ready.append(handle);
     const tracer = this.realm.tracer;
@@ -506,7 +516,7 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     const t0 = this.realm.clock.instant;
     let woke: unknown;
     try {
-      woke = yield { kind: 'select', loop: this, timeout };
+      woke = yield this._selectRequest(timeout);
     } catch (error) {
       this._selectInterrupted(t0);
       throw error;
@@ -561,6 +571,19 @@ export class BaseEventLoop implements EventLoopLike, HandleLoop {
     if (tracer.enabled) tracer.send({ type: 'select_wait', loop: this.id, timeout, t: tracer.time(), thread: tracer.thread() });
     return timeout;
   }
+
+  /**
+   * The request of a selector wait of `timeout`: one object per loop, rewritten at each wait. Whoever
+   * serves a wait (the standalone driver, the kernel) is done with it before the loop can wait
+   * again, and a busy loop waits once per iteration.
+   */
+  private _selectRequest(timeout: number | null): SelectRequest {
+    const request = (this.selectRequest ??= { kind: 'select', loop: this, timeout });
+    request.timeout = timeout;
+    return request;
+  }
+
+  private selectRequest: SelectRequest | null = null;
 
   /** KeyboardInterrupt reached the selector wait that began at instant `t0`. */
   private _selectInterrupted(t0: number): void {

@@ -42,7 +42,8 @@ export class Context implements ContextLike {
     this.entered = true;
     thread.context = this;
     try {
-      return (fn as (...a: unknown[]) => T)(...args);
+      // Most callbacks take no arguments (every task step): a plain call, not a spread of none.
+      return args.length === 0 ? (fn as () => T)() : (fn as (...a: unknown[]) => T)(...args);
     } finally {
       this.entered = false;
       thread.context = previous;

@@ -137,9 +137,9 @@ export class Coroutine<T = unknown> implements Generator<unknown, T, unknown> {
     return result;
   }
 
-  /** `coro.throw(exc)`: raises `exc` where the coroutine stands. */
+  /** `coro.throw(exc)`: raises `exc` where the coroutine stands (a finished coroutine refuses it, as send). */
   throw(error: unknown): IteratorResult<unknown, T> {
-    if (this.state === 'closed') throw error;
+    if (this.state === 'closed') throw new RuntimeError('cannot reuse already awaited coroutine');
     if (this.state === 'running') throw new ValueError('coroutine already executing');
     this.state = 'running';
     running.push(this as Coroutine<unknown>);

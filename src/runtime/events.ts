@@ -8,7 +8,7 @@
 // generator the loop `yield*`s, stepped inside the same context and under the same exception rules.
 import type { BaseEventLoop } from './base-events.js';
 import type { Blocking, BlockingRequest } from './blocking.js';
-import { type HeldContext, contextOf, holdCurrentContext } from './context.js';
+import { Context, type HeldContext, contextOf, holdCurrentContext } from './context.js';
 import { Coroutine } from './coroutines.js';
 import { PyBaseException, type PyFrame, RuntimeError, isExitException, toPyException } from './exceptions.js';
 import type { CallbackArgs, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from './loop-types.js';
@@ -79,18 +79,22 @@ export class Handle implements HandleLike {
    */
   _ran = false;
   readonly _loop: HandleLoop;
-  /** The context the callback runs in: given, or the current one's copy made when first needed (HeldContext). */
-  private heldContext: HeldContext;
-  /** Where the handle was created (debug mode only, when the simulated program's stack is known). */
-  _sourceTraceback: PyFrame[] | null = null;
-  /** Kept by cancel() in debug mode so the slow-callback warning can still show the callback. */
-  _repr: string | null = null;
+  /**
+   * The context the callback runs in: the one given (`context=`), or without one the current
+   * context's variables when the handle was made, the copy to make when first needed (HeldContext).
+   */
+  private context: HeldContext;
   /** The trace label, once formatted, when it cannot change (see callbackLabel). */
   private _label: string | null = null;
+  /**
+   * CPython's `_source_traceback` and `_repr` slots, which only debug mode fills: kept aside, so
+   * that every other handle (a pending timer, a task's step) is two fields smaller.
+   */
+  private debugSlots: { sourceTraceback: PyFrame[] | null; repr: string | null } | null = null;
 
-  constructor(callback: Callback, args: CallbackArgs, loop: HandleLoop, context?: ContextLike) {
+  constructor(callback: Callback, args: CallbackArgs, loop: HandleLoop, context?: HeldContext) {
     this.id = loop.realm.nextSerial();
-    this.heldContext = context ?? holdCurrentContext();
+    this.context = context ?? holdCurrentContext();
     this._loop = loop;
     this._callback = callback;
     // Most callbacks take no arguments: those handles share one empty list (a pending timer is smaller).
@@ -103,9 +107,27 @@ export class Handle implements HandleLike {
 
   /** `handle._context`: the contextvars.Context the callback runs in. */
   get _context(): ContextLike {
-    const context = contextOf(this.heldContext);
-    this.heldContext = context;
+    const held = this.context;
+    if (held instanceof Context) return held;
+    const context = contextOf(held);
+    this.context = context;
     return context;
+  }
+
+  /** Where the handle was created (debug mode only, when the simulated program's stack is known). */
+  get _sourceTraceback(): PyFrame[] | null {
+    return this.debugSlots === null ? null : this.debugSlots.sourceTraceback;
+  }
+  set _sourceTraceback(stack: PyFrame[] | null) {
+    (this.debugSlots ??= { sourceTraceback: null, repr: null }).sourceTraceback = stack;
+  }
+
+  /** Kept by cancel() in debug mode so the slow-callback warning can still show the callback. */
+  get _repr(): string | null {
+    return this.debugSlots === null ? null : this.debugSlots.repr;
+  }
+  set _repr(text: string | null) {
+    (this.debugSlots ??= { sourceTraceback: null, repr: null }).repr = text;
   }
 
   /** The class name shown in reprs. */
@@ -252,7 +274,7 @@ export class TimerHandle extends Handle {
   /** True while the handle is in its loop's heap. */
   _scheduled = false;
 
-  constructor(when: number, callback: Callback, args: CallbackArgs, loop: HandleLoop, context?: ContextLike) {
+  constructor(when: number, callback: Callback, args: CallbackArgs, loop: HandleLoop, context?: HeldContext) {
     super(callback, args, loop, context);
     this._when = when;
   }

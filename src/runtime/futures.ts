@@ -14,7 +14,7 @@
 // `const r = yield* fut` is `r = await fut`: the iterator yields the future itself (flagged with
 // `_asyncio_future_blocking`) so the Task stepping the coroutine can wait on it, then returns the
 // result or raises. The iterator is the C one's (_asyncio), not futures.py's `__await__`.
-import { type HeldContext, contextOf, copyContext, holdCurrentContext } from './context.js';
+import { type HeldContext, copyContext, holdCurrentContext } from './context.js';
 import { CancelledError, InvalidStateError, RuntimeError, StopIteration, TypeError, ValueError, excLine } from './exceptions.js';
 import type { PyBaseException, PyFrame } from './exceptions.js';
 import { asyncioFunction, futureReprText } from './future-repr.js';
@@ -65,7 +65,6 @@ export class Future<T = unknown> {
   /** The Python class name shown in reprs. */
   static pyName = 'Future';
 
-  _state: FutureState = 'PENDING';
   _result: T | undefined = undefined;
   _exception: PyBaseException | null = null;
   /** The exception's traceback when it was set: result() raises it with this traceback again. */
@@ -90,6 +89,8 @@ export class Future<T = unknown> {
   /** True while an exception is set and nobody has looked at it (result(), exception(), cancel()). */
   protected logTraceback = false;
   private finalized = false;
+  /** Last of the initialized fields: a Task's own first fields, which every step reads too, follow it. */
+  _state: FutureState = 'PENDING';
 
   readonly _loop: EventLoopLike;
   /** Serial id in the realm: how the trace refers to this future. */
@@ -179,6 +180,12 @@ export class Future<T = unknown> {
     return fns;
   }
 
+  /** The done callback added last and still registered, or null (gather tells its arguments apart by it). */
+  _lastDoneCallback(): CallbackFn | null {
+    const rest = this.callbacksRest;
+    return rest === null ? this.callback0 : rest[rest.length - 1]!.fn;
+  }
+
   /** `__schedule_callbacks`: every callback to the ready queue, in the order they were added. */
   private scheduleCallbacks(): void {
     const fn0 = this.callback0;
@@ -191,7 +198,7 @@ export class Future<T = unknown> {
     try {
       if (fn0 !== null) {
         if (before) this.callback0 = this.context0 = null;
-        this._loop.callSoonWithContext(fn0, [this], { context: contextOf(context0!) });
+        this._loop._callSoonHeld(fn0, [this], context0!);
         this.callback0 = this.context0 = null;
       }
       if (rest === null) return;

@@ -132,14 +132,19 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     764,
   );
 
-  const argToFut = new Map<unknown, Future<unknown>>();
+  // `arg_to_fut`: an argument given twice is one child. A pending Future given as it is needs no
+  // entry: it was seen before exactly when its last done callback is this call's (nothing else adds
+  // callbacks while the arguments are gone through), and a map of a hundred thousand futures was
+  // most of the cost of gathering them. Other arguments (coroutines, done futures) are mapped.
+  let argToFut: Map<unknown, Future<unknown>> | undefined;
   const doneAtOnce = getRealm().python.gatherDoneChildrenAtOnce;
   const doneFuts: Future<unknown>[] = [];
   let loop: EventLoopLike | undefined;
   // The first argument decides the loop; the others are ensured on it (one options object for all).
   let ensureOptions: EnsureFutureOptions = { callerFrames: GATHER_ENSURE_FRAMES };
   for (const arg of aws) {
-    let fut = argToFut.get(arg);
+    const pendingFuture = arg instanceof Future && !arg.done();
+    let fut = pendingFuture ? (arg._lastDoneCallback() === doneCallback ? arg : undefined) : argToFut?.get(arg);
     if (fut === undefined) {
       fut = ensureFuture(arg, ensureOptions);
       if (loop === undefined) {
@@ -149,7 +154,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       // A task made here for a coroutine: its caller cannot control it, so no "destroyed but pending" report.
       if (fut !== arg && fut instanceof Task) fut._logDestroyPending = false;
       nfuts += 1;
-      argToFut.set(arg, fut);
+      if (!pendingFuture) (argToFut ??= new Map()).set(arg, fut);
       // 3.12+: a child already done is counted right after the outer future exists (below), not
       // through a done callback one loop iteration later; if all are done, gather is done at once.
       if (doneAtOnce && fut.done()) doneFuts.push(fut);

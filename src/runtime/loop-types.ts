@@ -2,6 +2,7 @@
 // call on `self._loop`). base-events.ts implements it; futures.ts and tasks.ts depend only on this,
 // which keeps the import graph one-way: base-events -> futures/tasks -> loop-types.
 import type { PyBaseException, PyFrame } from './exceptions.js';
+import type { HeldContext } from './context.js';
 import type { Realm } from './realm.js';
 
 /** A callback's positional arguments (Python callbacks take positional args only). */
@@ -45,6 +46,8 @@ export interface EventLoopLike {
   time(): number;
   callSoon(callback: (...args: never[]) => unknown, ...args: unknown[]): HandleLike;
   callSoonWithContext(callback: (...args: never[]) => unknown, args: CallbackArgs, options: CallSoonOptions): HandleLike;
+  /** `callSoonWithContext` with the context as a HeldContext (its variables, or a Context). */
+  _callSoonHeld(callback: (...args: never[]) => unknown, args: CallbackArgs, context: HeldContext | undefined): HandleLike;
   callLater(delay: number, callback: (...args: never[]) => unknown, ...args: unknown[]): HandleLike;
   callAt(when: number, callback: (...args: never[]) => unknown, ...args: unknown[]): HandleLike;
   getDebug(): boolean;

@@ -40,36 +40,36 @@ export class Realm {
   /** Lines printed so far, in order, with their stream (kept for tests and the plain view). */
   readonly output: { stream: 'stdout' | 'stderr'; thread: string; text: string }[] = [];
   /** Extra sink for printed lines (e.g. a live view). */
-  sink: OutputSink | undefined;
+  sink: OutputSink | undefined = undefined;
   /** asyncio debug mode for loops created in this realm (`python -X dev`, PYTHONASYNCIODEBUG=1). */
   debug = false;
   /**
    * The simulated program's call stack, outermost first, when the program tracks it. Debug mode
    * records it where handles are created (`created at FILE:LINE`, `source_traceback`).
    */
-  extractStack: (() => PyFrame[]) | undefined;
+  extractStack: (() => PyFrame[]) | undefined = undefined;
   /**
    * The loop entering and leaving CPython frames of its own (run_until_complete, run_forever,
    * `_run_once` running a handle, Handle._run), so that a stack extracted meanwhile shows them as
    * `traceback.extract_stack()` would. Set by a program that tracks its stack.
    */
-  enterFrames: ((frames: readonly PyFrame[]) => void) | undefined;
-  leaveFrames: (() => void) | undefined;
+  enterFrames: ((frames: readonly PyFrame[]) => void) | undefined = undefined;
+  leaveFrames: (() => void) | undefined = undefined;
   /**
    * Called when a loop's self-pipe is written (`call_soon_threadsafe`), so the kernel can wake the
    * thread blocked in that loop's selector wait. Standalone, the loop's next select returns at once.
    */
-  onSelfPipeWrite: ((loop: object) => void) | undefined;
+  onSelfPipeWrite: ((loop: object) => void) | undefined = undefined;
   /**
    * warnings.warn from asyncio's own code (e.g. 3.12's 'There is no current event loop'): the
    * simulated process shows it as CPython's default filters do; a standalone realm drops it.
    */
-  warn: ((category: string, message: string) => void) | undefined;
+  warn: ((category: string, message: string) => void) | undefined = undefined;
   /**
    * Called with every Python exception made in this realm (CPython's `raise X(...)` makes and raises
    * it at one line): the simulated process notes where it is raised, for its traceback.
    */
-  onExceptionMade: ((error: object) => void) | undefined;
+  onExceptionMade: ((error: object) => void) | undefined = undefined;
   /**
    * The main thread's Python-level SIGINT handler (`signal.signal(SIGINT, handler)`); undefined is
    * `signal.default_int_handler`, which raises KeyboardInterrupt where the main thread stands.
@@ -77,11 +77,11 @@ export class Realm {
    * main thread, where a Ctrl+C lands: returning means the signal was handled (the main thread goes
    * on with what it was doing), raising KeyboardInterrupt raises it there.
    */
-  sigintHandler: (() => void) | undefined;
+  sigintHandler: (() => void) | undefined = undefined;
   /** Called by every event loop created in this realm (the simulated process collects them at exit). */
-  onLoopCreated: ((loop: object) => void) | undefined;
+  onLoopCreated: ((loop: object) => void) | undefined = undefined;
   /** Called with every event loop, future and task created in this realm, for `watchRealm` (snapshot.ts). */
-  onCreated: ((object: object) => void) | undefined;
+  onCreated: ((object: object) => void) | undefined = undefined;
 
   private serial = 0;
   private taskCounter = 0;

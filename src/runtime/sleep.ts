@@ -34,45 +34,48 @@ const YIELDED: IteratorResult<undefined, never> = Object.freeze({ value: undefin
 /** sleep(0)'s return when there is no `result`: shared likewise. */
 const RETURNED_NONE: IteratorResult<never, undefined> = Object.freeze({ value: undefined, done: true });
 
+/** Where a coroutine made by hand with no generator of its own keeps one: it is never stepped. */
+const NO_FRAME: Generator<never, never, unknown> = (function* () {})() as Generator<never, never, unknown>;
+
 /**
- * The body of sleep(d <= 0) (`await __sleep0(); return result`), written out as the generator it
- * would be: suspend once, then return `result`. A task awaits sleep(0) once per step of a busy
- * loop, and a generator object per call was most of what that step allocated. The Coroutine
- * wrapping it keeps the coroutine's protocol (state, running stack, reprs) as for any other.
+ * sleep(d <= 0) (`await __sleep0(); return result`): a coroutine that suspends once, then returns
+ * `result`. A task awaits sleep(0) once per step of a busy loop, so its body is written into the
+ * coroutine itself rather than wrapped around a generator: one object per call instead of three
+ * (a Coroutine, its generator, the frame of __sleep0), and no stack of running coroutines to keep,
+ * since nothing runs inside it. Its states and errors are the Coroutine's.
  */
-class SleepZeroFrame<T> implements Generator<undefined, T, unknown> {
-  private state: 'created' | 'suspended' | 'done' = 'created';
+class SleepZero<T> extends Coroutine<T> {
+  constructor(private readonly result: T) {
+    super(NO_FRAME as Generator<never, T, unknown>, SLEEP_CODE);
+  }
 
-  constructor(private readonly result: T) {}
-
-  next(): IteratorResult<undefined, T> {
-    if (this.state === 'created') {
+  override next(): IteratorResult<undefined, T> {
+    const state = this.state;
+    if (state === 'created') {
       this.state = 'suspended';
-      setLine(SLEEP0_LINE);
+      this.line = SLEEP0_LINE;
       return YIELDED;
     }
-    if (this.state === 'suspended') {
-      this.state = 'done';
+    if (state === 'suspended') {
+      this.state = 'closed';
       return this.result === undefined ? (RETURNED_NONE as IteratorResult<undefined, T>) : { value: this.result, done: true };
     }
-    return RETURNED_NONE as IteratorResult<undefined, T>;
+    return super.next() as IteratorResult<undefined, T>;
   }
 
   /** Nothing in sleep catches: the exception ends it and goes on up, through its frames if it was waiting. */
-  throw(error: unknown): IteratorResult<undefined, T> {
+  override throw(error: unknown): IteratorResult<undefined, T> {
     const waiting = this.state === 'suspended';
-    this.state = 'done';
+    if (this.state === 'created' || waiting) this.state = 'closed';
+    else return super.throw(error) as IteratorResult<undefined, T>;
     if (waiting && error instanceof PyBaseException) error.frames.unshift(...SLEEP_ZERO_FRAMES);
     throw error;
   }
 
-  return(value: T): IteratorResult<undefined, T> {
-    this.state = 'done';
+  override return(value: T): IteratorResult<undefined, T> {
+    if (this.state === 'running') return super.return(value) as IteratorResult<undefined, T>;
+    this.state = 'closed';
     return { value, done: true };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
   }
 }
 
@@ -97,6 +100,6 @@ function* sleepOnTimer(delay: number, result: unknown): Generator<unknown, unkno
 /** `await asyncio.sleep(delay, result)`: `const r = yield* sleep(1, 'x')`. */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T> {
   // CPython tests `delay <= 0` once the coroutine runs; a JS comparison cannot raise, so testing it now is the same.
-  const frame = delay <= 0 ? new SleepZeroFrame(result) : sleepOnTimer(delay, result);
-  return new Coroutine(frame, SLEEP_CODE) as Coroutine<T>;
+  if (delay <= 0) return new SleepZero(result) as Coroutine<T>;
+  return new Coroutine(sleepOnTimer(delay, result), SLEEP_CODE) as Coroutine<T>;
 }

@@ -56,6 +56,12 @@ function currentTaskOf(loop: EventLoopLike): RegisteredTask | undefined {
 
 /** `_enter_task(loop, task)`: the task becomes the loop's current task for one step. */
 export function enterTask(loop: EventLoopLike, task: RegisteredTask): void {
+  // The usual case, once per step: no step of any loop is running.
+  if (steppingLoops.length === 0) {
+    steppingLoops.push(loop);
+    steppingTasks.push(task);
+    return;
+  }
   const current = currentTaskOf(loop);
   if (current !== undefined) {
     throw new RuntimeError(`Cannot enter into task ${task.__repr__()} while another task ${current.__repr__()} is being executed.`);
@@ -66,6 +72,13 @@ export function enterTask(loop: EventLoopLike, task: RegisteredTask): void {
 
 /** `_leave_task(loop, task)`. */
 export function leaveTask(loop: EventLoopLike, task: RegisteredTask): void {
+  // The usual case: the innermost step is this task's (the last entry is also the loop's last).
+  const last = steppingLoops.length - 1;
+  if (last >= 0 && steppingLoops[last] === loop && steppingTasks[last] === task) {
+    steppingLoops.pop();
+    steppingTasks.pop();
+    return;
+  }
   const i = steppingIndex(loop);
   const current = i < 0 ? undefined : steppingTasks[i];
   if (current !== task) {

@@ -17,7 +17,7 @@ import { ENSURE_FUTURE_CREATE_TASK_FRAME, ENSURE_FUTURE_FRAME, asyncioFrame, tas
 import { Future, isFuture } from './futures.js';
 import type { ContextLike, EventLoopLike } from './loop-types.js';
 import { getRealm } from './realm.js';
-import { pyAddress, pyFunction, repr, str } from './repr.js';
+import { type PyFunctionInfo, pyFunction, repr, str } from './repr.js';
 import { enterTask, eventLoopForHelpers, leaveTask, registerTask, runningLoop, unregisterTask } from './task-registry.js';
 
 export interface TaskOptions {
@@ -32,42 +32,71 @@ export interface TaskOptions {
   frames?: readonly PyFrame[];
 }
 
+/**
+ * A task's TaskStepMethWrapper as its step functions tell it (PyFunctionInfo): the name
+ * `<TaskStepMethWrapper object at 0x...>` and the task. The address is taken when the task first
+ * schedules a step; the name is written only when something shows it (a repr, the trace), so ten
+ * thousand tasks do not each keep one.
+ */
+class StepWrapperInfo implements PyFunctionInfo {
+  private text: string | undefined = undefined;
+  constructor(
+    readonly self: Task<unknown>,
+    private readonly className: string,
+    private readonly address: number,
+  ) {}
+  get name(): string {
+    return (this.text ??= `<${this.className} object at 0x${this.address.toString(16)}>`);
+  }
+}
+
 /** A step takes no arguments: one shared (never written) empty list instead of one per step. */
 const NO_ARGS: readonly unknown[] = [];
 
 export class Task<T = unknown> extends Future<T> {
   static override pyName = 'Task';
 
-  _name: string;
-  readonly _coro: CoroutineLike<T>;
-  readonly _context: ContextLike;
-  /** How many cancel() calls are outstanding (cancelling() / uncancel()). */
-  _numCancelsRequested = 0;
+  // Field order is memory order: the fields every step reads come first (the initialized ones, then
+  // the first assigned in the constructor), next to the Future's `_state` and `_loop`. Ten thousand
+  // tasks stepped in turn miss the processor's caches at every step, once per line of memory read.
+  /** The step as call_soon schedules it (a TaskStepMethWrapper), made once. */
+  private plainStep: (() => void) | undefined = undefined;
   /** A cancel() arrived while no waiter could take it: throw CancelledError at the next step. */
   _mustCancel = false;
   /** The future this task waits on (state 1), else null. */
   _futWaiter: Future<unknown> | null = null;
+  readonly _coro: CoroutineLike<T>;
+  readonly _context: ContextLike;
+  _name: string;
+  /** How many cancel() calls are outstanding (cancelling() / uncancel()). */
+  _numCancelsRequested: number;
   /** False for tasks gather() made itself: no "Task was destroyed but it is pending!" for those. */
-  _logDestroyPending = true;
+  _logDestroyPending: boolean;
 
-  /** The bound `task_wakeup` method: one object, so remove_done_callback can find it. */
-  private readonly wakeupCallback: (future: Future<unknown>) => void;
-  /** `context=self._context`, as every step and wake-up is scheduled: one object per task, not per await. */
-  private readonly inContext: { readonly context: ContextLike };
-  private stepWrapperRepr: string | undefined;
-  private plainStep: (() => void) | undefined;
+  /**
+   * The bound `task_wakeup` method and `context=self._context`, as every wake-up is added: made at
+   * the task's first await of a future (a task that only ever yields, as a sleep(0) loop does, never
+   * needs them), then one object each, so remove_done_callback can find the method.
+   */
+  private wakeupCallback: ((future: Future<unknown>) => void) | null;
+  private inContext: { readonly context: ContextLike } | null;
+  /** What the step wrapper's functions say of themselves (its name, the task), made at the first step. */
+  private stepInfo: StepWrapperInfo | undefined;
 
   constructor(coro: CoroutineLike<T>, loop: EventLoopLike, options: TaskOptions = {}) {
     super(loop, options.frames ? { frames: options.frames } : {});
+    this._coro = coro;
+    this._context = options.context ?? copyContext();
+    this._numCancelsRequested = 0;
+    this._logDestroyPending = true;
+    this.stepInfo = undefined;
+    this.wakeupCallback = null;
+    this.inContext = null;
     if (!isCoroutine(coro)) {
       this._logDestroyPending = false;
       throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     }
     this._name = options.name === undefined ? loop.realm.nextTaskName() : str(options.name);
-    this._coro = coro;
-    this._context = options.context ?? copyContext();
-    this.inContext = { context: this._context };
-    this.wakeupCallback = pyFunction((future: Future<unknown>) => this.wakeup(future), { name: 'Task.task_wakeup', self: this });
 
     const tracer = loop.realm.tracer;
     if (tracer.enabled) {
@@ -147,15 +176,16 @@ export class Task<T = unknown> extends Future<T> {
     let step: () => void;
     if (exc === null) {
       // The common case, once per await: one wrapper per task, made on first use.
-      step = this.plainStep ??= pyFunction(() => this.step(null), { name: this.stepWrapperName(), self: this });
+      step = this.plainStep ??= pyFunction(() => this.step(null), this.stepWrapperInfo());
     } else {
-      step = pyFunction(() => this.step(exc), { name: this.stepWrapperName(), self: this });
+      step = pyFunction(() => this.step(exc), this.stepWrapperInfo());
     }
-    this._loop.callSoonWithContext(step, NO_ARGS, this.inContext);
+    // call_soon(step, context=self._context), the context handed over as it is (no options object to read).
+    this._loop._callSoonHeld(step, NO_ARGS, this._context);
   }
 
-  private stepWrapperName(): string {
-    return (this.stepWrapperRepr ??= `<${this._loop.realm.python.stepWrapperClass} object at ${pyAddress({})}>`);
+  private stepWrapperInfo(): StepWrapperInfo {
+    return (this.stepInfo ??= new StepWrapperInfo(this, this._loop.realm.python.stepWrapperClass, getRealm().allocatePyId()));
   }
 
   /** `Task.__step`: resumes the coroutine once, with send(None) or throw(exc), and acts on what it yields. */
@@ -223,7 +253,12 @@ export class Task<T = unknown> extends Future<T> {
 
   /** What the coroutine yielded: a future to wait on (via `yield*`), undefined (`sleep(0)`), or a mistake. */
   private onYield(result: unknown): void {
-    if (isFuture(result)) {
+    if (result === undefined || result === null) {
+      // A bare yield gives up control for one loop iteration (the next step is scheduled, then
+      // this one ends). Tested first: it is what every sleep(0) yields, and no future is undefined.
+      this.scheduleStep(null);
+      this.traceWait(null);
+    } else if (isFuture(result)) {
       if (result.getLoop() !== this._loop) {
         this.scheduleStep(new RuntimeError(`Task ${repr(this)} got Future ${repr(result)} attached to a different loop`));
       } else if (result._asyncio_future_blocking) {
@@ -231,7 +266,8 @@ export class Task<T = unknown> extends Future<T> {
           this.scheduleStep(new RuntimeError(`Task cannot await on itself: ${repr(this)}`));
         } else {
           result._asyncio_future_blocking = false;
-          result.addDoneCallback(this.wakeupCallback, this.inContext);
+          const wakeup = (this.wakeupCallback ??= pyFunction((future: Future<unknown>) => this.wakeup(future), { name: 'Task.task_wakeup', self: this }));
+          result.addDoneCallback(wakeup, (this.inContext ??= { context: this._context }));
           if (this._mustCancel) {
             if (result.cancel(this._cancelMessage)) this._mustCancel = false;
           }
@@ -244,10 +280,6 @@ export class Task<T = unknown> extends Future<T> {
       } else {
         this.scheduleStep(new RuntimeError(`yield was used instead of yield from in task ${repr(this)} with ${repr(result)}`));
       }
-    } else if (result === undefined || result === null) {
-      // A bare yield gives up control for one loop iteration (the next step is scheduled, then this one ends).
-      this.scheduleStep(null);
-      this.traceWait(null);
     } else if (isGenerator(result)) {
       this.scheduleStep(new RuntimeError(`yield was used instead of yield from for generator in task ${repr(this)} with ${repr(result)}`));
     } else {

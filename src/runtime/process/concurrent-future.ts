@@ -27,8 +27,8 @@ export class ConcurrentFuture<T = unknown> {
   /** Its serial id in the trace (the series of handles, futures and tasks). */
   readonly id: number;
   _state: ConcurrentState = 'PENDING';
-  private value: T | undefined;
-  private error: PyBaseException | undefined;
+  private value: T | undefined = undefined;
+  private error: PyBaseException | undefined = undefined;
   private readonly callbacks: ConcurrentDoneCallback<T>[] = [];
   private readonly waiters: WaitQueue;
 

@@ -63,7 +63,7 @@ export interface InterpreterParts {
 
 export class Interpreter {
   /** Set while the main thread is in threading._shutdown, joining `joining`. */
-  joining: SimThread | undefined;
+  joining: SimThread | undefined = undefined;
   private hangReported = false;
 
   constructor(private readonly parts: InterpreterParts) {}

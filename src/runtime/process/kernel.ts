@@ -76,13 +76,13 @@ export class Kernel implements Waker {
   /** How many interrupts have been delivered. */
   interruptCount = 0;
   /** Called when the kernel raises an exception in a thread (to record where, for its traceback). */
-  onRaise: ((error: KeyboardInterrupt, thread: SimThread) => void) | undefined;
+  onRaise: ((error: KeyboardInterrupt, thread: SimThread) => void) | undefined = undefined;
   /** Called whenever no thread is runnable, with whether any thread waits for a deadline. */
-  onIdle: ((timersPending: boolean) => void) | undefined;
+  onIdle: ((timersPending: boolean) => void) | undefined = undefined;
 
   private readonly runnable: SimThread[] = [];
   /** The threads the last timer expiry woke, and when: a Ctrl+C at that instant races with them. */
-  private timerWakes: { at: number; sides: Segment[] } | undefined;
+  private timerWakes: { at: number; sides: Segment[] } | undefined = undefined;
   /** Which thread waits in each loop's selector (the loop keeps its own self-pipe flag). */
   private readonly selecting = new Map<object, SimThread>();
   private readonly interrupts: number[];

@@ -43,19 +43,19 @@ export interface StackFrame {
 
 export class SimThread {
   state: ThreadState = 'new';
-  program: Generator<BlockingRequest, unknown, unknown> | undefined;
+  program: Generator<BlockingRequest, unknown, unknown> | undefined = undefined;
   resume: Resume = { value: undefined };
-  blocked: BlockState | undefined;
+  blocked: BlockState | undefined = undefined;
   /** The Python call stack, outermost first (kept by py.line and py.def). */
   readonly stack: StackFrame[] = [];
   /** The program's frames as the source pointer follows them (stack frames and running coroutines), innermost last (pointer.ts). */
   readonly frames: { line: number }[] = [];
   /** The line the thread's pointer last showed (its last `line` event). */
-  pointer: number | undefined;
+  pointer: number | undefined = undefined;
   /** CPython's own frames the thread is in (a loop's run_forever...), each above `stack[depth]`. */
   readonly libraryFrames: { depth: number; frames: readonly PyFrame[] }[] = [];
   /** The exception that ended the thread, if one did. */
-  error: PyBaseException | undefined;
+  error: PyBaseException | undefined = undefined;
   /** Set once the thread has started running (CPython's `_started` event). */
   started = false;
 

@@ -1,7 +1,7 @@
 // A tiny event loop for testing futures and tasks on their own: a FIFO of ready callbacks, a
 // deadline-ordered list of timers, and _run_once's phases (wait for the next timer on virtual time,
 // move due timers after the ready callbacks, run exactly the callbacks present at the start).
-import { copyContext } from '../../../src/runtime/context.js';
+import { type HeldContext, contextOf, copyContext } from '../../../src/runtime/context.js';
 import { asyncioFunction } from '../../../src/runtime/future-repr.js';
 import type { Future } from '../../../src/runtime/futures.js';
 import type { CallbackArgs, CallSoonOptions, ContextLike, EventLoopLike, ExceptionContext, HandleLike } from '../../../src/runtime/loop-types.js';
@@ -51,6 +51,9 @@ export class FakeLoop implements EventLoopLike {
     const handle = new FakeHandle(callback, args, options.context ?? copyContext());
     this.ready.push(handle);
     return handle;
+  }
+  _callSoonHeld(callback: Callback, args: CallbackArgs, context: HeldContext | undefined): HandleLike {
+    return this.callSoonWithContext(callback, args, context === undefined ? {} : { context: contextOf(context) });
   }
   callLater(delay: number, callback: Callback, ...args: unknown[]): HandleLike {
     return this.callAt(this.time() + delay, callback, ...args);

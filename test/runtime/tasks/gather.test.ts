@@ -3,7 +3,9 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { asyncDef } from '../../../src/runtime/coroutines.js';
 import { CancelledError, ValueError } from '../../../src/runtime/exceptions.js';
 import { gather } from '../../../src/runtime/gather.js';
-import { pyFloat, repr } from '../../../src/runtime/repr.js';
+import { Future } from '../../../src/runtime/futures.js';
+import { withRealm } from '../../../src/runtime/realm.js';
+import { pyFloat, pyFunction, repr } from '../../../src/runtime/repr.js';
 import { sleep } from '../../../src/runtime/sleep.js';
 import { Task, createTask } from '../../../src/runtime/tasks.js';
 import { FakeLoop } from './fake-loop.js';
@@ -34,7 +36,16 @@ async def main():
         print('caught', repr(e), repr(g), slow.done())
     print(await slow, asyncio.get_running_loop().time())
     t = asyncio.create_task(value('dup', 1))
-    print(await asyncio.gather(t, t, value('other', 0)))
+    twice = asyncio.gather(t, t, value('other', 0))
+    print(repr(t))
+    print(await twice)
+    f = asyncio.get_running_loop().create_future()
+    f.add_done_callback(print)
+    f_twice = asyncio.gather(f, value('between', 0), f)
+    print(repr(f))
+    f.set_result('f')
+    print(await f_twice)
+    print(await asyncio.gather(f, f))
     empty = asyncio.gather()
     print(repr(empty), repr(await empty))
 loop = new_loop()
@@ -69,11 +80,23 @@ loop.run_until_complete(main())
       }
       print(yield* slow, pyFloat(loop.time()));
       const t = createTask(value('dup', 1));
-      print(yield* gather(t, t, value('other', 0)));
+      at('twice = asyncio.gather');
+      const twice = gather(t, t, value('other', 0));
+      print(repr(t));
+      print(yield* twice);
+      const f = new Future<string>(loop);
+      f.addDoneCallback(pyFunction((done: Future<string>) => print(repr(done)), { name: 'print' }));
+      at('f_twice = asyncio.gather');
+      const fTwice = gather(f, value('between', 0), f);
+      print(repr(f));
+      f.setResult('f');
+      print(yield* fTwice);
+      print(yield* gather(f, f));
       const empty = gather();
       print(repr(empty), repr(yield* empty));
     });
-    loop.runUntilComplete(new Task(main(), loop));
+    // The realm current while it runs is the loop's (3.11's): reprs name its tasks.py lines.
+    withRealm(loop.realm, () => loop.runUntilComplete(new Task(main(), loop)));
     expect(out).toEqual(runPython(py));
   });
 

@@ -1,8 +1,8 @@
 // Task: stepping, reprs in every state, cancellation, exceptions; compared with CPython 3.11.
 import { describe, expect, it } from 'vitest';
 import { type Coroutine, asyncDef, setLine } from '../../../src/runtime/coroutines.js';
-import { CancelledError, ValueError } from '../../../src/runtime/exceptions.js';
-import { pyFloat, repr } from '../../../src/runtime/repr.js';
+import { CancelledError, PyBaseException, ValueError } from '../../../src/runtime/exceptions.js';
+import { pyFloat, repr, str } from '../../../src/runtime/repr.js';
 import { sleep } from '../../../src/runtime/sleep.js';
 import { currentTask } from '../../../src/runtime/task-registry.js';
 import { Task, createTask } from '../../../src/runtime/tasks.js';
@@ -160,6 +160,78 @@ loop.run_until_complete(main())
       yield* sleep(0);
       print(s.cancelled(), pyFloat(loop.time()));
       yield* t;
+    });
+    loop.runUntilComplete(new Task(main(), loop));
+    expect(out).toEqual(runPython(py));
+  });
+  it('a sleep(0) is a coroutine like any other: sent to, thrown into, closed, never awaited twice', () => {
+    const py = `import asyncio
+from vloop import new_loop
+def outcome(step):
+    try:
+        return repr(step())
+    except StopIteration as e:
+        return 'StopIteration ' + repr(e.value)
+    except BaseException as e:
+        return type(e).__name__ + ': ' + str(e)
+async def main():
+    c = asyncio.sleep(0, 'r')
+    for _ in range(3):
+        print(outcome(lambda: c.send(None)))
+    d = asyncio.sleep(0)
+    await d
+    print(outcome(lambda: d.send(None)))
+    e = asyncio.sleep(0)
+    e.close()
+    print(outcome(lambda: e.send(None)))
+    f = asyncio.sleep(0)
+    print(outcome(lambda: f.send(None)))
+    f.close()
+    print(outcome(lambda: f.send(None)))
+    g = asyncio.sleep(0)
+    print(outcome(lambda: g.throw(ValueError('before'))))
+    print(outcome(lambda: g.send(None)))
+    h = asyncio.sleep(0)
+    h.send(None)
+    print(outcome(lambda: h.throw(ValueError('waiting'))))
+    print(outcome(lambda: h.throw(ValueError('after'))))
+    print(outcome(lambda: h.send(None)))
+loop = new_loop()
+loop.run_until_complete(main())
+`;
+    const { out, print } = printer();
+    const { def } = placer(py);
+    const outcome = (step: () => IteratorResult<unknown, unknown>): string => {
+      try {
+        const result = step();
+        return result.done ? `StopIteration ${repr(result.value)}` : repr(result.value);
+      } catch (error) {
+        if (!(error instanceof PyBaseException)) throw error;
+        return `${error.pyName}: ${str(error)}`;
+      }
+    };
+    const loop = new FakeLoop();
+    const main = def('main', function* () {
+      const c = sleep(0, 'r');
+      for (let i = 0; i < 3; i++) print(outcome(() => c.next()));
+      const d = sleep(0);
+      yield* d;
+      print(outcome(() => d.next()));
+      const e = sleep(0);
+      e.close();
+      print(outcome(() => e.next()));
+      const f = sleep(0);
+      print(outcome(() => f.next()));
+      f.close();
+      print(outcome(() => f.next()));
+      const g = sleep(0);
+      print(outcome(() => g.throw(new ValueError('before'))));
+      print(outcome(() => g.next()));
+      const h = sleep(0);
+      h.next();
+      print(outcome(() => h.throw(new ValueError('waiting'))));
+      print(outcome(() => h.throw(new ValueError('after'))));
+      print(outcome(() => h.next()));
     });
     loop.runUntilComplete(new Task(main(), loop));
     expect(out).toEqual(runPython(py));
