@@ -127,8 +127,9 @@ export class ConcurrentFuture<T = unknown> {
     yield* this.waitDone(timeout, 'future.result()', WAIT_FRAMES.futureResult(timeout));
     if (this.cancelled()) throw raisedAt(new FuturesCancelledError(), { file: FUTURES_BASE_PY, line: waited ? 454 : 447, name: 'result', text: 'raise CancelledError()' });
     if (this.error !== undefined) {
-      // `return self.__get_result()` then `raise self._exception`: the exception's traceback grows
-      // by both frames at each result() call, as CPython's does.
+      // `return self.__get_result()` then `raise self._exception`: both frames go on the
+      // exception's traceback, again at each result() call (re-raising it grows CPython's
+      // traceback too; a second call's own caller frames are not added: checked for one call).
       this.error.frames.unshift(stdlibFrame(FUTURES_BASE_PY, waited ? 456 : 449, 'result', 'return self.__get_result()', 'self.__get_result()'), GET_RESULT_FRAME);
       throw this.error;
     }
